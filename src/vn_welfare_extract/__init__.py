@@ -1,0 +1,18 @@
+"""vn_welfare_extract: Vietnamese government and social-policy news -> source-linked records.
+
+>>> from vn_welfare_extract import extract
+>>> rec = extract("Ngày 8-10, tỉnh hỗ trợ trên 435.000 người.", published="2021-10-09")
+>>> [(d.text, d.value) for d in rec.dates]
+[('Ngày 8-10', '2021-10-08')]
+"""
+
+import logging
+
+__version__ = "0.1.0"
+
+from .api import TYPES, Article, Extractor, extract, extract_many  # noqa: E402
+from .model import SCHEMA_VERSION, Record  # noqa: E402
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = ["Article", "Extractor", "Record", "TYPES", "SCHEMA_VERSION", "__version__", "extract", "extract_many"]

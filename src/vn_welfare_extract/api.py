@@ -1,0 +1,247 @@
+"""``Extractor``, ``extract`` and ``extract_many``: text in, record out."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import import_module
+from typing import Any, Protocol
+
+from . import __version__
+from .lexicons import Lexicons
+from .model import Record, make_id
+from .resolve import resolve
+from .text import Doc, PubDate, parse_published
+
+log = logging.getLogger("vn_welfare_extract")
+
+
+class Component(Protocol):
+    name: str
+
+    def __call__(self, doc: Doc, rec: Record) -> None: ...
+
+
+# (type name, module, class). Order matters: policies first (their codes block numbers),
+# organisations and places before officials, facts last.
+PIPELINE: tuple[tuple[str, str, str], ...] = (
+    ("policies", "policies", "PoliciesComponent"),
+    ("dates", "dates", "DatesComponent"),
+    ("amounts", "money", "AmountsComponent"),
+    ("counts", "counts", "CountsComponent"),
+    ("organizations", "orgs", "OrganizationsComponent"),
+    ("locations", "places", "LocationsComponent"),
+    ("officials", "officials", "OfficialsComponent"),
+    ("facts", "links", "FactsComponent"),
+)
+TYPES: tuple[str, ...] = tuple(t for t, _, _ in PIPELINE)
+
+# The longest article ``extract`` reads whole; longer input is cut there with a warning.
+DEFAULT_MAX_CHARS = 20_000_000
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document for ``extract_many``."""
+
+    text: str
+    doc_id: str | None = None
+    published: Any = None
+    url: str | None = None
+    title: str | None = None
+
+
+ArticleLike = str | Article | Mapping[str, Any]
+
+
+class Extractor:
+    """Compiles its resources once; reuse it. Safe to share between threads: ``extract``
+    keeps all per-article state in its own ``Doc`` and ``Record``.
+
+    ``types``: which fact types to run (default: all of ``TYPES``). Facts need the others.
+    ``titles`` / ``organizations`` / ``document_kinds``: user lexicon entries added to the
+    shipped ones (see ``Lexicons``).
+    """
+
+    def __init__(
+        self,
+        types: Iterable[str] | None = None,
+        *,
+        titles: Iterable[str] | None = None,
+        organizations: Mapping[str, str] | Iterable[str] | None = None,
+        document_kinds: Mapping[str, str] | Iterable[str] | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        wanted = tuple(TYPES if types is None else types)
+        unknown = [t for t in wanted if t not in TYPES]
+        if unknown:
+            raise ValueError(f"unknown fact type(s) {unknown}; valid types: {', '.join(TYPES)}")
+        self.types = tuple(t for t in TYPES if t in wanted)
+        self.lexicons = Lexicons.build(titles, organizations, document_kinds)
+        self.max_chars = max_chars
+        self._components: list[Component] = []
+        for name, module, cls in PIPELINE:
+            if name in self.types:
+                mod = import_module(f".facts.{module}", __package__)
+                self._components.append(getattr(mod, cls)(self.lexicons))
+
+    def extract(
+        self,
+        text: str | bytes,
+        *,
+        published: str | date | None = None,
+        doc_id: str | None = None,
+        url: str | None = None,
+        title: str | None = None,
+    ) -> Record:
+        """One article -> one record. Never raises for content: problems become warnings."""
+        rec = Record(doc_id=doc_id, published=None, library_version=__version__, url=url, title=title)
+        pub: PubDate | None = None
+        if published is not None and published != "":
+            try:
+                pub = parse_published(published)
+            except ValueError as e:
+                rec.warnings.append(_warning("bad_published", str(e)))
+        text = self._coerce(text, rec)
+        if not text.strip():
+            rec.warnings.append(_warning("empty_text", "the article has no text"))
+            rec.published = pub.iso() if pub else None
+            return rec
+        doc = Doc.from_text(text, pub, doc_id)
+        if doc.published is None:
+            doc.warn("no_published", "no publication date: dates without a year stay unresolved")
+        rec.published = doc.published.iso() if doc.published else None
+        for comp in self._components:
+            if comp.name == "facts":
+                resolve(rec)
+            try:
+                comp(doc, rec)
+            except Exception as e:  # a bug in one component must not lose the article
+                log.exception("component %s failed on doc %s", comp.name, doc_id)
+                doc.warn("component_error", f"{comp.name}: {type(e).__name__}: {e}")
+        if "facts" not in self.types:
+            resolve(rec)
+        rec.warnings[:0] = doc.warnings
+        _assign_ids(rec, doc_id)
+        return rec
+
+    def _coerce(self, text: str | bytes, rec: Record) -> str:
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8")
+            except UnicodeDecodeError as e:
+                rec.warnings.append(_warning("undecodable", f"input bytes are not UTF-8 ({e.reason} at byte {e.start})"))
+                return ""
+        if not isinstance(text, str):
+            raise TypeError(f"extract() takes str or bytes, got {type(text).__name__}")
+        if len(text) > self.max_chars:
+            rec.warnings.append(
+                _warning("truncated", f"article of {len(text)} characters cut at max_chars={self.max_chars}", self.max_chars, len(text))
+            )
+            text = text[: self.max_chars]
+        return text
+
+    def extract_many(self, articles: Iterable[ArticleLike], workers: int | None = 1, chunksize: int = 8) -> Iterator[Record]:
+        """Records in input order. ``workers`` > 1 runs a process pool (one Extractor per
+        process); ``None`` means all cores."""
+        n = (os.cpu_count() or 1) if workers is None else workers
+        if n <= 1:
+            for a in articles:
+                yield self._extract_article(to_article(a))
+            return
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
+        with ctx.Pool(n, initializer=_init_worker, initargs=(self._config(),)) as pool:
+            yield from pool.imap(_worker_extract, (to_article(a) for a in articles), chunksize)
+
+    def _extract_article(self, a: Article) -> Record:
+        return self.extract(a.text, published=a.published, doc_id=a.doc_id, url=a.url, title=a.title)
+
+    def _config(self) -> dict[str, Any]:
+        lex = self.lexicons
+        return {
+            "types": self.types,
+            "titles": lex.titles,
+            "organizations": dict(lex.organizations),
+            "document_kinds": dict(lex.document_kinds),
+            "max_chars": self.max_chars,
+        }
+
+
+def to_article(a: ArticleLike) -> Article:
+    if isinstance(a, Article):
+        return a
+    if isinstance(a, str):
+        return Article(a)
+    if isinstance(a, Mapping):
+        return Article(
+            text=a.get("text") or "",
+            doc_id=a.get("doc_id", a.get("id")),
+            published=a.get("published"),
+            url=a.get("url"),
+            title=a.get("title"),
+        )
+    raise TypeError(f"an article is a str, an Article or a mapping with 'text'; got {type(a).__name__}")
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(config: dict[str, Any]) -> None:
+    global _WORKER
+    _WORKER = Extractor(**config)
+
+
+def _worker_extract(a: Article) -> Record:
+    assert _WORKER is not None
+    return _WORKER._extract_article(a)
+
+
+def _warning(code: str, message: str, start: int | None = None, end: int | None = None) -> Any:
+    from .model import Warning
+
+    return Warning(code, message, start, end)
+
+
+def _assign_ids(rec: Record, doc_id: str | None) -> None:
+    for kind in ("dates", "counts", "amounts", "facts"):
+        for it in getattr(rec, kind):
+            it.id = make_id(doc_id, kind, it.start, it.end)
+    for kind in ("officials", "policies", "locations", "organizations"):
+        for it in getattr(rec, kind):
+            m = it.mentions[0] if it.mentions else None
+            it.id = make_id(doc_id, kind, m.start if m else 0, m.end if m else 0)
+
+
+_DEFAULT: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT
+
+
+def extract(
+    text: str | bytes,
+    *,
+    published: str | date | None = None,
+    doc_id: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> Record:
+    """Extract one article with the shared default ``Extractor``."""
+    return default_extractor().extract(text, published=published, doc_id=doc_id, url=url, title=title)
+
+
+def extract_many(articles: Iterable[ArticleLike], workers: int | None = 1, chunksize: int = 8) -> Iterator[Record]:
+    """Extract many articles (str, ``Article`` or dicts with text/id/published/url/title)."""
+    return default_extractor().extract_many(articles, workers=workers, chunksize=chunksize)
+
+
+__all__: Sequence[str] = ("Extractor", "Article", "extract", "extract_many", "TYPES")

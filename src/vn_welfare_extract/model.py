@@ -1,0 +1,213 @@
+"""The record and its items.
+
+Every item keeps its surface text and its ``[start, end)`` offsets into the ORIGINAL input
+string (Python ``str`` indices), so ``input[start:end] == item.text`` always holds.
+Values are normalised per ``SPEC.md``; money is an ``int`` of currency units, never a float.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+def make_id(doc_id: str | None, kind: str, start: int, end: int) -> str:
+    """A stable item id: the same doc id, type and span always give the same id."""
+    raw = f"{doc_id or ''}\x1f{kind}\x1f{start}\x1f{end}".encode()
+    return kind[:3] + "_" + hashlib.blake2b(raw, digest_size=8).hexdigest()
+
+
+@dataclass(slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Warning:
+    """Something the library noticed about the input or a value; never fatal."""
+
+    code: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class DateItem:
+    text: str
+    start: int
+    end: int
+    value: str | None
+    grain: str  # day, week, month, quarter, half, season, year, unresolved
+    role: str | None = "event"  # event | as_of | None
+    end_value: str | None = None
+    rule: str = ""
+    id: str = ""
+    unresolved: list[str] | None = None
+
+
+@dataclass(slots=True)
+class AmountItem:
+    text: str
+    start: int
+    end: int
+    value: int | None
+    currency: str = "VND"
+    approx: str | None = None
+    per: str | None = None
+    end_value: int | None = None
+    rule: str = ""
+    id: str = ""
+
+
+@dataclass(slots=True)
+class CountItem:
+    text: str
+    start: int
+    end: int
+    value: int | None
+    unit: str
+    approx: str | None = None
+    group: str | None = None
+    end_value: int | None = None
+    rule: str = ""
+    id: str = ""
+
+
+@dataclass(slots=True)
+class Title:
+    title: str
+    organization: str | None = None
+
+
+@dataclass(slots=True)
+class Official:
+    name: str
+    mentions: list[Mention]
+    titles: list[Title] = field(default_factory=list)
+    gender: str | None = None
+    rule: str = ""
+    id: str = ""
+    organization_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Policy:
+    kind: str
+    number: str | None
+    mentions: list[Mention]
+    year: int | None = None
+    code: str | None = None
+    issuer: str | None = None
+    issued_on: str | None = None
+    subject: str | None = None
+    title: str | None = None
+    rule: str = ""
+    id: str = ""
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    level: str  # province, district, commune, country, region
+    mentions: list[Mention]
+    code: str | None = None
+    successor_2025: str | None = None
+    parent: str | None = None
+    rule: str = ""
+    id: str = ""
+
+
+@dataclass(slots=True)
+class Organization:
+    name: str
+    mentions: list[Mention]
+    kind: str | None = None
+    location: str | None = None
+    rule: str = ""
+    id: str = ""
+
+
+@dataclass(slots=True)
+class Fact:
+    type: str  # support, budget, statement, case_count
+    text: str  # the sentence that states it
+    start: int
+    end: int
+    links: dict[str, Any] = field(default_factory=dict)  # role -> item id or list of ids
+    values: dict[str, Any] = field(default_factory=dict)  # readable linked values
+    rule: str = ""
+    id: str = ""
+
+
+ITEM_LISTS = ("dates", "officials", "policies", "counts", "amounts", "locations", "organizations", "facts")
+
+
+def _clean(obj: Any) -> Any:
+    return asdict(obj)
+
+
+@dataclass(slots=True)
+class Record:
+    """One article's extraction: ``to_dict()`` gives the SPEC shape."""
+
+    doc_id: str | None
+    published: str | None
+    library_version: str
+    dates: list[DateItem] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    policies: list[Policy] = field(default_factory=list)
+    counts: list[CountItem] = field(default_factory=list)
+    amounts: list[AmountItem] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    url: str | None = None
+    title: str | None = None
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "published": self.published,
+            "schema_version": self.schema_version,
+            "library_version": self.library_version,
+        }
+        if self.url is not None:
+            out["url"] = self.url
+        if self.title is not None:
+            out["title"] = self.title
+        for name in ITEM_LISTS:
+            out[name] = [_fact_dict(x) if isinstance(x, Fact) else asdict(x) for x in getattr(self, name)]
+        out["warnings"] = [asdict(w) for w in self.warnings]
+        return out
+
+    def to_json(self, **kwargs: Any) -> str:
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def items(self) -> list[Any]:
+        """Every span-bearing item (dates, counts, amounts) plus entity items, in list order."""
+        out: list[Any] = []
+        for name in ITEM_LISTS:
+            out.extend(getattr(self, name))
+        return out
+
+
+def _fact_dict(f: Fact) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": f.id, "type": f.type, "rule": f.rule}
+    d.update(f.values)
+    d["links"] = f.links
+    d["sentence"] = {"text": f.text, "start": f.start, "end": f.end}
+    return d
+
+
+def field_names(cls: type) -> list[str]:
+    return [f.name for f in fields(cls)]
