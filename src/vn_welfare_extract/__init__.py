@@ -16,3 +16,14 @@ from .model import SCHEMA_VERSION, Record  # noqa: E402
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = ["Article", "Extractor", "Record", "TYPES", "SCHEMA_VERSION", "__version__", "extract", "extract_many"]
+
+
+def load_spacy(types: list[str] | None = None) -> "object":
+    """A spaCy pipeline (our Vietnamese tokenizer + the ``vn_welfare_extract`` component);
+    spaCy is imported only when this is called. See ``vn_welfare_extract.spacy_pipe``."""
+    from .spacy_pipe import load_spacy as _load
+
+    return _load(types)
+
+
+__all__.append("load_spacy")
