@@ -115,8 +115,9 @@ class Extractor:
             doc.warn("no_published", "no publication date: dates without a year stay unresolved")
         rec.published = doc.published.iso() if doc.published else None
         for comp in self._components:
-            if comp.name == "facts":
+            if comp.name == "facts":  # facts link items by id: settle and name them first
                 resolve(rec)
+                _assign_ids(rec, doc_id)
             try:
                 comp(doc, rec)
             except Exception as e:  # a bug in one component must not lose the article
