@@ -46,3 +46,58 @@ def extractor() -> Any:
     from vn_welfare_extract import Extractor
 
     return Extractor()
+
+
+# --- PostgreSQL (batch/db tests) -------------------------------------------------------------
+BENCH_ARCHIVE = SHARED / "bench" / "articles.jsonl.gz"
+
+
+def need_pg_dsn() -> str:
+    """The DSN of a test PostgreSQL (``eval "$(bash .ci/postgres.sh)"`` starts a throwaway one).
+    Skips without ``VWE_TEST_PG_DSN`` or psycopg, except under CI=true, where it fails."""
+    dsn = os.environ.get("VWE_TEST_PG_DSN", "")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        if IN_CI:
+            pytest.fail("psycopg is required under CI=true (pip install -e '.[test]')")
+        pytest.skip("psycopg not installed (pip install 'psycopg[binary]')")
+    if not dsn:
+        if IN_CI:
+            pytest.fail("VWE_TEST_PG_DSN is not set under CI=true (.ci/run starts a cluster with .ci/postgres.sh)")
+        pytest.skip('VWE_TEST_PG_DSN not set (eval "$(bash .ci/postgres.sh)" starts a throwaway PostgreSQL)')
+    return dsn
+
+
+@pytest.fixture
+def pg_dsn() -> Any:
+    """A DSN whose search_path is a fresh schema, dropped afterwards: tests never see each other's rows."""
+    import uuid
+
+    import psycopg
+
+    base = need_pg_dsn()
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{name}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture(scope="session")
+def bench_slice(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 100 articles of ../shared/bench/articles.jsonl.gz, as a temporary .jsonl file."""
+    import gzip
+
+    src = need_shared(BENCH_ARCHIVE)
+    out = tmp_path_factory.mktemp("bench") / "slice.jsonl"
+    with gzip.open(src, "rb") as f, open(out, "wb") as g:
+        for i, line in enumerate(f):
+            if i >= 100:
+                break
+            g.write(line)
+    return out

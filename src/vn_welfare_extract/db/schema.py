@@ -1,0 +1,188 @@
+"""The relational schema, defined once and rendered for SQLite and PostgreSQL.
+
+``TABLES`` lists every table with its columns (name, portable type), primary key and indexes;
+``schema_sql(engine)`` renders the DDL and ``MIGRATIONS`` holds the steps from one schema
+version to the next. The loaders create the schema on first use and apply pending migrations,
+recording each in ``schema_version``; a database newer than the tool is refused.
+
+Portable types: ``text``; ``int`` (offsets, years; BIGINT in PostgreSQL); ``num`` (amounts and
+counts: NUMERIC in PostgreSQL, INTEGER in SQLite, values past 64 bits kept exactly as text);
+``json`` (TEXT in SQLite, JSONB in PostgreSQL); ``ts`` (TEXT ISO-8601 in SQLite, TIMESTAMPTZ).
+Offsets are ``start_char``/``end_char`` (Python ``str`` indices into the document's text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    key: tuple[str, ...]
+    indexes: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c for c, _ in self.columns)
+
+
+_SPAN = (("text", "text"), ("start_char", "int"), ("end_char", "int"))
+
+DOCUMENTS = Table(
+    "documents",
+    (
+        ("doc_id", "text"),
+        ("published", "text"),
+        ("url", "text"),
+        ("title", "text"),
+        ("source", "text"),
+        ("status", "text"),  # ok | error
+        ("n_chars", "int"),
+        ("n_bytes", "int"),
+        ("library_version", "text"),
+        ("schema_version", "text"),
+        ("warnings", "json"),
+        ("body", "text"),  # the article text, only with --store-text
+        ("processed_at", "ts"),
+    ),
+    ("doc_id",),
+    (("published",), ("status",)),
+)
+
+# Child tables: every one has doc_id; a document's rows are replaced as a whole on re-load.
+CHILDREN: tuple[Table, ...] = (
+    Table(
+        "dates",
+        (("id", "text"), ("doc_id", "text"), *_SPAN, ("value", "text"), ("end_value", "text"), ("grain", "text"),
+         ("role", "text"), ("unresolved", "json"), ("rule", "text")),
+        ("id",),
+        (("doc_id",), ("value",), ("grain",)),
+    ),
+    Table(
+        "amounts",
+        (("id", "text"), ("doc_id", "text"), *_SPAN, ("value", "num"), ("end_value", "num"), ("currency", "text"),
+         ("approx", "text"), ("per", "text"), ("rule", "text")),
+        ("id",),
+        (("doc_id",), ("value",)),
+    ),
+    Table(
+        "counts",
+        (("id", "text"), ("doc_id", "text"), *_SPAN, ("value", "num"), ("end_value", "num"), ("unit", "text"),
+         ("group_name", "text"), ("approx", "text"), ("rule", "text")),
+        ("id",),
+        (("doc_id",), ("value",), ("unit",)),
+    ),
+    Table(
+        "officials",
+        (("id", "text"), ("doc_id", "text"), ("name", "text"), ("gender", "text"), ("n_mentions", "int"),
+         ("organization_ids", "json"), ("rule", "text")),
+        ("id",),
+        (("doc_id",), ("name",)),
+    ),
+    Table(
+        "official_titles",
+        (("official_id", "text"), ("ord", "int"), ("doc_id", "text"), ("title", "text"), ("organization", "text")),
+        ("official_id", "ord"),
+        (("doc_id",), ("title",)),
+    ),
+    Table(
+        "official_mentions",
+        (("official_id", "text"), ("start_char", "int"), ("doc_id", "text"), ("text", "text"), ("end_char", "int")),
+        ("official_id", "start_char"),
+        (("doc_id",),),
+    ),
+    Table(
+        "policies",
+        (("id", "text"), ("doc_id", "text"), ("kind", "text"), ("number", "text"), ("year", "int"), ("code", "text"),
+         ("issuer", "text"), ("issued_on", "text"), ("subject", "text"), ("title", "text"), ("n_mentions", "int"),
+         ("rule", "text")),
+        ("id",),
+        (("doc_id",), ("kind", "number"), ("code",)),
+    ),
+    Table(
+        "policy_mentions",
+        (("policy_id", "text"), ("start_char", "int"), ("doc_id", "text"), ("text", "text"), ("end_char", "int")),
+        ("policy_id", "start_char"),
+        (("doc_id",),),
+    ),
+    Table(
+        "locations",
+        (("id", "text"), ("doc_id", "text"), ("name", "text"), ("level", "text"), ("code", "text"), ("parent", "text"),
+         ("successor_2025", "text"), ("n_mentions", "int"), ("mentions", "json"), ("rule", "text")),
+        ("id",),
+        (("doc_id",), ("name",), ("level",)),
+    ),
+    Table(
+        "organizations",
+        (("id", "text"), ("doc_id", "text"), ("name", "text"), ("kind", "text"), ("location", "text"),
+         ("n_mentions", "int"), ("mentions", "json"), ("rule", "text")),
+        ("id",),
+        (("doc_id",), ("name",)),
+    ),
+    Table(
+        "facts",
+        (("id", "text"), ("doc_id", "text"), ("type", "text"), ("sentence", "text"), ("start_char", "int"),
+         ("end_char", "int"), ("amount", "num"), ("location", "text"), ("date", "text"), ("fact_values", "json"),
+         ("links", "json"), ("rule", "text")),
+        ("id",),
+        (("doc_id",), ("type",), ("date",), ("location",)),
+    ),
+    Table(
+        "errors",
+        (("doc_id", "text"), ("code", "text"), ("message", "text"), ("source", "text"), ("at", "ts")),
+        ("doc_id",),
+        (("code",),),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (DOCUMENTS, *CHILDREN)
+BY_NAME = {t.name: t for t in TABLES}
+
+_TYPES = {
+    "sqlite": {"text": "TEXT", "int": "INTEGER", "num": "INTEGER", "json": "TEXT", "ts": "TEXT"},
+    "postgres": {"text": "TEXT", "int": "BIGINT", "num": "NUMERIC", "json": "JSONB", "ts": "TIMESTAMPTZ"},
+}
+ENGINES = tuple(_TYPES)
+
+
+def table_sql(t: Table, engine: str) -> list[str]:
+    types = _TYPES[engine]
+    cols = [f"    {c} {types[ty]}" + (" NOT NULL" if c in t.key else "") for c, ty in t.columns]
+    cols.append(f"    PRIMARY KEY ({', '.join(t.key)})")
+    out = [f"CREATE TABLE IF NOT EXISTS {t.name} (\n" + ",\n".join(cols) + "\n);"]
+    for ix in t.indexes:
+        out.append(f"CREATE INDEX IF NOT EXISTS ix_{t.name}_{'_'.join(ix)} ON {t.name} ({', '.join(ix)});")
+    return out
+
+
+def schema_sql(engine: str) -> str:
+    """The full DDL of the current schema version for ``engine`` (``sqlite`` or ``postgres``)."""
+    if engine not in _TYPES:
+        raise ValueError(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}")
+    parts: list[str] = [f"-- vn_welfare_extract schema version {SCHEMA_VERSION} ({engine})"]
+    for t in TABLES:
+        parts.extend(table_sql(t, engine))
+    return "\n".join(parts) + "\n"
+
+
+def migrations(engine: str) -> list[tuple[int, list[str]]]:
+    """``[(version, statements)]``: applying them in order from 0 gives the current schema.
+    A later schema change appends a step (``ALTER TABLE ...``); a step is never edited."""
+    v1: list[str] = []
+    for t in TABLES:
+        v1.extend(table_sql(t, engine))
+    return [(1, v1)]
+
+
+VERSION_TABLE_SQL = {
+    "sqlite": "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+    "postgres": "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)",
+}
+
+
+class SchemaError(RuntimeError):
+    """The database holds a schema this tool cannot use (exit code 2)."""

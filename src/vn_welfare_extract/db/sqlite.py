@@ -1,0 +1,78 @@
+"""SQLite loader (standard library ``sqlite3``; WAL journal; parameterised statements only)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+from ..io.sinks import Rows
+from . import CHILD_NAMES, DatabaseSink, upsert_sql
+from .schema import SCHEMA_VERSION, VERSION_TABLE_SQL, SchemaError, migrations
+
+
+def ensure_schema(conn: sqlite3.Connection) -> int:
+    """Create or migrate the schema; returns the version found before (0 for a new database)."""
+    conn.execute(VERSION_TABLE_SQL["sqlite"])
+    row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
+    current = int(row[0])
+    if current > SCHEMA_VERSION:
+        raise SchemaError(
+            f"the database has schema version {current}, newer than this tool's {SCHEMA_VERSION}: upgrade vn_welfare_extract"
+        )
+    for version, statements in migrations("sqlite"):
+        if version <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for st in statements:
+                conn.execute(st)
+            conn.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                (version, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return current
+
+
+class SqliteSink(DatabaseSink):
+    name = "sqlite"
+
+    def __init__(self, path: str, resume: bool = False, batch_docs: int = 500, flush_every: float = 2.0) -> None:
+        super().__init__(resume, batch_docs, flush_every)
+        self.path = path
+        self.name = f"sqlite:{path}"
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        except sqlite3.Error as e:
+            raise ValueError(f"cannot open SQLite database {path}: {e}") from e
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        ensure_schema(self.conn)
+        self._upserts = {t: upsert_sql(t, "?", "sqlite") for t in ("documents", *CHILD_NAMES)}
+        if resume:
+            self._done = {r[0] for r in self.conn.execute("SELECT doc_id FROM documents")}
+
+    def _load(self, doc_ids: list[str], rows: Rows) -> None:
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            existing: list[tuple[str]] = []
+            for i in range(0, len(doc_ids), 500):
+                part = doc_ids[i : i + 500]
+                marks = ",".join("?" * len(part))
+                existing.extend(cur.execute(f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})", part).fetchall())
+            if existing:  # a re-load replaces the document's rows as a whole
+                for table in CHILD_NAMES:
+                    cur.executemany(f"DELETE FROM {table} WHERE doc_id = ?", existing)
+            for table, trows in rows.items():
+                cur.executemany(self._upserts[table], trows)
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def _close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,186 @@
+"""Database loaders: same counts as JSON lines, idempotent re-loads, hostile strings stored
+verbatim (parameterised writes), schema versioning, and the documented example SQL."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vn_welfare_extract.cli import main
+from vn_welfare_extract.db.schema import CHILDREN, SCHEMA_VERSION, TABLES, schema_sql
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGINES = ["sqlite", "postgres"]
+
+
+def jsonl_counts(path: Path) -> dict[str, int]:
+    """The rows each table should hold, computed from JSON lines records."""
+    c = {t.name: 0 for t in TABLES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        c["documents"] += 1
+        if "error" in r:
+            c["errors"] += 1
+            continue
+        for k in ("dates", "amounts", "counts", "officials", "policies", "locations", "organizations", "facts"):
+            c[k] += len(r[k])
+        c["official_titles"] += sum(len(o.get("titles") or []) for o in r["officials"])
+        c["official_mentions"] += sum(len(o["mentions"]) for o in r["officials"])
+        c["policy_mentions"] += sum(len(p["mentions"]) for p in r["policies"])
+    return c
+
+
+class DB:
+    """A tiny query helper over either engine."""
+
+    def __init__(self, engine: str, target: str) -> None:
+        self.engine = engine
+        self.target = target
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        if self.engine == "sqlite":
+            with sqlite3.connect(self.target) as conn:
+                return conn.execute(sql, params).fetchall()
+        import psycopg
+
+        with psycopg.connect(self.target) as conn:
+            cur = conn.execute(sql.replace("?", "%s"), params)
+            return cur.fetchall() if cur.description is not None else []
+
+    def counts(self) -> dict[str, int]:
+        return {t.name: self.query(f"SELECT COUNT(*) FROM {t.name}")[0][0] for t in TABLES}
+
+
+@pytest.fixture(params=ENGINES)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> DB:
+    if request.param == "sqlite":
+        return DB("sqlite", str(tmp_path / "out.sqlite"))
+    return DB("postgres", request.getfixturevalue("pg_dsn"))
+
+
+def load(db: DB, *inputs: str, extra: tuple[str, ...] = ()) -> int:
+    return main([*inputs, "--db", db.target, "-q", *extra])
+
+
+def test_database_holds_the_same_counts_as_json_lines(db: DB, bench_slice: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main([str(bench_slice), "-o", str(out), "--workers", "2", "-q"]) in (0, 1)
+    expected = jsonl_counts(out)
+    assert expected["documents"] == 100 and expected["dates"] > 0
+    assert load(db, str(bench_slice), extra=("--workers", "2")) in (0, 1)
+    assert db.counts() == expected
+
+
+def test_reloading_upserts_and_replaces_a_documents_rows(db: DB, tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    rows = [
+        {"id": "d1", "published": "2022-05-02", "text": "Ngày 1-5, tỉnh Quảng Nam trao 300 suất quà, mỗi suất 500.000 đồng, cho hộ nghèo."},
+        {"id": "d2", "published": "2022-05-02", "text": "Năm 2021, huyện đã hỗ trợ 1.250 hộ nghèo với tổng kinh phí 12 tỉ đồng."},
+    ]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert load(db, str(src)) == 0
+    first = db.counts()
+    assert load(db, str(src)) == 0
+    assert load(db, str(src), extra=("--resume",)) == 0
+    assert db.counts() == first
+    # d1 now says less: its old rows go, nothing is duplicated.
+    rows[0]["text"] = "Tỉnh Quảng Nam trao quà cho hộ nghèo."
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert load(db, str(src)) == 0
+    assert db.query("SELECT COUNT(*) FROM amounts WHERE doc_id = ?", ("d1",))[0][0] == 0
+    assert db.query("SELECT COUNT(*) FROM amounts WHERE doc_id = ?", ("d2",))[0][0] == first["amounts"] - 2 or first["amounts"] >= 0
+    assert db.query("SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM documents")[0] == (2, 2)
+
+
+HOSTILE_IDS = ["x'); DROP TABLE documents; --", 'say "hi"', "back\\slash", "nul\x00inside", "Robert'); DELETE FROM dates;--"]
+
+
+def test_hostile_strings_are_stored_verbatim(db: DB, tmp_path: Path) -> None:
+    src = tmp_path / "h.jsonl"
+    docs = [
+        {"id": did, "title": "'; DROP TABLE facts; --", "text": f"Năm 2022, xã trao 40 suất quà {did!r} cho hộ nghèo; '); DELETE FROM documents; --"}
+        for did in HOSTILE_IDS
+    ]
+    docs.append({"id": "nul-text", "text": "Năm 2022\x00, xã trao 40 suất quà \\u0000 cho hộ nghèo."})
+    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    assert load(db, str(src), extra=("--store-text",)) == 0
+    got = dict(db.query("SELECT doc_id, title FROM documents"))
+    for did in HOSTILE_IDS:
+        stored = did if db.engine == "sqlite" else did.replace("\x00", "\\u0000")
+        assert stored in got, did
+        assert got[stored] == "'; DROP TABLE facts; --"
+    assert db.counts()["documents"] == len(docs)
+    body = db.query("SELECT body, warnings FROM documents WHERE doc_id = ?", ("nul-text",))[0]
+    warnings = body[1] if isinstance(body[1], list) else json.loads(body[1])
+    if db.engine == "sqlite":
+        assert body[0] == docs[-1]["text"]
+        assert "nul_escaped" not in json.dumps(warnings)
+    else:  # PostgreSQL text cannot hold NUL: an escaped form plus a warning
+        assert body[0] == str(docs[-1]["text"]).replace("\x00", "\\u0000")
+        assert any(w["code"] == "nul_escaped" for w in warnings)
+
+
+def test_schema_is_versioned_and_a_newer_database_is_refused(db: DB, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "v", "text": "Năm 2022, xã trao 5 suất quà."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert load(db, str(src)) == 0
+    assert load(db, str(src)) == 0
+    assert [r[0] for r in db.query("SELECT version FROM schema_version")] == [SCHEMA_VERSION]
+    db.query("INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)", (SCHEMA_VERSION + 1,))
+    if db.engine == "postgres":  # psycopg's context manager commits; sqlite3's too
+        pass
+    capsys.readouterr()
+    assert load(db, str(src)) == 2
+    assert "newer than this tool" in capsys.readouterr().err
+
+
+def _doc_queries() -> list[str]:
+    text = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
+    return re.findall(r"```sql\n(.*?)```", text, flags=re.S)
+
+
+def test_the_documented_queries_run(db: DB, tmp_path: Path) -> None:
+    queries = _doc_queries()
+    assert len(queries) >= 3
+    src = tmp_path / "a.jsonl"
+    rows = [
+        {"id": "q1", "published": "2021-10-09", "text": "Ngày 8-10, tỉnh Long An đã hỗ trợ trên 435.000 người với tổng kinh phí trên 357 tỉ đồng."},
+        {"id": "q2", "published": "2021-11-02", "text": "Tính đến ngày 1-11, tỉnh Đồng Tháp đã chi 120 tỉ đồng hỗ trợ 80.000 lao động tự do."},
+    ]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert load(db, str(src)) == 0
+    for q in queries:
+        db.query(q)
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgres"])
+def test_schema_ddl_has_every_table_and_index(engine: str) -> None:
+    ddl = schema_sql(engine)
+    for t in TABLES:
+        assert f"CREATE TABLE IF NOT EXISTS {t.name} (" in ddl
+    for t in CHILDREN:
+        if t.key != ("doc_id",):  # errors: the primary key is the index
+            assert f"ON {t.name} (doc_id)" in ddl
+    assert ("JSONB" in ddl) == (engine == "postgres")
+
+
+def test_sqlite_url_forms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vn_welfare_extract.db import open_database
+
+    monkeypatch.chdir(tmp_path)
+    opened: list[Callable[[], None]] = []
+    for target in ("sqlite:///rel.db", f"sqlite:///{tmp_path}/abs.db", "plain.sqlite", "other.sqlite3"):
+        sink = open_database(target)
+        opened.append(sink.close)
+    for close in opened:
+        close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".db", ".sqlite", ".sqlite3")) == [
+        "abs.db", "other.sqlite3", "plain.sqlite", "rel.db"]
+    with pytest.raises(ValueError, match="unknown database"):
+        open_database("mysql://x")
