@@ -8,14 +8,23 @@ Normalisation (see ``normalize``):
 - zero-width characters and soft hyphens are dropped (the map keeps track);
 - same-length rewrites: odd spaces -> ' ', curly quotes -> straight, en/em dashes -> '-',
   control characters -> ' ', the Icelandic eth ``Ð`` -> ``Đ``;
-- old-style tone placement ``hoà``/``thuỷ`` -> ``hòa``/``thủy`` (same length).
+- old-style tone placement ``hoà``/``thuỷ`` -> ``hòa``/``thủy`` (same length);
+- lone surrogates -> ' ' (same length);
+- HTML input (``Doc.from_text`` detects it, warning ``html_input``): tags, comments and
+  ``<script>``/``<style>`` content become spaces of the same length (block tags such as ``<p>``,
+  ``<br>``, ``<li>`` start with a newline, so they end sentences); character references
+  (``&amp;``, ``&#7879;``, ``&nbsp;``) become the character they name, mapped to the whole
+  reference in the original. Item offsets always point into the original, markup included.
 """
 
 from __future__ import annotations
 
+import html as _html
 import re as _re
 import unicodedata
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -41,6 +50,59 @@ _SAME_LENGTH = {
 # Other C0/C1 control characters become spaces (newline is kept).
 for _c in list(range(0x00, 0x09)) + list(range(0x0E, 0x20)) + [0x7F] + list(range(0x80, 0xA0)):
     _SAME_LENGTH.setdefault(_c, " ")
+# Lone surrogates (from ``surrogateescape`` decoding) cannot be written as UTF-8: blank them.
+for _c in range(0xD800, 0xE000):
+    _SAME_LENGTH[_c] = " "
+
+# -- HTML -------------------------------------------------------------------------------------
+# Detection: a known tag name, a comment or a doctype (``a < b`` and ``<5 triệu`` are not HTML).
+_HTML_HINT_RE = regex.compile(
+    r"<(?:/?(?:p|br|div|span|a|b|i|u|s|q|em|strong|h[1-6]|ul|ol|li|table|tr|td|th|tbody|thead|tfoot|img|html|head"
+    r"|body|script|style|meta|link|title|section|article|header|footer|nav|blockquote|figure|figcaption|font"
+    r"|center|hr|iframe|noscript|sup|sub|small|big|pre|code|label|form|input|button|select|option|textarea|svg"
+    r"|source|video|audio|picture|main|aside|time|abbr|cite|dd|dl|dt|caption|wbr|strike|ins|del|mark|template)"
+    r"(?=[\s/>])|!--|!doctype)",
+    regex.IGNORECASE,
+)
+# A character reference: named (``&amp;``), decimal (``&#7879;``) or hex (``&#x1EC7;``).
+_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# What is masked, each alternative linear (a bounded or single-class scan from one ``<``):
+# comments; script/style/noscript/template with their content; doctype/CDATA-ish ``<!…>``;
+# any tag ``<name attrs>`` with attributes up to 4000 chars.
+_HTML_MASK_RE = regex.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(?P<hidden>script|style|noscript|template)\b[^>]*+>.*?(?:</(?P=hidden)\s*>|\Z)"
+    r"|<![^<>]{0,4000}>"
+    r"|</?(?P<name>[A-Za-z][A-Za-z0-9:-]{0,30})(?:[\s/][^<>]{0,4000})?>",
+    regex.IGNORECASE | regex.DOTALL,
+)
+_BLOCK_TAGS = frozenset(
+    "p br div li ul ol h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot section article header footer nav blockquote "
+    "figure figcaption hr title pre dd dl dt caption main aside form body html head".split()
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` holds HTML markup (a known tag, a comment or a doctype)."""
+    return _HTML_HINT_RE.search(text) is not None
+
+
+def has_entities(text: str) -> bool:
+    """True when ``text`` holds HTML character references such as ``&amp;`` or ``&#7879;``."""
+    return _ENTITY_RE.search(text) is not None
+
+
+def _mask_tag(m: regex.Match[str]) -> str:
+    n: int = m.end() - m.start()
+    name = m.group("name")
+    if name is not None and name.lower() in _BLOCK_TAGS:
+        return "\n" + " " * (n - 1)
+    return " " * n
+
+
+def mask_html(text: str) -> str:
+    """Tags, comments and script/style content replaced by spaces of the same length."""
+    return str(_HTML_MASK_RE.sub(_mask_tag, text))
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -69,32 +131,79 @@ _CLUSTER_RE = regex.compile(r"\P{M}\p{M}*|\p{M}+")
 _HEADER_RE = _re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?=\s)")
 
 
-def normalize(original: str) -> tuple[str, list[int] | None, list[int] | None]:
+# Spans that change length: zero-width characters (dropped), a base with combining marks
+# (NFC), a lone mark; in HTML mode also character references (decoded).
+_EVENT_RE = regex.compile(f"[{_DROP}]+|\\P{{M}}\\p{{M}}+|\\p{{M}}+")
+_EVENT_HTML_RE = regex.compile(_ENTITY_RE.pattern + f"|[{_DROP}]+|\\P{{M}}\\p{{M}}+|\\p{{M}}+")
+
+
+def normalize(original: str, *, html: bool = False) -> tuple[str, Sequence[int] | None, Sequence[int] | None]:
     """Return ``(text, starts, ends)``; ``starts``/``ends`` are None when offsets are identical.
 
     ``starts[i]``/``ends[i]`` are the original offsets covered by normalised character ``i``.
+    ``html=True`` masks markup (same length) and decodes character references (mapped).
     """
-    needs_map = (not unicodedata.is_normalized("NFC", original)) or _DROP_RE.search(original) is not None
+    src = mask_html(original) if html else original
+    needs_map = (
+        (not unicodedata.is_normalized("NFC", src))
+        or _DROP_RE.search(src) is not None
+        or (html and _ENTITY_RE.search(src) is not None)
+    )
+    starts: array[int] | None = None
+    ends: array[int] | None = None
     if not needs_map:
-        text = original.translate(_SAME_LENGTH)
-        starts = ends = None
+        text = src.translate(_SAME_LENGTH)
     else:
-        pieces: list[str] = []
-        starts = []
-        ends = []
-        for m in _CLUSTER_RE.finditer(original):
-            cl = m.group()
-            s, e = m.span()
-            if cl in _DROP or all(c in _DROP for c in cl):
-                continue
-            nfc = unicodedata.normalize("NFC", cl)
-            for ch in nfc:
-                pieces.append(ch)
-                starts.append(s)
-                ends.append(e)
-        text = "".join(pieces).translate(_SAME_LENGTH)
+        text, starts, ends = _mapped(src, _EVENT_HTML_RE if html else _EVENT_RE)
+        text = text.translate(_SAME_LENGTH)
     text = _TONE_RE.sub(lambda m: _TONE_MOVES[m.group()], text)
     return text, starts, ends
+
+
+def _mapped(src: str, events: regex.Pattern[str]) -> tuple[str, array[int], array[int]]:
+    """Rewrite the length-changing spans of ``src``; untouched runs are copied in bulk."""
+    pieces: list[str] = []
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+
+    def keep(a: int, b: int) -> None:
+        run = src[a:b]
+        if unicodedata.is_normalized("NFC", run):
+            pieces.append(run)
+            starts.extend(range(a, b))
+            ends.extend(range(a + 1, b + 1))
+            return
+        for i in range(a, b):  # NFC singletons (e.g. the Ohm sign): one char at a time
+            for ch in unicodedata.normalize("NFC", src[i]):
+                pieces.append(ch)
+                starts.append(i)
+                ends.append(i + 1)
+
+    pos = 0
+    for m in events.finditer(src):
+        a, b = m.span()
+        if a > pos:
+            keep(pos, a)
+        g = m.group()
+        if g[0] == "&" and len(g) > 1:
+            rep = _html.unescape(g)
+            if rep == g:  # an unknown name: keep it as written
+                keep(a, b)
+                pos = b
+                continue
+            rep = unicodedata.normalize("NFC", "".join(c for c in rep if c not in _DROP))
+        elif g[0] in _DROP:
+            rep = ""
+        else:
+            rep = unicodedata.normalize("NFC", g)
+        for ch in rep:
+            pieces.append(ch)
+            starts.append(a)
+            ends.append(b)
+        pos = b
+    if pos < len(src):
+        keep(pos, len(src))
+    return "".join(pieces), starts, ends
 
 
 def fold(s: str) -> str:
@@ -159,8 +268,8 @@ class Doc:
 
     original: str
     text: str
-    starts: list[int] | None
-    ends: list[int] | None
+    starts: Sequence[int] | None
+    ends: Sequence[int] | None
     published: PubDate | None = None
     doc_id: str | None = None
     header_end: int = 0  # normalised offset where the body starts (after a ` date YYYY-MM` header)
@@ -169,8 +278,14 @@ class Doc:
 
     @classmethod
     def from_text(cls, original: str, published: PubDate | None = None, doc_id: str | None = None) -> Doc:
-        text, starts, ends = normalize(original)
+        is_html = looks_like_html(original)
+        entities = not is_html and has_entities(original)
+        text, starts, ends = normalize(original, html=is_html or entities)
         doc = cls(original, text, starts, ends, published, doc_id)
+        if is_html:
+            doc.warn("html_input", "HTML input: tags masked and character references decoded; offsets point into the HTML")
+        elif entities:
+            doc.warn("html_entities", "HTML character references (&amp;, &#...;) decoded; offsets point into the input")
         m = _HEADER_RE.match(text)
         if m:
             doc.header_end = m.end()
@@ -228,7 +343,7 @@ class Doc:
         if got is None:
             got = split_sentences(self.text, self.header_end)
             self.cache["sentences"] = got
-        return got  # type: ignore[no-any-return]
+        return got
 
     def sentence_at(self, i: int) -> tuple[int, int]:
         """The sentence span holding normalised offset ``i``."""
@@ -251,7 +366,7 @@ class Doc:
         if got is None:
             got = segment_words(self.text, self.sentences)
             self.cache["words"] = got
-        return got  # type: ignore[no-any-return]
+        return got
 
 
 def align(text: str, pieces: list[str], start: int = 0) -> list[tuple[int, int]]:
