@@ -11,6 +11,7 @@ from importlib import import_module
 from typing import Any, Protocol
 
 from . import __version__
+from .encodings import decode_bytes, detect_text, garbage_ratio
 from .lexicons import Lexicons
 from .model import Record, make_id
 from .resolve import resolve
@@ -110,33 +111,49 @@ class Extractor:
             rec.warnings.append(_warning("empty_text", "the article has no text"))
             rec.published = pub.iso() if pub else None
             return rec
-        doc = Doc.from_text(text, pub, doc_id)
+        if garbage_ratio(text) > 0.25:
+            if not any(w.code == "binary_input" for w in rec.warnings):
+                rec.warnings.append(_warning("binary_input", "the input looks like binary data, not text"))
+            rec.warnings.append(_warning("skipped", "nothing extracted from binary input"))
+            rec.published = pub.iso() if pub else None
+            return rec
+        try:
+            doc = Doc.from_text(text, pub, doc_id)
+        except Exception as e:  # the text layer must not lose the batch either
+            log.exception("text layer failed on doc %s", doc_id)
+            rec.warnings.append(_warning("text_error", f"{type(e).__name__}: {e}"))
+            rec.published = pub.iso() if pub else None
+            return rec
         if doc.published is None:
             doc.warn("no_published", "no publication date: dates without a year stay unresolved")
         rec.published = doc.published.iso() if doc.published else None
         for comp in self._components:
-            if comp.name == "facts":  # facts link items by id: settle and name them first
-                resolve(rec)
-                _assign_ids(rec, doc_id)
+            if comp.name == "facts":
+                _safe_resolve(rec, doc)
             try:
                 comp(doc, rec)
             except Exception as e:  # a bug in one component must not lose the article
                 log.exception("component %s failed on doc %s", comp.name, doc_id)
                 doc.warn("component_error", f"{comp.name}: {type(e).__name__}: {e}")
         if "facts" not in self.types:
-            resolve(rec)
+            _safe_resolve(rec, doc)
         rec.warnings[:0] = doc.warnings
         _assign_ids(rec, doc_id)
         return rec
 
     def _coerce(self, text: str | bytes, rec: Record) -> str:
+        """Bytes are decoded by ``encodings.decode_bytes`` (UTF-8, else legacy Vietnamese
+        encodings and mojibake repair, each with a warning; offsets then refer to the decoded
+        text, ``decode_bytes(data)[0]``). A ``str`` is used as given: offsets refer to it;
+        suspected mojibake or legacy encoding only adds a ``suspected_*`` warning."""
+        if isinstance(text, (bytearray, memoryview)):
+            text = bytes(text)
         if isinstance(text, bytes):
-            try:
-                text = text.decode("utf-8")
-            except UnicodeDecodeError as e:
-                rec.warnings.append(_warning("undecodable", f"input bytes are not UTF-8 ({e.reason} at byte {e.start})"))
-                return ""
-        if not isinstance(text, str):
+            text, warnings = decode_bytes(text, errors="replace")
+            rec.warnings.extend(warnings)
+        elif isinstance(text, str):
+            rec.warnings.extend(detect_text(text))
+        else:
             raise TypeError(f"extract() takes str or bytes, got {type(text).__name__}")
         if len(text) > self.max_chars:
             rec.warnings.append(
@@ -208,10 +225,24 @@ def _warning(code: str, message: str, start: int | None = None, end: int | None 
     return Warning(code, message, start, end)
 
 
+def _safe_resolve(rec: Record, doc: Doc) -> None:
+    try:
+        resolve(rec)
+    except Exception as e:  # same rule as for components: warn, keep the article
+        log.exception("resolve failed on doc %s", doc.doc_id)
+        doc.warn("component_error", f"resolve: {type(e).__name__}: {e}")
+
+
 def _assign_ids(rec: Record, doc_id: str | None) -> None:
-    for kind in ("dates", "counts", "amounts", "facts"):
+    for kind in ("dates", "counts", "amounts"):
         for it in getattr(rec, kind):
             it.id = make_id(doc_id, kind, it.start, it.end)
+    # Several facts may share a sentence: their type and rank within it keep the ids apart.
+    seen: dict[tuple[str, int, int], int] = {}
+    for f in rec.facts:
+        key = (f.type, f.start, f.end)
+        n = seen[key] = seen.get(key, -1) + 1
+        f.id = make_id(doc_id, f"facts.{f.type}.{n}", f.start, f.end)
     for kind in ("officials", "policies", "locations", "organizations"):
         for it in getattr(rec, kind):
             m = it.mentions[0] if it.mentions else None

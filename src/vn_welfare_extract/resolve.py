@@ -5,25 +5,62 @@
   date in ``ngày 1/7/2021 của Chính phủ`` after the code survives).
 - A count and an amount on the same span: the amount wins (it has a currency).
 - Within one type, overlapping items: the longer span wins (ties: the earlier one).
+
+Every step is O(n log n): spans are sorted once and swept, never compared all against all.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from bisect import bisect_left
+from typing import Any, TypeVar
 
 from .model import Record
 
+T = TypeVar("T")
 
-def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
+
+class _Blocker:
+    """Answers "does [s, e) overlap any blocking span?" in O(log n) after an O(n log n) build."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if e <= s:
+                continue
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def hits(self, s: int, e: int) -> bool:
+        # the first merged span ending after s is the only candidate (merged spans are disjoint)
+        k = bisect_left(self.ends, s + 1)
+        return k < len(self.starts) and self.starts[k] < e
+
+
+def _keep_clear(items: list[T], blocker: _Blocker) -> list[T]:
+    return [it for it in items if not blocker.hits(it.start, it.end)]  # type: ignore[attr-defined]
 
 
 def _dedupe(items: list[Any]) -> list[Any]:
-    """Keep the longest of overlapping items; output sorted by start."""
+    """Keep the longest of overlapping items; output sorted by start.
+
+    Longest first, each accepted item is checked against the accepted ones kept in a sorted
+    list of disjoint spans (bisect), so the whole pass is O(n log n)."""
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Any] = []
     for it in sorted(items, key=lambda x: (-(x.end - x.start), x.start)):
-        if not any(it.start < k.end and k.start < it.end for k in kept):
-            kept.append(it)
+        k = bisect_left(starts, it.start)
+        if k > 0 and ends[k - 1] > it.start:
+            continue
+        if k < len(starts) and starts[k] < it.end:
+            continue
+        starts.insert(k, it.start)
+        ends.insert(k, it.end)
+        kept.append(it)
     kept.sort(key=lambda x: (x.start, x.end))
     return kept
 
@@ -31,12 +68,12 @@ def _dedupe(items: list[Any]) -> list[Any]:
 def resolve(rec: Record) -> None:
     policy_spans = [(m.start, m.end) for p in rec.policies for m in p.mentions]
     if policy_spans:
-        rec.dates = [d for d in rec.dates if not _overlaps((d.start, d.end), policy_spans)]
-        rec.counts = [c for c in rec.counts if not _overlaps((c.start, c.end), policy_spans)]
-        rec.amounts = [a for a in rec.amounts if not _overlaps((a.start, a.end), policy_spans)]
-    amount_spans = [(a.start, a.end) for a in rec.amounts]
-    if amount_spans:
-        rec.counts = [c for c in rec.counts if not _overlaps((c.start, c.end), amount_spans)]
+        blocker = _Blocker(policy_spans)
+        rec.dates = _keep_clear(rec.dates, blocker)
+        rec.counts = _keep_clear(rec.counts, blocker)
+        rec.amounts = _keep_clear(rec.amounts, blocker)
+    if rec.amounts and rec.counts:
+        rec.counts = _keep_clear(rec.counts, _Blocker([(a.start, a.end) for a in rec.amounts]))
     rec.dates = _dedupe(rec.dates)
     rec.counts = _dedupe(rec.counts)
     rec.amounts = _dedupe(rec.amounts)
