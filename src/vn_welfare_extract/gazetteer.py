@@ -1,0 +1,362 @@
+"""Administrative places: the province and district tables and one matcher over them.
+
+Shared by ``facts/places.py`` (every place mention) and ``facts/orgs.py`` (the place that
+follows a body: ``UBND tỉnh Long An``). Loaded once per process (``gazetteer()``), read-only.
+
+A place phrase is an optional unit word plus a name::
+
+    tỉnh Long An | TP.HCM | thành phố Thanh Hóa | huyện Yên Định | xã Quảng Hòa | phường 7 | Long An
+
+- Provinces (63 pre-2025 units, ``data/provinces.tsv``) match with or without a unit word; a bare
+  name is refused where it reads as part of a person's name (``Nguyễn Hòa Bình``, ``bà Huế``).
+- Districts (``data/districts.tsv``) match only after their unit word (``huyện``, ``quận``,
+  ``thị xã``, ``thành phố``/``TP``); ``thành phố Thanh Hóa`` is the district-level city, not the
+  province. Communes (``xã``, ``phường``, ``thị trấn``) match any capitalised name after the
+  unit word (there is no commune table).
+- Chains ``thị trấn Quán Lào, huyện Yên Định, tỉnh Thanh Hóa`` read as one phrase whose parts
+  give each other their parents (``match_chain``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .lexicons import load_table
+from .text import Doc, normalize
+
+# Family names and the commonest middle names: a capitalised word from this set right before a
+# bare place name makes it part of a person's name (``Nguyễn Hòa Bình``, ``Trần Thị Hà Nam``).
+SURNAMES = frozenset(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
+    Trương Lâm Phùng Mai Tô Tạ Hà Lưu Lương Cao Đinh Châu Kiều Lại Chu Quách Thái Tăng Mạc Triệu Lò Lục
+    Khúc Từ Hứa""".split()
+)
+NAME_WORDS = SURNAMES | frozenset(
+    """Văn Thị Hữu Đức Công Quang Minh Ngọc Thanh Xuân Hồng Kim Thu Tấn Bá Đình Trọng Quốc Như
+    Mạnh Duy Hoài Thúy Thùy Phương Bích Tuấn Anh""".split()
+)
+# Kin words and pronouns before a bare place name: ``bà Huế``, ``anh Hải Dương``.
+_KIN_RE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:ông|bà|anh|chị|em|cô|chú|bác|cháu|cụ|vợ|chồng|con|mẹ|bố|cha|thầy|nữ sinh|nam sinh|bệnh nhân|BN)[ ]+$")
+_CAP_WORD_BEFORE_RE = regex.compile(r"(\p{Lu}\p{Ll}*)[ ]+$")
+_CAP_WORD_AFTER_RE = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])")
+
+# Unit words as written -> canonical (lower-case) unit.
+UNITS: dict[str, str] = {
+    "tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
+    "thị xã": "thị xã", "tx": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn",
+}
+_UNIT_WRITTEN = (
+    "tỉnh Tỉnh thành_phố Thành_phố TP Tp tp huyện Huyện quận Quận thị_xã Thị_xã TX xã Xã phường "
+    "Phường thị_trấn Thị_trấn"
+).split()
+_DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
+_COMMUNE_UNITS = frozenset({"xã", "phường", "thị trấn"})
+LEVEL_OF_UNIT = {"tỉnh": "province", **{u: "district" for u in _DISTRICT_UNITS}, **{u: "commune" for u in _COMMUNE_UNITS}}
+_RANK = {"commune": 0, "district": 1, "province": 2}
+# Words that look like a commune's name after ``Xã``/``Phường`` but are not (``và Xã Hội``).
+_WORD_RE = regex.compile(r"[^ ]+")
+_CAP_WORDS_RE = regex.compile(r"(?:[ ]+\p{Lu}[\p{L}']*){1,3}")
+_ANY_WORDS_RE = regex.compile(r"(?:[ ]+\p{L}+){1,3}")
+_NOT_NAMES = frozenset({"hội", "viên", "đoàn"})
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    name: str  # pre-2025 short official name: ``Long An``, ``Thành phố Hồ Chí Minh``
+    code: str  # GSO code
+    unit: str  # tỉnh | thành phố
+    successor_2025: str
+
+    def phrase(self) -> str:
+        """The name as it follows a body: ``tỉnh Long An``, ``thành phố Hà Nội``, ``Thành phố Hồ Chí Minh``."""
+        return self.name if self.name.startswith("Thành phố") else f"{self.unit} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    name: str
+    unit: str  # huyện | quận | thị xã | thành phố
+    province: str  # the pre-2025 province's name
+
+
+@dataclass(slots=True)
+class PlaceHit:
+    """One place phrase in a text (offsets into that text)."""
+
+    start: int  # the phrase, unit word included
+    end: int
+    name_start: int  # the mention: the name without a separate unit word (``Long An``; ``TP.HCM`` whole)
+    level: str  # province | district | commune
+    unit: str  # canonical unit word; "" for a bare name
+    name: str | None  # canonical name; None for a bare unit word (``UBND tỉnh`` = the article's province)
+    province: Province | None = None
+    districts: tuple[District, ...] = ()  # candidates when a district name exists in several provinces
+    parent: str | None = None
+
+    @property
+    def district(self) -> District | None:
+        return self.districts[0] if len(self.districts) == 1 else None
+
+    def phrase(self) -> str:
+        """Canonical phrase: ``tỉnh Long An``, ``Thành phố Hồ Chí Minh``, ``huyện Yên Định``."""
+        if self.province is not None and self.level == "province":
+            return self.province.phrase()
+        unit = self.unit or ("huyện" if self.level == "district" else "")
+        if self.name is None:
+            return unit
+        return f"{unit} {self.name}".strip()
+
+
+def _norm(s: str) -> str:
+    return normalize(s)[0]
+
+
+def key(s: str) -> str:
+    """Lookup key: normalised, case-folded, spaces folded, spaces around hyphens dropped."""
+    return text_key(_norm(s))
+
+
+def text_key(s: str) -> str:
+    """``key`` for text that is already normalised (a span of ``Doc.text``): the hot path."""
+    s = " ".join(s.casefold().split())
+    return s.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def trie_regex(words: Iterable[str], space: str = "[ ]+") -> str:
+    """A regex matching any of ``words`` (longest first at each branch), built as a trie so the
+    engine never re-tries a shared prefix. A space in a word matches ``space``; a hyphen matches
+    with optional spaces around it."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        if not w:
+            raise ValueError("empty entry in a trie regex")
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                piece = space
+            elif ch == "-":
+                piece = "[ ]*-[ ]*"
+            else:
+                piece = regex.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+class Gazetteer:
+    """The place tables and the compiled matcher."""
+
+    def __init__(self) -> None:
+        self.provinces: dict[str, Province] = {}
+        self.by_alias: dict[str, Province] = {}  # bare aliases (and aliases carrying their unit)
+        self.unit_only: dict[str, Province] = {}  # names valid only after a unit word (``Hồ Chí Minh``)
+        self.alias_has_unit: set[str] = set()
+        for row in load_table("provinces"):
+            p = Province(_norm(row["name"]), row["code"], row["unit"], _norm(row["successor_2025"]))
+            self.provinces[p.name] = p
+            aliases = [p.name, *[a for a in row["aliases"].split("|") if a.strip()]]
+            if p.name.startswith("Thành phố "):
+                self.unit_only[key(p.name[len("Thành phố "):])] = p
+            for a in aliases:
+                self.by_alias[key(a)] = p
+                if regex.match(r"(?i)(?:thành phố|tp|thủ đô)(?![\p{L}])", _norm(a)):
+                    self.alias_has_unit.add(key(a))
+        self.districts: dict[tuple[str, str], list[District]] = {}  # (unit, key(name)) -> candidates
+        self.district_names: dict[str, list[District]] = {}  # key(name) -> candidates, any unit
+        for row in load_table("districts"):
+            d = District(_norm(row["name"]), row["unit"], _norm(row["province"]))
+            self.districts.setdefault((d.unit, key(d.name)), []).append(d)
+            self.district_names.setdefault(key(d.name), []).append(d)
+        aliases = sorted({_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()})
+        units = "|".join(regex.escape(u.replace("_", " ")) for u in sorted(_UNIT_WRITTEN, key=len, reverse=True))
+        prov = trie_regex(aliases)
+        name = r"(?:\d{1,2}|\p{Lu}[\p{L}']*(?:(?:[ ]+|[ ]*-[ ]*)(?:\p{Lu}[\p{L}']*|\d{1,2}(?![\p{L}\p{N}]))){0,4})"
+        # One place phrase: a unit word then a known province or any capitalised run (checked in
+        # code against the tables), or a bare known province alias.
+        self.place_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Lu}}thqxp])(?:(?P<unit>{units})(?:(?<=TP|Tp|tp|TX)\.[ ]*|[ ]+)(?:(?P<prov>{prov})(?![\p{{L}}\p{{N}}])|(?P<gen>{name}))"
+            rf"|(?P<unit2>{units})(?![\p{{L}}\p{{N}}.])|(?P<bare>{prov})(?![\p{{L}}\p{{N}}]))"
+        )
+        firsts = {a.split(" ", 1)[0].split("-", 1)[0].split(".", 1)[0] for a in aliases}
+        # Prefilter: where an alias's first word or a unit word before a name starts (a cheap scan).
+        self.first_re = regex.compile(
+            r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(w) for w in sorted(firsts, key=len, reverse=True)) + ")"
+            + rf"|(?<![\p{{L}}\p{{N}}])(?:{units})(?=\.?[ ]*[\p{{Lu}}\d])"
+        )
+        self.bare_re = regex.compile(rf"(?P<bare>{prov})(?![\p{{L}}\p{{N}}])")
+        # Between the parts of a chain: ``, `` or `` - `` or a space.
+        self.chain_sep_re = regex.compile(r"[ ]*(?:,|-|\()?[ ]*")
+
+    # -- one phrase ---------------------------------------------------------------------------
+    def _hit(self, text: str, m: regex.Match[str], allow_bare_unit: bool) -> PlaceHit | None:
+        hit = self._hit1(text, m, allow_bare_unit)
+        if hit is None and m.group("unit") is not None:
+            # ``TP.HCM``: not ``TP`` + a name, but a whole alias.
+            b = self.bare_re.match(text, m.start())
+            if b is not None:
+                return self._hit1(text, b, allow_bare_unit)
+        return hit
+
+    def _hit1(self, text: str, m: regex.Match[str], allow_bare_unit: bool) -> PlaceHit | None:
+        groups = m.groupdict()
+        if groups.get("unit2") is not None:
+            if not allow_bare_unit:
+                return None
+            u = UNITS[text_key(m.group("unit2"))]
+            return PlaceHit(m.start(), m.end(), m.end(), LEVEL_OF_UNIT.get(u, "province"), u, None)
+        if groups.get("bare") is not None:
+            k = text_key(m.group("bare"))
+            p = self.by_alias[k]
+            if k not in self.alias_has_unit and self._person_context(text, m.start(), m.end()):
+                return None
+            return PlaceHit(m.start(), m.end(), m.start(), "province", "", p.name, p)
+        u = UNITS[text_key(m.group("unit"))]
+        name_start = m.start("prov") if m.group("prov") is not None else m.start("gen")
+        if m.group("prov") is not None:
+            p = self.by_alias[text_key(m.group("prov"))]
+            if u in _DISTRICT_UNITS and p.unit == "tỉnh" or u in _COMMUNE_UNITS:
+                # ``thành phố Thanh Hóa``: the city inside the province of the same name.
+                more = _CAP_WORDS_RE.match(text, m.end("prov"))  # ``huyện Điện Biên Đông``
+                return self._lower_unit(text, m.start(), name_start, more.end() if more else m.end("prov"), u)
+            if u == "thành phố" and p.unit == "thành phố" and text_key(m.group("prov")) in self.alias_has_unit:
+                name_start = m.start()
+            return PlaceHit(m.start(), m.end("prov"), name_start, "province", u, p.name, p)
+        end = m.end("gen")
+        if u in ("tỉnh", "thành phố"):
+            # ``tỉnh Bạc liêu``: after these unit words a known name may be written in any case.
+            more = _ANY_WORDS_RE.match(text, end)
+            if more is not None:
+                end = more.end()
+        return self._lower_unit(text, m.start(), name_start, end, u)
+
+    def _lower_unit(self, text: str, start: int, name_start: int, end: int, unit: str) -> PlaceHit | None:
+        """A unit word plus a capitalised run: the longest known prefix of the run, or (communes,
+        huyện, quận) a run cut before a family name."""
+        words = list(_WORD_RE.finditer(text[name_start:end]))
+        for n in range(len(words), 0, -1):
+            e = name_start + words[n - 1].end()
+            k = text_key(text[name_start:e])
+            if unit == "thành phố" and k in self.unit_only:
+                p = self.unit_only[k]
+                return PlaceHit(start, e, start, "province", unit, p.name, p)
+            if unit == "tỉnh" and k in self.by_alias:  # ``tỉnh Bạc liêu``: odd case after the unit word
+                p = self.by_alias[k]
+                return PlaceHit(start, e, name_start, "province", unit, p.name, p)
+            if unit in _DISTRICT_UNITS:
+                cands = self.districts.get((unit, k)) or (self.districts.get(("thị xã", k)) if unit == "thành phố" else None)
+                if cands:
+                    return PlaceHit(start, e, name_start, "district", unit, cands[0].name, None, tuple(cands))
+        if unit in ("thành phố", "tỉnh") or not words:
+            return None  # foreign and unknown cities are not guessed
+        n = 1
+        # At most three syllables; a family name that opens a further capitalised run starts a
+        # person's name (``xã Tân Phú Nguyễn Văn A``), not the commune's.
+        while n < min(len(words), 3) and not (words[n].group() in SURNAMES and n + 1 < len(words)):
+            n += 1
+        e = name_start + words[n - 1].end()
+        name = text[name_start:e]
+        if text_key(name) in _NOT_NAMES:
+            return None
+        return PlaceHit(start, e, name_start, LEVEL_OF_UNIT[unit], unit, name)
+
+    def _person_context(self, text: str, start: int, end: int) -> bool:
+        """A bare place name that reads as (part of) a person's name."""
+        before = text[max(0, start - 30):start]
+        if _KIN_RE.search(before):
+            return True
+        m = _CAP_WORD_BEFORE_RE.search(before)
+        if m and m.group(1) in NAME_WORDS:
+            return True
+        a = _CAP_WORD_AFTER_RE.match(text, end)
+        # ``Sài Gòn Thương Tín``, ``Hà Nội Mới``: a longer proper name (a person's name may follow a body).
+        return a is not None and a.group(1) not in NAME_WORDS
+
+    # -- scanning -----------------------------------------------------------------------------
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceHit]:
+        """Every place phrase in ``text[start:end]``, in order, parents filled from chains."""
+        out: list[PlaceHit] = []
+        pos = start
+        stop = len(text) if end is None else end
+        for c in self.first_re.finditer(text, start, stop):
+            if c.start() < pos:
+                continue
+            m = self.place_re.match(text, c.start(), stop)
+            if m is None:
+                continue
+            hit = self._hit(text, m, allow_bare_unit=False)
+            if hit is None:
+                continue
+            chain = self._extend(text, hit, stop)
+            out.extend(chain)
+            pos = chain[-1].end
+        return out
+
+    def match_chain(self, text: str, pos: int, end: int | None = None) -> list[PlaceHit]:
+        """The place phrase (or chain) starting right at ``pos`` after spaces, else ``[]``.
+        A bare unit word (``tỉnh``) counts: its ``name`` is None."""
+        stop = len(text) if end is None else end
+        p = pos
+        while p < stop and text[p] == " ":
+            p += 1
+        m = self.place_re.match(text, p, stop)
+        if m is None:
+            return []
+        hit = self._hit(text, m, allow_bare_unit=True)
+        if hit is None or hit.name is None:
+            return [hit] if hit is not None else []
+        return self._extend(text, hit, stop)
+
+    def _extend(self, text: str, first: PlaceHit, stop: int) -> list[PlaceHit]:
+        """Follow a chain of ever larger units: ``xã A, huyện B, tỉnh C``."""
+        chain = [first]
+        while True:
+            last = chain[-1]
+            sep = self.chain_sep_re.match(text, last.end, stop)
+            if sep is None or sep.end() == last.end:
+                break
+            m = self.place_re.match(text, sep.end(), stop)
+            if m is None or m.group("unit2") is not None:
+                break
+            if m.group("bare") is not None and not sep.group().strip():
+                break  # ``huyện Đức Hòa Long An`` without a comma: not read as a chain
+            nxt = self._hit(text, m, allow_bare_unit=False)
+            if nxt is None or _RANK[nxt.level] <= _RANK[last.level]:
+                break
+            chain.append(nxt)
+        for lower, upper in zip(chain, chain[1:], strict=False):
+            lower.parent = upper.name
+            if upper.level == "province" and lower.districts:
+                narrowed = tuple(d for d in lower.districts if d.province == upper.name)
+                if narrowed:
+                    lower.districts = narrowed
+        return chain
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use)."""
+    return Gazetteer()
+
+
+def place_hits(doc: Doc) -> list[PlaceHit]:
+    """The document's place phrases, scanned once and cached on the doc (orgs and places share it)."""
+    got: list[PlaceHit] | None = doc.cache.get("place_hits")
+    if got is None:
+        got = gazetteer().scan(doc.text, doc.header_end)
+        doc.cache["place_hits"] = got
+    return got
