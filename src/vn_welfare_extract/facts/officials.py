@@ -1,10 +1,150 @@
-"""officials: stub until its issue lands."""
+"""officials: named people holding a post, with every post, its body and every mention (SPEC §2).
+
+How it reads an article (all patterns compiled once; the text is scanned a few times, linearly):
+
+1. Post hits: one case-insensitive alternation of ``data/titles.tsv`` (``Thứ trưởng``, ``Phó Chủ tịch``,
+   ``Chủ tịch HĐQT`` …), with an optional ``Phó`` before and ``Thường trực`` after. Ranks
+   (``Đại tá``) and honours (``PGS.TS``, ``Bác sĩ``) are hits too, but they are skipped, never titles.
+2. Name candidates: runs of capitalised syllables; a name is 2-4 syllables starting with a family
+   name from ``data/family_names.tsv`` (a foreign name is accepted after ``ông``/``bà`` or a post).
+   Place names and runs after a school/street/company word are not people.
+3. Posts attach to a name by four rules (the item's ``rule`` lists those that fired):
+   - ``prenominal``: post [body] name — ``Thứ trưởng Bộ Lao động, Thương binh và Xã hội Lê Tấn Dũng``;
+   - ``apposition``: name, post body[, post body…] — ``Ông Phạm Tấn Hòa, Phó Chủ tịch UBND tỉnh Long An,``;
+   - ``role``: name … làm/giữ chức/là post — ``do Thứ trưởng Lê Tấn Dũng làm tổ trưởng`` (the body is the
+     one the sentence names: ``Tổ Công tác đặc biệt …``);
+   - ``list``: post: name, name, … — ``Phó Chủ tịch: Trần Văn An, Lê Thị Bình``.
+   A body's name goes through ``orgs.canonical_org`` (``UBND`` -> ``Ủy ban nhân dân``).
+4. Mentions: every occurrence of the full name, plus short ones (``ông Dũng``, ``Bộ trưởng Thể``) by
+   given name — refused when two people of the article share it.
+People with no post are not officials (patients, victims, residents quoted without a role).
+"""
 
 from __future__ import annotations
 
-from ..lexicons import Lexicons
-from ..model import Record
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..lexicons import LexiconError, Lexicons, load_table
+from ..model import Mention, Official, Record, Title
 from ..text import Doc
+from .orgs import canonical_org
+
+# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``); all-caps words (``UBND``) are not.
+_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?![\p{L}\p{N}])"
+# A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
+_RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
+# Syllables of a run, with offsets.
+_SYL_RE = regex.compile(r"\S+")
+# One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
+_TOKEN_RE = regex.compile(r"[ \t]*(?:(?P<w>[\p{L}\p{N}]+(?:[.&'/-][\p{L}\p{N}]+)*)|(?P<p>[^\s\p{L}\p{N}])|(?P<nl>\n))")
+# A parenthesis after a name: ``(Sinh năm 1972)``, ``(SN 1980)``; bounded, no nesting.
+_PAREN_RE = regex.compile(r"[ ]*\(([^()\n]{0,80})\)")
+# The separator of an apposition: a comma, a spaced dash or an opening parenthesis.
+_APPOS_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]-|-[ ]|\()[ ]*")
+# Between posts of one chain: a comma, ``kiêm``, ``đồng thời là``; optional ``nguyên`` (former) after.
+_CHAIN_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b)[ ]*(?:(?:nguyên|kiêm)[ ]+)?")
+# Words in names that a capitalised run never continues through (a run stops before them).
+_INNER_STOP = frozenset(
+    "Tại Theo Trong Ngày Sáng Chiều Tối Trưa Đêm Phó Bộ Sở Ủy Cục Vụ Tỉnh Huyện Quận Phường Xã Chủ Giám Bí Thứ Tổng "
+    "Khi Sau Trước Với Về Cùng Do Và Các Những Một Đây Đó Nhưng Nếu Để Ảnh Nguồn Theo".split()
+)
+# A post's colon before a list of names: ``Phó Chủ tịch: ``, ``17 ủy viên … gồm: ``.
+_COLON_RE = regex.compile(r"[^.;:!?\n()]{0,60}?[ ]*:[ ]*")
+# Between names of a list.
+_LIST_SEP_RE = regex.compile(r"[ ]*(?:,|và)[ ]*")
+# Punctuation that a body's name between a post and a name never holds.
+_BREAK_RE = regex.compile(r"[.;:!?()\"\n]")
+# ``nguyên`` (former), ``hiện là``, ``đương kim`` before a post in apposition.
+_FORMER_RE = regex.compile(r"(?:nguyên|hiện là|đương kim)[ ]+")
+# The words after a rank or an honour up to the next separator (``Bác sĩ y khoa,``).
+_SKIP_RE = regex.compile(r"[^,;.()\n]{0,25}")
+# Spaces, commas and dashes between a body's name and what follows.
+_GAP_RE = regex.compile(r"[ ,-]*")
+# A capitalised syllable starts here.
+_SYL_START_RE = regex.compile(_SYL + r"(?![\p{L}\p{N}])")
+# Posts a foreign name may follow without ``ông``/``bà`` (``Tổng thống Joe Biden``); after other posts
+# a plain-Latin run is more often a company (``Giám đốc điều hành General Motors``).
+_FOREIGN_POSTS = frozenset({"Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống"})
+# Small words that continue a body's name after a proper name (``… Việt Nam tại Hà Nội``).
+_CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
+_SUSPECT_RE = regex.compile(r"(?i:bị can|bị cáo|nghi phạm|đối tượng|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One post (or rank/honour) found in the text."""
+
+    start: int
+    end: int
+    canonical: str
+    kind: str  # post | appos | rank | honor
+    head: str  # the body word the post heads (``Vụ``), or ""
+    default_org: str
+
+
+@dataclass(slots=True)
+class _Cand:
+    """One name candidate."""
+
+    start: int
+    end: int
+    name: str
+    left: int  # where the name's prefix (honorific, honours) starts
+    gender: str | None
+    foreign: bool
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    first: int
+    titles: list[tuple[int, Title]] = field(default_factory=list)
+    genders: set[str] = field(default_factory=set)
+    rules: list[str] = field(default_factory=list)
+    suspect: bool = False
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A longest-first alternation; spaces inside an entry match any run of spaces."""
+    uniq = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"[ ]+") for w in uniq)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, factored as a prefix trie (``chủ (?:nhiệm|tịch)``), which
+    a backtracking engine tries much faster than a flat alternation. Spaces match runs of spaces."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [("[ ]+" if k == " " else re.escape(k)) + build(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def _optional_table(name: str) -> tuple[dict[str, str], ...]:
+    """Another component's data file, read when present (place names are not person names)."""
+    try:
+        return load_table(name)
+    except (FileNotFoundError, LexiconError):
+        return ()
 
 
 class OfficialsComponent:
@@ -12,6 +152,680 @@ class OfficialsComponent:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.titles: dict[str, tuple[str, str, str, str]] = {}
+        for row in load_table("titles"):
+            self.titles[row["title"].casefold()] = (row["canonical"], row["kind"], row["org_head"], row["default_org"])
+        for t in lex.titles:
+            self.titles.setdefault(t.casefold(), (t, "post", "", ""))
+        self.families = frozenset(r["family"] for r in load_table("family_names"))
+        cues: dict[str, list[tuple[str, str]]] = {}
+        for row in load_table("official_cues"):
+            cues.setdefault(row["kind"], []).append((row["cue"], row["value"]))
+        self.honorifics = {c: v for c, v in cues.get("honorific", [])}
+        self.org_heads = [c for c, _ in cues.get("org_head", [])]
+        self.place_words = [c for c, _ in cues.get("place_word", [])]
+        self.name_guards = frozenset(c for c, _ in cues.get("name_guard", []))
+        not_names = {c for c, _ in cues.get("not_name", [])}
+        for row in _optional_table("provinces"):
+            not_names.add(row["name"])
+            not_names.update(a for a in row.get("aliases", "").split("|") if a)
+        self.not_names = frozenset(not_names)
+        self.place_names = frozenset(r["name"] for r in _optional_table("districts")) | self.not_names
 
+        # A post, optionally former/acting, optionally deputy, optionally standing (``Thường trực``).
+        self.title_re = regex.compile(
+            r"(?<![\p{L}\p{N}.])(?:(?:nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            + _alternation(self.titles)
+            + r")(?P<tt>[ ]+thường[ ]+trực)?(?![\p{L}\p{N}])",
+            regex.IGNORECASE,
+        )
+        # The same on lower-cased text, as a prefix trie for the standard ``re`` engine (~10x faster).
+        self.title_low_re = re.compile(
+            r"(?<![\w.])(?:(?:nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            + _trie_pattern(t.lower() for t in self.titles)
+            + r")(?P<tt>[ ]+thường[ ]+trực)?(?!\w)"
+        )
+        # A word that starts a body's name (``Sở``, ``UBND``, ``Ban``), case-insensitive.
+        self.org_head_re = regex.compile(r"(?:" + _alternation(self.org_heads) + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
+        # A place word followed by a capitalised name or a number (``tỉnh Long An``, ``quận 1``).
+        self.place_re = regex.compile(
+            r"(?:" + _alternation(w for w in self.place_words if w not in ("tại", "ở", "về")) + r")[ ]+(?:\p{Lu}|\d)"
+        )
+        # A reporting or action verb that ends a body's name after a post (``cho biết``, ``đã``).
+        self.stop_re = regex.compile(r"(?:" + _alternation(c for c, _ in cues.get("stop_verb", [])) + r")(?![\p{L}\p{N}])")
+        # A role verb right before a post: ``làm tổ trưởng``, ``giữ chức vụ Chủ tịch``, ``là Giám đốc``.
+        self.role_re = regex.compile(
+            r"(?<![\p{L}])(?P<verb>" + _alternation(c for c, _ in cues.get("role_verb", [])) + r")[ ]+(?=\S)"
+        )
+        # ``Lao động, Thương binh và Xã hội``: a comma inside a body's name (X, Y và Z).
+        self.comma_and_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,4}?[ ]và[ ]\p{Lu}")
+        # Up to three small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
+        self.title_ext_re = regex.compile(
+            r"((?:[ ]+\p{Ll}+){1,3})(?=[ ]+(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}]))"
+        )
+
+    # -- scanning --------------------------------------------------------------------------------
+    def _hits(self, text: str) -> list[_Hit]:
+        out: list[_Hit] = []
+        low = text.lower()
+        # Searching a lower-cased copy with a case-sensitive pattern is several times faster than
+        # IGNORECASE; when lower-casing changes the length (rare letters), offsets would drift.
+        found = self.title_low_re.finditer(low) if len(low) == len(text) else self.title_re.finditer(text)
+        for m in found:
+            canon, kind, head, dflt = self.titles[" ".join(m.group("base").split()).casefold()]
+            prev = _prev_word(text, m.start())
+            if prev.casefold() in ("ban", "phòng") and not canon.startswith("Trưởng"):
+                continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``: part of a body's name
+            if m.group("pho") and kind in ("post", "appos"):
+                canon = "Phó " + canon
+            if m.group("tt") and kind in ("post", "appos"):
+                canon += " Thường trực"
+            out.append(_Hit(m.start(), m.end(), canon, kind, head, dflt))
+        return out
+
+    def _candidates(self, doc: Doc, text: str, hits: list[_Hit], loc_spans: list[tuple[int, int]]) -> list[_Cand]:
+        hit_by_end = {h.end: h for h in hits if h.kind in ("rank", "honor")}
+        post_ends = {h.end for h in hits if h.kind == "post"}  # ``Trưởng thôn Lò Văn Pằng``
+        out: list[_Cand] = []
+        for m in _RUN_RE.finditer(text, doc.header_end):
+            rs = m.start()
+            syls = [(x.start() + rs, x.end() + rs, x.group()) for x in _SYL_RE.finditer(m.group())]
+            if not any(x[2] in self.families for x in syls) and not (
+                syls[0][2] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name([x[2] for x in syls])
+            ):
+                continue  # most runs (``Hà Nội``, ``Bộ Y``) hold no name: skip them cheaply
+            honor = None
+            if len(syls) >= 3 and syls[0][2] in self.honorifics:
+                honor = syls[0]
+                syls = syls[1:]
+            for k, s in enumerate(syls):
+                if k > 0 and s[2] in _INNER_STOP:
+                    syls = syls[:k]
+                    break
+            words = [s[2] for s in syls]
+            i = self._strip_places(words)
+            start_i = None
+            if i < len(words) and (words[i] in self.families) and 2 <= len(words) - i <= 4:
+                start_i = i
+            else:  # ``Bạch Mai Đào Xuân Cơ``: the name is the tail; three syllables are the most common
+                options = [j for j in range(i, len(words) - 1) if words[j] in self.families and len(words) - j <= 4]
+                for n in (3, 4, 2):
+                    start_i = next((j for j in options if len(words) - j == n), None)
+                    if start_i is not None:
+                        break
+            foreign = False
+            prev = _prev_word(text, syls[0][0]) if syls else ""
+            if start_i is None:
+                if (honor or prev in self.honorifics or _is_ascii_name(words)) and 2 <= len(words) - i <= 3:
+                    start_i, foreign = i, True
+                else:
+                    continue
+            syls = syls[start_i:]
+            if start_i == 0 and honor is None and prev in self.name_guards and syls[0][0] - 1 not in post_ends:
+                continue
+            s, e = syls[0][0], syls[-1][1]
+            name = " ".join(x[2] for x in syls)
+            if name in self.not_names or any(a < e and s < b for a, b in loc_spans):
+                continue
+            left, gender = s, None
+            if honor is not None and start_i == 0:
+                left, gender = honor[0], self.honorifics[honor[2]]
+            elif start_i == 0:
+                left, gender = self._prefix(text, s, hit_by_end)
+            if gender is None and name in self.place_names:
+                continue  # ``Huyện đoàn Quan Sơn``: a district, unless ``ông``/``bà`` says otherwise
+            if foreign and not (_is_ascii_name(name.split()) or gender and _is_latin(name)):
+                continue  # a foreign name: plain Latin (``Joe Biden``), or Latin-1 after ``ông``/``bà``
+            out.append(_Cand(s, e, name, left, gender, foreign))
+        return out
+
+    def _strip_places(self, words: list[str]) -> int:
+        """Index after leading place names (``Lâm Đồng`` in ``Lâm Đồng Trần Văn Hiệp``)."""
+        i = 0
+        while True:
+            for n in (3, 2, 1):
+                if len(words) - i - n >= 2 and " ".join(words[i : i + n]) in self.place_names:
+                    i += n
+                    break
+            else:
+                return i
+
+    def _prefix(self, text: str, start: int, hit_by_end: dict[int, _Hit]) -> tuple[int, str | None]:
+        """Move left over honours (``PGS.TS``) and an honorific (``ông``): (new left, gender)."""
+        left, gender = start, None
+        for _ in range(4):
+            j = left
+            while j > 0 and text[j - 1] == " ":
+                j -= 1
+            h = hit_by_end.get(j)
+            if h is not None:
+                left = h.start
+                continue
+            w = _prev_word(text, left)
+            if w in self.honorifics and j - len(w) >= 0 and text[j - len(w) : j] == w:
+                left, gender = j - len(w), self.honorifics[w]
+                continue
+            break
+        return left, gender
+
+    # -- bodies ----------------------------------------------------------------------------------
+    def _scan_org(self, text: str, p: int, limit: int, title: _Hit, cand_starts: set[int], hit_starts: set[int]) -> tuple[int, int] | None:
+        """The body named after a post at ``p`` (up to ``limit``): its span, or None."""
+        while p < limit and text[p] == " ":
+            p += 1
+        start = p
+        end = p
+        words = 0
+        caps_run = 0  # capitalised words in a row, not counting the body's first word
+        i = p
+        while i < limit:
+            m = _TOKEN_RE.match(text, i, limit)
+            if m is None or m.group("nl") is not None:
+                break
+            if m.group("w") is not None:
+                ws, we = m.span("w")
+                w = m.group("w")
+                if ws in cand_starts:
+                    break
+                lower = w[0].islower()
+                if lower and self.stop_re.match(text, ws) is not None:
+                    break
+                if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws)):
+                    break  # ``Công ty cổ phần Hoàng Anh Gia Lai | công bố``: a proper name ends the body
+                if lower or words == 0:
+                    caps_run = 0
+                elif w[1:].islower():  # ``Gia Lai``; abbreviations (``ĐH``) neither count nor reset
+                    caps_run += 1
+                if words == 0 and lower:
+                    if not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
+                        return None
+                end = we
+                words += 1
+                if words >= 25:
+                    break
+                i = we
+                continue
+            punct = m.group("p")
+            ps = m.start("p")
+            if punct == "," and words and _next_word_at(text, ps + 1) not in hit_starts and (
+                self._org_continues(text, ps + 1, hit_starts) or self.comma_and_re.match(text, ps)
+            ):
+                i = ps + 1
+                continue
+            if punct == "-" and words:
+                n = _TOKEN_RE.match(text, ps + 1, limit)
+                if n is not None and n.group("w") and n.group("w")[0].isupper() and n.start("w") not in hit_starts and n.start("w") not in cand_starts:
+                    i = ps + 1
+                    continue
+            if punct in "&" and words:
+                i = ps + 1
+                continue
+            break
+        if end <= start:
+            return None
+        return start, end
+
+    def _org_continues(self, text: str, p: int, hit_starts: set[int]) -> bool:
+        """After a comma: another level of the same body (``, Bộ Lao động …``, ``, tỉnh Thanh Hóa``)."""
+        while p < len(text) and text[p] == " ":
+            p += 1
+        if p in hit_starts or p >= len(text):
+            return False
+        if self.place_re.match(text, p):
+            return True
+        return text[p].isupper() and self.org_head_re.match(text, p) is not None
+
+    def _title(self, doc: Doc, rec_orgs: dict[int, tuple[int, str]], hit: _Hit, span: tuple[int, int] | None) -> Title:
+        text = doc.text
+        if span is None:
+            return Title(hit.canonical, hit.default_org or None)
+        s, e = span
+        got = rec_orgs.get(s)
+        if got is not None and got[0] >= e:
+            return Title(hit.canonical, got[1])
+        surface = text[s:e].strip(" ,-")
+        if hit.head and not self.org_head_re.match(surface):
+            surface = hit.head + " " + surface
+        elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
+            surface = "UBND " + surface
+        return Title(hit.canonical, canonical_org(surface) or None)
+
+    # -- the component -----------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
+        text = doc.text
+        hits = self._hits(text)
+        if not hits:
+            return
+        loc_spans = [(doc.norm_index(m.start), doc.norm_index(m.end)) for loc in rec.locations for m in loc.mentions]
+        rec_orgs: dict[int, tuple[int, str]] = {}
+        for org in rec.organizations:
+            for om in org.mentions:
+                rec_orgs[doc.norm_index(om.start)] = (doc.norm_index(om.end), org.name)
+        cands = self._candidates(doc, text, hits, loc_spans)
+        if not cands:
+            return
+        cand_starts = {c.start for c in cands}
+        hon_starts = {c.start for c in cands if c.left != c.start}
+        cand_by_start = {c.start: c for c in cands}
+        hit_starts = {h.start for h in hits}
+        hit_at = {h.start: h for h in hits}
+        post_hits = [h for h in hits if h.kind in ("post", "appos")]
+        post_starts = [h.start for h in post_hits]
+        people: dict[str, _Person] = {}
+        claimed: set[int] = set()  # posts already given to a name in apposition
+
+        def person(c: _Cand) -> _Person:
+            p = people.get(c.name)
+            if p is None:
+                p = people[c.name] = _Person(c.name, c.start)
+            if c.gender:
+                p.genders.add(c.gender)
+            return p
+
+        for c in cands:
+            p = person(c)
+            if _SUSPECT_RE.search(text, max(0, c.left - 20), c.left):
+                p.suspect = True
+            sent_s, sent_e = doc.sentence_at(c.start)
+            got = self._prenominal(doc, c, post_hits, post_starts, sent_s, cand_starts, hit_starts, rec_orgs, claimed)
+            if got:
+                p.titles.extend(got)
+                p.rules.append("prenominal")
+            if c.foreign and not c.gender:
+                continue  # a bare plain-Latin run takes a post only right after it (``Đại sứ Marc Knapper``)
+            # In apposition a bare name inside the body is part of it (``Chủ tịch Tài chính Hoàng Huy``);
+            # only a name with its own ``ông``/``bà`` ends the body.
+            end, got = self._apposition(doc, c, sent_e, hit_at, hon_starts, hit_starts, rec_orgs)
+            claimed.update(pos for pos, _ in got)
+            if got:
+                p.titles.extend(got)
+                p.rules.append("apposition")
+            got = self._role(doc, c, end, sent_s, sent_e, hit_at, cand_starts, hit_starts, rec_orgs)
+            if got:
+                p.titles.extend(got)
+                p.rules.append("role")
+        for h in post_hits:
+            for c, t in self._colon_list(doc, h, cand_by_start, cand_starts, hit_starts, rec_orgs):
+                p = person(c)
+                p.titles.append((h.start, t))
+                p.rules.append("list")
+        self._emit(doc, rec, people, cands, hits)
+
+    def _prenominal(
+        self,
+        doc: Doc,
+        c: _Cand,
+        post_hits: list[_Hit],
+        post_starts: list[int],
+        sent_s: int,
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+        claimed: set[int],
+    ) -> list[tuple[int, Title]]:
+        """``Thứ trưởng Bộ Y tế Nguyễn Văn An``, ``Chủ tịch UBND tỉnh X, ông Trần Văn B``."""
+        text = doc.text
+        k = bisect_right(post_starts, c.left) - 1
+        if k < 0:
+            return []
+        h = post_hits[k]
+        if h.end > c.left or h.start < sent_s or h.kind != "post" or h.start in claimed:
+            return []
+        between = text[h.end : c.left]
+        stripped = between.strip(" ,-")
+        span: tuple[int, int] | None = None
+        if stripped:
+            if len(between) > 160 or _BREAK_RE.search(between):
+                return []
+            span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
+            if span is None or text[span[1] : c.left].strip(" ,-"):
+                return []
+        if c.foreign and not c.gender and (stripped or h.canonical not in _FOREIGN_POSTS):
+            return []
+        out = [(h.start, self._title(doc, rec_orgs, h, span))]
+        # Earlier posts of the same chain: ``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X``.
+        while k > 0:
+            prev = post_hits[k - 1]
+            if prev.start < sent_s or prev.kind != "post":
+                break
+            gap = text[prev.end : h.start]
+            if not gap.strip():
+                break
+            sep = _CHAIN_SEP_RE.search(gap)
+            if sep is None or sep.end() != len(gap):
+                break
+            pspan = None
+            if sep.start() > 0:
+                pspan = self._scan_org(text, prev.end, prev.end + sep.start(), prev, cand_starts, hit_starts)
+                if pspan is None or pspan[1] != prev.end + sep.start():
+                    break
+            t = self._title(doc, rec_orgs, prev, pspan)
+            if t.organization is None and not prev.default_org:
+                t = Title(t.title, out[-1][1].organization)
+            out.append((prev.start, t))
+            h = prev
+            k -= 1
+        return out
+
+    def _apposition(
+        self,
+        doc: Doc,
+        c: _Cand,
+        sent_e: int,
+        hit_at: dict[int, _Hit],
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+    ) -> tuple[int, list[tuple[int, Title]]]:
+        """``Ông X, Phó Chủ tịch UBND tỉnh Y,`` / ``X - Tổng Giám đốc Z -`` / ``bà X (Phó Chủ tịch …)``."""
+        text = doc.text
+        pos = c.end
+        limit = max(sent_e, min(len(text), c.end + 400))
+        par = _PAREN_RE.match(text, pos)
+        if par is not None:
+            inner = par.start(1)
+            while inner < par.end(1) and text[inner] == " ":
+                inner += 1
+            if inner in hit_at and hit_at[inner].kind in ("post", "appos"):
+                _, got = self._chain(doc, inner, par.end(1), hit_at, cand_starts, hit_starts, rec_orgs)
+                if got:
+                    return par.end(), got
+            pos = par.end()
+        sep = _APPOS_SEP_RE.match(text, pos)
+        if sep is None:
+            return pos, []
+        q = sep.end()
+        fm = _FORMER_RE.match(text, q) if q not in hit_at else None
+        if fm:
+            q = fm.end()
+        if q not in hit_at:
+            return pos, []
+        close = text.find(")", q, limit) if sep.group().strip() == "(" else -1
+        end, got = self._chain(doc, q, close if close >= 0 else limit, hit_at, cand_starts, hit_starts, rec_orgs)
+        return (end if got else pos), got
+
+    def _chain(
+        self,
+        doc: Doc,
+        q: int,
+        limit: int,
+        hit_at: dict[int, _Hit],
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+    ) -> tuple[int, list[tuple[int, Title]]]:
+        """Posts from ``q``: post [body] (, post [body] | kiêm post [body] | , honour)*."""
+        text = doc.text
+        out: list[tuple[int, Title]] = []
+        end = q
+        while q < limit:
+            h = hit_at.get(q)
+            if h is None:
+                break
+            if h.kind in ("rank", "honor"):
+                # ``Bác sĩ y khoa,`` ``Đại tá,``: skip up to the next separator (a few words at most).
+                m = _SKIP_RE.match(text, h.end, limit)
+                nxt = m.end() if m else h.end
+            else:
+                ext = self.title_ext_re.match(text, h.end, limit)
+                if ext is not None and (self.org_head_re.search(ext.group(1)) or _CONNECTOR_RE.search(ext.group(1))):
+                    ext = None  # ``Phó Hiệu trưởng trường Đại học``, ``Giám đốc phân tích của``
+                if ext is not None:  # ``phụ trách tuyển dụng Công ty X``: the post takes the small words
+                    h = _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
+                span = self._scan_org(text, h.end, limit, h, cand_starts, hit_starts)
+                if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
+                    # The body runs into a person's name: the post is that person's (pre-nominal).
+                    nm = _GAP_RE.match(text, span[1], limit)
+                    after = nm.end() if nm else span[1]
+                    if after in cand_starts:
+                        break
+                if h.kind == "appos" and span is None:
+                    break
+                out.append((h.start, self._title(doc, rec_orgs, h, span)))
+                nxt = span[1] if span else h.end
+            end = nxt
+            sep = _CHAIN_SEP_RE.match(text, nxt, limit)
+            if sep is None:
+                break
+            q = sep.end()
+        for k in range(len(out) - 2, -1, -1):
+            pos, t = out[k]
+            if t.organization is None and "kiêm" in text[pos : out[k + 1][0]]:
+                out[k] = (pos, Title(t.title, out[k + 1][1].organization))
+        return end, out
+
+    def _role(
+        self,
+        doc: Doc,
+        c: _Cand,
+        after: int,
+        sent_s: int,
+        sent_e: int,
+        hit_at: dict[int, _Hit],
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+    ) -> list[tuple[int, Title]]:
+        """``do Thứ trưởng X làm tổ trưởng``, ``X được bầu giữ chức vụ Chủ tịch Hội``, ``X là Chủ tịch …``."""
+        text = doc.text
+        stop = min(sent_e, after + 120)
+        for m in self.role_re.finditer(text, after, stop):
+            if any(after <= s < m.start() for s in cand_starts if s != c.start):
+                return []
+            q = m.end()
+            h = hit_at.get(q)
+            verb = m.group("verb")
+            if h is None or h.kind not in ("post", "appos"):
+                if verb == "là":
+                    return []
+                continue
+            if verb == "là" and text[after : m.start()].strip(" ,"):
+                return []
+            _, got = self._chain(doc, q, sent_e, hit_at, cand_starts, hit_starts, rec_orgs)
+            out = []
+            for pos, t in got:
+                if t.organization is None and hit_at[pos].head:
+                    org = self._named_body(doc, hit_at[pos], sent_s, c.left, rec_orgs, cand_starts, hit_starts)
+                    if org:
+                        t = Title(t.title, org)
+                out.append((pos, t))
+            return out
+        return []
+
+    def _named_body(
+        self,
+        doc: Doc,
+        h: _Hit,
+        sent_s: int,
+        before: int,
+        rec_orgs: dict[int, tuple[int, str]],
+        cand_starts: set[int],
+        hit_starts: set[int],
+    ) -> str | None:
+        """The body of the post's kind that the sentence names before the person (``Tổ Công tác …``)."""
+        text = doc.text
+        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(h.head) + r"(?![\p{L}])", text, pos=sent_s, endpos=before):
+            got = rec_orgs.get(m.start())
+            if got is not None:
+                return got[1]
+            span = self._scan_org(text, m.start(), before, h, cand_starts, hit_starts)
+            if span is not None and span[1] - span[0] > len(h.head):
+                return canonical_org(text[span[0] : span[1]].strip(" ,-")) or None
         return None
+
+    def _colon_list(
+        self,
+        doc: Doc,
+        h: _Hit,
+        cand_by_start: dict[int, _Cand],
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+    ) -> list[tuple[_Cand, Title]]:
+        """``Phó Chủ tịch: Trần Văn An (chuyên môn), Lê Văn Bình``; ``5 ủy viên … gồm: A, B``."""
+        text = doc.text
+        m = _COLON_RE.match(text, h.end)
+        if m is None:
+            return []
+        span = self._scan_org(text, h.end, m.end(), h, cand_starts, hit_starts) if text[h.end : m.end()].strip(" :") else None
+        if span is not None and len(text[span[1] : m.end()].split()) > 6:
+            return []
+        title = self._title(doc, rec_orgs, h, span)
+        out: list[tuple[_Cand, Title]] = []
+        q = m.end()
+        while q in cand_by_start:
+            c = cand_by_start[q]
+            out.append((c, title))
+            q = c.end
+            par = _PAREN_RE.match(text, q)
+            if par is not None:
+                q = par.end()
+            sep = _LIST_SEP_RE.match(text, q)
+            if sep is None:
+                break
+            q = sep.end()
+        return out
+
+    # -- output --------------------------------------------------------------------------------------
+    def _emit(self, doc: Doc, rec: Record, people: dict[str, _Person], cands: list[_Cand], hits: list[_Hit]) -> None:
+        text = doc.text
+        officials = [p for p in people.values() if p.titles and not p.suspect]
+        if not officials:
+            return
+        # Full mentions: every occurrence of each official's name (plain search, word-bounded).
+        spans: dict[str, list[tuple[int, int]]] = {p.name: [] for p in officials}
+        taken: list[tuple[int, int]] = []
+        for name in spans:
+            i = text.find(name, doc.header_end)
+            while i >= 0:
+                j = i + len(name)
+                if not (i > 0 and text[i - 1].isalnum()) and not (j < len(text) and text[j].isalnum()):
+                    spans[name].append((i, j))
+                    taken.append((i, j))
+                i = text.find(name, j)
+        for c in cands:  # any person's name, official or not, blocks a short mention inside it
+            taken.append((c.start, c.end))
+        taken.sort()
+        # Short mentions by given name (one syllable, or two for long names); ambiguous keys refused.
+        owners: dict[str, set[str]] = {}
+        all_names = {c.name for c in cands} | set(spans)
+        for name in all_names:
+            if any(o != name and o.endswith(" " + name) for o in all_names):
+                continue  # ``Hùng Anh`` after ``ông`` is ``Hồ Hùng Anh``
+            parts = name.split()
+            keys = [parts[-1]] + ([" ".join(parts[-2:])] if len(parts) >= 3 else [])
+            for k in keys:
+                owners.setdefault(k, set()).add(name)
+        genders: dict[str, set[str]] = {p.name: set(p.genders) for p in officials}
+        post_by_end = {h.end: h for h in hits if h.kind in ("post", "appos")}
+        n = len(text)
+        for key, names in owners.items():
+            if len(names) != 1:
+                continue
+            (name,) = names
+            if name not in spans:
+                continue
+            i = text.find(key, doc.header_end)
+            while i >= 0:
+                j = i + len(key)
+                nxt, i = i, text.find(key, j)
+                if nxt == 0 or text[nxt - 1] != " " or (j < n and text[j].isalnum()):
+                    continue
+                if j + 1 < n and text[j] == " " and text[j + 1].isupper() and _SYL_START_RE.match(text, j + 1):
+                    continue  # ``ông Hùng Anh`` is not ``ông Hùng``
+                pre = _prev_word(text, nxt)
+                h = post_by_end.get(nxt - 1)
+                if h is not None and self.org_head_re.match(text, nxt):
+                    continue  # ``Thủ tướng Chính phủ`` is not ``Thủ tướng Chính``
+                if pre in self.honorifics:
+                    s = nxt - 1 - len(pre)
+                elif h is not None:
+                    s = h.start
+                else:
+                    continue
+                if _overlaps(taken, s, j):
+                    continue
+                spans[name].append((s, j))
+                if pre in self.honorifics:
+                    genders[name].add(self.honorifics[pre])
+        for p in sorted(officials, key=lambda x: min(spans[x.name]) if spans[x.name] else (x.first, x.first)):
+            mentions = []
+            for s, e in sorted(set(spans[p.name])):
+                t, os_, oe = doc.surface(s, e)
+                mentions.append(Mention(t, os_, oe))
+            g = genders[p.name]
+            rec.officials.append(
+                Official(
+                    name=p.name,
+                    mentions=mentions,
+                    titles=_merge_titles(p.titles),
+                    gender=next(iter(g)) if len(g) == 1 else None,
+                    rule="+".join(dict.fromkeys(p.rules)),
+                )
+            )
+
+
+def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
+    """Posts in text order; the same post without a body merges into one with a body."""
+    out: list[Title] = []
+    for _, t in sorted(items, key=lambda x: x[0]):
+        key = t.title.casefold()
+        same = [o for o in out if o.title.casefold() == key]
+        if any(_org_key(o.organization) == _org_key(t.organization) for o in same):
+            continue
+        if t.organization is None and same:
+            continue
+        blank = next((o for o in same if o.organization is None), None)
+        if blank is not None:
+            blank.organization = t.organization
+            continue
+        out.append(Title(t.title, t.organization))
+    return out
+
+
+def _org_key(org: str | None) -> str:
+    """Bodies compare without case, tone marks and punctuation (``Thương bình`` = ``Thương binh``)."""
+    if not org:
+        return ""
+    base = "".join(c for c in unicodedata.normalize("NFD", org.casefold()) if not unicodedata.combining(c) or c in _KEEP_MARKS)
+    return " ".join(regex.sub(r"[^\w]+", " ", base).split())
+
+
+_KEEP_MARKS = "\u0306\u0302\u031b"  # breve, circumflex, horn: letters, not tones
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    k = bisect_left(spans, (e, e))
+    for a, b in spans[max(0, k - 8) : k]:
+        if a < e and s < b:
+            return True
+    return False
+
+
+def _next_word_at(text: str, i: int) -> int:
+    """Offset of the first non-space character at or after ``i``."""
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
+
+
+def _prev_word(text: str, i: int) -> str:
+    """The word that ends right before ``i`` (skipping spaces)."""
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".&"):
+        k -= 1
+    return text[k:j]
+
+
+def _is_latin(name: str) -> bool:
+    """Plain Latin plus the accents of European names (``Müller``, ``José``), none of the tone
+    marks Vietnamese syllables carry (``Hùng`` is not foreign)."""
+    return all(c.isascii() or c in "äöüßçñéëïøåæÄÖÜÇÑÉ" for c in name)
+
+
+def _is_ascii_name(words: list[str]) -> bool:
+    """A foreign name: two or three plain-Latin capitalised words (``Matthew Powell``)."""
+    return 2 <= len(words) <= 3 and all(w.isascii() and w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words)
