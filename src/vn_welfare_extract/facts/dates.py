@@ -1,10 +1,210 @@
-"""dates: stub until its issue lands."""
+"""dates: calendar expressions, resolved against the publication date (SPEC §1).
+
+One combined regex finds *atoms* in ``doc.text`` (left to right, each alternative greedy, so the
+longest reading at a position wins): ``ngày 8-10``, ``tháng 9/2021``, ``quý III/2021``,
+``6 tháng đầu năm``, ``hôm qua``, ``đến nay`` … A second, linear pass joins neighbouring atoms
+(``từ 27/4 - 15/5``, ``từ 7/4 tới nay``, ``ngày mùng 3 và 5/4/2021``), lends an explicit year to
+a neighbour that lacks one, resolves relative and anaphoric expressions (``cùng ngày``,
+``cùng kỳ năm ngoái``) and decides the role (``tính đến ngày 6-10`` is ``as_of``).
+
+Resolution (``_Ref``): a missing year is the publication year, or the year before when a day
+would fall more than 62 days after publication (a month-only date: more than 6 months after the
+publication month). A relative expression finer than what ``published`` knows stays
+unresolved: ``value=None``, ``grain="unresolved"``, ``unresolved`` = the missing parts.
+An impossible date (``31/02/2021``) keeps ``value=None`` and adds a warning.
+"""
 
 from __future__ import annotations
 
-from ..lexicons import Lexicons
-from ..model import Record
-from ..text import Doc
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+import regex
+
+from ..lexicons import Lexicons, fold, load_table
+from ..model import DateItem, Record
+from ..text import Doc, PubDate
+
+# ---------------------------------------------------------------------------------------------
+# Pattern pieces. The text is NFC with odd spaces folded to ' '; matching is case-insensitive.
+_W = r"[ ]+"  # at least one space (never a newline: a date does not run across lines)
+_W0 = r"[ ]*"
+_DD = r"(?:0?[1-9]|[12]\d|3[01])"  # day of month
+_MM = r"(?:0?[1-9]|1[0-2])"  # month number
+_YY = r"(?:1[0-9]\d\d|20\d\d)"  # a year after a year word (`năm 1010` … `năm 2099`)
+_YB = r"(?:19\d\d|20\d\d)"  # a bare year
+_NOT_NUM = r"(?![\d]|[.,]\d|/\d|/\p{L}|-\p{L})"  # the number ends here and no code follows
+_ROMAN = r"(?:IV|I{1,3}|[1-4])"
+# Parts of the day before a date (`sáng 8-10`, `rạng sáng ngày 1/5`).
+_PART = r"(?:rạng" + _W + r"sáng|sáng" + _W + r"sớm|chiều" + _W + r"tối|sáng|chiều|trưa|tối|đêm|khuya)"
+# Position inside a month or year (`đầu tháng 8`, `cuối năm 2020`); the value keeps the grain.
+_MOD = r"(?:đầu|cuối|giữa|trung" + _W + r"tuần|thượng" + _W + r"tuần|hạ" + _W + r"tuần)"
+_YREL = r"(?:nay|ngoái|trước|sau|tới|kế" + _W + r"tiếp)"
+# A year after a month or quarter: `/2021`, `-2021`, ` năm 2021`, ` năm ngoái`.
+_YEARPART = (
+    rf"(?:{_W0}[/.-]{_W0}(?P<y>{_YY})(?!\d)|{_W0},?{_W}n[ăa]m{_W0}(?P<y>{_YY})(?!\d)"
+    rf"|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
+)
+_NUMW = (
+    r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:" + _W + r"(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?)"
+)
+_CANCHI = (
+    r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)" + _W + r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)"
+)
+_B = r"(?<![\p{L}\d])"  # a word starts here
+_E = r"(?![\p{L}\d])"  # a word ends here
+_DAYPRE = rf"(?:(?P<part>{_PART}){_W})?(?:(?P<dw>ngày|ngay|hôm|mồng|mùng)(?:{_W}(?:mồng|mùng))?{_W0})?"
+# `sáng nay (21/4)`, `hôm qua 20/4`: an explicit date after a relative one confirms it.
+_TRAIL = rf"(?:{_W0}\({_W0}(?:ngày{_W})?(?P<td>{_DD})/(?P<tm>{_MM})(?:/(?P<ty>{_YY}))?{_W0}\)|{_W}(?:ngày{_W})?(?P<td>{_DD})/(?P<tm>{_MM})(?:/(?P<ty>{_YY}))?(?![\d/]))"
+_QUANT = r"(?:\d|các|những|mấy|vài|nhiều|hàng|mỗi|từng|hằng|chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+
+# Where an alternative of the combined pattern can start (see ``_trigger``): a digit that can
+# open a date, or a word together with enough of what follows it to be worth a full match.
+_TRIGGERS = (
+    r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày)|(?:1[0-9]|20)\d\d(?!\d)",
+    r"mùa[ ]+(?:xuân|hè|hạ|thu|đông)",
+    r"từ[ ]+(?:nay|bây[ ]+giờ)",
+    r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:nay|bây|hiện|thời|giờ)",
+    r"trở[ ]+lại[ ]+đây",
+    r"cùng[ ]+(?:k|ngày)",
+    r"cách[ ]+đây",
+    r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:[ ]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?[ ]+(?:năm|tháng|tuần|ngày)",
+    r"nửa[ ]+(?:đầu|cuối|sau)|(?:lũy|luỹ)[ ]+kế|tính[ ]+chung",
+    r"(?:đầu|cuối|giữa|hết|trung[ ]+tuần|thượng[ ]+tuần|hạ[ ]+tuần)[ ]+(?:tháng|thang|năm|quý|tuần|\d)",
+    r"quý|tháng|thang|tuần|năm|ngày|ngay|hôm|mồng|mùng|giai[ ]+đoạn|niên[ ]+kh",
+    r"(?:rạng[ ]+sáng|sáng[ ]+sớm|chiều[ ]+tối|sáng|chiều|trưa|tối|đêm|khuya)[ ]+(?:ngày|ngay|hôm|nay|qua|mai|cùng|mồng|mùng|\d)",
+    r"sinh(?:[ ]+năm)?[ ]*\d|sn[ ]*\d",
+)
+_NUMBER_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+    "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15, "mười sáu": 16,
+    "mười bảy": 17, "mười tám": 18, "mười chín": 19,
+}
+_ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_SEASONS = {"xuân": "SP", "hè": "SU", "hạ": "SU", "thu": "AU", "đông": "WI"}
+_YREL_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1, "kế tiếp": 1}
+
+# Count and money nouns: a bare 4-digit number before one of them is a quantity, not a year.
+_UNITS = (
+    r"người|hộ|ca|lượt|trẻ|em|học[ ]sinh|sinh[ ]viên|công[ ]nhân|lao[ ]động|bệnh[ ]nhân|thí[ ]sinh|giáo[ ]viên|"
+    r"đồng|đ|tỷ|tỉ|triệu|nghìn|ngàn|trăm|usd|vnd|vnđ|km|m|m2|m3|ha|tấn|tạ|kg|g|con|chiếc|căn|cái|xe|suất|phần|"
+    r"điểm|doanh[ ]nghiệp|trường|xã|hồ[ ]sơ|đơn|mẫu|liều|lít|học[ ]viên|thành[ ]viên|cán[ ]bộ|hội[ ]viên|"
+    r"cơ[ ]sở|dự[ ]án|vụ|lần(?![ ]lượt)|phòng|giường|bộ|cuốn|trang|ký[ ]tự|mét|cây|ngày|tháng|giờ|phút|năm|tuổi"
+)
+
+
+def _alt(name: str, body: str) -> str:
+    """One named alternative: the ``k_<name>`` group tells which one matched."""
+    return f"(?P<k_{name}>{body})"
+
+
+@dataclass(slots=True)
+class _Atom:
+    """One matched expression before resolution (normalised offsets)."""
+
+    s: int
+    e: int
+    kind: str  # the rule name
+    grain: str  # day, week, month, quarter, half, season, year, asof, since, fromnow
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    q: int | None = None  # quarter, half (1/2), or season code index
+    season: str | None = None
+    end: tuple[int | None, int | None, int | None, int | None] | None = None  # (y, m, d, q) of a range end
+    yrel: int | None = None  # relative year (năm nay = 0, năm ngoái = -1)
+    rel: int | None = None  # relative offset in units of ``grain`` (hôm qua = -1 day)
+    anaphor: int | None = None  # ``cùng ngày`` = 0, ``hôm sau`` = +1: relative to the previous day
+    mod: str | None = None
+    explicit_year: bool = False
+    role: str = "event"
+    unresolved: list[str] | None = None
+    invalid: str | None = None
+    extra: dict[str, int] = field(default_factory=dict)
+    key: str | None = None  # the holiday's lookup key
+
+
+class _Ref:
+    """The publication date as a reference; each method returns None when it is too coarse."""
+
+    def __init__(self, pub: PubDate | None) -> None:
+        self.pub = pub
+
+    def missing(self, need: str) -> list[str] | None:
+        """What ``published`` lacks for a reference at grain ``need`` (None if nothing)."""
+        p = self.pub
+        order = ["year", "month", "day"]
+        have = 0 if p is None else (3 if p.day else (2 if p.month else 1))
+        want = order.index(need) + 1
+        return order[have:want] or None if have < want else None
+
+    def year_for(self, m: int, d: int | None) -> int | None:
+        """The year of a day or month written without one."""
+        p = self.pub
+        if p is None:
+            return None
+        y = p.year
+        if p.month is None:
+            return y
+        if d is not None:
+            ref = p.as_date() or date(p.year, p.month, calendar.monthrange(p.year, p.month)[1])
+            try:
+                cand = date(y, m, d)
+            except ValueError:
+                return y
+            if (cand - ref).days > 62:
+                return y - 1
+            if (ref - cand).days > 300:
+                try:
+                    if (date(y + 1, m, d) - ref).days <= 62:
+                        return y + 1  # published 2021-12-30, `ngày 2/1` -> 2022-01-02
+                except ValueError:
+                    pass
+            return y
+        if m - p.month > 6:
+            return y - 1
+        return y
+
+
+def _iso_day(y: int, m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _iso_week(day: date) -> str:
+    iy, iw, _ = day.isocalendar()
+    return f"{iy:04d}-W{iw:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+class _Groups:
+    """``m.group(name)`` on demand: ``groupdict()`` of the ~100 groups costs more than the match."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: regex.Match[str]) -> None:
+        self.m = m
+
+    def get(self, name: str) -> str | None:
+        return self.m.group(name)  # type: ignore[no-any-return]
+
+    def __getitem__(self, name: str) -> str:
+        """A group the matched alternative always fills ("" if it did not)."""
+        return self.m.group(name) or ""
+
+
+def _num(s: str | None) -> int | None:
+    if s is None:
+        return None
+    s = " ".join(s.lower().split())
+    if s.isdigit():
+        return int(s)
+    return _NUMBER_WORDS.get(s)
 
 
 class DatesComponent:
@@ -12,6 +212,740 @@ class DatesComponent:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self._holidays, hol_names = _load_holidays()
+        hol = "|".join(sorted((regex.escape(n) for n in hol_names), key=len, reverse=True))
+        yr_after = rf"(?:{_W}(?:năm{_W0})?(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
+        alts = [
+            # Tết Nguyên đán 2021, dịp Quốc khánh năm nay (only with a year)
+            _alt("holiday", rf"(?P<hol>{hol})(?:{_W}{_CANCHI})?{yr_after}"),
+            # mùa hè năm nay, mùa đông 2021 (only with a year)
+            _alt("season", rf"mùa{_W}(?P<season>xuân|hè|hạ|thu|đông){yr_after}"),
+            # từ nay đến cuối năm 2021: joined with the next atom
+            _alt("fromnow", rf"từ{_W}(?:nay|bây{_W}giờ){_W}(?:đến|tới){_W}"),
+            # đến nay, tính đến nay, tới giờ, đến thời điểm này: the publication date
+            _alt(
+                "asof",
+                rf"(?:(?:tính|cho){_W})?(?:đến|tới){_W}(?:nay|bây{_W}giờ|hiện{_W}tại|thời{_W}điểm{_W}"
+                rf"(?:này|hiện{_W}tại|hiện{_W}nay|bây{_W}giờ)|giờ(?!{_W}(?:\d|G\b|làm|học|ăn|ngủ|đi|về|phút)))(?!\p{{L}})",
+            ),
+            # (từ 22/4) trở lại đây: only as the end of a range
+            _alt("since", rf"trở{_W}lại{_W}đây{_E}"),
+            # cùng kỳ năm 2020, cùng kỳ năm ngoái
+            _alt(
+                "cungky",
+                rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d))",
+            ),
+            # cách đây 9 năm, hai năm trước, 3 tháng trước đây
+            _alt(
+                "ago",
+                rf"cách{_W}đây{_W}(?:(?:khoảng|gần|hơn|chừng|đúng|tròn|ngót|trên){_W})?(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_E}"
+                rf"|(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:về{_W})?trước(?:{_W}đây)?(?!\p{{L}}|{_W}(?:khi|đó|nữa|hạn|thời|mắt|tiên))",
+            ),
+            # 6 tháng đầu năm 2021, 3 tháng cuối năm, nửa đầu năm 2023, 9 tháng của năm 2020, lũy kế 9 tháng
+            _alt(
+                "months",
+                rf"(?<![\d.,]){_B}(?:(?P<n>\d{{1,2}}|ba|sáu|chín|mười){_W}tháng{_W}(?P<pos>đầu|cuối){_W}năm"
+                rf"|nửa{_W}(?P<pos>đầu|cuối|sau){_W}(?:của{_W})?năm)"
+                rf"(?:{_W0}(?P<y>{_YY})(?!\d)|{_W}(?P<yrel>{_YREL})(?!\p{{L}}))?"
+                rf"|(?<![\d.,]){_B}(?P<n>\d{{1,2}}|ba|sáu|chín|mười){_W}tháng{_W}(?:(?:đầu|của){_W})?năm{_W0}(?P<y>{_YY})(?!\d)"
+                rf"|(?:lũy{_W}kế|luỹ{_W}kế|tính{_W}chung){_W}(?P<n>\d{{1,2}}|ba|sáu|chín|mười){_W}tháng"
+                rf"(?:{_W}(?:(?:đầu|của){_W})?năm(?:{_W0}(?P<y>{_YY})(?!\d)|{_W}(?P<yrel>nay|ngoái|trước)(?!\p{{L}})))?{_E}",
+            ),
+            # quý III/2021, quý 3, quý 1 và 2 năm 2023, quý đầu năm 2023
+            _alt(
+                "quarter",
+                rf"(?:(?P<mod>{_MOD}){_W})?quý{_W0}(?P<q>{_ROMAN})(?:{_W0}(?:,|-|và|đến|tới){_W0}(?:quý{_W0})?(?P<q2>{_ROMAN}))?(?![\p{{L}}\d])"
+                rf"(?:{_YEARPART}|{_W}(?P<this>này|vừa{_W}qua|vừa{_W}rồi)(?!\p{{L}}))?"
+                rf"|(?:(?P<mod>{_MOD}){_W})?quý{_W}(?P<qpos>đầu|cuối)(?:{_W}(?:tiên|cùng))?{_W}(?:của{_W})?năm(?:{_W0}(?P<y>{_YY})(?!\d)|{_W}(?P<yrel>{_YREL})(?!\p{{L}}))?",
+            ),
+            # 27-28/4, ngày 27-28/3/2021 (two days of one month)
+            _alt(
+                "ddm",
+                rf"(?<![\d.,/]){_DAYPRE}(?P<d>{_DD}){_W0}-{_W0}(?P<d2>{_DD})/(?P<m>{_MM})(?:/(?P<y>{_YY}))?{_NOT_NUM}",
+            ),
+            # ngày 8 tháng 10 (năm 2021), mồng 3 tháng 3, 14 tháng 5 năm 2018
+            _alt(
+                "dtm",
+                rf"{_DAYPRE}(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
+            ),
+            # 8/10, ngày 8-10, 08/10/2021, 8-10-2021, chiều 7/10
+            _alt(
+                "dmy",
+                rf"{_DAYPRE}(?<![\d.,/])(?P<d>{_DD})(?P<sep>[/.-])(?P<m>{_MM})(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}",
+            ),
+            # tháng 9, tháng 9/2021, tháng 9 năm 2021, cuối tháng 3/2021, tháng 3-4/2021, tháng 4 này
+            _alt(
+                "month",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ])(?<!\d[ ]?)th[áa]ng{_W0}(?P<m>{_MM})"
+                rf"(?:{_W0}(?:-|và|đến|tới){_W0}(?:tháng{_W0})?(?P<m2>{_MM}))?(?![\d.,]\d|\d)"
+                rf"(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?(?!\d|{_W}(?:lần|tuổi|người|ngày|đồng|triệu|tỷ|tỉ)(?!\p{{L}}))",
+            ),
+            # tháng này, tháng trước, tháng tới, đầu tháng này
+            _alt(
+                "monthrel",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ])tháng{_W}(?P<mrel>này|trước|tới|sau|vừa{_W}qua|vừa{_W}rồi)(?!\p{{L}}|{_W}(?:đó|nữa))",
+            ),
+            # 9/2021 (month/year without `tháng`)
+            _alt("my", rf"(?<![\d.,/])(?<!số[ ])(?P<m>{_MM})/(?P<y>{_YB}){_NOT_NUM}(?!-)"),
+            # tuần này, tuần qua, tuần trước, đầu tuần tới
+            _alt(
+                "week",
+                rf"(?:(?P<mod>đầu|cuối|giữa){_W})?(?<!{_QUANT}[ ])tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))",
+            ),
+            # hôm qua, hôm nay, ngày mai, sáng nay, chiều qua, ngày hôm qua (30/4)
+            _alt(
+                "relday",
+                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?<!{_QUANT}[ ])hôm{_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
+                rf"|(?:(?P<part>{_PART}){_W})?ngày{_W}(?P<rd>mai)(?!\p{{L}})(?:{_TRAIL})?"
+                rf"|(?<!ánh[ ]|chiếu[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
+            ),
+            # cùng ngày, sáng cùng ngày: the day of the previous date
+            _alt("sameday", rf"(?:(?P<part>{_PART}){_W})?cùng{_W}ngày(?!\p{{L}}|{_W0}\d)"),
+            # ngày 22, ngày mùng 3 (a day without its month)
+            _alt(
+                "dday",
+                rf"(?<![\d.,][ ]?|mỗi[ ]|hằng[ ]|hàng[ ]|từng[ ])(?:ngày(?:{_W}(?:mồng|mùng))?|mồng|mùng){_W}(?P<d>{_DD})"
+                rf"(?=[,.;:)!?]|{_W0}$|{_W}(?:và|nhưng|thì|hoặc|là){_E})",
+            ),
+            # giai đoạn 2021-2025, năm học 2019-2020, 2016 - 2020
+            _alt(
+                "yrange",
+                rf"(?:(?P<yw>giai{_W}đoạn|năm{_W}học|niên{_W}kh[óo]a|năm{_W}tài{_W}chính|năm){_W0})?(?<![\d.,/]){_B}(?P<y>{_YB}){_W0}-{_W0}(?P<y2>{_YB})(?![\d.,/]\d|\d)",
+            ),
+            # năm 2021, cuối năm 2020, năm học 2020, SN 1994, sinh năm 1976, năm nay 2020, 2021 (bare)
+            _alt(
+                "year",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?:(?P<yw>năm{_W}học|năm{_W}tài{_W}chính|niên{_W}kh[óo]a|năm(?:{_W}nay)?|SN|sinh(?:{_W}năm)?){_W0})?"
+                rf"(?<![\d.,/-]|số[ ]|BN[ ]?|mã[ ]|#)(?P<y>{_YY})(?![\d]|[.,]\d|/\d|/\p{{L}}|-\p{{L}}|{_W0}%|{_W0}-{_W0}\d)",
+            ),
+            # năm nay, năm ngoái, đầu năm, cuối năm nay, đầu năm sau
+            _alt(
+                "yearrel",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ]|của[ ]|hơn[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
+            ),
+        ]
+        self._re = regex.compile(_B + "(?:" + "|".join(alts) + ")", regex.IGNORECASE)
+        # Speed: the combined pattern is tried only where a word that can open a date starts
+        # (a digit or one of these words); a stdlib scan finds those places fast.
+        # The scan runs case-sensitively over a lower-cased copy (ten times faster than IGNORECASE).
+        hol_words = "|".join(sorted((re.escape(n.lower()) for n in hol_names), key=len, reverse=True))
+        self._trigger = re.compile(
+            r"(?<![\w.,])(?=" + _TRIGGERS[0] + r")|(?<!\w)(?=" + "|".join((*_TRIGGERS[1:], hol_words)) + r")"
+        )
+        self._trigger_ci = re.compile(self._trigger.pattern, re.IGNORECASE)
+        self._kinds = [(n[2:], i) for n, i in self._re.groupindex.items() if n.startswith("k_")]
+        self._units_re = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})", regex.IGNORECASE)
+        # Before a bare d/m: house numbers, ratios and scores, not dates.
+        self._bare_dm_before = regex.compile(
+            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả)[ ]*$",
+            regex.IGNORECASE,
+        )
+        # After a bare d/m: punctuation, a function word or a capital; `5/5 hạng mục` is a ratio.
+        self._bare_dm_after = regex.compile(
+            rf"[ ]*(?:[,.;:!?)\"'\n-]|$)|[ ]+\p{{Lu}}|(?i:{_W}(?:và|của|tại|ở|với|đến|tới|vừa|qua|này|năm|đã|sẽ|là|"
+            rf"thì|khi|có|được|trong|theo|nhằm|để|do|về|cho|mới|lúc|hoặc|nhưng|rồi|trước|sau|hay|hôm|cùng|đúng|vào|"
+            rf"từ|lại|cũng|vẫn|chưa|không|đều|nay|tiếp|tăng|giảm|diễn|xảy|kéo|trở)(?!\p{{L}}))"
+        )
+        # Before a bare d/m: words that announce a date whatever follows.
+        self._bare_dm_ctx = regex.compile(
+            rf"(?:phiên|lễ|dịp|từ|đến|tới|trước|sau|hôm|kỷ{_W}niệm|\(|-)[ ]*$", regex.IGNORECASE
+        )
+        self._bare_year_before = regex.compile(
+            rf"(?:khoảng|gần|hơn|trên|dưới|xấp{_W}xỉ|lên|còn|số|mã|BN|top|hạng|thứ|đạt|tổng|Euro|kỷ{_W}lục){_W0}$",
+            regex.IGNORECASE,
+        )
+        self._from_re = regex.compile(rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}$", regex.IGNORECASE)
+        self._range_gap = regex.compile(
+            rf"{_W0}(?:-|–|đến|tới|cho{_W}đến)(?:{_W}(?:hết|trước|cuối))?{_W0}", regex.IGNORECASE
+        )
+        self._list_gap = regex.compile(rf"{_W0}(?:,|và|hoặc|;){_W0}", regex.IGNORECASE)
+        # `tính đến ngày 6-10`, `tính đến hết`, `đến 8h sáng ngày 30/4`: a state at that date.
+        self._asof_before = regex.compile(
+            rf"(?P<tinh>(?:tính|cho){_W})?(?:đến|tới){_W}(?P<het>(?:hết|cuối){_W})?(?:thời{_W}điểm{_W})?"
+            rf"(?:(?:lúc{_W})?\d{{1,2}}{_W0}(?:h|giờ)(?:{_W0}\d{{1,2}}(?:{_W0}phút)?)?{_W})?(?:ngày{_W})?$",
+            regex.IGNORECASE,
+        )
 
+    # -- scanning ------------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
+        text = doc.text
+        atoms: list[_Atom] = []
+        last = doc.header_end
+        match = self._re.match
+        low = text.lower()
+        trig = self._trigger if len(low) == len(text) else self._trigger_ci
+        for t in trig.finditer(low if trig is self._trigger else text, doc.header_end):
+            p = t.start()
+            if p < last:
+                continue
+            m = match(text, p)
+            if m is None:
+                continue
+            last = m.end()
+            a = self._atom(m, text)
+            if a is not None:
+                atoms.append(a)
+        if not atoms:
+            return
+        atoms = self._combine(atoms, text)
+        self._drop_document_years(atoms, doc, rec, text)
+        self._sentence_years(atoms, doc)
+        ref = _Ref(doc.published)
+        prev_value: tuple[str | None, str] = (None, "")
+        periods: list[tuple[int, str, str]] = []  # (sentence start, value, grain) of months/quarters/halves
+        for a in atoms:
+            if a.grain in ("since", "fromnow"):
+                continue
+            if a.grain == "cungky":
+                value, grain, end_value, unresolved = self._cungky(a, ref, periods, doc.sentence_at(a.s)[0])
+            else:
+                value, grain, end_value, unresolved = self._resolve(a, ref, prev_value)
+            surf, s, e = doc.surface(a.s, a.e)
+            if a.invalid:
+                doc.warn("impossible_date", f"{surf!r} is not a calendar date ({a.invalid})", s, e)
+            rec.dates.append(
+                DateItem(surf, s, e, value, grain, a.role, end_value, a.kind, unresolved=unresolved)
+            )
+            if value is not None and a.anaphor is None:
+                prev_value = (value, grain)
+                if grain in ("month", "quarter", "half") and a.grain != "cungky":
+                    periods.append((doc.sentence_at(a.s)[0], value, grain))
+
+    def _drop_document_years(self, atoms: list[_Atom], doc: Doc, rec: Record, text: str) -> None:
+        """`Luật Giáo dục năm 2019`, `Quyết định số 649 năm 2014`: the year belongs to the document."""
+        if not rec.policies:
+            return
+        ends = {doc.norm_index(mn.end) for p in rec.policies for mn in p.mentions}
+        keep = []
+        for a in atoms:
+            if a.grain == "year" and a.end is None and a.rel is None and a.yrel is None:
+                j = a.s
+                while j > 0 and text[j - 1] in " ,":
+                    j -= 1
+                if j in ends:
+                    continue
+            keep.append(a)
+        atoms[:] = keep
+
+    def _sentence_years(self, atoms: list[_Atom], doc: Doc) -> None:
+        """`Đầu tháng 10/2021 (dịp … 4/10)`: a date without a year takes the explicit year of an
+        earlier date of the same month in the same sentence."""
+        explicit = {a.m for a in atoms if a.explicit_year and a.m is not None}
+        if not explicit:
+            return
+        seen: dict[tuple[int, int], int] = {}
+        for a in atoms:
+            if a.m not in explicit:
+                continue
+            sent = doc.sentence_at(a.s)[0]
+            if a.explicit_year and a.y is not None:
+                seen[(sent, a.m)] = a.y
+            elif a.y is None and a.yrel is None and a.rel is None and a.grain in ("day", "month"):
+                y = seen.get((sent, a.m))
+                if y is not None:
+                    a.y = y
+
+    def _atom(self, m: regex.Match[str], text: str) -> _Atom | None:
+        start = m.start
+        kind = next(k for k, i in self._kinds if start(i) >= 0)
+        s, e = m.span()
+        g = _Groups(m)
+        a = _Atom(s, e, kind, "day")
+        if g.get("mod"):
+            a.mod = " ".join(g["mod"].lower().split())
+        y = int(g["y"]) if g.get("y") else None
+        if y is not None:
+            a.y, a.explicit_year = y, True
+        if g.get("yrel"):
+            a.yrel = _YREL_OFFSETS[" ".join(g["yrel"].lower().split())]
+        if kind == "holiday":
+            return self._holiday(a, g["hol"])
+        if kind == "season":
+            a.grain, a.season = "season", _SEASONS[g["season"].lower()]
+            return a
+        if kind in ("fromnow", "since"):
+            a.grain = kind
+            return a
+        if kind == "asof":
+            a.grain, a.role = "asof", "as_of"
+            return a
+        if kind == "cungky":
+            a.grain = "cungky"
+            if a.y is None and a.yrel is None:
+                a.yrel = -1
+            return a
+        if kind == "ago":
+            n = _num(g["n"])
+            if n is None or not 1 <= n <= 200:
+                return None
+            unit = g["u"].lower()
+            a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[unit]
+            a.rel = -n
+            return a
+        if kind == "months":
+            return self._months(a, g)
+        if kind == "quarter":
+            a.grain = "quarter"
+            if g.get("qpos"):
+                a.q = 1 if g["qpos"].lower() == "đầu" else 4
+            else:
+                a.q = _ROMAN_VALUES[g["q"].lower()]
+                if g.get("q2"):
+                    q2 = _ROMAN_VALUES[g["q2"].lower()]
+                    if q2 <= a.q:
+                        return None
+                    a.end = (None, None, None, q2)
+            if g.get("this"):
+                a.yrel = 0
+            return a
+        if kind in ("ddm", "dtm", "dmy", "dday"):
+            return self._day(a, g, text)
+        if kind == "month":
+            a.grain, a.m = "month", int(g["m"])
+            if g.get("m2"):
+                m2 = int(g["m2"])
+                if m2 <= a.m:
+                    return None
+                a.end = (None, m2, None, None)
+            if g.get("this"):
+                a.yrel = 0
+            return a
+        if kind == "monthrel":
+            a.grain = "month"
+            w = " ".join(g["mrel"].lower().split())
+            a.rel = {"này": 0, "trước": -1, "vừa qua": -1, "vừa rồi": -1, "tới": 1, "sau": 1}[w]
+            return a
+        if kind == "my":
+            a.grain, a.m = "month", int(g["m"])
+            return a
+        if kind == "week":
+            a.grain = "week"
+            w = " ".join(g["wrel"].lower().split())
+            a.rel = {"này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1}[w]
+            return a
+        if kind == "relday":
+            if g.get("td"):
+                a.d, a.m = int(g["td"]), int(g["tm"])
+                if g.get("ty"):
+                    a.y, a.explicit_year = int(g["ty"]), True
+                a.kind = "relday_explicit"
+                return a
+            w = g["rd"].lower()
+            if w in ("trước", "sau") and not g.get("part"):
+                a.anaphor = -1 if w == "trước" else 1
+                return a
+            a.rel = {"nay": 0, "qua": -1, "kia": -2, "trước": -1, "sau": 1, "mai": 1}[w]
+            return a
+        if kind == "sameday":
+            a.anaphor = 0
+            return a
+        if kind == "yrange":
+            y2 = int(g["y2"])
+            assert y is not None
+            if not y < y2 <= y + 100:
+                return None
+            a.grain, a.end = "year", (y2, None, None, None)
+            return a
+        if kind == "year":
+            return self._year(a, g, text)
+        if kind == "yearrel":
+            if a.yrel is None and a.mod is None:
+                return None
+            if a.mod == "hết" and a.yrel is None:
+                return None
+            a.grain = "year"
+            if a.yrel is None:
+                a.yrel = 0
+            return a
+        return None  # pragma: no cover - every alternative is handled above
+
+    def _holiday(self, a: _Atom, name: str) -> _Atom | None:
+        key = fold(name)
+        if key not in self._holidays:
+            return None
+        a.grain, a.key = "day", key
+        return a
+
+    def _months(self, a: _Atom, g: _Groups) -> _Atom | None:
+        n = _num(g.get("n")) if g.get("n") else 6
+        pos = (g.get("pos") or "đầu").lower()
+        if n is None or not 1 <= n <= 12:
+            return None
+        if n == 12:
+            a.grain = "year"
+            return a
+        first, last = (1, n) if pos == "đầu" else (13 - n, 12)
+        if pos in ("sau", "cuối") and g.get("n") is None:
+            first, last = 7, 12
+        if (first, last) in ((1, 6), (7, 12)):
+            a.grain, a.q = "half", 1 if first == 1 else 2
+        elif (last - first) == 2 and first % 3 == 1:
+            a.grain, a.q = "quarter", (first - 1) // 3 + 1
+        else:
+            a.grain, a.m, a.end = "month", first, (None, last, None, None)
+        return a
+
+    def _day(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "day"
+        d = int(g["d"] or 0)
+        a.d = d
+        if a.kind == "dday":
+            a.m = None
+            return a
+        a.m = int(g["m"] or 0)
+        has_pre = bool(g.get("dw") or g.get("part"))
+        if a.kind == "dtm" and not has_pre and a.y is None:
+            return None  # `3 tháng 9 ngày` is a duration
+        if a.kind == "dmy":
+            sep = g["sep"]
+            if sep == "." and a.y is None:
+                return None  # 8.5 is a decimal
+            if sep == "-" and a.y is None and not has_pre:
+                return None  # 2-1 is a score, 8-10 a range of numbers
+            if not has_pre and a.y is None:
+                if a.d == 24 and a.m == 7:
+                    return None  # 24/7: round the clock
+                if self._bare_dm_before.search(text, max(0, a.s - 16), a.s):
+                    return None
+                if not self._bare_dm_ctx.search(text, max(0, a.s - 12), a.s) and not self._bare_dm_after.match(text, a.e):
+                    return None
+        if a.kind == "ddm":
+            d2 = int(g["d2"] or 0)
+            if d2 <= d:
+                return None
+            a.end = (None, a.m, d2, None)
+        try:
+            date(a.y or 2000, a.m, d)  # 2000 is a leap year: 29/2 without a year is possible
+        except ValueError:
+            a.invalid = f"day {d} of month {a.m}"
+        if a.y is not None:
+            try:
+                date(a.y, a.m, d)
+            except ValueError:
+                a.invalid = f"day {d} of month {a.m} in {a.y}"
+        return a
+
+    def _year(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "year"
+        yw = (g.get("yw") or "").lower()
+        assert a.y is not None
+        if not yw:
+            if not 1900 <= a.y <= 2099:
+                return None
+            if a.mod is None:
+                if self._units_re.match(text, a.e):
+                    return None
+                if self._bare_year_before.search(text, max(0, a.s - 14), a.s):
+                    return None
+        return a
+
+    # -- joining neighbours --------------------------------------------------------------------
+    def _combine(self, atoms: list[_Atom], text: str) -> list[_Atom]:
+        out: list[_Atom] = []
+        i = 0
+        n = len(atoms)
+        while i < n:
+            a = atoms[i]
+            b = atoms[i + 1] if i + 1 < n else None
+            if b is not None and a.grain == "fromnow":
+                if b.grain in ("day", "month", "quarter", "year") and b.s == a.e:
+                    out.append(self._from_now(a, b))
+                    i += 2
+                    continue
+            if (
+                b is not None
+                and a.grain in ("day", "month", "quarter", "year")
+                and a.end is None
+                and a.rel is None
+                and a.anaphor is None
+            ):
+                gap_m = self._range_gap.fullmatch(text, a.e, b.s)
+                if gap_m is not None and b.grain in ("asof", "since") and self._from_re.search(text, max(0, a.s - 12), a.s):
+                    out.append(self._since(a, b, text))
+                    i += 2
+                    continue
+                if (
+                    b.grain in ("since", "asof")
+                    and not text[a.e : b.s].strip()
+                    and (b.grain == "since" or text[b.s : b.s + 3].lower() in ("đến", "tới"))
+                    and self._from_re.search(text, max(0, a.s - 12), a.s)
+                ):
+                    out.append(self._since(a, b, text))
+                    i += 2
+                    continue
+                if (
+                    gap_m is not None
+                    and b.grain == a.grain
+                    and b.end is None
+                    and b.rel is None
+                    and a.kind not in ("ago",)
+                    and (a.kind != "dday" or b.m is not None)
+                ):
+                    r = self._range(a, b, text)
+                    if r is not None:
+                        out.append(r)
+                        i += 2
+                        continue
+                if self._list_gap.fullmatch(text, a.e, b.s) and b.grain == a.grain and b.rel is None:
+                    self._lend_year(a, b)
+            if a.kind == "dday" and a.m is None:
+                a.unresolved = ["month"]
+            out.append(a)
+            i += 1
+        for a in out:
+            if a.end is not None and not a.kind.startswith(("range_", "since_", "fromnow_")):
+                fm = self._from_re.search(text, max(0, a.s - 12), a.s)
+                if fm is not None:
+                    a.s = fm.start()  # `từ tháng 3 đến tháng 5/2021`: the range keeps its `từ`
+            self._set_role(a, text)
+        return out
+
+    def _lend_year(self, a: _Atom, b: _Atom) -> None:
+        """`ngày mùng 3 và 5/4/2021`: the first of a list takes the month and year of the next."""
+        if a.kind == "dday" and a.m is None and b.m is not None:
+            a.m = b.m
+            a.y, a.explicit_year = b.y, b.explicit_year
+            if a.d is not None and b.d is not None and a.d > b.d:
+                a.m = None  # `ngày 22 và 5/4`: not the same month
+            return
+        if a.y is None and a.yrel is None and b.explicit_year and a.grain in ("day", "month", "quarter"):
+            if (a.m or 0, a.d or 0, a.q or 0) <= (b.m or 0, b.d or 0, b.q or 0):
+                a.y = b.y
+
+    def _range(self, a: _Atom, b: _Atom, text: str) -> _Atom | None:
+        ya, yb = a.y, b.y
+        ka = (a.m or 0, a.d or 0, a.q or 0)
+        kb = (b.m or 0, b.d or 0, b.q or 0)
+        if a.kind == "dday":
+            if b.m is None:
+                return None
+            a = replace(a, m=b.m)
+            ka = (a.m or 0, a.d or 0, 0)
+            if ka >= kb:
+                return None
+        if a.grain == "year":
+            if ya is None or yb is None or not ya < yb:
+                return None
+        elif ya is None and yb is not None and a.yrel is None:
+            ya = yb if ka <= kb else yb - 1
+        elif yb is None and ya is not None and b.yrel is None:
+            yb = ya if ka <= kb else ya + 1
+        elif ya is not None and yb is not None and (ya, ka) > (yb, kb):
+            return None
+        elif ya is None and yb is None and ka > kb:
+            return None
+        start = a.s
+        fm = self._from_re.search(text, max(0, a.s - 12), a.s)
+        if fm is not None:
+            start = fm.start()
+        out = replace(a, s=start, e=b.e, y=ya, end=(yb, b.m, b.d, b.q), kind=f"range_{a.kind}")
+        out.explicit_year = a.explicit_year or b.explicit_year
+        out.invalid = a.invalid or b.invalid
+        if b.yrel is not None and out.yrel is None:
+            out.yrel = b.yrel
+        return out
+
+    def _since(self, a: _Atom, b: _Atom, text: str) -> _Atom:
+        fm = self._from_re.search(text, max(0, a.s - 12), a.s)
+        start = fm.start() if fm is not None else a.s
+        out = replace(a, s=start, e=b.e, kind=f"since_{a.kind}", role="as_of")
+        out.extra = {"to_pub": 1}
+        return out
+
+    def _from_now(self, a: _Atom, b: _Atom) -> _Atom:
+        out = replace(b, s=a.s, kind=f"fromnow_{b.kind}")
+        out.extra = {"from_pub": 1}
+        return out
+
+    def _set_role(self, a: _Atom, text: str) -> None:
+        if a.grain in ("asof",) or a.extra.get("to_pub"):
+            a.role = "as_of"
+            return
+        if a.end is not None or a.extra.get("from_pub"):
+            return
+        m = self._asof_before.search(text, max(0, a.s - 48), a.s)
+        if m is None:
+            return
+        before = text[m.start() - 3 : m.start()].lower() if m.start() >= 3 else ""
+        if "từ" in before.split():
+            return
+        if m.group("tinh") or m.group("het") or a.grain == "day" or a.mod in ("cuối", "hết"):
+            a.role = "as_of"
+
+    # -- resolution ----------------------------------------------------------------------------
+    def _resolve(
+        self, a: _Atom, ref: _Ref, prev: tuple[str | None, str]
+    ) -> tuple[str | None, str, str | None, list[str] | None]:
+        if a.invalid:
+            return None, "unresolved", None, ["valid_date"]
+        if a.unresolved:
+            return None, "unresolved", None, a.unresolved
+        pub = ref.pub
+        if a.grain == "asof":
+            if pub is None:
+                return None, "unresolved", None, ["year", "month", "day"]
+            return pub.iso(), pub.grain, None, None
+        if a.anaphor is not None:
+            pv, pg = prev
+            if pv is not None and pg == "day":
+                dd = date.fromisoformat(pv) + timedelta(days=a.anaphor)
+                return dd.isoformat(), "day", None, None
+            if a.anaphor == 0:
+                return None, "unresolved", None, ["antecedent"]
+            a = replace(a, rel=a.anaphor, anaphor=None)
+        if a.rel is not None:
+            return self._relative(a, ref)
+        if a.kind == "holiday":
+            return self._resolve_holiday(a, ref)
+        # Absolute expressions; fill the year.
+        y = a.y
+        if y is None and a.yrel is not None:
+            if pub is None:
+                return None, "unresolved", None, ["year"]
+            y = pub.year + a.yrel
+        if y is None:
+            if pub is None:
+                return None, "unresolved", None, ["year"]
+            if a.grain == "day":
+                y = ref.year_for(a.m or 1, a.d)
+            elif a.grain == "month":
+                y = ref.year_for(a.m or 1, None)
+            elif a.grain == "quarter":
+                y = ref.year_for(((a.q or 1) - 1) * 3 + 1, None)
+            else:
+                y = pub.year
+            assert y is not None
+        value = self._iso(a.grain, y, a.m, a.d, a.q, a.season)
+        end_value = None
+        if a.end is not None:
+            ey, em, ed, eq = a.end
+            if ey is None:
+                ey = y
+                if (em or 0, ed or 0, eq or 0) < (a.m or 0, a.d or 0, a.q or 0):
+                    ey = y + 1
+            end_value = self._iso(a.grain, ey, em, ed, eq, a.season)
+            if a.grain == "day" and (em is None or ed is None):
+                end_value = None
+        if a.extra.get("from_pub"):
+            # `từ nay đến cuối năm 2021`: from the publication (at the end's grain) to the end.
+            if pub is None:
+                return None, "unresolved", None, ["year", "month", "day"]
+            end_value = value
+            grain = a.grain
+            if grain == "year" and a.mod in ("cuối", "hết") and pub.month:
+                grain, end_value = "month", f"{y:04d}-12"
+            start = self._pub_at(pub, grain)
+            if start is None:
+                return None, "unresolved", None, ref.missing(grain)
+            return start, grain, end_value, None
+        if a.extra.get("to_pub"):
+            if pub is None:
+                return None, "unresolved", None, ["year", "month", "day"]
+            end_value = self._pub_at(pub, a.grain) or pub.iso()
+        return value, a.grain, end_value, None
+
+    @staticmethod
+    def _pub_at(pub: PubDate, grain: str) -> str | None:
+        if grain == "day":
+            return pub.iso() if pub.day else None
+        if grain == "month":
+            return f"{pub.year:04d}-{pub.month:02d}" if pub.month else None
+        if grain == "quarter":
+            return f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}" if pub.month else None
+        if grain == "year":
+            return f"{pub.year:04d}"
         return None
+
+    @staticmethod
+    def _iso(grain: str, y: int, m: int | None, d: int | None, q: int | None, season: str | None) -> str:
+        if grain == "day":
+            return _iso_day(y, m or 1, d or 1)
+        if grain == "month":
+            return f"{y:04d}-{(m or 1):02d}"
+        if grain == "quarter":
+            return f"{y:04d}-Q{q or 1}"
+        if grain == "half":
+            return f"{y:04d}-H{q or 1}"
+        if grain == "season":
+            return f"{y:04d}-{season}"
+        return f"{y:04d}"
+
+    def _relative(self, a: _Atom, ref: _Ref) -> tuple[str | None, str, str | None, list[str] | None]:
+        pub = ref.pub
+        k = a.rel or 0
+        need = {"day": "day", "week": "day", "month": "month", "year": "year"}[a.grain]
+        missing = ref.missing(need)
+        if missing or pub is None:
+            return None, "unresolved", None, missing or ["year"]
+        if a.grain == "day":
+            pd = pub.as_date()
+            assert pd is not None
+            return (pd + timedelta(days=k)).isoformat(), "day", None, None
+        if a.grain == "week":
+            pd = pub.as_date()
+            assert pd is not None
+            return _iso_week(pd + timedelta(weeks=k)), "week", None, None
+        if a.grain == "month":
+            assert pub.month is not None
+            yy, mm = _add_months(pub.year, pub.month, k)
+            return f"{yy:04d}-{mm:02d}", "month", None, None
+        return f"{pub.year + k:04d}", "year", None, None
+
+    def _cungky(
+        self, a: _Atom, ref: _Ref, periods: list[tuple[int, str, str]], sent: int
+    ) -> tuple[str | None, str, str | None, list[str] | None]:
+        """`cùng kỳ năm 2020`: the period the article is about (a month, quarter or half named in
+        the same sentence, else the one named most often so far) moved to that year."""
+        period: tuple[str, str] | None = None
+        for ps, pv, pg in reversed(periods):
+            if ps == sent:
+                period = (pv, pg)
+                break
+        if period is None and periods:
+            counts: dict[tuple[str, str], int] = {}
+            for _, pv, pg in periods:
+                counts[(pv, pg)] = counts.get((pv, pg), 0) + 1
+            best = max(counts.values())
+            period = next((pv, pg) for _, pv, pg in reversed(periods) if counts[(pv, pg)] == best)
+        if a.y is not None:
+            y = a.y
+        elif period is not None:
+            y = int(period[0][:4]) + (a.yrel or -1)
+        elif ref.pub is not None:
+            y = ref.pub.year + (a.yrel or -1)
+        else:
+            return None, "unresolved", None, ["year"]
+        if period is not None:
+            return f"{y:04d}{period[0][4:]}", period[1], None, None
+        return f"{y:04d}", "year", None, None
+
+    def _resolve_holiday(self, a: _Atom, ref: _Ref) -> tuple[str | None, str, str | None, list[str] | None]:
+        key = a.key or ""
+        y = a.y
+        if y is None:
+            if ref.pub is None:
+                return None, "unresolved", None, ["year"]
+            y = ref.pub.year + (a.yrel or 0)
+        table = self._holidays.get(key, {})
+        if "*" in table:
+            return f"{y:04d}-{table['*']}", "day", None, None
+        if str(y) in table:
+            return table[str(y)], "day", None, None
+        return f"{y:04d}", "year", None, None
+
+
+def _load_holidays() -> tuple[dict[str, dict[str, str]], list[str]]:
+    """``fold(name) -> {year or '*': date}``, and every surface name for the pattern."""
+    out: dict[str, dict[str, str]] = {}
+    aliases: dict[str, str] = {}
+    names: list[str] = []
+    for row in load_table("date_holidays"):
+        name, year, when = row["name"], row["year"], row["date"]
+        names.append(name)
+        if year == "alias":
+            aliases[fold(name)] = fold(when)
+        else:
+            out.setdefault(fold(name), {})[year] = when
+    for alias, target in aliases.items():
+        out[alias] = out[target]
+    return out, names
