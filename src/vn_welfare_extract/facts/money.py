@@ -1,10 +1,81 @@
-"""amounts: stub until its issue lands."""
+"""amounts: money amounts (SPEC §5) — ``trên 357 tỉ đồng``, ``1,2 triệu đồng/người``,
+``3 tỷ 500 triệu đồng``, ``200.000đ``, ``hàng trăm tỷ đồng``, ``từ 1 đến 2 triệu đồng``, ``10 triệu USD``.
+
+Numbers come from ``numbers.doc_quantities`` (one scan per article, shared with counts). An
+amount is a quantity followed by a currency word (``currencies.tsv``), or a quantity ending in a
+scale word (``26.000 tỷ``) in a money context: a money word in the sentence or an amount with a
+currency shortly before. Rules (the item's ``rule``):
+
+- ``money.currency``: number + currency word, optional per (``/người/tháng``, ``mỗi tháng``);
+- ``money.range2``: ``185.300 đồng - 189.300 đồng``, ``từ 7.000.000 đồng đến 8.000.000 đồng``;
+- ``money.bare_scale``: a scaled number with no currency in a money context (currency VND).
+"""
 
 from __future__ import annotations
 
-from ..lexicons import Lexicons
-from ..model import Record
+import re
+
+import regex
+
+from ..lexicons import Lexicons, load_table
+from ..model import AmountItem, Record
+from ..numbers import BIG_SCALES, Quantity, doc_quantities, qualifier_before, to_int, trie_pattern
 from ..text import Doc
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted((regex.escape(w) for w in set(words)), key=len, reverse=True))
+
+
+# Words that may follow a number+unit as a rate denominator (``đồng/kg``, ``mỗi tháng``).
+_PER_WORDS = [
+    "người", "hộ", "tháng", "năm", "ngày", "tuần", "quý", "giờ", "lượt", "suất", "lao động",
+    "học sinh", "sinh viên", "trẻ", "trẻ em", "hộ gia đình", "gia đình", "phụ huynh", "công nhân",
+    "cổ phiếu", "kg", "lượng", "chỉ", "lít", "tấn", "con", "m2", "m²", "ha", "sào", "chiếc", "cái",
+    "sản phẩm", "vé", "lần", "giải", "bát", "tô", "ounce", "thùng", "hộp", "bao", "đơn vị", "ca",
+    "trường hợp", "bệnh nhân", "nhân khẩu", "khẩu", "ngày công", "công", "tiết", "buổi", "phòng",
+    "căn", "căn hộ", "xe", "cây", "gói", "liều", "thùng", "km", "kWh", "số", "hợp đồng",
+]
+_PER_ALT = _alt(_PER_WORDS)
+_UNIT_AFTER_SLASH = r"(?:" + _PER_ALT + r")(?!\p{L})|\p{L}+"
+
+# Words that never make a bare scaled number money when they follow it: a noun after the
+# number means it counts something else (``3 triệu liều``). Allowed followers: punctuation,
+# end of text, or one of these function words.
+_BARE_FOLLOW_RE = regex.compile(
+    r"[ ]*(?:[,.;:!?)\]\"'/\n]|$|(?:và|hoặc|cho|để|từ|với|của|trong|mỗi|một|là|thì|nhưng|so|tương đương|"
+    r"bằng|trở lên|nữa|rồi|mà|đã|sẽ|được|vào|khi|do|nên|tại|ở|sau|trước|theo|nhằm|đến|tới|thuộc|còn|"
+    r"tăng|giảm|năm|tháng|ngày|trên|dưới)(?!\p{L}))",
+    regex.I,
+)
+# Money words that make a sentence a money context for bare ``26.000 tỷ``.
+_MONEY_CUE_RE = regex.compile(
+    r"(?<!\p{L})(?:đồng|USD|VNĐ|VND|tiền|kinh phí|ngân sách|vốn|lương|thu nhập|giá|chi phí|doanh thu|"
+    r"lợi nhuận|lãi|lỗ|trị giá|giá trị|đầu tư|vay|nợ|thuế|phí|quỹ|ủng hộ|tài trợ|chi trả|giải ngân|"
+    r"nộp|bồi thường|phạt|tổng mức|kim ngạch|xuất khẩu|nhập khẩu|vốn hóa|tài sản|GDP|ngân hàng|tín dụng|"
+    r"chi|thu|mua|bán|trả|góp|thưởng|trợ cấp|hỗ trợ)(?!\p{L})",
+    regex.I,
+)
+# A currency word that starts another word is not the currency: đồng bào, đô thị, Yên Bái …
+_NOT_CURRENCY = {
+    "đồng": (
+        "bào", "chí", "nghiệp", "hương", "môn", "đội", "minh", "ruộng", "hồ", "thời", "ý", "loạt", "bằng",
+        "tình", "lòng", "hành", "tâm", "phục", "thuận", "cấp", "thanh", "sáng", "chủ", "nát", "khởi", "bộ",
+        "tiền",
+    ),
+    "đô": ("thị", "đốc", "vật", "hộ"),
+    "yên": ("tâm", "bình", "bái", "ổn", "lặng", "ấm", "vui", "thế", "lạc", "mô", "thành", "định", "dũng"),
+    "kíp": ("trực", "mổ", "nổ"),
+    "bạt": ("ngàn", "mạng", "núi"),
+}
+# A cap: ``lên tới`` is at_most only after one of these in the same sentence.
+_CAP_CUE_RE = regex.compile(r"(?<!\p{L})(?:phạt|xử phạt|mức|tối đa|có thể|hạn mức|vay|được hưởng|được hỗ trợ)(?!\p{L})", regex.I)
+
+# Amounts at or above this (10^16 VND is ~100 times Viet Nam's GDP) keep their value but carry
+# a warning: the text is garbled or a unit is wrong.
+IMPLAUSIBLE = 10**16
+# ``từ X trở lên``: X or more.
+_AND_UP_RE = regex.compile(r"[ ]+trở lên(?!\p{L})", regex.I)
 
 
 class AmountsComponent:
@@ -12,6 +83,111 @@ class AmountsComponent:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        cur = {r["surface"]: r["currency"] for r in load_table("currencies")}
+        self._currency = {k.lower(): v for k, v in cur.items()}
+        # A currency word right after a number (``200.000đ``, ``192tỷđồng`` glued; ``đ/người``).
+        self._cur_re = re.compile(r" {0,2}(?P<cur>" + trie_pattern(cur) + r")(?![^\W\d_])", re.I)
+        self._not_cur = {
+            k: regex.compile(r"[ ](?:" + _alt(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NOT_CURRENCY.items()
+        }
+        # Per: ``/người``, ``/người/tháng``, `` mỗi tháng``, `` một người``, `` cho mỗi phụ huynh``.
+        self._per_re = regex.compile(
+            r"[ ]?/[ ]?(?P<p1>" + _UNIT_AFTER_SLASH + r")(?:[ ]?/[ ]?(?P<p2>" + _UNIT_AFTER_SLASH + r"))?"
+            r"|[ ](?:cho[ ])?(?:mỗi|một|1|trên|/)[ ](?P<p3>" + _PER_ALT + r")(?!\p{L})",
+            regex.I,
+        )
+        # A second money term of a range: `` - 189.300 đồng``, `` đến 8.000.000 đồng``.
+        self._range2_re = regex.compile(r"[ ]?-[ ]?|[ ](?:đến|tới)[ ]", regex.I)
 
     def __call__(self, doc: Doc, rec: Record) -> None:
-        return None
+        qs = [q for q in doc_quantities(doc) if q.start >= doc.header_end]
+        last_money_end = -(10**9)  # normalised end of the last amount with a currency
+        i = 0
+        while i < len(qs):
+            item, used, end = self._read(doc, qs, i, last_money_end)
+            if item is not None:
+                if item.value is not None and item.value >= IMPLAUSIBLE:
+                    doc.warn("implausible_amount", f"amount {item.value} in {item.text!r} is beyond any budget", item.start, item.end)
+                rec.amounts.append(item)
+                if item.rule != "money.bare_scale":
+                    last_money_end = end
+            i += used
+
+    def _currency_at(self, text: str, pos: int, scaled: bool) -> tuple[str, int] | None:
+        """The currency code and end of a currency word right after ``pos`` (after a scale word,
+        ``đồng`` is always money: ``10.990 tỷ đồng bằng nguồn vốn``)."""
+        m = self._cur_re.match(text, pos)
+        if m is None:
+            return None
+        word = m.group("cur").lower()
+        nc = self._not_cur.get(word)
+        if nc is not None and not scaled and nc.match(text, m.end()):
+            return None
+        return self._currency[word], m.end()
+
+    def _read(self, doc: Doc, qs: list[Quantity], i: int, last_money_end: int) -> tuple[AmountItem | None, int, int]:
+        text = doc.text
+        q = qs[i]
+        num = q.number
+        value, end_value, approx = num.value, num.end_value, num.approx
+        used = 1
+        rule = "money.currency"
+        cur = self._currency_at(text, q.end, num.scaled)
+        if cur is not None:
+            currency, end = cur
+            # 185.300 đồng - 189.300 đồng: a range with the currency written twice
+            if end_value is None and i + 1 < len(qs):
+                r = self._range2_re.match(text, end)
+                q2 = qs[i + 1]
+                if r is not None and r.end() == q2.start and q2.number.end_value is None:
+                    cur2 = self._currency_at(text, q2.end, q2.number.scaled)
+                    if cur2 is not None and cur2[0] == currency and q2.number.value > value:
+                        end_value, approx, end, used, rule = q2.number.value, "range", cur2[1], 2, "money.range2"
+        elif num.scaled and num.trail >= 1000 and text[q.start:q.end].lower() not in BIG_SCALES and self._bare_ok(doc, q, last_money_end):
+            currency, end, rule = "VND", q.end, "money.bare_scale"
+        else:
+            return None, 1, 0
+        per = None
+        pm = self._per_re.match(text, end)
+        if pm is not None:
+            if pm.group("p3"):
+                per = pm.group("p3").lower()
+            else:
+                per = pm.group("p1").lower() + (("/" + pm.group("p2").lower()) if pm.group("p2") else "")
+            end = pm.end()
+        start = q.start
+        qual = qualifier_before(text, q.start)
+        if qual is not None:
+            up = _AND_UP_RE.match(text, end)
+            if qual.approx == "from" and up is not None and end_value is None:
+                start, end, approx = qual.start, up.end(), "at_least"  # từ 500.000 đồng trở lên
+            elif qual.approx == "from":
+                if end_value is not None:
+                    start = qual.start
+            elif qual.approx == "cap":
+                sent_s, _ = doc.sentence_at(q.start)
+                if _CAP_CUE_RE.search(text, sent_s, qual.start):
+                    start, approx = qual.start, "at_most"
+            else:
+                start = qual.start
+                if end_value is None:
+                    approx = qual.approx
+        if end_value is not None:
+            approx = "range"
+        surface, s0, e0 = doc.surface(start, end)
+        item = AmountItem(
+            text=surface, start=s0, end=e0, value=to_int(value), currency=currency, approx=approx, per=per,
+            end_value=None if end_value is None else to_int(end_value), rule=rule,
+        )
+        return item, used, end
+
+    def _bare_ok(self, doc: Doc, q: Quantity, last_money_end: int) -> bool:
+        """A scaled number with no currency is money when nothing countable follows it and the
+        sentence speaks of money (or an amount with a currency came shortly before)."""
+        text = doc.text
+        if not _BARE_FOLLOW_RE.match(text, q.end):
+            return False
+        if q.start - last_money_end < 300:
+            return True
+        s, e = doc.sentence_at(q.start)
+        return _MONEY_CUE_RE.search(text, s, e) is not None
