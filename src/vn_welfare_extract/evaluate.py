@@ -465,7 +465,9 @@ def _score_facts(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: R
     a = rep.facts
     a.gold += len(gl)
     a.pred += len(pl)
-    pairs: list[tuple[int, int, int]] = []
+    # Most shared anchors first, then fewest wrong fields (two statements by one official
+    # pair by their dates), then document order.
+    pairs: list[tuple[int, int, int, int]] = []
     for i, x in enumerate(gl):
         ga = _fact_anchors(x)
         for j, y in enumerate(pl):
@@ -473,12 +475,12 @@ def _score_facts(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: R
                 continue
             shared = len(ga & _fact_anchors(y))
             if shared:
-                pairs.append((shared, -j, i))
+                pairs.append((shared, -len(fact_wrong_fields(x, y)), -j, -i))
     pairs.sort(reverse=True)
     used_g: set[int] = set()
     used_p: set[int] = set()
-    for _n, negj, i in pairs:
-        j = -negj
+    for _n, _w, negj, negi in pairs:
+        j, i = -negj, -negi
         if i in used_g or j in used_p:
             continue
         used_g.add(i)
