@@ -77,7 +77,7 @@ def check_row(row: dict[str, Any]) -> None:
     shown = json.dumps(got, ensure_ascii=False, indent=1)
     if row.get("exact", True):
         assert len(got) == len(want), f"expected {len(want)} {row['type']}, got {len(got)}:\n{shown}"
-        for e, a in zip(want, got):
+        for e, a in zip(want, got, strict=True):
             assert item_matches(e, a), f"expected {e}\ngot {shown}"
     else:
         pos = 0

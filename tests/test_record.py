@@ -12,10 +12,9 @@ import jsonschema
 import pytest
 
 import vn_welfare_extract
+from conftest import SHARED, need_shared
 from vn_welfare_extract import TYPES, Extractor, Record, extract, extract_many
 from vn_welfare_extract.schema import record_schema
-
-from conftest import SHARED, need_shared
 
 VALIDATOR = jsonschema.Draft202012Validator(record_schema())
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from conftest import need_binary
-
 from vn_welfare_extract import extract
 from vn_welfare_extract.view import main, render
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .text import fold
@@ -19,10 +19,10 @@ class LexiconError(ValueError):
     """A data file or a user-supplied lexicon entry is malformed."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``data/<name>.tsv`` as dicts keyed by the header's column names."""
-    path = resources.files("vn_welfare_extract").joinpath("data", f"{name}.tsv")
+    path = resources.files("vn_welfare_extract").joinpath("data").joinpath(f"{name}.tsv")
     text = path.read_text(encoding="utf-8")
     rows: list[dict[str, str]] = []
     header: list[str] | None = None

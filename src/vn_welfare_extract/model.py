@@ -211,3 +211,34 @@ def _fact_dict(f: Fact) -> dict[str, Any]:
 
 def field_names(cls: type) -> list[str]:
     return [f.name for f in fields(cls)]
+
+
+# Span labels per item list (spaCy entity labels and the review page's colours use them).
+LABELS = {
+    "dates": "DATE",
+    "amounts": "MONEY",
+    "counts": "COUNT",
+    "officials": "OFFICIAL",
+    "organizations": "ORG",
+    "locations": "LOC",
+    "policies": "LAW",
+}
+
+
+def record_spans(d: dict[str, Any]) -> list[tuple[int, int, str, Any]]:
+    """``(start, end, label, value)`` for every item and every mention of a record dict: the
+    value is the normalised value (dates, amounts, counts), the name (officials, organisations,
+    places) or the code / kind + number (policies)."""
+    out: list[tuple[int, int, str, Any]] = []
+    for kind in ("dates", "amounts", "counts"):
+        for it in d[kind]:
+            out.append((it["start"], it["end"], LABELS[kind], it["value"]))
+    for kind in ("officials", "organizations", "locations"):
+        for it in d[kind]:
+            for mm in it["mentions"]:
+                out.append((mm["start"], mm["end"], LABELS[kind], it["name"]))
+    for it in d["policies"]:
+        value = it.get("code") or " ".join(x for x in (it["kind"], it.get("number") or it.get("title") or "") if x)
+        for mm in it["mentions"]:
+            out.append((mm["start"], mm["end"], "LAW", value))
+    return out

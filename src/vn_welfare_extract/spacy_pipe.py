@@ -28,43 +28,18 @@ from spacy.util import filter_spans, registry
 from spacy.vocab import Vocab
 
 from .api import Extractor
+from .model import LABELS as LABELS  # re-exported: the documented entity labels
+from .model import record_spans
 from .text import Doc as TextDoc
 from .text import segment_words
 
 SPAN_KEY = "vn_welfare"
 _RECORD_KEY = "vn_welfare_record"
 
-LABELS = {
-    "dates": "DATE",
-    "amounts": "MONEY",
-    "counts": "COUNT",
-    "officials": "OFFICIAL",
-    "organizations": "ORG",
-    "locations": "LOC",
-    "policies": "LAW",
-}
-
 if not Span.has_extension("value"):
     Span.set_extension("value", default=None)
 if not Doc.has_extension("record"):
     Doc.set_extension("record", default=None)
-
-
-def record_spans(d: dict[str, Any]) -> list[tuple[int, int, str, Any]]:
-    """``(start, end, label, value)`` for every item and mention of a record dict."""
-    out: list[tuple[int, int, str, Any]] = []
-    for kind in ("dates", "amounts", "counts"):
-        for it in d[kind]:
-            out.append((it["start"], it["end"], LABELS[kind], it["value"]))
-    for kind, key in (("officials", "name"), ("organizations", "name"), ("locations", "name")):
-        for it in d[kind]:
-            for m in it["mentions"]:
-                out.append((m["start"], m["end"], LABELS[kind], it[key]))
-    for it in d["policies"]:
-        value = it.get("code") or " ".join(x for x in (it["kind"], it.get("number") or it.get("title") or "") if x)
-        for m in it["mentions"]:
-            out.append((m["start"], m["end"], "LAW", value))
-    return out
 
 
 def tokenize_spans(text: str, boundaries: Iterable[int] = ()) -> list[tuple[int, int]]:
@@ -160,7 +135,20 @@ def make_doc(vocab: Vocab, text: str, spans: list[tuple[int, int]]) -> Doc:
     return Doc(vocab, words=words, spaces=spaces)
 
 
-class VietnameseTokenizer:
+class _LazyExtractor:
+    """One Extractor per object, built on first use (after a fork in ``n_process`` workers)."""
+
+    types: list[str] | None
+    _extractor: Extractor | None = None
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor(self.types)
+        return self._extractor
+
+
+class VietnameseTokenizer(_LazyExtractor):
     """underthesea word segmentation realigned to the original text, split at item edges.
 
     It runs the extractor once and keeps the record on the Doc, so the component need not
@@ -169,13 +157,6 @@ class VietnameseTokenizer:
     def __init__(self, vocab: Vocab, types: list[str] | None = None) -> None:
         self.vocab = vocab
         self.types = types
-        self._extractor: Extractor | None = None
-
-    @property
-    def extractor(self) -> Extractor:
-        if self._extractor is None:
-            self._extractor = Extractor(self.types)
-        return self._extractor
 
     def __call__(self, text: str) -> Doc:
         rec = self.extractor.extract(text).to_dict()
@@ -200,7 +181,6 @@ class VietnameseTokenizer:
         return self
 
 
-@registry.tokenizers("vn_welfare_extract.VietnameseTokenizer.v1")
 def create_tokenizer(types: list[str] | None = None) -> Any:
     def factory(nlp: Language) -> VietnameseTokenizer:
         return VietnameseTokenizer(nlp.vocab, types)
@@ -208,19 +188,15 @@ def create_tokenizer(types: list[str] | None = None) -> Any:
     return factory
 
 
-class VnWelfareComponent:
+registry.tokenizers.register("vn_welfare_extract.VietnameseTokenizer.v1", func=create_tokenizer)
+
+
+class VnWelfareComponent(_LazyExtractor):
     """Puts the record's items on the Doc (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, types: list[str] | None = None) -> None:
         self.name = name
         self.types = types
-        self._extractor: Extractor | None = None
-
-    @property
-    def extractor(self) -> Extractor:
-        if self._extractor is None:
-            self._extractor = Extractor(self.types)
-        return self._extractor
 
     def __call__(self, doc: Doc) -> Doc:
         rec = doc.user_data.pop(_RECORD_KEY, None)

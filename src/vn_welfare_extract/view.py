@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .api import Extractor
+from .model import record_spans
 
 COLORS = {
     "DATE": "#cfe8ff",
@@ -27,16 +28,6 @@ COLORS = {
     "LOC": "#ffe0c7",
     "LAW": "#d0f0f0",
 }
-_LABELS = {
-    "dates": "DATE",
-    "amounts": "MONEY",
-    "counts": "COUNT",
-    "officials": "OFFICIAL",
-    "organizations": "ORG",
-    "locations": "LOC",
-    "policies": "LAW",
-}
-
 CSS = """
 body{font-family:"Noto Serif","Times New Roman",Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
 line-height:1.7;color:#1d1d1f;background:#fcfcfa}
@@ -60,16 +51,7 @@ def _e(x: Any) -> str:
 
 
 def _spans(d: dict[str, Any]) -> list[tuple[int, int, str, str]]:
-    out: list[tuple[int, int, str, str]] = []
-    for kind in ("dates", "amounts", "counts"):
-        for it in d[kind]:
-            out.append((it["start"], it["end"], _LABELS[kind], str(it["value"])))
-    for kind in ("officials", "organizations", "locations", "policies"):
-        for it in d[kind]:
-            val = it.get("name") or it.get("code") or f"{it.get('kind')} {it.get('number') or it.get('title') or ''}"
-            for m in it["mentions"]:
-                out.append((m["start"], m["end"], _LABELS[kind], str(val)))
-    return out
+    return [(s, e, label, str(value)) for s, e, label, value in record_spans(d)]
 
 
 def _select(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
