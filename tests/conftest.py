@@ -101,3 +101,46 @@ def bench_slice(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 break
             g.write(line)
     return out
+
+
+# --- engines (Parquet, WARC, Dask, Spark) ----------------------------------------------------
+
+
+def need_module(name: str, extra: str) -> Any:
+    """Import an optional extra's module; skip without it, except under CI=true (the ``test``
+    extra installs every engine), where it fails."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        if IN_CI:
+            pytest.fail(f"{name} is required under CI=true (pip install -e '.[test]', extra {extra})")
+        pytest.skip(f"{name} not installed (pip install 'vn_welfare_extract[{extra}]')")
+
+
+@pytest.fixture(scope="session")
+def bench_slice_200(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 200 articles of ../shared/bench/articles.jsonl.gz, as a temporary .jsonl file."""
+    import gzip
+
+    src = need_shared(BENCH_ARCHIVE)
+    out = tmp_path_factory.mktemp("bench200") / "slice200.jsonl"
+    with gzip.open(src, "rb") as f, open(out, "wb") as g:
+        for i, line in enumerate(f):
+            if i >= 200:
+                break
+            g.write(line)
+    return out
+
+
+@pytest.fixture(scope="session")
+def bench_records_200(bench_slice_200: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """The single-process records of ``bench_slice_200`` (the batch runner, one worker), in order."""
+    from vn_welfare_extract.batch import BatchOptions, run_batch
+    from vn_welfare_extract.io import JsonlSink
+
+    out = tmp_path_factory.mktemp("bench200-serial") / "records.jsonl"
+    run_batch([str(bench_slice_200)], [JsonlSink(str(out))], BatchOptions(workers=1))
+    with open(out, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]

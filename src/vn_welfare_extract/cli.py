@@ -1,6 +1,6 @@
 """``vn-welfare-extract``: the command line.
 
-    vn-welfare-extract [run] [INPUTS...] [-o out.jsonl] [--db sqlite:///x.db | x.sqlite | postgresql://...]
+    vn-welfare-extract [run] [INPUTS...] [-o out.jsonl] [--db sqlite:///x.db | x.sqlite | postgresql://...] [--parquet DIR]
                        [--workers N] [--resume] [--format F] [--text-field NAME] ...
     vn-welfare-extract eval ...      (vn_welfare_extract.evaluate)
     vn-welfare-extract show ...      (vn_welfare_extract.view)
@@ -57,9 +57,10 @@ def _run_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders (recursive), globs or - (stdin)")
     p.add_argument("-o", "--output", metavar="PATH", help="JSON lines output (default: stdout unless --db is given; - is stdout)")
     p.add_argument("--db", metavar="TARGET", help="database: sqlite:///file.db, file.sqlite / file.db, or postgresql://user@host:port/db")
+    p.add_argument("--parquet", metavar="DIR", help="Parquet output: one folder of part files per table (pip install 'vn_welfare_extract[parquet]'; see docs/engines.md)")
     p.add_argument("--workers", "-j", type=int, default=None, metavar="N", help="worker processes (default: all cores; 1: in this process)")
     p.add_argument("--resume", action="store_true", help="skip documents already in the output/database (continue an interrupted run)")
-    p.add_argument("--format", choices=("txt", "jsonl", "json", "csv", "tar"), help="input format for every input (default: by file name; stdin is sniffed)")
+    p.add_argument("--format", choices=("txt", "jsonl", "json", "csv", "tar", "warc"), help="input format for every input (default: by file name; stdin is sniffed)")
     p.add_argument("--text-field", metavar="NAME", help="field holding the article text (default: text, content, body)")
     p.add_argument("--id-field", metavar="NAME", help="field holding the document id (default: id, doc_id)")
     p.add_argument("--published-field", metavar="NAME", help="field holding the publication date (default: published, date, published_at)")
@@ -133,9 +134,13 @@ def run(argv: Sequence[str]) -> int:
         paths = expand_inputs(inputs, args.format)  # fail fast on a missing input
         if args.db:
             sinks.append(open_database(args.db, resume=args.resume, batch_docs=max(1, args.batch_size)))
-        if args.output or not args.db:
+        if args.parquet:
+            from .io.parquet import ParquetSink
+
+            sinks.append(ParquetSink(args.parquet, resume=args.resume))
+        if args.output or not (args.db or args.parquet):
             sinks.append(JsonlSink(args.output, resume=args.resume))
-    except (InputError, ValueError, SchemaError, OSError) as e:
+    except (InputError, ValueError, SchemaError, OSError, ImportError) as e:
         for s in sinks:
             s.close()
         _err(str(e))

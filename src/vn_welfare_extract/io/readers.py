@@ -16,6 +16,8 @@ Formats (by name, or forced with ``fmt``):
 - ``csv`` (``.csv``, ``.tsv``, optionally ``.gz``): a header row names the fields.
 - ``tar`` (``.tar``, ``.tar.gz``, ``.tgz``): members read by their own names (text files,
   JSON lines, ...); the doc id of a text member is its path without ``.txt``.
+- ``warc`` (``.warc``, ``.warc.gz``): HTML pages of a web crawl, main text by trafilatura
+  (``io.warc``; the ``warc`` extra).
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ import sys
 import tarfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import IO, Any
 
-FORMATS = ("txt", "jsonl", "json", "csv", "tar")
+FORMATS = ("txt", "jsonl", "json", "csv", "tar", "warc")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -55,6 +58,7 @@ class InputDoc:
     nbytes: int = 0  # raw input bytes of this document (for MB/s)
     pos: int = 0  # raw bytes of the inputs consumed so far (for the ETA); set by ``iter_documents``
     error: tuple[str, str] | None = None  # (code, message)
+    crawled: str | None = None  # WARC-Date of a crawled page (io.warc)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ def detect_format(name: str) -> str | None:
         ".json": "json",
         ".csv": "csv",
         ".tsv": "csv",
+        ".warc": "warc",
     }.get(ext)
 
 
@@ -127,7 +132,9 @@ def expand_inputs(inputs: Iterable[str], fmt: str | None = None) -> list[str]:
             raise InputError(f"input not found: {raw}")
     for path in out:
         if path != "-" and fmt is None and detect_format(path) is None:
-            raise InputError(f"cannot tell the format of {path}; name it .txt/.jsonl/.json/.csv/.tar.gz or pass --format")
+            raise InputError(f"cannot tell the format of {path}; name it .txt/.jsonl/.json/.csv/.tar.gz/.warc.gz or pass --format")
+    if fmt == "warc" or any(p != "-" and detect_format(p) == "warc" for p in out):
+        import_module(f"{__package__}.warc")  # raises ImportError with the install hint before any work
     return out
 
 
@@ -192,6 +199,8 @@ def _sniff(head: bytes) -> str:
         return "jsonl"
     if s.startswith(b"["):
         return "json"
+    if s.startswith(b"WARC/"):
+        return "warc"
     return "txt"
 
 
@@ -202,12 +211,21 @@ def _read_stream(
     if fmt == "tar":
         yield from _read_tar(raw, name, fm)
         return
+    if fmt == "warc":  # warcio reads plain and gzipped WARC itself
+        from .warc import read_warc
+
+        yield from read_warc(raw, name)
+        return
     stream: Any = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
     if fmt is None:  # stdin: look at the first bytes
         if not hasattr(stream, "peek"):
             stream = io.BufferedReader(stream)
         fmt = _sniff(stream.peek(64)[:64])
-    if fmt == "txt":
+    if fmt == "warc":  # sniffed on stdin
+        from .warc import read_warc
+
+        yield from read_warc(stream, name)
+    elif fmt == "txt":
         data = stream.read()
         yield _txt_doc(data, txt_id or name, name)
     elif fmt == "jsonl":
