@@ -130,6 +130,7 @@ class Extractor:
         for comp in self._components:
             if comp.name == "facts":
                 _safe_resolve(rec, doc)
+                _assign_ids(rec, doc_id)  # facts link items by id: ids must exist before they run
             try:
                 comp(doc, rec)
             except Exception as e:  # a bug in one component must not lose the article
