@@ -43,6 +43,7 @@ Warning codes (``WARNING_CODES``): ``decoded_utf16``, ``decoded_utf32``, ``decod
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -50,6 +51,7 @@ from pathlib import Path
 import regex
 
 from .model import Warning
+from .text import plain_text
 
 WARNING_CODES: tuple[str, ...] = (
     "decoded_utf16",
@@ -295,6 +297,7 @@ _SYLLABLE_RE = regex.compile(
 )
 _PUNCT = "\"'()[]{}<>,.;:!?-–—…“”‘’«»/\\*_`~|+=&%#@$^"
 _BAD_CHARS_RE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\p{Co}\p{Cs}\p{Cn}]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # the same on ``plain_text``
 
 
 def _syllable_ok(tok: str) -> bool:
@@ -344,6 +347,10 @@ _MOJIBAKE_HINT_RE = regex.compile(r"[ÃÄÅÆáâ][\x80-\xbf\u0152\u0153\u0160\u
 _LEGACY_HINT_RE = regex.compile(r"[\xa1-\xbf\xd7\xd8\xde\xe4-\xe8\xeb\xee\xef\xf1\xf6\xf7\xf8\xfb\xfc\xfe\xff]")
 _VIQR_HINT_RE = regex.compile(r"[aeoAEO]\^|[aA]\(|[ouOU]\+|(?<![A-Za-z])(?:dd|DD)[aeiouy]")
 _LEGACY_RUN_RE = regex.compile(f"[{_BYTE_CLASS}]+")
+# The hints again for the stdlib engine (plain character classes: the same matches, scanned
+# several times faster); ``detect_text`` runs them on every article.
+_MOJIBAKE_HINT_FAST_RE = re.compile(_MOJIBAKE_HINT_RE.pattern)
+_LEGACY_HINT_FAST_RE = re.compile(_LEGACY_HINT_RE.pattern)
 
 
 def _fix_mojibake(text: str) -> tuple[str, int]:
@@ -375,11 +382,11 @@ def _candidates(text: str) -> list[tuple[str, str]]:
     """(kind, repaired) pairs worth scoring for ``text``."""
     out: list[tuple[str, str]] = []
     sample = text[:_SAMPLE]
-    if _MOJIBAKE_HINT_RE.search(sample):
+    if _MOJIBAKE_HINT_FAST_RE.search(sample):
         fixed, n = _fix_mojibake(text)
         if n:
             out.append(("mojibake", fixed))
-    hints = len(_LEGACY_HINT_RE.findall(sample))
+    hints = len(_LEGACY_HINT_FAST_RE.findall(sample))
     if hints >= 3 and hints * 200 >= len(sample):  # legacy text has one on most words
         out.append(("tcvn3", _LEGACY_RUN_RE.sub(lambda m: _decode_tcvn3_str(m.group()), text)))
         out.append(("vni", _decode_vni_str(text)))
@@ -446,6 +453,8 @@ def garbage_ratio(text: str) -> float:
     sample = text[:_SAMPLE]
     if not sample:
         return 0.0
+    if plain_text(sample):  # assigned, not private, not surrogates: only the controls can count
+        return len(_CONTROL_RE.findall(sample)) / len(sample)
     return len(_BAD_CHARS_RE.findall(sample)) / len(sample)
 
 

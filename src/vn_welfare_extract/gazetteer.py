@@ -19,6 +19,7 @@ A place phrase is an optional unit word plus a name::
 
 from __future__ import annotations
 
+import re as _re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from functools import lru_cache
 import regex
 
 from .lexicons import load_table
-from .text import Doc, normalize
+from .text import PLAIN_UPPER, Doc, normalize
 
 # Family names and the commonest middle names: a capitalised word from this set right before a
 # bare place name makes it part of a person's name (``Nguyễn Hòa Bình``, ``Trần Thị Hà Nam``).
@@ -198,6 +199,15 @@ class Gazetteer:
             r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(w) for w in sorted(firsts, key=len, reverse=True)) + ")"
             + rf"|(?<![\p{{L}}\p{{N}}])(?:{units})(?=\.?[ ]*[\p{{Lu}}\d])"
         )
+        # The same for plain text (``Doc.plain``) with the stdlib engine, twice as fast: the
+        # lookahead on the words' first letters rejects most positions before the lookbehind.
+        unit_words = [u.replace("_", " ") for u in sorted(_UNIT_WRITTEN, key=len, reverse=True)]
+        initials = "".join(sorted({w[0] for w in [*firsts, *unit_words]}))
+        self.first_plain_re = _re.compile(
+            f"(?=[{_re.escape(initials)}])(?<![^\\W_])(?:(?:"
+            + "|".join(_re.escape(w) for w in sorted(firsts, key=len, reverse=True))
+            + ")|(?:" + "|".join(_re.escape(u) for u in unit_words) + rf")(?=\.?[ ]*[{PLAIN_UPPER}\d]))"
+        )
         self.bare_re = regex.compile(rf"(?P<bare>{prov})(?![\p{{L}}\p{{N}}])")
         # Between the parts of a chain: ``, `` or `` - `` or a space.
         self.chain_sep_re = regex.compile(r"[ ]*(?:,|-|\()?[ ]*")
@@ -287,12 +297,14 @@ class Gazetteer:
         return a is not None and a.group(1) not in NAME_WORDS
 
     # -- scanning -----------------------------------------------------------------------------
-    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceHit]:
-        """Every place phrase in ``text[start:end]``, in order, parents filled from chains."""
+    def scan(self, text: str, start: int = 0, end: int | None = None, plain: bool = False) -> list[PlaceHit]:
+        """Every place phrase in ``text[start:end]``, in order, parents filled from chains.
+        ``plain``: the caller knows ``plain_text(text)`` (a faster prefilter, same result)."""
         out: list[PlaceHit] = []
         pos = start
         stop = len(text) if end is None else end
-        for c in self.first_re.finditer(text, start, stop):
+        first = self.first_plain_re if plain else self.first_re
+        for c in first.finditer(text, start, stop):
             if c.start() < pos:
                 continue
             m = self.place_re.match(text, c.start(), stop)
@@ -357,6 +369,6 @@ def place_hits(doc: Doc) -> list[PlaceHit]:
     """The document's place phrases, scanned once and cached on the doc (orgs and places share it)."""
     got: list[PlaceHit] | None = doc.cache.get("place_hits")
     if got is None:
-        got = gazetteer().scan(doc.text, doc.header_end)
+        got = gazetteer().scan(doc.text, doc.header_end, plain=doc.plain)
         doc.cache["place_hits"] = got
     return got

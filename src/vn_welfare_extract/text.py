@@ -286,6 +286,39 @@ def parse_published(value: Any) -> PubDate:
     )
 
 
+def _plain_class(upper: bool = False) -> str:
+    r"""Characters on which a case-sensitive ``re`` scan of the lower-cased text agrees with an
+    IGNORECASE ``regex`` scan of the text: Latin, Greek and Cyrillic blocks, combining marks,
+    punctuation, currency and common symbols, minus those whose lower case is not their case fold (``ß``, ``ſ``, ``İ``),
+    numbers that are not digits (``²``, ``½``: ``\w`` in ``re``, not ``\p{L}\d``) and the
+    separators that ``str.isspace`` counts as space and ``regex`` does not."""
+    ranges = ((0x0, 0x4FF), (0x1E00, 0x1FFF), (0x2000, 0x22FF), (0x2500, 0x27BF), (0xFE00, 0xFE0F))
+    out: list[str] = []
+    for a, b in ranges:
+        for i in range(a, b + 1):
+            c = chr(i)
+            if unicodedata.category(c) == "Cn":
+                continue  # unassigned here, maybe assigned in the ``regex`` module's newer tables
+            low = c.lower()
+            if len(low) != 1 or low != c.casefold() or (c.isalnum() and not (c.isalpha() or c.isdecimal())):
+                continue
+            if 0x1C <= i <= 0x1F or (upper and unicodedata.category(c) != "Lu"):
+                continue
+            out.append(_re.escape(c))
+    return "".join(out)
+
+
+_NOT_PLAIN_RE = _re.compile(f"[^{_plain_class()}]")
+# The upper-case letters among them: ``[{PLAIN_UPPER}]`` in ``re`` is ``\p{Lu}`` on plain text.
+PLAIN_UPPER = _plain_class(upper=True)
+PLAIN_UPPER_SET = frozenset(_re.findall(f"[{PLAIN_UPPER}]", "".join(map(chr, range(0x2800)))))
+
+
+def plain_text(text: str) -> bool:
+    """True when ``text`` has only characters of the fast scanning path (see ``Doc.fast_lower``)."""
+    return _NOT_PLAIN_RE.search(text) is None
+
+
 @dataclass
 class Doc:
     """One article: the original string, its normalised copy and the map between them."""
@@ -359,6 +392,39 @@ class Doc:
         """Record a warning; ``start``/``end`` are ORIGINAL offsets."""
         self.warnings.append(Warning(code, message, start, end))
 
+    # -- shared scans (lazy) -----------------------------------------------------------------
+    @property
+    def lower(self) -> str:
+        """``text.lower()``, computed once (its length may differ from ``text`` for rare letters)."""
+        got: str | None = self.cache.get("lower")
+        if got is None:
+            got = self.cache["lower"] = self.text.lower()
+        return got
+
+    @property
+    def fast_lower(self) -> str | None:
+        r"""The lower-cased text when the fast scanning path is exact, else None.
+
+        Components may search this copy with a case-sensitive stdlib ``re`` pattern, ``[^\W_]``
+        standing for ``regex``'s ``[\p{L}\p{N}]``, instead of an IGNORECASE ``regex`` pattern on
+        ``text`` (several times slower). That gives the same matches when every character is
+        one for which the two engines agree (``plain_text``): Latin scripts, Vietnamese,
+        punctuation; otherwise None and the component uses its ``regex`` pattern."""
+        if "fast_lower" not in self.cache:
+            low = self.lower
+            self.cache["fast_lower"] = low if len(low) == len(self.text) and self.plain else None
+        got: str | None = self.cache["fast_lower"]
+        return got
+
+    @property
+    def plain(self) -> bool:
+        r"""``plain_text(self.text)``, computed once: stdlib ``re`` scans with ``[^\W_]`` and
+        ``[{PLAIN_UPPER}]`` give what ``regex`` gives with ``[\p{L}\p{N}]`` and ``\p{Lu}``."""
+        got: bool | None = self.cache.get("plain")
+        if got is None:
+            got = self.cache["plain"] = plain_text(self.text)
+        return got
+
     # -- segmentation (lazy) -----------------------------------------------------------------
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -424,7 +490,9 @@ def align(text: str, pieces: list[str], start: int = 0) -> list[tuple[int, int]]
 # Sentence ends: . ! ? followed by closing quotes/brackets and spaces, when the next character
 # is an upper-case letter, a digit or an opening quote (checked in Python: cheaper than a
 # lookahead with \p{Lu}); or a run of newlines. Linear: one char class, no nesting.
-_SENT_END_RE = _re.compile(r"[.!?][\"')\]]*[ ]+|\n+")
+# (Written ``[.!?\n](?:…)``, the same matches as ``[.!?]["')\]]*[ ]+|\n+``: a pattern that opens
+# with a character class lets the engine skip straight to the candidates.)
+_SENT_END_RE = _re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<!\n)[\"')\]]*[ ]+)")
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:

@@ -77,6 +77,8 @@ _TRIGGERS = (
     r"(?:rạng[ ]+sáng|sáng[ ]+sớm|chiều[ ]+tối|sáng|chiều|trưa|tối|đêm|khuya)[ ]+(?:ngày|ngay|hôm|nay|qua|mai|cùng|mồng|mùng|\d)",
     r"sinh(?:[ ]+năm)?[ ]*\d|sn[ ]*\d",
 )
+# Every word trigger above starts with one of these letters (the scan only stops at them).
+_TRIGGER_LETTERS = "bcghklmnqrstđ"
 _NUMBER_WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
     "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15, "mười sáu": 16,
@@ -213,6 +215,7 @@ class DatesComponent:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self._holidays, hol_names = _load_holidays()
+        hol_names = list(dict.fromkeys(hol_names))  # one per spelling (the table repeats them per year)
         hol = "|".join(sorted((regex.escape(n) for n in hol_names), key=len, reverse=True))
         yr_after = rf"(?:{_W}(?:năm{_W0})?(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
         alts = [
@@ -266,36 +269,36 @@ class DatesComponent:
             # ngày 8 tháng 10 (năm 2021), mồng 3 tháng 3, 14 tháng 5 năm 2018
             _alt(
                 "dtm",
-                rf"{_DAYPRE}(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
+                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
             ),
             # 8/10, ngày 8-10, 08/10/2021, 8-10-2021, chiều 7/10
             _alt(
                 "dmy",
-                rf"{_DAYPRE}(?<![\d.,/])(?P<d>{_DD})(?P<sep>[/.-])(?P<m>{_MM})(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}",
+                rf"{_DAYPRE}(?=[0-9])(?<![\d.,/])(?P<d>{_DD})(?P<sep>[/.-])(?P<m>{_MM})(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}",
             ),
             # tháng 9, tháng 9/2021, tháng 9 năm 2021, cuối tháng 3/2021, tháng 3-4/2021, tháng 4 này
             _alt(
                 "month",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ])(?<!\d[ ]?)th[áa]ng{_W0}(?P<m>{_MM})"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=th[áa]ng)(?<!{_QUANT}[ ])(?<!\d[ ]?)th[áa]ng{_W0}(?P<m>{_MM})"
                 rf"(?:{_W0}(?:-|và|đến|tới){_W0}(?:tháng{_W0})?(?P<m2>{_MM}))?(?![\d.,]\d|\d)"
                 rf"(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?(?!\d|{_W}(?:lần|tuổi|người|ngày|đồng|triệu|tỷ|tỉ)(?!\p{{L}}))",
             ),
             # tháng này, tháng trước, tháng tới, đầu tháng này
             _alt(
                 "monthrel",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ])tháng{_W}(?P<mrel>này|trước|tới|sau|vừa{_W}qua|vừa{_W}rồi)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ])tháng{_W}(?P<mrel>này|trước|tới|sau|vừa{_W}qua|vừa{_W}rồi)(?!\p{{L}}|{_W}(?:đó|nữa))",
             ),
             # 9/2021 (month/year without `tháng`)
-            _alt("my", rf"(?<![\d.,/])(?<!số[ ])(?P<m>{_MM})/(?P<y>{_YB}){_NOT_NUM}(?!-)"),
+            _alt("my", rf"(?=[0-9])(?<![\d.,/])(?<!số[ ])(?P<m>{_MM})/(?P<y>{_YB}){_NOT_NUM}(?!-)"),
             # tuần này, tuần qua, tuần trước, đầu tuần tới
             _alt(
                 "week",
-                rf"(?:(?P<mod>đầu|cuối|giữa){_W})?(?<!{_QUANT}[ ])tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                rf"(?:(?P<mod>đầu|cuối|giữa){_W})?(?=tuần)(?<!{_QUANT}[ ])tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))",
             ),
             # hôm qua, hôm nay, ngày mai, sáng nay, chiều qua, ngày hôm qua (30/4)
             _alt(
                 "relday",
-                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?<!{_QUANT}[ ])hôm{_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
+                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm)(?<!{_QUANT}[ ])hôm{_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
                 rf"|(?:(?P<part>{_PART}){_W})?ngày{_W}(?P<rd>mai)(?!\p{{L}})(?:{_TRAIL})?"
                 rf"|(?<!ánh[ ]|chiếu[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
             ),
@@ -304,24 +307,24 @@ class DatesComponent:
             # ngày 22, ngày mùng 3 (a day without its month)
             _alt(
                 "dday",
-                rf"(?<![\d.,][ ]?|mỗi[ ]|hằng[ ]|hàng[ ]|từng[ ])(?:ngày(?:{_W}(?:mồng|mùng))?|mồng|mùng){_W}(?P<d>{_DD})"
+                rf"(?=ngày|mồng|mùng)(?<![\d.,][ ]?|mỗi[ ]|hằng[ ]|hàng[ ]|từng[ ])(?:ngày(?:{_W}(?:mồng|mùng))?|mồng|mùng){_W}(?P<d>{_DD})"
                 rf"(?=[,.;:)!?]|{_W0}$|{_W}(?:và|nhưng|thì|hoặc|là){_E})",
             ),
             # giai đoạn 2021-2025, năm học 2019-2020, 2016 - 2020
             _alt(
                 "yrange",
-                rf"(?:(?P<yw>giai{_W}đoạn|năm{_W}học|niên{_W}kh[óo]a|năm{_W}tài{_W}chính|năm){_W0})?(?<![\d.,/]){_B}(?P<y>{_YB}){_W0}-{_W0}(?P<y2>{_YB})(?![\d.,/]\d|\d)",
+                rf"(?:(?P<yw>giai{_W}đoạn|năm{_W}học|niên{_W}kh[óo]a|năm{_W}tài{_W}chính|năm){_W0})?(?=[12])(?<![\d.,/]){_B}(?P<y>{_YB}){_W0}-{_W0}(?P<y2>{_YB})(?![\d.,/]\d|\d)",
             ),
             # năm 2021, cuối năm 2020, năm học 2020, SN 1994, sinh năm 1976, năm nay 2020, 2021 (bare)
             _alt(
                 "year",
                 rf"(?:(?P<mod>{_MOD}){_W})?(?:(?P<yw>năm{_W}học|năm{_W}tài{_W}chính|niên{_W}kh[óo]a|năm(?:{_W}nay)?|SN|sinh(?:{_W}năm)?){_W0})?"
-                rf"(?<![\d.,/-]|số[ ]|BN[ ]?|mã[ ]|#)(?P<y>{_YY})(?![\d]|[.,]\d|/\d|/\p{{L}}|-\p{{L}}|{_W0}%|{_W0}-{_W0}\d)",
+                rf"(?=[12])(?<![\d.,/-]|số[ ]|BN[ ]?|mã[ ]|#)(?P<y>{_YY})(?![\d]|[.,]\d|/\d|/\p{{L}}|-\p{{L}}|{_W0}%|{_W0}-{_W0}\d)",
             ),
             # năm nay, năm ngoái, đầu năm, cuối năm nay, đầu năm sau
             _alt(
                 "yearrel",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ]|của[ ]|hơn[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
             ),
         ]
         self._re = regex.compile(_B + "(?:" + "|".join(alts) + ")", regex.IGNORECASE)
@@ -329,10 +332,20 @@ class DatesComponent:
         # (a digit or one of these words); a stdlib scan finds those places fast.
         # The scan runs case-sensitively over a lower-cased copy (ten times faster than IGNORECASE).
         hol_words = "|".join(sorted((re.escape(n.lower()) for n in hol_names), key=len, reverse=True))
+        words = "|".join((*_TRIGGERS[1:], hol_words))
+        # Positions where a digit trigger starts after no word character, dot or comma, or a word
+        # trigger after no word character. The scan consumes the first character (a digit or one
+        # of the letters that start a trigger word): a pattern that opens with a character class
+        # lets the engine skip to candidates in C, and the checks run as one lookbehind there.
+        # (The same positions as the zero-width ``(?<![\w.,])(?=T0)|(?<!\w)(?=T1)``, which the
+        # engine cannot skip through; the IGNORECASE fallback keeps that form.)
+        first = "[\\d" + "".join(sorted(set(_TRIGGER_LETTERS) | {n.lower()[0] for n in hol_names})) + "]"
         self._trigger = re.compile(
-            r"(?<![\w.,])(?=" + _TRIGGERS[0] + r")|(?<!\w)(?=" + "|".join((*_TRIGGERS[1:], hol_words)) + r")"
+            first + r"(?<!\w.)(?<=(?:(?<![.,])(?=\d)(?=" + _TRIGGERS[0] + r")|(?=" + words + "))" + first + ")"
         )
-        self._trigger_ci = re.compile(self._trigger.pattern, re.IGNORECASE)
+        self._trigger_ci = re.compile(
+            r"(?<![\w.,])(?=" + _TRIGGERS[0] + r")|(?<!\w)(?=" + words + r")", re.IGNORECASE
+        )
         self._kinds = [(n[2:], i) for n, i in self._re.groupindex.items() if n.startswith("k_")]
         self._units_re = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})", regex.IGNORECASE)
         # Before a bare d/m: house numbers, ratios and scores, not dates.
@@ -372,7 +385,7 @@ class DatesComponent:
         atoms: list[_Atom] = []
         last = doc.header_end
         match = self._re.match
-        low = text.lower()
+        low = doc.lower
         trig = self._trigger if len(low) == len(text) else self._trigger_ci
         for t in trig.finditer(low if trig is self._trigger else text, doc.header_end):
             p = t.start()

@@ -40,8 +40,6 @@ from .orgs import canonical_org
 _SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?![\p{L}\p{N}])"
 # A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
 _RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
-# Syllables of a run, with offsets.
-_SYL_RE = regex.compile(r"\S+")
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
 _TOKEN_RE = regex.compile(r"[ \t]*(?:(?P<w>[\p{L}\p{N}]+(?:[.&'/-][\p{L}\p{N}]+)*)|(?P<p>[^\s\p{L}\p{N}])|(?P<nl>\n))")
 # A parenthesis after a name: ``(Sinh năm 1972)``, ``(SN 1980)``; bounded, no nesting.
@@ -227,19 +225,33 @@ class OfficialsComponent:
         hit_by_end = {h.end: h for h in hits if h.kind in ("rank", "honor")}
         post_ends = {h.end for h in hits if h.kind == "post"}  # ``Trưởng thôn Lò Văn Pằng``
         out: list[_Cand] = []
+        families = self.families
+        # Overlap with a place mention by bisect (all candidates against all places is quadratic
+        # on long texts): spans sorted by start, with the running maximum of their ends.
+        locs = sorted(loc_spans)
+        loc_starts = [a for a, _ in locs]
+        loc_max_end: list[int] = []
+        for _, b in locs:
+            loc_max_end.append(max(b, loc_max_end[-1]) if loc_max_end else b)
         for m in _RUN_RE.finditer(text, doc.header_end):
             rs = m.start()
-            syls = [(x.start() + rs, x.end() + rs, x.group()) for x in _SYL_RE.finditer(m.group())]
-            if not any(x[2] in self.families for x in syls) and not (
-                syls[0][2] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name([x[2] for x in syls])
+            # The run's syllables are separated by single spaces (``_RUN_RE``).
+            parts = m.group().split(" ")
+            if families.isdisjoint(parts) and not (
+                parts[0] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name(parts)
             ):
                 continue  # most runs (``Hà Nội``, ``Bộ Y``) hold no name: skip them cheaply
+            syls: list[tuple[int, int, str]] = []
+            pos = rs
+            for w in parts:
+                syls.append((pos, pos + len(w), w))
+                pos += len(w) + 1
             honor = None
             if len(syls) >= 3 and syls[0][2] in self.honorifics:
                 honor = syls[0]
                 syls = syls[1:]
-            for k, s in enumerate(syls):
-                if k > 0 and s[2] in _INNER_STOP:
+            for k, syl in enumerate(syls):
+                if k > 0 and syl[2] in _INNER_STOP:
                     syls = syls[:k]
                     break
             words = [s[2] for s in syls]
@@ -265,7 +277,8 @@ class OfficialsComponent:
                 continue
             s, e = syls[0][0], syls[-1][1]
             name = " ".join(x[2] for x in syls)
-            if name in self.not_names or any(a < e and s < b for a, b in loc_spans):
+            k = bisect_left(loc_starts, e)  # places starting before the name ends
+            if name in self.not_names or (k > 0 and loc_max_end[k - 1] > s):
                 continue
             left, gender = s, None
             if honor is not None and start_i == 0:
@@ -405,6 +418,7 @@ class OfficialsComponent:
         if not cands:
             return
         cand_starts = {c.start for c in cands}
+        cand_sorted = sorted(cand_starts)
         hon_starts = {c.start for c in cands if c.left != c.start}
         cand_by_start = {c.start: c for c in cands}
         hit_starts = {h.start for h in hits}
@@ -440,7 +454,7 @@ class OfficialsComponent:
             if got:
                 p.titles.extend(got)
                 p.rules.append("apposition")
-            got = self._role(doc, c, end, sent_s, sent_e, hit_at, cand_starts, hit_starts, rec_orgs)
+            got = self._role(doc, c, end, sent_s, sent_e, hit_at, cand_starts, hit_starts, rec_orgs, cand_sorted)
             if got:
                 p.titles.extend(got)
                 p.rules.append("role")
@@ -605,13 +619,16 @@ class OfficialsComponent:
         cand_starts: set[int],
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
+        cand_sorted: list[int],
     ) -> list[tuple[int, Title]]:
-        """``do Thứ trưởng X làm tổ trưởng``, ``X được bầu giữ chức vụ Chủ tịch Hội``, ``X là Chủ tịch …``."""
+        """``do Thứ trưởng X làm tổ trưởng``, ``X được bầu giữ chức vụ Chủ tịch Hội``, ``X là Chủ tịch …``.
+        ``cand_sorted``: ``cand_starts`` in order (bisect, not a scan of all names per verb)."""
         text = doc.text
         stop = min(sent_e, after + 120)
         for m in self.role_re.finditer(text, after, stop):
-            if any(after <= s < m.start() for s in cand_starts if s != c.start):
-                return []
+            i, j = bisect_left(cand_sorted, after), bisect_left(cand_sorted, m.start())
+            if j - i > (1 if after <= c.start < m.start() else 0):
+                return []  # another name between: the verb is not this person's
             q = m.end()
             h = hit_at.get(q)
             verb = m.group("verb")
@@ -709,8 +726,14 @@ class OfficialsComponent:
         # Short mentions by given name (one syllable, or two for long names); ambiguous keys refused.
         owners: dict[str, set[str]] = {}
         all_names = {c.name for c in cands} | set(spans)
+        # Names are syllables joined by single spaces: ``o.endswith(" " + name)`` for another name
+        # ``o`` means ``name`` is one of ``o``'s word suffixes (a set: linear, not all pairs).
+        suffixes: set[str] = set()
+        for o in all_names:
+            words = o.split(" ")
+            suffixes.update(" ".join(words[k:]) for k in range(1, len(words)))
         for name in all_names:
-            if any(o != name and o.endswith(" " + name) for o in all_names):
+            if name in suffixes:
                 continue  # ``Hùng Anh`` after ``ông`` is ``Hồ Hùng Anh``
             parts = name.split()
             keys = [parts[-1]] + ([" ".join(parts[-2:])] if len(parts) >= 3 else [])

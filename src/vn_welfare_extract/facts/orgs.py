@@ -22,6 +22,7 @@ is the organisation. ``canonical_org`` rewrites any surface string the same way.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ import regex
 from ..gazetteer import NAME_WORDS, PlaceHit, Province, gazetteer, place_hits, trie_regex
 from ..lexicons import Lexicons, load_table
 from ..model import Mention, Organization, Record
-from ..text import Doc, normalize
+from ..text import PLAIN_UPPER, Doc, normalize
 
 _MIN_FUZZY = 12
 # Party and youth committees named after their unit take the place's bare name (``Tỉnh ủy Thanh Hóa``).
@@ -120,6 +121,10 @@ class _Matcher:
         self.first_re = regex.compile(
             r"(?<![\p{L}\p{N}])(?=\p{Lu})(?i:" + "|".join(regex.escape(w) for w in firsts) + r")(?![\p{L}\p{N}])"
         )
+        # The same for plain text (``Doc.plain``) with the stdlib engine, twice as fast: the
+        # lookahead on a capital rejects most positions before the lookbehind, and the words are
+        # a trie (longest first on each path, as in the sorted list).
+        self.first_plain_re = re.compile(rf"(?=[{PLAIN_UPPER}])(?<![^\W_])(?i:{trie_regex(firsts)})(?![^\W_])")
         long_keys = [k for k in keys if len(k) >= _MIN_FUZZY]
         fpat = trie_regex(long_keys).replace("[ ]*-[ ]*", "[ ]*[-,][ ]*").replace(regex.escape("&"), "[ ]*&[ ]*")
         # Fuzzy: one substituted letter anywhere in a long known name, best match.
@@ -129,6 +134,11 @@ class _Matcher:
             self.fuzzy_by_first.setdefault(k.split(" ", 1)[0], []).append(k)
         self.fuzzy_start_re = regex.compile(
             r"(?<![\p{L}\p{N}])(?:" + "|".join(sorted({regex.escape(k.split(" ", 1)[0].title()) for k in long_keys}, key=len, reverse=True)) + r")[ ]+\p{Lu}"
+        )
+        fuzzy_firsts = sorted({k.split(" ", 1)[0].title() for k in long_keys}, key=len, reverse=True)
+        self.fuzzy_start_plain_re = re.compile(
+            "(?=[" + re.escape("".join(sorted({w[0] for w in fuzzy_firsts}))) + r"])(?<![^\W_])(?:"
+            + "|".join(re.escape(w) for w in fuzzy_firsts) + rf")[ ]+[{PLAIN_UPPER}]"
         )
         self.word_re = regex.compile(r"[ ]+(?P<w>[\p{L}]+)")
         self.link_re = regex.compile(r"[ ]+(?P<link>của|thuộc)(?![\p{L}])", regex.I)
@@ -243,11 +253,12 @@ class _Matcher:
                 return m.end(), cand
         return None
 
-    def find(self, text: str, start: int, stop: int, dominant: Province | None) -> list[_Found]:
-        """Every organisation in ``text[start:stop]`` (overlaps only for groups and their body)."""
+    def find(self, text: str, start: int, stop: int, dominant: Province | None, plain: bool = False) -> list[_Found]:
+        """Every organisation in ``text[start:stop]`` (overlaps only for groups and their body).
+        ``plain``: the caller knows ``plain_text(text)`` (faster prefilters, same result)."""
         out: list[_Found] = []
         pos = start
-        for c in self.first_re.finditer(text, start, stop):
+        for c in (self.first_plain_re if plain else self.first_re).finditer(text, start, stop):
             if c.start() < pos:
                 continue
             m = self.head_re.match(text, c.start(), stop)
@@ -260,7 +271,7 @@ class _Matcher:
             # A group's body is found on its own: resume right after the group's head.
             pos = m.end() if got.rule == "group" else got.end
         covered = [(f.start, f.end) for f in out]
-        for c in self.fuzzy_start_re.finditer(text, start, stop):
+        for c in (self.fuzzy_start_plain_re if plain else self.fuzzy_start_re).finditer(text, start, stop):
             if any(a <= c.start() < b for a, b in covered):
                 continue
             hit = self.fuzzy_at(text, c.start())
@@ -339,7 +350,7 @@ class OrganizationsComponent:
         dominant = dominant_province(place_hits(doc))
         items: dict[str, Organization] = {}
         seen: set[tuple[int, int]] = set()
-        for f in self.matcher.find(doc.text, doc.header_end, len(doc.text), dominant):
+        for f in self.matcher.find(doc.text, doc.header_end, len(doc.text), dominant, plain=doc.plain):
             if (f.start, f.end) in seen:
                 continue
             seen.add((f.start, f.end))
