@@ -270,9 +270,18 @@ class _Matcher:
             out.append(got)
             # A group's body is found on its own: resume right after the group's head.
             pos = m.end() if got.rule == "group" else got.end
-        covered = [(f.start, f.end) for f in out]
+        # Skip fuzzy starts inside a found body. Starts come in text order, so one sweep over the
+        # found spans sorted by start, keeping the furthest end reached, answers "inside any?"
+        # in O(1) per start (an all-against-all check was quadratic on long texts).
+        covered = sorted((f.start, f.end) for f in out)
+        i = 0
+        reach = -1
         for c in (self.fuzzy_start_plain_re if plain else self.fuzzy_start_re).finditer(text, start, stop):
-            if any(a <= c.start() < b for a, b in covered):
+            p = c.start()
+            while i < len(covered) and covered[i][0] <= p:
+                reach = max(reach, covered[i][1])
+                i += 1
+            if p < reach:
                 continue
             hit = self.fuzzy_at(text, c.start())
             if hit is None:
@@ -287,7 +296,7 @@ class _Matcher:
                 placed.rule = "fuzzy"
                 found = placed
             out.append(found)
-            covered.append((found.start, found.end))
+            reach = max(reach, found.end)
         out.sort(key=lambda f: (f.start, -f.end))
         return out
 
