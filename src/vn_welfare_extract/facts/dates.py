@@ -12,6 +12,15 @@ would fall more than 62 days after publication (a month-only date: more than 6 m
 publication month). A relative expression finer than what ``published`` knows stays
 unresolved: ``value=None``, ``grain="unresolved"``, ``unresolved`` = the missing parts.
 An impossible date (``31/02/2021``) keeps ``value=None`` and adds a warning.
+
+Calendar conventions the SPEC leaves open (our choices):
+- ``âm lịch`` (or ``ÂL``) right after a day or month marks a LUNAR date: it is kept as an item but
+  never resolved to a solar ISO value (``value=None``, ``grain="unresolved"``,
+  ``unresolved=["lunar"]``); ``ngày 10/3 âm lịch`` is not March 10.
+- ``hàng năm``/``hằng năm``/``mỗi năm`` after a day or month without a year marks a recurring
+  period (``tháng 5 hàng năm``), not a dated event: no item.
+- An anniversary pair, the same day and month in two different years written as a range
+  (``30/4/1975-30/4/2021``), is two dates, not a range.
 """
 
 from __future__ import annotations
@@ -36,6 +45,11 @@ _MM = r"(?:0?[1-9]|1[0-2])"  # month number
 _YY = r"(?:1[0-9]\d\d|20\d\d)"  # a year after a year word (`năm 1010` … `năm 2099`)
 _YB = r"(?:19\d\d|20\d\d)"  # a bare year
 _NOT_NUM = r"(?![\d]|[.,]\d|/\d|/\p{L}|-\p{L})"  # the number ends here and no code follows
+# After a day or month: ``âm lịch`` (a lunar date) and/or ``hàng năm`` (a recurring period).
+_CALENDAR_RE = regex.compile(
+    r"(?:[ ]*\(?[ ]*(?P<lunar>âm[ ]+lịch|ÂL)(?![\p{L}])\)?)?(?:[ ]*,?[ ]*(?P<rec>hàng[ ]+năm|hằng[ ]+năm|mỗi[ ]+năm)(?![\p{L}]))?",
+    regex.IGNORECASE,
+)
 _ROMAN = r"(?:IV|I{1,3}|[1-4])"
 # Parts of the day before a date (`sáng 8-10`, `rạng sáng ngày 1/5`).
 _PART = r"(?:rạng" + _W + r"sáng|sáng" + _W + r"sớm|chiều" + _W + r"tối|sáng|chiều|trưa|tối|đêm|khuya)"
@@ -705,6 +719,16 @@ class DatesComponent:
                 a.unresolved = ["month"]
             out.append(a)
             i += 1
+        kept: list[_Atom] = []
+        for a in out:
+            if a.grain in ("day", "month"):
+                cal = _CALENDAR_RE.match(text, a.e)
+                if cal is not None and cal.group("rec") and not a.explicit_year and a.yrel is None:
+                    continue  # ``tháng 5 hàng năm``: a recurring period, not a dated event
+                if cal is not None and cal.group("lunar"):
+                    a.unresolved = ["lunar"]  # ``ngày 10/3 âm lịch``: never a solar date
+            kept.append(a)
+        out = kept
         for a in out:
             if a.end is not None and not a.kind.startswith(("range_", "since_", "fromnow_")):
                 fm = self._from_re.search(text, max(0, a.s - 12), a.s)
@@ -727,6 +751,11 @@ class DatesComponent:
 
     def _range(self, a: _Atom, b: _Atom, text: str) -> _Atom | None:
         ya, yb = a.y, b.y
+        if (
+            a.explicit_year and b.explicit_year and a.d is not None and (a.m, a.d) == (b.m, b.d) and ya != yb
+            and not text[a.e : b.s].strip(" -") and self._from_re.search(text, max(0, a.s - 12), a.s) is None
+        ):
+            return None  # ``(30/4/1975-30/4/2021)``: an anniversary, two dates (``từ … đến …`` is a range)
         ka = (a.m or 0, a.d or 0, a.q or 0)
         kb = (b.m or 0, b.d or 0, b.q or 0)
         if a.kind == "dday":

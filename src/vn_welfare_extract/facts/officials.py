@@ -72,6 +72,10 @@ _SYL_START_RE = regex.compile(_SYL + r"(?![\p{L}\p{N}])")
 _FOREIGN_POSTS = frozenset({"Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống"})
 # Small words that continue a body's name after a proper name (``… Việt Nam tại Hà Nội``).
 _CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
+# A bracketed abbreviation inside a body's name: ``(KH&CN)``, ``( LĐ-TB&XH )``.
+_ABBR_PAREN_RE = regex.compile(r"\([ ]*[\p{Lu}\d][\p{Lu}\d&.\-]{1,11}[ ]*\)")
+# Words that never end a body's name.
+_TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
 _SUSPECT_RE = regex.compile(r"(?i:bị can|bị cáo|nghi phạm|đối tượng|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
 
 
@@ -163,6 +167,8 @@ class OfficialsComponent:
         self.org_heads = [c for c, _ in cues.get("org_head", [])]
         self.place_words = [c for c, _ in cues.get("place_word", [])]
         self.name_guards = frozenset(c for c, _ in cues.get("name_guard", []))
+        self.countries = frozenset(c for c, _ in cues.get("country", []))
+        self.departments = frozenset(c for c, _ in cues.get("department", []))
         not_names = {c for c, _ in cues.get("not_name", [])}
         for row in _optional_table("provinces"):
             not_names.add(row["name"])
@@ -224,6 +230,7 @@ class OfficialsComponent:
     def _candidates(self, doc: Doc, text: str, hits: list[_Hit], loc_spans: list[tuple[int, int]]) -> list[_Cand]:
         hit_by_end = {h.end: h for h in hits if h.kind in ("rank", "honor")}
         post_ends = {h.end for h in hits if h.kind == "post"}  # ``Trưởng thôn Lò Văn Pằng``
+        countries = self.countries
         out: list[_Cand] = []
         families = self.families
         # Overlap with a place mention by bisect (all candidates against all places is quadratic
@@ -237,8 +244,11 @@ class OfficialsComponent:
             rs = m.start()
             # The run's syllables are separated by single spaces (``_RUN_RE``).
             parts = m.group().split(" ")
+            # ``Thủ tướng Anh Boris Johnson``, ``Thủ tướng Nhật Bản Kishida Fumio``: a country after a post.
+            nc = _country_prefix(parts, countries) if rs - 1 in post_ends else 0
             if families.isdisjoint(parts) and not (
                 parts[0] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name(parts)
+                or (nc and _is_ascii_name(parts[nc:]))
             ):
                 continue  # most runs (``Hà Nội``, ``Bộ Y``) hold no name: skip them cheaply
             syls: list[tuple[int, int, str]] = []
@@ -247,7 +257,7 @@ class OfficialsComponent:
                 syls.append((pos, pos + len(w), w))
                 pos += len(w) + 1
             honor = None
-            if len(syls) >= 3 and syls[0][2] in self.honorifics:
+            if len(syls) >= 3 and syls[0][2] in self.honorifics and not nc:
                 honor = syls[0]
                 syls = syls[1:]
             for k, syl in enumerate(syls):
@@ -256,6 +266,8 @@ class OfficialsComponent:
                     break
             words = [s[2] for s in syls]
             i = self._strip_places(words)
+            if nc and len(words) - nc >= 2:
+                i = max(i, nc)  # ``Thủ tướng Canada Justin Trudeau``: the country is not part of the name
             start_i = None
             if i < len(words) and (words[i] in self.families) and 2 <= len(words) - i <= 4:
                 start_i = i
@@ -268,7 +280,7 @@ class OfficialsComponent:
             foreign = False
             prev = _prev_word(text, syls[0][0]) if syls else ""
             if start_i is None:
-                if (honor or prev in self.honorifics or _is_ascii_name(words)) and 2 <= len(words) - i <= 3:
+                if (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= len(words) - i <= 3:
                     start_i, foreign = i, True
                 else:
                     continue
@@ -330,6 +342,7 @@ class OfficialsComponent:
         end = p
         words = 0
         caps_run = 0  # capitalised words in a row, not counting the body's first word
+        last: list[tuple[int, int, str]] = []
         i = p
         while i < limit:
             m = _TOKEN_RE.match(text, i, limit)
@@ -343,6 +356,10 @@ class OfficialsComponent:
                 lower = w[0].islower()
                 if lower and self.stop_re.match(text, ws) is not None:
                     break
+                if lower and w in self.honorifics:
+                    break  # ``Hiệu trưởng Trường X và ông B``: another person starts
+                if not lower and words and w in self.org_heads:
+                    caps_run = -1  # ``Phòng … - Sở Giáo dục``: a body's head word starts a new level
                 if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws)):
                     break  # ``Công ty cổ phần Hoàng Anh Gia Lai | công bố``: a proper name ends the body
                 if lower or words == 0:
@@ -353,6 +370,7 @@ class OfficialsComponent:
                     if not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
                         return None
                 end = we
+                last.append((ws, we, w))
                 words += 1
                 if words >= 25:
                     break
@@ -373,7 +391,17 @@ class OfficialsComponent:
             if punct in "&" and words:
                 i = ps + 1
                 continue
+            if punct == "(" and words:
+                ab = _ABBR_PAREN_RE.match(text, ps, limit)
+                if ab is not None:
+                    n = _TOKEN_RE.match(text, ab.end(), limit)
+                    if n is not None and n.group("w") and (n.group("w")[0].isupper() or self.place_re.match(text, n.start("w"))) and n.start("w") not in cand_starts and n.start("w") not in hit_starts:
+                        i = ab.end()  # ``Sở Khoa học và Công nghệ (KH&CN) tỉnh X``: the abbreviation is skipped
+                        continue
             break
+        while last and last[-1][2] in _TRAILING:
+            last.pop()  # ``Trường X và``, ``Ban Y của``: a connector never ends a body
+            end = last[-1][1] if last else start
         if end <= start:
             return None
         return start, end
@@ -397,6 +425,14 @@ class OfficialsComponent:
         if got is not None and got[0] >= e:
             return Title(hit.canonical, got[1])
         surface = text[s:e].strip(" ,-")
+        if "(" in surface:
+            surface = " ".join(_ABBR_PAREN_RE.sub(" ", surface).split())
+        if surface in self.departments and not hit.head:
+            # ``Giám đốc Marketing (Vinamilk)``: a department is part of the post; the body, if any,
+            # is the bracketed name right after it.
+            par = _PAREN_RE.match(text, e)
+            org = par.group(1).strip() if par is not None and 1 <= len(par.group(1).split()) <= 6 else None
+            return Title(hit.canonical + " " + surface, canonical_org(org) or None if org else None)
         if hit.head and not self.org_head_re.match(surface):
             surface = hit.head + " " + surface
         elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
@@ -494,8 +530,14 @@ class OfficialsComponent:
             span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
             if span is None or text[span[1] : c.left].strip(" ,-"):
                 return []
-        if c.foreign and not c.gender and (stripped or h.canonical not in _FOREIGN_POSTS):
+        country = stripped if stripped in self.countries else None
+        if c.foreign and not c.gender and ((stripped and not country) or h.canonical not in _FOREIGN_POSTS):
             return []
+        if country is not None or (c.foreign and span is None):
+            # A foreign head of government or state: the body is the country named after the post
+            # (``Thủ tướng Anh`` -> ``Anh``, like ``Tổng thống Mỹ`` -> ``Mỹ``), never the default
+            # Vietnamese body (``Chính phủ``); a foreign name with no country gets no body.
+            return [(h.start, Title(h.canonical, country))]
         out = [(h.start, self._title(doc, rec_orgs, h, span))]
         # Earlier posts of the same chain: ``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X``.
         while k > 0:
@@ -709,17 +751,14 @@ class OfficialsComponent:
         officials = [p for p in people.values() if p.titles and not p.suspect]
         if not officials:
             return
-        # Full mentions: every occurrence of each official's name (plain search, word-bounded).
+        # Full mentions: every occurrence of each official's name, word-bounded, found in ONE scan of
+        # the text by an alternation of all the names (longest first), not one search per name.
         spans: dict[str, list[tuple[int, int]]] = {p.name: [] for p in officials}
         taken: list[tuple[int, int]] = []
-        for name in spans:
-            i = text.find(name, doc.header_end)
-            while i >= 0:
-                j = i + len(name)
-                if not (i > 0 and text[i - 1].isalnum()) and not (j < len(text) and text[j].isalnum()):
-                    spans[name].append((i, j))
-                    taken.append((i, j))
-                i = text.find(name, j)
+        for m in _words_re(spans).finditer(text, doc.header_end):
+            i, j = m.span()
+            spans[m.group()].append((i, j))
+            taken.append((i, j))
         for c in cands:  # any person's name, official or not, blocks a short mention inside it
             taken.append((c.start, c.end))
         taken.sort()
@@ -742,17 +781,13 @@ class OfficialsComponent:
         genders: dict[str, set[str]] = {p.name: set(p.genders) for p in officials}
         post_by_end = {h.end: h for h in hits if h.kind in ("post", "appos")}
         n = len(text)
-        for key, names in owners.items():
-            if len(names) != 1:
-                continue
-            (name,) = names
-            if name not in spans:
-                continue
-            i = text.find(key, doc.header_end)
-            while i >= 0:
-                j = i + len(key)
-                nxt, i = i, text.find(key, j)
-                if nxt == 0 or text[nxt - 1] != " " or (j < n and text[j].isalnum()):
+        key_owner = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and next(iter(v)) in spans}
+        if key_owner:
+            # All short keys in one scan (longest first: ``Hùng Anh`` before ``Anh``).
+            for km in _words_re(key_owner).finditer(text, doc.header_end):
+                nxt, j = km.span()
+                name = key_owner[km.group()]
+                if nxt == 0 or text[nxt - 1] != " ":
                     continue
                 if j + 1 < n and text[j] == " " and text[j + 1].isupper() and _SYL_START_RE.match(text, j + 1):
                     continue  # ``ông Hùng Anh`` is not ``ông Hùng``
@@ -794,7 +829,16 @@ def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
     for _, t in sorted(items, key=lambda x: x[0]):
         key = t.title.casefold()
         same = [o for o in out if o.title.casefold() == key]
-        if any(_org_key(o.organization) == _org_key(t.organization) for o in same):
+        key_t = _org_key(t.organization)
+        if any(_org_key(o.organization) == key_t for o in same):
+            continue
+        # ``Ủy ban nhân dân tỉnh`` and ``Ủy ban nhân dân tỉnh Long An``: one post, the fuller body kept.
+        wider = next((o for o in same if key_t and _org_key(o.organization).startswith(key_t + " ")), None)
+        if wider is not None:
+            continue
+        narrower = next((o for o in same if o.organization and key_t.startswith(_org_key(o.organization) + " ")), None)
+        if narrower is not None:
+            narrower.organization = t.organization
             continue
         if t.organization is None and same:
             continue
@@ -841,6 +885,20 @@ def _prev_word(text: str, i: int) -> str:
     while k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".&"):
         k -= 1
     return text[k:j]
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a set of words or names, longest first, bounded by non-word characters."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+
+def _country_prefix(parts: list[str], countries: frozenset[str]) -> int:
+    """How many leading syllables of a run name a foreign country (``Nhật Bản Kishida Fumio`` -> 2)."""
+    for n in (2, 1):
+        if len(parts) > n and " ".join(parts[:n]) in countries:
+            return n
+    return 0
 
 
 def _is_latin(name: str) -> bool:

@@ -55,6 +55,29 @@ _PLACE = r"(?:TPHCM|HCM|Bà Rịa\s*-\s*Vũng Tàu|\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{L
 _SEG = r"\p{Lu}[\p{Lu}\d&]*(?:[a-z]{1,2}[\p{Lu}\d&]+)*[gir]?"
 _SEGS = rf"{_SEG}(?:-[ ]?{_SEG})*"  # NQ-CP, UBND-THKH, BNV- CCVC (a stray space after the hyphen)
 
+# A company's own resolution or decision (board, shareholders' meeting) is not a state or Party
+# document (SPEC §3 lists the legal documents of the state and the Party): a document without a
+# state issuer whose sentence names a company body is dropped; a code suffix naming one drops it too.
+_CORPORATE_RE = regex.compile(
+    r"(?<![\p{L}])(?:HĐQT|ĐHĐCĐ|ĐHCĐ|[Hh]ội đồng quản trị|[Đđ]ại hội đồng cổ đông|cổ đông|[Cc]ông ty cổ phần|CTCP)(?![\p{L}])"
+)
+# A body's name by its head word, for issuers the issuer table does not hold
+# (``Cục Hộ tịch, quốc tịch, chứng thực``, ``Tòa án nhân dân tối cao``); read with ``canonical_org``.
+_ORG_HEADS = (
+    r"(?:Tòa án|Viện kiểm sát|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Ủy ban|Văn phòng|Học viện|Viện|Hội đồng|"
+    r"Ngân hàng Nhà nước|Kiểm toán Nhà nước|Bảo hiểm xã hội|Thanh tra|Đại học|Trường)"
+)
+_OF_ORG_RE = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+(?:\p{{Lu}}[\p{{L}}&.-]*|và(?=[ ]+\p{{Lu}})|nhân dân|tối cao|(?:tỉnh|thành phố|phố|quận|huyện)(?=[ ]+\p{{Lu}}))){{1,8}})(?![\p{{L}}\d])")
+_BEFORE_ORG_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?P<org>{_ORG_HEADS}[ ]+\p{{Lu}}[\p{{L}}&.-]*(?:[ ]+[\p{{L}}&.-]+|,[ ]*\p{{Ll}}+){{0,9}}?)"
+    r"[ ]+(?:(?:đã|vừa|mới|cũng)[ ]+)*(?:ký ban hành|ban hành|có)[ ]+$"
+)
+# Words that end a subject: a clause verb after the document's object (``… diễn ra mới đây``).
+_SUBJ_STOP_RE = regex.compile(
+    r"(?:,[ ]*(?=\p{Lu})|[ ]+(?=(?:diễn ra|đã|sẽ|vừa|cho biết|nhấn mạnh|nêu rõ|có hiệu lực|được ban hành|ban hành ngày)(?![\p{L}]))|"
+    r"(?<=năm[ ](?:19|20)\d\d),(?![ ]*tầm nhìn))"
+)
+
 # Issuer priorities (higher wins when one document's mentions disagree).
 _P_OF, _P_BEFORE, _P_CODE, _P_KIND, _P_CONTEXT = 5, 4, 3, 2, 1
 
@@ -288,7 +311,23 @@ class PoliciesComponent:
             self._tail(doc, h, starts[i + 1] if i + 1 < len(starts) else len(text))
         _share_issuers(doc, hits)
         for g in self._group(hits):
+            if self._corporate(doc, g):
+                continue
             rec.policies.append(self._policy(doc, g))
+
+    @staticmethod
+    def _corporate(doc: Doc, g: _Group) -> bool:
+        """A company body's own resolution or decision (``Nghị quyết số 156`` of a bank's board)."""
+        for h in g.hits:
+            if h.code and _CORPORATE_RE.search(h.code):
+                return True
+        if g.issuer() is not None or g.first.kind not in ("Nghị quyết", "Quyết định", "Thông báo", "Kế hoạch"):
+            return False
+        for h in g.hits:
+            s, e = doc.sentence_at(h.start)
+            if _CORPORATE_RE.search(doc.text, s, min(e, s + 600)):
+                return True
+        return False
 
     def _kinds_in(self, doc: Doc) -> Iterator[regex.Match[str]]:
         """``kind_re.finditer`` over the body, found with the fast scan when it is exact."""
@@ -506,6 +545,11 @@ class PoliciesComponent:
         o = self.of_re.match(text, pos)
         if o is not None:
             i = self.issuer_re.match(text, o.end())
+            if i is None:
+                g = _OF_ORG_RE.match(text, o.end())
+                if g is not None:  # ``của Tòa án nhân dân tối cao``, ``của Cục Hộ tịch …``
+                    h.issuers.append((_P_OF, canonical_org(g.group("org"))))
+                    pos = g.end()
             if i is not None:
                 name, complete = self._issuer_from(doc, i, h.start)
                 if name:
@@ -530,6 +574,11 @@ class PoliciesComponent:
             if q is not None:  # a quoted title: up to its closing quote
                 subj = q.group()
             subj = regex.split(r":|\s+\((?![\p{Lu}\d&-]+\))", subj)[0]
+            cut = _SUBJ_STOP_RE.search(subj, 3)
+            if cut is not None:
+                subj = subj[: cut.start()]
+            if regex.match(r"(?i:sửa đổi|bổ sung)[\s,]*(?:bổ sung[\s,]*)?(?:năm\s+)?\d{4}", subj):
+                subj = ""  # ``Bộ luật Hình sự năm 2015 sửa đổi, bổ sung năm 2017``: an amendment, no subject
             subj = regex.sub(r"(?:[\s,]+(?:và|cùng|hoặc))?[\s,.:]*$", "", subj)
             if subj:
                 h.subject = " ".join(doc.surface(s.start("s"), s.start("s") + len(subj))[0].split())
@@ -538,6 +587,10 @@ class PoliciesComponent:
         lo = max(sent_start, h.start - 140)
         window = text[lo : h.start]
         b = self.before_re.search(window)
+        if b is None:
+            g = _BEFORE_ORG_RE.search(window)
+            if g is not None:  # ``Cục Hộ tịch … đã có Công văn số …``
+                h.issuers.append((_P_BEFORE, canonical_org(g.group("org"))))
         if b is not None:
             name, complete = self._issuer_from(doc, b, h.start, group="iss")
             if name:
