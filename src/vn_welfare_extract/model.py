@@ -64,6 +64,10 @@ class AmountItem:
     end_value: int | None = None
     rule: str = ""
     id: str = ""
+    # The exact decimal value when it has a fractional part (``74,81 USD`` -> ``"74.81"``;
+    # ``value`` keeps the rounded int), else None; likewise for ``end_value``.
+    value_exact: str | None = None
+    end_value_exact: str | None = None
 
 
 @dataclass(slots=True)

@@ -70,6 +70,23 @@ def to_int(value: Fraction) -> int:
     return int((value * 2 + 1) // 2)
 
 
+def exact_decimal(value: Fraction) -> str | None:
+    """The exact decimal string of a value with a fractional part (``74,81`` -> ``"74.81"``),
+    None for a whole number. Values read from text have a finite decimal expansion; one that
+    does not (never produced by ``parse_number``) is cut at 12 places."""
+    if value.denominator == 1:
+        return None
+    sign = "-" if value < 0 else ""
+    num, den = abs(value.numerator), value.denominator
+    whole, rest = divmod(num, den)
+    digits: list[str] = []
+    while rest and len(digits) < 12:
+        rest *= 10
+        d, rest = divmod(rest, den)
+        digits.append(str(d))
+    return f"{sign}{whole}." + "".join(digits)
+
+
 # --- per-article thousands separator ------------------------------------------------------------
 
 # Evidence for each style, read off the digit tokens: a grouped number (435.000 / 435,000,
@@ -542,12 +559,8 @@ def _scan_tokens(text: str, toks: list[tuple[int, int, str]], style: Style) -> l
             s2, e2, num2 = raw[i + 1]
             m = _RANGE_SEP_RE.fullmatch(text, e, s2)
             if m and num.end_value is None and num2.end_value is None:
-                lo = num.value
-                if not num.scaled and num2.scaled and num2.trail > 1:
-                    lo = lo * num2.trail
-                    if lo > num2.value:
-                        lo = num.value
-                if lo < num2.value:
+                lo = _range_start(text[s:e], num, text[s2:e2], num2)
+                if lo is not None and lo < num2.value:
                     rng = Number(lo, num2.value, "range", num2.scaled, num2.trail, num.words and num2.words)
                     out.append(Quantity(s, e2, rng))
                     i += 2
@@ -555,6 +568,36 @@ def _scan_tokens(text: str, toks: list[tuple[int, int, str]], style: Style) -> l
         out.append(Quantity(s, e, num))
         i += 1
     return out
+
+
+_PLAIN_INT_RE = regex.compile(r"\d+")
+_YEAR_RE = regex.compile(r"(?:19|20)\d\d")
+_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:[.,]000)+|[1-9]\d{0,2}000")
+# A range whose end is more than this many times its start is two numbers, not a range
+# (``năm tài chính 2022 - 1,5 tỷ``).
+MAX_RANGE_RATIO = 1000
+
+
+def _range_start(tok1: str, num: Number, tok2: str, num2: Number) -> Fraction | None:
+    """The start value of the range ``tok1 - tok2``, or None when the two are not a range.
+
+    A bare first end shares the second's scale (``8-9 triệu``) or its trailing thousands
+    (``250-280.000`` -> 250.000..280.000); a year (``2022 - 1,5 tỷ``) never starts a range
+    of scaled numbers; an end more than ``MAX_RANGE_RATIO`` times the start is no range.
+    """
+    lo = num.value
+    plain = not num.scaled and _PLAIN_INT_RE.fullmatch(tok1) is not None
+    if plain and num2.scaled and num2.trail > 1 and _YEAR_RE.fullmatch(tok1):
+        return None
+    if not num.scaled and num2.scaled and num2.trail > 1:
+        lo = lo * num2.trail
+        if lo > num2.value:
+            lo = num.value
+    elif plain and not num2.scaled and _THOUSANDS_RE.fullmatch(tok2) and lo * 1000 < num2.value <= lo * 10_000:
+        lo = lo * 1000
+    if lo > 0 and num2.value > lo * MAX_RANGE_RATIO:
+        return None
+    return lo
 
 
 def doc_quantities(doc: _HasCache) -> list[Quantity]:
@@ -583,8 +626,14 @@ class Qualifier:
 
 _QUALIFIERS = {r["surface"].lower(): r["approx"] for r in load_table("approx_qualifiers")}
 _QUAL_ALT = _alt(_QUALIFIERS)
-# One or more qualifier words ending right before the number, each optionally followed by "là".
-_QUAL_RE = regex.compile(r"(?:(?<!\p{L})(?:" + _QUAL_ALT + r")[ ]+(?:là[ ]+)?)+\Z", regex.I)
+# Words between a qualifier and its number that do not stop it applying (``hơn con số 87 tỷ``,
+# ``dưới mức 5 triệu``).
+_QUAL_FILLERS = ("con số", "mức", "ngưỡng", "mốc")
+# One or more qualifier words ending right before the number, each optionally followed by "là",
+# the last optionally followed by a filler.
+_QUAL_RE = regex.compile(
+    r"(?:(?<!\p{L})(?:" + _QUAL_ALT + r")[ ]+(?:là[ ]+)?)+(?:(?:" + _alt(_QUAL_FILLERS) + r")[ ]+)?\Z", regex.I
+)
 _QUAL_WORD_RE = regex.compile(r"(?<!\p{L})(?:" + _QUAL_ALT + r")(?!\p{L})", regex.I)
 
 
@@ -651,6 +700,7 @@ __all__ = [
     "Style",
     "doc_quantities",
     "doc_style",
+    "exact_decimal",
     "parse_digits",
     "parse_number",
     "parse_tokens",

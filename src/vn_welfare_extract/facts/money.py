@@ -2,9 +2,11 @@
 ``3 tỷ 500 triệu đồng``, ``200.000đ``, ``hàng trăm tỷ đồng``, ``từ 1 đến 2 triệu đồng``, ``10 triệu USD``.
 
 Numbers come from ``numbers.doc_quantities`` (one scan per article, shared with counts). An
-amount is a quantity followed by a currency word (``currencies.tsv``), or a quantity ending in a
-scale word (``26.000 tỷ``) in a money context: a money word in the sentence or an amount with a
-currency shortly before. Rules (the item's ``rule``):
+amount is a quantity followed by a currency word (``currencies.tsv``; ``đồng`` starting another
+word — ``đồng bào``, ``hai đồng phạm``, ``một đồng xu``, a coin — is not the currency), or a
+quantity ending in a scale word (``26.000 tỷ``) right after a money cue (``kinh phí``,
+``doanh thu``, ``trị giá`` …) and followed by no noun. Values are ints; a fractional amount
+(``74,81 USD``) also gives its exact decimal in ``value_exact``. Rules (the item's ``rule``):
 
 - ``money.currency``: number + currency word, optional per (``/người/tháng``, ``mỗi tháng``);
 - ``money.range2``: ``185.300 đồng - 189.300 đồng``, ``từ 7.000.000 đồng đến 8.000.000 đồng``;
@@ -19,7 +21,16 @@ import regex
 
 from ..lexicons import Lexicons, load_table
 from ..model import AmountItem, Record
-from ..numbers import BIG_SCALES, Quantity, doc_quantities, qualifier_before, to_int, trie_pattern
+from ..numbers import (
+    BIG_SCALES,
+    Number,
+    Quantity,
+    doc_quantities,
+    exact_decimal,
+    qualifier_before,
+    to_int,
+    trie_pattern,
+)
 from ..text import Doc
 
 
@@ -41,33 +52,62 @@ _UNIT_AFTER_SLASH = r"(?:" + _PER_ALT + r")(?!\p{L})|\p{L}+"
 
 # Words that never make a bare scaled number money when they follow it: a noun after the
 # number means it counts something else (``3 triệu liều``). Allowed followers: punctuation,
-# end of text, or one of these function words.
+# end of text, or one of these function words; ``năm``/``tháng``/``ngày`` only before a date
+# (``200 tỷ năm 2021``), never as a duration (``65 triệu năm trước``, ``vài nghìn năm``).
 _BARE_FOLLOW_RE = regex.compile(
     r"[ ]*(?:[,.;:!?)\]\"'/\n]|$|(?:và|hoặc|cho|để|từ|với|của|trong|mỗi|một|là|thì|nhưng|so|tương đương|"
     r"bằng|trở lên|nữa|rồi|mà|đã|sẽ|được|vào|khi|do|nên|tại|ở|sau|trước|theo|nhằm|đến|tới|thuộc|còn|"
-    r"tăng|giảm|năm|tháng|ngày|trên|dưới)(?!\p{L}))",
+    r"tăng|giảm|trên|dưới)(?!\p{L})|(?:năm|tháng|ngày)[ ]\d)",
     regex.I,
 )
-# Money words that make a sentence a money context for bare ``26.000 tỷ``.
-_MONEY_CUE_RE = regex.compile(
-    r"(?<!\p{L})(?:đồng|USD|VNĐ|VND|tiền|kinh phí|ngân sách|vốn|lương|thu nhập|giá|chi phí|doanh thu|"
-    r"lợi nhuận|lãi|lỗ|trị giá|giá trị|đầu tư|vay|nợ|thuế|phí|quỹ|ủng hộ|tài trợ|chi trả|giải ngân|"
-    r"nộp|bồi thường|phạt|tổng mức|kim ngạch|xuất khẩu|nhập khẩu|vốn hóa|tài sản|GDP|ngân hàng|tín dụng|"
-    r"chi|thu|mua|bán|trả|góp|thưởng|trợ cấp|hỗ trợ)(?!\p{L})",
+# A bare ``26.000 tỷ`` is money only after a money word shortly before it in its sentence
+# (``kinh phí``, ``doanh thu``, ``trị giá`` …, or an amount with a currency): the nearest cue
+# decides, and a cue of people or goods (``dân số``, ``thuê bao``, ``tấn``) says it is not money.
+_BARE_CUE_WINDOW = 80
+_BARE_CUE_RE = regex.compile(
+    r"(?<!\p{L})(?:(?P<money>tiền|kinh phí|ngân sách|vốn|lương|thu nhập|chi phí|học phí|doanh thu|doanh số|"
+    r"lợi nhuận|trị giá|giá trị|đầu tư|thuế|phí|quỹ|ủng hộ|tài trợ|chi trả|giải ngân|nộp|"
+    r"bồi thường|phạt|tổng mức|kim ngạch|vốn hóa|tài sản|GDP|tín dụng|"
+    r"thưởng|trợ cấp|hỗ trợ|số tiền|khoản|tạm ứng|tiết kiệm|USD|VNĐ|VND|(?<=\d|\d |tỷ |tỉ |triệu |nghìn |ngàn )đồng|"
+    r"giá|lãi|lỗ|vay|nợ|mua|bán|trả|góp|"
+    # short words that are also given names (Thu Hoài, Kim Chi) count only in lower case
+    r"(?-i:chi|thu))"
+    r"|(?P<other>dân số|dân|người|thuê bao|khách|tấn|lượt|sản lượng|công suất|diện tích|số lượng|lao động|"
+    r"học sinh|liều|km|ha|m2|sản phẩm|đơn vị|tài khoản|hộ|ca|số ca|ca mắc|lượt xem))(?!\p{L})",
     regex.I,
 )
+# With no cue in the window, an amount with a currency ending this close before still makes a
+# bare scaled number money (``… 1.200 tỷ đồng để giải tỏa. Bờ bắc cũng cần 2.600 tỷ``).
+_BARE_AFTER_MONEY = 200
 # A currency word that starts another word is not the currency: đồng bào, đô thị, Yên Bái …
+# (checked only after an unscaled number: ``10.990 tỷ đồng bằng nguồn vốn`` is money).
 _NOT_CURRENCY = {
     "đồng": (
-        "bào", "chí", "nghiệp", "hương", "môn", "đội", "minh", "ruộng", "hồ", "thời", "ý", "loạt", "bằng",
-        "tình", "lòng", "hành", "tâm", "phục", "thuận", "cấp", "thanh", "sáng", "chủ", "nát", "khởi", "bộ",
-        "tiền",
+        "chí", "hồ", "thời", "ý", "loạt", "bằng", "tình", "lòng", "hành", "tâm", "phục", "thuận", "cấp", "thanh",
+        "sáng", "chủ", "nát", "khởi", "bộ", "tiền xu", "tiền cổ", "đều", "nhất", "cảm", "tác giả", "sở hữu",
+        "tổ chức", "âm", "nghĩa", "tính", "giới", "ca", "dao", "diễn", "cỏ", "lúa", "quê", "xanh", "hoang",
+        "ruộng", "điệu", "trục", "tử", "phạm", "vị", "đẳng", "dạng", "loại", "hương", "bào", "đội", "nghiệp",
+        "môn", "minh", "xu", "hạng", "niên", "đạo", "hao", "trinh", "cốt", "đen", "thau",
     ),
     "đô": ("thị", "đốc", "vật", "hộ"),
     "yên": ("tâm", "bình", "bái", "ổn", "lặng", "ấm", "vui", "thế", "lạc", "mô", "thành", "định", "dũng"),
-    "kíp": ("trực", "mổ", "nổ"),
+    "kíp": ("trực", "mổ", "nổ", "bác sĩ", "y", "cấp cứu", "phẫu thuật", "làm việc", "công tác"),
     "bạt": ("ngàn", "mạng", "núi"),
 }
+# After ``đồng`` these start a noun even after a scale word (``hàng triệu đồng bào``,
+# ``5 triệu đồng xu``: coins are counted, not an amount of VND).
+_NEVER_CURRENCY = {
+    "đồng": ("bào", "chí", "nghiệp", "đội", "hương", "môn", "minh", "phạm", "loại", "vị", "đẳng", "hạng", "xu", "niên", "đạo"),
+}
+# A currency word after a number written in words that is followed by a noun starts that noun
+# (``một kíp bác sĩ``, ``hai đồng phạm``), unless the noun is one of these function words
+# (``hai đồng một mớ``, ``năm đồng cho mỗi``).
+_WORD_NUMBER_NOT_CUR_RE = regex.compile(
+    r"[ ](?!(?:và|hoặc|cho|một|mỗi|là|thì|nhưng|mà|để|của|từ|với|trong|nữa|thôi|cũng|đã|sẽ|được|bị|còn|"
+    r"rồi|khi|nên|so|tiền|trở)(?!\p{L}))\p{Ll}",
+)
+_COIN_RE = regex.compile(r"[ ]tiền(?!\p{L})", regex.I)
+_AMBIGUOUS_CURRENCY = frozenset({"đồng", "đô", "yên", "kíp", "bạt", "tệ", "won", "rúp", "bảng"})
 # A cap: ``lên tới`` is at_most only after one of these in the same sentence.
 _CAP_CUE_RE = regex.compile(r"(?<!\p{L})(?:phạt|xử phạt|mức|tối đa|có thể|hạn mức|vay|được hưởng|được hỗ trợ)(?!\p{L})", regex.I)
 
@@ -89,6 +129,9 @@ class AmountsComponent:
         self._cur_re = re.compile(r" {0,2}(?P<cur>" + trie_pattern(cur) + r")(?![^\W\d_])", re.I)
         self._not_cur = {
             k: regex.compile(r"[ ](?:" + _alt(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NOT_CURRENCY.items()
+        }
+        self._never_cur = {
+            k: regex.compile(r"[ ](?:" + _alt(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NEVER_CURRENCY.items()
         }
         # Per: ``/người``, ``/người/tháng``, `` mỗi tháng``, `` một người``, `` cho mỗi phụ huynh``.
         self._per_re = regex.compile(
@@ -113,16 +156,26 @@ class AmountsComponent:
                     last_money_end = end
             i += used
 
-    def _currency_at(self, text: str, pos: int, scaled: bool) -> tuple[str, int] | None:
+    def _currency_at(self, text: str, pos: int, num: Number) -> tuple[str, int] | None:
         """The currency code and end of a currency word right after ``pos`` (after a scale word,
-        ``đồng`` is always money: ``10.990 tỷ đồng bằng nguồn vốn``)."""
+        ``đồng`` is mostly money: ``10.990 tỷ đồng bằng nguồn vốn``, but not ``triệu đồng bào``).
+        A number in words only is not money before a noun (``hai đồng phạm``, ``một kíp trực``);
+        nor is a small one before ``tiền`` (``rổ 6 đồng tiền``, but ``500.000 đồng tiền mặt``)."""
         m = self._cur_re.match(text, pos)
         if m is None:
             return None
         word = m.group("cur").lower()
-        nc = self._not_cur.get(word)
-        if nc is not None and not scaled and nc.match(text, m.end()):
+        nv = self._never_cur.get(word)
+        if nv is not None and nv.match(text, m.end()):
             return None
+        if not num.scaled:
+            nc = self._not_cur.get(word)
+            if nc is not None and nc.match(text, m.end()):
+                return None
+            if num.words and word in _AMBIGUOUS_CURRENCY and _WORD_NUMBER_NOT_CUR_RE.match(text, m.end()):
+                return None
+            if num.value < 1000 and word == "đồng" and _COIN_RE.match(text, m.end()):
+                return None
         return self._currency[word], m.end()
 
     def _read(self, doc: Doc, qs: list[Quantity], i: int, last_money_end: int) -> tuple[AmountItem | None, int, int]:
@@ -132,7 +185,7 @@ class AmountsComponent:
         value, end_value, approx = num.value, num.end_value, num.approx
         used = 1
         rule = "money.currency"
-        cur = self._currency_at(text, q.end, num.scaled)
+        cur = self._currency_at(text, q.end, num)
         if cur is not None:
             currency, end = cur
             # 185.300 đồng - 189.300 đồng: a range with the currency written twice
@@ -140,7 +193,7 @@ class AmountsComponent:
                 r = self._range2_re.match(text, end)
                 q2 = qs[i + 1]
                 if r is not None and r.end() == q2.start and q2.number.end_value is None:
-                    cur2 = self._currency_at(text, q2.end, q2.number.scaled)
+                    cur2 = self._currency_at(text, q2.end, q2.number)
                     if cur2 is not None and cur2[0] == currency and q2.number.value > value:
                         end_value, approx, end, used, rule = q2.number.value, "range", cur2[1], 2, "money.range2"
         elif num.scaled and num.trail >= 1000 and text[q.start:q.end].lower() not in BIG_SCALES and self._bare_ok(doc, q, last_money_end):
@@ -178,16 +231,21 @@ class AmountsComponent:
         item = AmountItem(
             text=surface, start=s0, end=e0, value=to_int(value), currency=currency, approx=approx, per=per,
             end_value=None if end_value is None else to_int(end_value), rule=rule,
+            value_exact=exact_decimal(value), end_value_exact=None if end_value is None else exact_decimal(end_value),
         )
         return item, used, end
 
     def _bare_ok(self, doc: Doc, q: Quantity, last_money_end: int) -> bool:
         """A scaled number with no currency is money when nothing countable follows it and the
-        sentence speaks of money (or an amount with a currency came shortly before)."""
+        nearest cue shortly before it in its sentence is a money word (with no cue at all: when
+        an amount with a currency ends shortly before it)."""
         text = doc.text
         if not _BARE_FOLLOW_RE.match(text, q.end):
             return False
-        if q.start - last_money_end < 300:
-            return True
-        s, e = doc.sentence_at(q.start)
-        return _MONEY_CUE_RE.search(text, s, e) is not None
+        s, _ = doc.sentence_at(q.start)
+        last = None
+        for m in _BARE_CUE_RE.finditer(text, max(s, q.start - _BARE_CUE_WINDOW), q.start):
+            last = m
+        if last is None:
+            return q.start - last_money_end < _BARE_AFTER_MONEY
+        return last.group("money") is not None
