@@ -15,7 +15,7 @@ from .encodings import decode_bytes, detect_text, garbage_ratio
 from .lexicons import Lexicons
 from .model import Record, make_id
 from .resolve import resolve
-from .text import Doc, PubDate, parse_published
+from .text import SENTENCE_SPLITTERS, Doc, PubDate, parse_published
 
 log = logging.getLogger("vn_welfare_extract")
 
@@ -65,6 +65,10 @@ class Extractor:
     ``types``: which fact types to run (default: all of ``TYPES``). Facts need the others.
     ``titles`` / ``organizations`` / ``document_kinds``: user lexicon entries added to the
     shipped ones (see ``Lexicons``).
+    ``max_chars``: longer input is cut there, with a ``truncated`` warning.
+    ``sentences``: the sentence splitter facts link within — ``"rules"`` (default; the text
+    layer's splitter, ~20x faster) or ``"underthesea"`` (``sent_tokenize`` per paragraph,
+    realigned to the original offsets).
     """
 
     def __init__(
@@ -75,6 +79,7 @@ class Extractor:
         organizations: Mapping[str, str] | Iterable[str] | None = None,
         document_kinds: Mapping[str, str] | Iterable[str] | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        sentences: str = "rules",
     ) -> None:
         wanted = tuple(TYPES if types is None else types)
         unknown = [t for t in wanted if t not in TYPES]
@@ -83,6 +88,9 @@ class Extractor:
         self.types = tuple(t for t in TYPES if t in wanted)
         self.lexicons = Lexicons.build(titles, organizations, document_kinds)
         self.max_chars = max_chars
+        if sentences not in SENTENCE_SPLITTERS:
+            raise ValueError(f"unknown sentence splitter {sentences!r}; valid: {', '.join(SENTENCE_SPLITTERS)}")
+        self.sentences = sentences
         self._components: list[Component] = []
         for name, module, cls in PIPELINE:
             if name in self.types:
@@ -118,7 +126,7 @@ class Extractor:
             rec.published = pub.iso() if pub else None
             return rec
         try:
-            doc = Doc.from_text(text, pub, doc_id)
+            doc = Doc.from_text(text, pub, doc_id, splitter=self.sentences)
         except Exception as e:  # the text layer must not lose the batch either
             log.exception("text layer failed on doc %s", doc_id)
             rec.warnings.append(_warning("text_error", f"{type(e).__name__}: {e}"))
@@ -188,6 +196,7 @@ class Extractor:
             "organizations": dict(lex.organizations),
             "document_kinds": dict(lex.document_kinds),
             "max_chars": self.max_chars,
+            "sentences": self.sentences,
         }
 
 

@@ -332,13 +332,16 @@ class Doc:
     header_end: int = 0  # normalised offset where the body starts (after a ` date YYYY-MM` header)
     warnings: list[Warning] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
+    splitter: str = "rules"  # sentence splitter: "rules" (fast) or "underthesea"
 
     @classmethod
-    def from_text(cls, original: str, published: PubDate | None = None, doc_id: str | None = None) -> Doc:
+    def from_text(
+        cls, original: str, published: PubDate | None = None, doc_id: str | None = None, splitter: str = "rules"
+    ) -> Doc:
         is_html = looks_like_html(original)
         entities = not is_html and has_entities(original)
         text, starts, ends = normalize(original, html=is_html or entities)
-        doc = cls(original, text, starts, ends, published, doc_id)
+        doc = cls(original, text, starts, ends, published, doc_id, splitter=splitter)
         if is_html:
             doc.warn("html_input", "HTML input: tags masked and character references decoded; offsets point into the HTML")
         elif entities:
@@ -431,7 +434,8 @@ class Doc:
         """Sentence spans in the NORMALISED text, computed once on first use."""
         got = self.cache.get("sentences")
         if got is None:
-            got = split_sentences(self.text, self.header_end)
+            split = SENTENCE_SPLITTERS[self.splitter]
+            got = split(self.text, self.header_end)
             self.cache["sentences"] = got
         return got
 
@@ -516,6 +520,31 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         pos = e
     _add_span(text, pos, n, spans)
     return spans
+
+
+def split_sentences_underthesea(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """underthesea's ``sent_tokenize`` per paragraph (newlines always end a sentence), realigned
+    to ``text`` with ``align`` (underthesea may rewrite characters and drops whitespace)."""
+    from underthesea import sent_tokenize
+
+    spans: list[tuple[int, int]] = []
+    for ps, pe in _paragraphs(text, start):
+        for a, b in align(text[ps:pe], sent_tokenize(text[ps:pe])):
+            _add_span(text, a + ps, b + ps, spans)
+    return spans
+
+
+def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _re.finditer(r"\n+", text[start:]):
+        _add_span(text, pos, m.start() + start, out)
+        pos = m.end() + start
+    _add_span(text, pos, len(text), out)
+    return out
+
+
+SENTENCE_SPLITTERS = {"rules": split_sentences, "underthesea": split_sentences_underthesea}
 
 
 def _add_span(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
