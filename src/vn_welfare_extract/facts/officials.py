@@ -75,6 +75,21 @@ _FOREIGN_POSTS = frozenset({"Tổng thống", "Thủ tướng", "Ngoại trưở
 _CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
 # A bracketed abbreviation inside a body's name: ``(KH&CN)``, ``( LĐ-TB&XH )``.
 _ABBR_PAREN_RE = regex.compile(r"\([ ]*[\p{Lu}\d][\p{Lu}\d&.\-]{1,11}[ ]*\)")
+# A National Assembly deputy: ``Đại biểu`` right before the name ...
+_DEPUTY_BEFORE_RE = regex.compile(r"(?<![\p{L}])[Đđ]ại[ ]+biểu[ ]+$")
+# ... and the delegation in brackets right after it: ``(đoàn Bình Định)``, ``(Đoàn ĐBQH tỉnh Nam Định)``.
+_DEPUTY_PAREN_RE = regex.compile(
+    r"[ ]*\([ ]*(?:[Đđ]oàn[ ]+(?:(?:ĐBQH|đại[ ]+biểu[ ]+Quốc[ ]+hội)[ ]+)?)?(?:(?:tỉnh|thành[ ]+phố)[ ]+)?"
+    r"(?P<place>[^()\n,;]{2,30}?)[ ]*\)"
+)
+# Lower-case letters -> the same letter without its tone mark (``ị`` -> ``i``, ``ở`` -> ``ơ``); the
+# breve, circumflex and horn are letters and stay. Lengths are kept (one character for one).
+_UNTONE = {
+    ord(c): unicodedata.normalize("NFC", "".join(x for x in unicodedata.normalize("NFD", c) if x not in "\u0300\u0301\u0303\u0309\u0323"))
+    for c in map(chr, [*range(0xC0, 0x250), *range(0x1EA0, 0x1F00)])
+    if c.islower() and len(unicodedata.normalize("NFC", "".join(x for x in unicodedata.normalize("NFD", c) if x not in "\u0300\u0301\u0303\u0309\u0323"))) == 1
+    and unicodedata.normalize("NFD", c) != "".join(x for x in unicodedata.normalize("NFD", c) if x not in "\u0300\u0301\u0303\u0309\u0323")
+}
 # Words that never end a body's name.
 _TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
 _SUSPECT_RE = regex.compile(r"(?i:bị can|bị cáo|nghi phạm|đối tượng|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
@@ -168,12 +183,20 @@ class OfficialsComponent:
         self.org_heads = [c for c, _ in cues.get("org_head", [])]
         self.place_words = [c for c, _ in cues.get("place_word", [])]
         self.name_guards = frozenset(c for c, _ in cues.get("name_guard", []))
+        # Common words that end in a guard word (``nông thôn``): no place word, the guard does not apply.
+        self.guard_compounds = frozenset(c for c, _ in cues.get("guard_compound", []))
         self.countries = frozenset(c for c, _ in cues.get("country", []))
         self.departments = frozenset(c for c, _ in cues.get("department", []))
         not_names = {c for c, _ in cues.get("not_name", [])}
+        # A province by any of its spellings -> its full name (``Bình Định`` -> ``tỉnh Bình Định``).
+        self.province_units: dict[str, str] = {}
         for row in _optional_table("provinces"):
             not_names.add(row["name"])
             not_names.update(a for a in row.get("aliases", "").split("|") if a)
+            unit, pname = row.get("unit", ""), row["name"]
+            full = pname if not unit or pname.casefold().startswith(unit.casefold()) else f"{unit} {pname}"
+            for a in [pname, *(a for a in row.get("aliases", "").split("|") if a)]:
+                self.province_units.setdefault(a, full)
         self.not_names = frozenset(not_names)
         self.place_names = frozenset(r["name"] for r in _optional_table("districts")) | self.not_names
 
@@ -189,6 +212,19 @@ class OfficialsComponent:
             r"(?<![\w.])(?:(?:nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + _trie_pattern(t.lower() for t in self.titles)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?!\w)"
+        )
+        # Posts with a tone mark dropped or misplaced (``Chủ tich``), on a copy of the lower-cased text
+        # without tone marks: several-syllable posts whose toneless form is one post's only.
+        untoned: dict[str, str | None] = {}
+        for t, (_, kind, _, _) in self.titles.items():
+            if kind == "post" and " " in t:
+                k = t.translate(_UNTONE)
+                untoned[k] = None if k in untoned else t
+        self.untoned = {k: t for k, t in untoned.items() if t is not None}
+        self.title_untoned_re = re.compile(
+            r"(?<![\w.])(?:(?:nguyên|quyên|cưu)[ ]+)?(?P<pho>pho[ ]+)?(?P<base>"
+            + _trie_pattern(self.untoned)
+            + r")(?P<tt>[ ]+thương[ ]+trưc)?(?!\w)"
         )
         # A word that starts a body's name (``Sở``, ``UBND``, ``Ban``), case-insensitive.
         self.org_head_re = regex.compile(r"(?:" + _alternation(self.org_heads) + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
@@ -226,6 +262,31 @@ class OfficialsComponent:
             if m.group("tt") and kind in ("post", "appos"):
                 canon += " Thường trực"
             out.append(_Hit(m.start(), m.end(), canon, kind, head, dflt))
+        if len(low) == len(text):
+            out.extend(self._untoned_hits(text, low, {h.start for h in out}))
+            out.sort(key=lambda h: h.start)
+        return out
+
+    def _untoned_hits(self, text: str, low: str, starts: set[int]) -> list[_Hit]:
+        """Posts spelt with a wrong tone mark after their first word (``Chủ tich UBND tỉnh``), and only
+        right before a body's capitalised head word: a common phrase that folds alike is never a post."""
+        out: list[_Hit] = []
+        for m in self.title_untoned_re.finditer(low.translate(_UNTONE)):
+            if m.start() in starts or m.start("base") in starts:
+                continue  # spelt right: already a hit
+            e = m.end()
+            if not (e + 1 < len(text) and text[e] == " " and text[e + 1].isupper() and self.org_head_re.match(text, e + 1)):
+                continue
+            title = self.untoned[" ".join(m.group("base").split())]
+            first, b = title.split(" ", 1)[0], m.start("base")
+            if low[b : b + len(first)] != first or (m.group("pho") and not low.startswith("phó", m.start("pho"))):
+                continue  # the first word spelt right (``sinh viên trường`` is not ``Viện trưởng``)
+            canon, kind, head, dflt = self.titles[title]
+            if m.group("pho"):
+                canon = "Phó " + canon
+            if m.group("tt"):
+                canon += " Thường trực"
+            out.append(_Hit(m.start(), e, canon, kind, head, dflt))
         return out
 
     def _candidates(self, doc: Doc, text: str, hits: list[_Hit], loc_spans: list[tuple[int, int]]) -> list[_Cand]:
@@ -286,7 +347,10 @@ class OfficialsComponent:
                 else:
                     continue
             syls = syls[start_i:]
-            if start_i == 0 and honor is None and prev in self.name_guards and syls[0][0] - 1 not in post_ends:
+            if (
+                start_i == 0 and honor is None and prev in self.name_guards and syls[0][0] - 1 not in post_ends
+                and not self._guard_compound(text, syls[0][0], prev)
+            ):
                 continue
             s, e = syls[0][0], syls[-1][1]
             name = " ".join(x[2] for x in syls)
@@ -304,6 +368,14 @@ class OfficialsComponent:
                 continue  # a foreign name: plain Latin (``Joe Biden``), or Latin-1 after ``ông``/``bà``
             out.append(_Cand(s, e, name, left, gender, foreign))
         return out
+
+    def _guard_compound(self, text: str, start: int, guard: str) -> bool:
+        """The guard word before ``start`` ends a common word (``Phát triển nông thôn Hoàng Văn An``)."""
+        j = start
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        before = _prev_word(text, j - len(guard))
+        return bool(before) and f"{before} {guard}" in self.guard_compounds
 
     def _strip_places(self, words: list[str]) -> int:
         """Index after leading place names (``Lâm Đồng`` in ``Lâm Đồng Trần Văn Hiệp``)."""
@@ -444,7 +516,7 @@ class OfficialsComponent:
     def __call__(self, doc: Doc, rec: Record) -> None:
         text = doc.text
         hits = self._hits(text)
-        if not hits:
+        if not hits and "biểu" not in text:  # no post, and no deputy (``Đại biểu X (đoàn Y)``)
             return
         loc_spans = [(doc.norm_index(m.start), doc.norm_index(m.end)) for loc in rec.locations for m in loc.mentions]
         rec_orgs: dict[int, tuple[int, str]] = {}
@@ -491,6 +563,11 @@ class OfficialsComponent:
             if got:
                 p.titles.extend(got)
                 p.rules.append("apposition")
+            if not got:
+                deputy = self._deputy(text, c)
+                if deputy is not None:
+                    p.titles.append(deputy)
+                    p.rules.append("deputy")
             got = self._role(doc, c, end, sent_s, sent_e, hit_at, cand_starts, hit_starts, rec_orgs, cand_sorted)
             if got:
                 p.titles.extend(got)
@@ -501,6 +578,18 @@ class OfficialsComponent:
                 p.titles.append((h.start, t))
                 p.rules.append("list")
         self._emit(doc, rec, people, cands, hits)
+
+    def _deputy(self, text: str, c: _Cand) -> tuple[int, Title] | None:
+        """``Đại biểu Trần Thị Lan (đoàn Nam Định)``: a National Assembly deputy of that province's
+        delegation (news names a deputy by the delegation, never by the post in full)."""
+        before = _DEPUTY_BEFORE_RE.search(text, max(0, c.left - 12), c.left)
+        if before is None:
+            return None
+        m = _DEPUTY_PAREN_RE.match(text, c.end)
+        full = self.province_units.get(m.group("place")) if m is not None else None
+        if full is None:
+            return None
+        return before.start(), Title("Đại biểu Quốc hội", f"Đoàn đại biểu Quốc hội {full}")
 
     def _prenominal(
         self,
