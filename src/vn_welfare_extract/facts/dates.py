@@ -72,6 +72,12 @@ _E = r"(?![\p{L}\d])"  # a word ends here
 _DAYPRE = rf"(?:(?P<part>{_PART}){_W})?(?:(?P<dw>ngày|ngay|hôm|mồng|mùng)(?:{_W}(?:mồng|mùng))?{_W0})?"
 # `sáng nay (21/4)`, `hôm qua 20/4`: an explicit date after a relative one confirms it.
 _TRAIL = rf"(?:{_W0}\({_W0}(?:ngày{_W})?(?P<td>{_DD})/(?P<tm>{_MM})(?:/(?P<ty>{_YY}))?{_W0}\)|{_W}(?:ngày{_W})?(?P<td>{_DD})/(?P<tm>{_MM})(?:/(?P<ty>{_YY}))?(?![\d/]))"
+# A clock time before the date it belongs to (`18 giờ ngày 11-8`, `lúc 7h30 sáng 5/3`).
+_TIME = (
+    r"(?:lúc" + _W + r")?(?:\d{1,2}" + _W0 + r"(?:h|giờ)(?:" + _W0 + r"\d{1,2}(?:" + _W0 + r"phút)?)?|\d{1,2}:\d{2})"
+)
+_WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3, "sáu": 4, "6": 4, "bảy": 5, "7": 5, "chủ nhật": 6}
+_WEEK_OFFSETS = {"này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1}
 _QUANT = r"(?:\d|các|những|mấy|vài|nhiều|hàng|mỗi|từng|hằng|chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 
 # Where an alternative of the combined pattern can start (see ``_trigger``): a digit that can
@@ -83,6 +89,7 @@ _TRIGGERS = (
     r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:nay|bây|hiện|thời|giờ)",
     r"trở[ ]+lại[ ]+đây",
     r"cùng[ ]+(?:k|ngày)",
+    r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật)[ ]+tuần",
     r"cách[ ]+đây",
     r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:[ ]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?[ ]+(?:năm|tháng|tuần|ngày)",
     r"nửa[ ]+(?:đầu|cuối|sau)|(?:lũy|luỹ)[ ]+kế|tính[ ]+chung",
@@ -261,7 +268,7 @@ class DatesComponent:
             # 6 tháng đầu năm 2021, 3 tháng cuối năm, nửa đầu năm 2023, 9 tháng của năm 2020, lũy kế 9 tháng
             _alt(
                 "months",
-                rf"(?<![\d.,]){_B}(?:(?P<n>\d{{1,2}}|ba|sáu|chín|mười){_W}tháng{_W}(?P<pos>đầu|cuối){_W}năm"
+                rf"(?<![\d.,]){_B}(?:(?P<n>{_NUMW}){_W}tháng{_W}(?P<pos>đầu|cuối){_W}năm"
                 rf"|nửa{_W}(?P<pos>đầu|cuối|sau){_W}(?:của{_W})?năm)"
                 rf"(?:{_W0}(?P<y>{_YY})(?!\d)|{_W}(?P<yrel>{_YREL})(?!\p{{L}}))?"
                 rf"|(?<![\d.,]){_B}(?P<n>\d{{1,2}}|ba|sáu|chín|mười){_W}tháng{_W}(?:(?:đầu|của){_W})?năm{_W0}(?P<y>{_YY})(?!\d)"
@@ -304,6 +311,12 @@ class DatesComponent:
             ),
             # 9/2021 (month/year without `tháng`)
             _alt("my", rf"(?=[0-9])(?<![\d.,/])(?<!số[ ])(?P<m>{_MM})/(?P<y>{_YB}){_NOT_NUM}(?!-)"),
+            # thứ Hai tuần sau, chủ nhật tuần này: a day of a week relative to the publication
+            _alt(
+                "weekday",
+                rf"(?:(?P<part>{_PART}){_W})?(?:thứ{_W}(?P<wd>hai|ba|tư|năm|sáu|bảy|[2-7])|(?P<wd>chủ{_W}nhật))(?:{_W0},)?{_W}"
+                rf"tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))",
+            ),
             # tuần này, tuần qua, tuần trước, đầu tuần tới
             _alt(
                 "week",
@@ -322,7 +335,7 @@ class DatesComponent:
             _alt(
                 "dday",
                 rf"(?=ngày|mồng|mùng)(?<![\d.,][ ]?|mỗi[ ]|hằng[ ]|hàng[ ]|từng[ ])(?:ngày(?:{_W}(?:mồng|mùng))?|mồng|mùng){_W}(?P<d>{_DD})"
-                rf"(?=[,.;:)!?]|{_W0}$|{_W}(?:và|nhưng|thì|hoặc|là){_E})",
+                rf"(?=[,.;:)!?]|{_W0}$|{_W}(?:và|nhưng|thì|hoặc|là){_E}|{_W}(?:đến|tới){_W}(?:ngày{_W})?{_DD}[/-]{_MM}(?!\d))",
             ),
             # giai đoạn 2021-2025, năm học 2019-2020, 2016 - 2020
             _alt(
@@ -381,9 +394,14 @@ class DatesComponent:
             rf"(?:khoảng|gần|hơn|trên|dưới|xấp{_W}xỉ|lên|còn|số|mã|BN|top|hạng|thứ|đạt|tổng|Euro|kỷ{_W}lục){_W0}$",
             regex.IGNORECASE,
         )
-        self._from_re = regex.compile(rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}$", regex.IGNORECASE)
+        self._phone_after = regex.compile(r"[ ]\d{3}")
+        self._from_re = regex.compile(rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}(?:{_TIME}{_W})?$", regex.IGNORECASE)
         self._range_gap = regex.compile(
-            rf"{_W0}(?:-|–|đến|tới|cho{_W}đến)(?:{_W}(?:hết|trước|cuối))?{_W0}", regex.IGNORECASE
+            rf"{_W0}(?:-|–|đến|tới|cho{_W}đến)(?:{_W}(?:hết|trước|cuối))?(?:{_W}{_TIME})?{_W0}", regex.IGNORECASE
+        )
+        # `ngày 5 và 6-10`, `ngày 17 đến 20-10`: a day-month right after a day of a list or range.
+        self._day_before = regex.compile(
+            rf"(?<![\p{{L}}])(?:ngày|mồng|mùng)(?:{_W}(?:mồng|mùng))?{_W}{_DD}{_W}(?:và|đến|tới){_W}$", regex.IGNORECASE
         )
         self._list_gap = regex.compile(rf"{_W0}(?:,|và|hoặc|;){_W0}", regex.IGNORECASE)
         # `tính đến ngày 6-10`, `tính đến hết`, `đến 8h sáng ngày 30/4`: a state at that date.
@@ -433,8 +451,9 @@ class DatesComponent:
             rec.dates.append(
                 DateItem(surf, s, e, value, grain, a.role, end_value, a.kind, unresolved=unresolved)
             )
+            if value is not None and a.anaphor is None and grain == "day":
+                prev_value = (value, grain)  # `cùng ngày`: the last DAY named (not `tuần trước`)
             if value is not None and a.anaphor is None:
-                prev_value = (value, grain)
                 if grain in ("month", "quarter", "half") and a.grain != "cungky":
                     periods.append((doc.sentence_at(a.s)[0], value, grain))
 
@@ -548,7 +567,12 @@ class DatesComponent:
         if kind == "week":
             a.grain = "week"
             w = " ".join(g["wrel"].lower().split())
-            a.rel = {"này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1}[w]
+            a.rel = _WEEK_OFFSETS[w]
+            return a
+        if kind == "weekday":
+            a.grain = "day"
+            a.rel = 0  # relative: never joined into a range; resolved in ``_resolve``
+            a.extra = {"wd": _WEEKDAYS[" ".join(g["wd"].lower().split())], "wk": _WEEK_OFFSETS[" ".join(g["wrel"].lower().split())]}
             return a
         if kind == "relday":
             if g.get("td"):
@@ -608,6 +632,8 @@ class DatesComponent:
             a.grain, a.q = "half", 1 if first == 1 else 2
         elif (last - first) == 2 and first % 3 == 1:
             a.grain, a.q = "quarter", (first - 1) // 3 + 1
+        elif first == last:
+            a.grain, a.m = "month", first  # `một tháng đầu năm`: January
         else:
             a.grain, a.m, a.end = "month", first, (None, last, None, None)
         return a
@@ -627,8 +653,8 @@ class DatesComponent:
             sep = g["sep"]
             if sep == "." and a.y is None:
                 return None  # 8.5 is a decimal
-            if sep == "-" and a.y is None and not has_pre:
-                return None  # 2-1 is a score, 8-10 a range of numbers
+            if sep == "-" and a.y is None and not has_pre and not self._day_before.search(text, max(0, a.s - 24), a.s):
+                return None  # 2-1 is a score, 8-10 a range of numbers (`ngày 5 và 6-10` is a date)
             if not has_pre and a.y is None:
                 if a.d == 24 and a.m == 7:
                     return None  # 24/7: round the clock
@@ -664,6 +690,8 @@ class DatesComponent:
                     return None
                 if self._bare_year_before.search(text, max(0, a.s - 14), a.s):
                     return None
+                if self._phone_after.match(text, a.e):
+                    return None  # `tổng đài 1900 9068`: a phone number
         return a
 
     # -- joining neighbours --------------------------------------------------------------------
@@ -687,7 +715,7 @@ class DatesComponent:
                 and a.anaphor is None
             ):
                 gap_m = self._range_gap.fullmatch(text, a.e, b.s)
-                if gap_m is not None and b.grain in ("asof", "since") and self._from_re.search(text, max(0, a.s - 12), a.s):
+                if gap_m is not None and b.grain in ("asof", "since") and self._from_re.search(text, max(0, a.s - 28), a.s):
                     out.append(self._since(a, b, text))
                     i += 2
                     continue
@@ -695,7 +723,7 @@ class DatesComponent:
                     b.grain in ("since", "asof")
                     and not text[a.e : b.s].strip()
                     and (b.grain == "since" or text[b.s : b.s + 3].lower() in ("đến", "tới"))
-                    and self._from_re.search(text, max(0, a.s - 12), a.s)
+                    and self._from_re.search(text, max(0, a.s - 28), a.s)
                 ):
                     out.append(self._since(a, b, text))
                     i += 2
@@ -713,7 +741,21 @@ class DatesComponent:
                         out.append(r)
                         i += 2
                         continue
-                if self._list_gap.fullmatch(text, a.e, b.s) and b.grain == a.grain and b.rel is None:
+                list_m = self._list_gap.fullmatch(text, a.e, b.s)
+                if (
+                    list_m is not None
+                    and a.kind == "dday"
+                    and a.m is None
+                    and b.kind == "dmy"
+                    and b.d == (a.d or 0) + 1
+                    and "và" in list_m.group().lower()
+                ):
+                    r = self._range(a, b, text)  # `ngày 15 và 16-5`: two consecutive days, one span
+                    if r is not None:
+                        out.append(r)
+                        i += 2
+                        continue
+                if list_m is not None and b.grain == a.grain and b.rel is None:
                     self._lend_year(a, b)
             if a.kind == "dday" and a.m is None:
                 a.unresolved = ["month"]
@@ -731,7 +773,7 @@ class DatesComponent:
         out = kept
         for a in out:
             if a.end is not None and not a.kind.startswith(("range_", "since_", "fromnow_")):
-                fm = self._from_re.search(text, max(0, a.s - 12), a.s)
+                fm = self._from_re.search(text, max(0, a.s - 28), a.s)
                 if fm is not None:
                     a.s = fm.start()  # `từ tháng 3 đến tháng 5/2021`: the range keeps its `từ`
             self._set_role(a, text)
@@ -753,7 +795,7 @@ class DatesComponent:
         ya, yb = a.y, b.y
         if (
             a.explicit_year and b.explicit_year and a.d is not None and (a.m, a.d) == (b.m, b.d) and ya != yb
-            and not text[a.e : b.s].strip(" -") and self._from_re.search(text, max(0, a.s - 12), a.s) is None
+            and not text[a.e : b.s].strip(" -") and self._from_re.search(text, max(0, a.s - 28), a.s) is None
         ):
             return None  # ``(30/4/1975-30/4/2021)``: an anniversary, two dates (``từ … đến …`` is a range)
         ka = (a.m or 0, a.d or 0, a.q or 0)
@@ -777,7 +819,7 @@ class DatesComponent:
         elif ya is None and yb is None and ka > kb:
             return None
         start = a.s
-        fm = self._from_re.search(text, max(0, a.s - 12), a.s)
+        fm = self._from_re.search(text, max(0, a.s - 28), a.s)
         if fm is not None:
             start = fm.start()
         out = replace(a, s=start, e=b.e, y=ya, end=(yb, b.m, b.d, b.q), kind=f"range_{a.kind}")
@@ -788,7 +830,7 @@ class DatesComponent:
         return out
 
     def _since(self, a: _Atom, b: _Atom, text: str) -> _Atom:
-        fm = self._from_re.search(text, max(0, a.s - 12), a.s)
+        fm = self._from_re.search(text, max(0, a.s - 28), a.s)
         start = fm.start() if fm is not None else a.s
         out = replace(a, s=start, e=b.e, kind=f"since_{a.kind}", role="as_of")
         out.extra = {"to_pub": 1}
@@ -835,6 +877,13 @@ class DatesComponent:
             if a.anaphor == 0:
                 return None, "unresolved", None, ["antecedent"]
             a = replace(a, rel=a.anaphor, anaphor=None)
+        if a.kind == "weekday":
+            missing = ref.missing("day")
+            pd = pub.as_date() if pub is not None else None
+            if missing or pd is None:
+                return None, "unresolved", None, missing or ["year", "month", "day"]
+            monday = pd - timedelta(days=pd.weekday()) + timedelta(weeks=a.extra["wk"])
+            return (monday + timedelta(days=a.extra["wd"])).isoformat(), "day", None, None
         if a.rel is not None:
             return self._relative(a, ref)
         if a.kind == "holiday":

@@ -209,7 +209,10 @@ class PoliciesComponent:
             r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại)\s+$"
         )
         # Places named in the article, for local bodies written without one.
-        self.place_re = regex.compile(rf"(?<![\p{{L}}])(?P<unit>tỉnh|thành phố|Thành phố|TP\.?)\s*(?P<place>{_PLACE})")
+        # ``Tỉnh ủy Nghệ An`` names its province too (the unit then follows from the city list).
+        self.place_re = regex.compile(
+            rf"(?<![\p{{L}}])(?P<unit>tỉnh(?![ ]ủy)|thành phố|Thành phố|TP\.?|(?P<party>[Tt]ỉnh ủy|[Tt]hành ủy))\s*(?P<place>{_PLACE})"
+        )
         # -- named documents -------------------------------------------------------------------
         self.titles: dict[str, dict[str, tuple[str, str]]] = {}  # kind -> folded tail -> (title, issuer)
         for row in load_table("laws"):
@@ -443,7 +446,7 @@ class PoliciesComponent:
                 continue
             name = iss.name
             if iss.local:
-                place = self._context_place(doc, hit.start)
+                place = self._context_place(doc, hit.start, _provincial(iss))
                 if place is None:
                     continue
                 name = self._localise(iss, place[0], place[1])
@@ -612,7 +615,7 @@ class PoliciesComponent:
         unit, place = m.group("unit"), m.group("place")
         if place and _is_place(place):
             return self._localise(iss, _unit(unit, place, self.cities), _place(place)), True
-        ctx = self._context_place(doc, at)
+        ctx = self._context_place(doc, at, _provincial(iss))
         if ctx is None:
             return None, False
         return self._localise(iss, ctx[0], ctx[1]), False
@@ -622,17 +625,25 @@ class PoliciesComponent:
             return f"{iss.name} {place}"
         return f"{iss.name} {unit} {place}"
 
-    def _context_place(self, doc: Doc, at: int) -> tuple[str, str] | None:
+    def _context_place(self, doc: Doc, at: int, province: bool = False) -> tuple[str, str] | None:
         """The place of a local body written without one: the last place named earlier in its
-        sentence, else the place the article names most often."""
+        sentence, else the place the article names most often. A provincial body (``Tỉnh ủy``,
+        ``/TU``) takes only a province (``thành phố Quy Nhơn`` is a city inside one)."""
         places = doc.cache.get("policy_places")
         if places is None:
             places = [
-                (m.start(), _unit(m.group("unit"), m.group("place"), self.cities), _place(m.group("place")))
+                (
+                    m.start(),
+                    _unit(None if m.group("party") else m.group("unit"), m.group("place"), self.cities),
+                    _place(m.group("place")),
+                )
                 for m in self.place_re.finditer(doc.text, doc.header_end)
                 if _is_place(m.group("place"))
             ]
             doc.cache["policy_places"] = places
+        if province:
+            g = gazetteer()
+            places = [p for p in places if place_key(p[2]) in g.by_alias]
         if not places:
             return None
         s, _ = doc.sentence_at(at)
@@ -789,6 +800,11 @@ def _unit(unit: str | None, place: str, cities: set[str]) -> str:
         u = unit.lower().rstrip(".")
         return "thành phố" if u in ("tp", "thành phố") else u
     return "thành phố" if _place(place) in cities else "tỉnh"
+
+
+def _provincial(iss: _Issuer) -> bool:
+    """A body that only a province has (``Tỉnh ủy``; a centrally-run city has a ``Thành ủy``)."""
+    return iss.local == "name" and "Tỉnh ủy" in iss.name
 
 
 def _is_place(place: str) -> bool:
