@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from vn_welfare_extract import Extractor
+from vn_welfare_extract.api import default_extractor
 
 CASES = Path(__file__).parent / "cases"
 
@@ -41,14 +41,7 @@ def _rows() -> list[Any]:
     return out
 
 
-_EXTRACTOR = None
-
-
-def _extractor() -> Extractor:
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        _EXTRACTOR = Extractor()
-    return _EXTRACTOR
+_extractor = default_extractor  # the library's shared Extractor, built once
 
 
 def item_matches(expected: dict[str, Any], actual: dict[str, Any]) -> bool:

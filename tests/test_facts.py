@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from vn_welfare_extract import Extractor
+from vn_welfare_extract.api import default_extractor
 from vn_welfare_extract.lexicons import load_table
 from vn_welfare_extract.model import Record
 
@@ -37,14 +37,7 @@ OUTSIDE_OK = {
     "amount": ("amount=back_reference",),
 }
 
-_EX: Extractor | None = None
-
-
-def ex() -> Extractor:
-    global _EX
-    if _EX is None:
-        _EX = Extractor()
-    return _EX
+ex = default_extractor  # the library's shared Extractor, built once
 
 
 def _case_texts() -> list[tuple[str, str | None]]:

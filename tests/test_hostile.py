@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from vn_welfare_extract import Extractor, Record
+from vn_welfare_extract.api import default_extractor
 from vn_welfare_extract.encodings import (
     DecodeError,
     decode_bytes,
@@ -69,14 +70,7 @@ def check_record(rec: Record, text: str) -> None:
     json.loads(json.dumps(rec.to_dict(), ensure_ascii=True))
 
 
-_EX: Extractor | None = None
-
-
-def ex() -> Extractor:
-    global _EX
-    if _EX is None:
-        _EX = Extractor()
-    return _EX
+ex = default_extractor  # the library's shared Extractor, built once
 
 
 def run(text: str | bytes, published: Any = PUB, **kw: Any) -> tuple[Record, str]:
