@@ -145,5 +145,5 @@ def test_warc_files_on_the_workers(client: Any, tmp_path: Path) -> None:
     arts = vwe_dask.read_warc(files)
     recs = vwe_dask.extract_records(arts).compute()
     assert len(recs) == 6 and sum(1 for r in recs if "error" in r) == 2  # 2 files x (2 pages + 1 without text)
-    local = [rec.to_dict() for _, rec in extract_warc(files[0])]
+    local = [{**rec.to_dict(), "crawled": page.crawled} for page, rec in extract_warc(files[0])]  # + the crawl date
     assert [r for r in recs[:3] if "error" not in r] == local

@@ -13,7 +13,15 @@ from typing import Any
 import pytest
 
 from vn_welfare_extract.cli import main
-from vn_welfare_extract.db.schema import CHILDREN, SCHEMA_VERSION, TABLES, schema_sql
+from vn_welfare_extract.db.schema import (
+    CHILDREN,
+    SCHEMA_VERSION,
+    TABLES,
+    VERSION_TABLE_SQL,
+    migrations,
+    schema_sql,
+    tables_at,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGINES = ["sqlite", "postgres"]
@@ -52,6 +60,13 @@ class DB:
         with psycopg.connect(self.target) as conn:
             cur = conn.execute(sql.replace("?", "%s"), params)
             return cur.fetchall() if cur.description is not None else []
+
+    def columns(self, table: str) -> list[str]:
+        if self.engine == "sqlite":
+            return [r[1] for r in self.query(f"PRAGMA table_info({table})")]
+        return [r[0] for r in self.query(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"
+            " ORDER BY ordinal_position", (table,))]
 
     def counts(self) -> dict[str, int]:
         return {t.name: self.query(f"SELECT COUNT(*) FROM {t.name}")[0][0] for t in TABLES}
@@ -184,3 +199,45 @@ def test_sqlite_url_forms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         "abs.db", "other.sqlite3", "plain.sqlite", "rel.db"]
     with pytest.raises(ValueError, match="unknown database"):
         open_database("mysql://x")
+
+
+def test_a_version_1_database_is_migrated_in_place(db: DB, tmp_path: Path) -> None:
+    v1_steps = [st for v, sts in migrations(db.engine) if v == 1 for st in sts]
+    for st in [VERSION_TABLE_SQL[db.engine], *v1_steps]:
+        db.query(st)
+    db.query("INSERT INTO schema_version (version, applied_at) VALUES (1, '2025-01-01T00:00:00+00:00')")
+    db.query("INSERT INTO documents (doc_id, status, warnings) VALUES ('old', 'ok', '[]')")
+    db.query("INSERT INTO amounts (id, doc_id, text, start_char, end_char, value, currency) "
+             "VALUES ('a-old', 'old', '5 tỉ đồng', 0, 9, 5000000000, 'VND')")
+    assert "value_exact" not in db.columns("amounts") and "crawled" not in db.columns("documents")
+    src = tmp_path / "a.jsonl"
+    text = "Năm 2022, tỉnh hỗ trợ mỗi hộ 74,81 USD cho 30 hộ nghèo."
+    src.write_text(json.dumps({"id": "new", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert load(db, str(src)) == 0
+    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2] == [1, SCHEMA_VERSION]
+    for t in TABLES:  # the migrated database has the columns, in the order, of a new one
+        assert db.columns(t.name) == list(t.column_names), t.name
+    assert [t.column_names for t in tables_at(1)] != [t.column_names for t in TABLES]
+    assert db.query("SELECT doc_id, status, crawled FROM documents ORDER BY doc_id") == [("new", "ok", None), ("old", "ok", None)]
+    old = db.query("SELECT value, currency, value_exact FROM amounts WHERE id = 'a-old'")
+    assert [(int(v), c, x) for v, c, x in old] == [(5_000_000_000, "VND", None)]
+    new = db.query("SELECT text, value, value_exact, end_value_exact FROM amounts WHERE doc_id = 'new'")
+    assert [(t, int(v), x, e) for t, v, x, e in new] == [("74,81 USD", 75, "74.81", None)]
+    assert load(db, str(src)) == 0  # a second run finds nothing to migrate
+    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+
+
+def test_migration_steps_from_zero_give_the_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "steps.sqlite"
+    with sqlite3.connect(path) as conn:
+        for _, statements in migrations("sqlite"):
+            for st in statements:
+                conn.execute(st)
+    fresh = tmp_path / "fresh.sqlite"
+    with sqlite3.connect(fresh) as conn:
+        conn.executescript(schema_sql("sqlite"))
+    for t in TABLES:
+        with sqlite3.connect(path) as a, sqlite3.connect(fresh) as b:
+            cols_a = [r[1:3] for r in a.execute(f"PRAGMA table_info({t.name})")]
+            cols_b = [r[1:3] for r in b.execute(f"PRAGMA table_info({t.name})")]
+        assert cols_a == cols_b, t.name

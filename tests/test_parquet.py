@@ -60,13 +60,24 @@ def test_num_columns_are_exact_decimals() -> None:
     tbl = parquet.rows_to_table(
         "amounts",
         [
-            ("a1", "d", "x", 0, 1, 600_000_000, None, "VND", None, None, "r"),
-            ("a2", "d", "x", 0, 1, str(big), None, "VND", None, None, "r"),  # db.rows keeps >64-bit ints as text
-            ("a3", "d", "x", 0, 1, 10**40, None, "VND", None, None, "r"),  # more than 38 digits: null
+            ("a1", "d", "x", 0, 1, 600_000_000, None, "VND", None, None, "r", None, None),
+            ("a2", "d", "x", 0, 1, str(big), None, "VND", None, None, "r", None, None),  # db.rows keeps >64-bit ints as text
+            ("a3", "d", "x", 0, 1, 10**40, None, "VND", None, None, "r", None, None),  # more than 38 digits: null
+            ("a4", "d", "x", 0, 1, 75, 80, "USD", None, None, "r", "74.81", "80.5"),  # exact decimals as text
         ],
     )
     assert tbl.column("value").type == pa.decimal128(38, 0)
-    assert [None if v is None else int(v) for v in tbl.column("value").to_pylist()] == [600_000_000, big, None]
+    assert [None if v is None else int(v) for v in tbl.column("value").to_pylist()] == [600_000_000, big, None, 75]
+    assert tbl.column("value_exact").type == pa.string() and tbl.column("end_value_exact").type == pa.string()
+    assert tbl.column("value_exact").to_pylist() == [None, None, None, "74.81"]
+    assert tbl.column("end_value_exact").to_pylist() == [None, None, None, "80.5"]
+
+
+def test_arrow_schemas_follow_the_relational_schema_v2() -> None:
+    schemas = parquet.arrow_schemas()
+    assert schemas["amounts"].names[-2:] == ["value_exact", "end_value_exact"]
+    assert schemas["documents"].field("crawled").type == pa.string() and schemas["documents"].field("crawled").nullable
+    assert schemas["amounts"].metadata[b"vwe.schema_version"] == b"2"
 
 
 # ------------------------------------------------------------------ the bench slice

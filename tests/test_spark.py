@@ -156,5 +156,5 @@ def test_warc_files_on_the_executors(spark: Any, tmp_path: Path) -> None:
     assert arts.columns == ["id", "url", "title", "published", "crawled", "text"]
     recs = {r["doc_id"]: record_from_row(r) for r in vwe_spark.extract_records(arts).toArrow().to_pylist()}
     for page, rec in extract_warc(path):
-        assert recs[page.doc_id] == rec.to_dict()
+        assert recs[page.doc_id] == {**rec.to_dict(), "crawled": page.crawled}  # + the crawl date
     assert sum(1 for r in recs.values() if "error" in r) == 1

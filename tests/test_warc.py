@@ -192,3 +192,59 @@ def test_missing_extra_raises_with_the_install_hint(monkeypatch: pytest.MonkeyPa
         importlib.import_module("vn_welfare_extract.io.warc")
     assert main(["run", str(crawl), "-q"]) == 2  # a usage error before any work
     assert "vn_welfare_extract[warc]" in capsys.readouterr().err
+
+
+def test_crawl_date_reaches_json_lines_sqlite_and_parquet(crawl: Path, tmp_path: Path) -> None:
+    need_module("pyarrow", "parquet")
+    import sqlite3
+
+    import jsonschema
+    import pyarrow.parquet as pq
+
+    from vn_welfare_extract.schema import record_schema
+
+    out, pqdir, db = tmp_path / "out.jsonl", tmp_path / "pq", tmp_path / "out.sqlite"
+    assert main(["run", str(crawl), "-o", str(out), "--parquet", str(pqdir), "--db", str(db), "-q", "-j", "1"]) == 1
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(recs) == 3 and all(r["crawled"] == CRAWLED for r in recs)  # the error record too
+    validator = jsonschema.Draft202012Validator(record_schema())
+    for r in recs:
+        if "error" not in r:
+            assert not list(validator.iter_errors(r))
+            assert list(r)[list(r).index("crawled") + 1] == "dates"  # after url/title, before the items
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT DISTINCT crawled FROM documents").fetchall() == [(CRAWLED,)]
+    assert set(pq.read_table(pqdir / "documents").column("crawled").to_pylist()) == {CRAWLED}
+
+
+def test_crawl_date_in_the_engine_records(crawl: Path) -> None:
+    need_module("pyarrow", "parquet")
+    import pyarrow as pa
+
+    from vn_welfare_extract.engines import (
+        extract_docs,
+        record_arrow_schema,
+        record_from_row,
+        record_to_row,
+        warc_file_articles,
+    )
+
+    got = extract_docs(warc_file_articles(str(crawl)))
+    assert len(got) == 3
+    for rec, rows in got:
+        assert rec["crawled"] == CRAWLED
+        assert rows is not None and rows["documents"][0][-1] == CRAWLED
+    recs = [rec for rec, _ in got]
+    back = pa.RecordBatch.from_pylist([record_to_row(r) for r in recs], schema=record_arrow_schema()).to_pylist()
+    assert [record_from_row(r)["crawled"] for r in back] == [CRAWLED] * 3
+    assert [record_from_row(r) for r in back if r["error"] is None] == [r for r in recs if "error" not in r]
+
+
+def test_no_crawled_key_without_a_crawl_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.jsonl"
+    rows = [{"id": "plain", "text": "Năm 2022, xã trao 40 suất quà."},
+            {"id": "given", "crawled": CRAWLED, "text": "Năm 2022, xã trao 40 suất quà."}]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert main(["run", str(src), "-q", "-j", "1"]) == 0
+    plain, given = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert "crawled" not in plain and given["crawled"] == CRAWLED

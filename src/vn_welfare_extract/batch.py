@@ -164,7 +164,7 @@ class _Worker:
                 if self.timeout > 0:
                     signal.setitimer(signal.ITIMER_REAL, self.timeout)
                 rec = self.extractor.extract(doc.text, published=doc.published, doc_id=doc.doc_id, url=doc.url, title=doc.title)
-                d = rec.to_dict()
+                d = record_dict(rec, doc)
                 line = json.dumps(d, ensure_ascii=False) if self.want_json else None
                 now = datetime.now(timezone.utc).isoformat(timespec="seconds")
                 rows = record_rows(doc, d, now, self.store_text) if self.want_rows else None
@@ -183,11 +183,28 @@ class _Worker:
         return make_error(doc, code, message, self.want_json, self.want_rows)
 
 
-def error_record(doc: InputDoc, code: str, message: str) -> dict[str, Any]:
-    """The JSON lines form of a failed document: the record shape with empty lists, the error
-    as a warning, and an ``error`` object (``code``, ``message``, ``source``)."""
-    rec = Record(doc_id=doc.doc_id, published=None, library_version=__version__, url=doc.url, title=doc.title)
+def record_dict(rec: Record, doc: InputDoc) -> dict[str, Any]:
+    """The JSON lines form of a document's record: ``rec.to_dict()`` plus, only when the input
+    has one (a WARC page), the crawl date as a top-level ``crawled`` key after ``url``/``title``.
+    The crawl date is input metadata, not extraction output, so ``Record`` does not carry it."""
     d = rec.to_dict()
+    if doc.crawled is None:
+        return d
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        if k == ITEM_LISTS[0]:
+            out["crawled"] = doc.crawled
+        out[k] = v
+    out.setdefault("crawled", doc.crawled)
+    return out
+
+
+def error_record(doc: InputDoc, code: str, message: str) -> dict[str, Any]:
+    """The JSON lines form of a failed document: the record shape with empty lists (and
+    ``crawled`` when the input has it), the error as a warning, and an ``error`` object
+    (``code``, ``message``, ``source``)."""
+    rec = Record(doc_id=doc.doc_id, published=None, library_version=__version__, url=doc.url, title=doc.title)
+    d = record_dict(rec, doc)
     d["warnings"] = [{"code": code, "message": message, "start": None, "end": None}]
     d["error"] = {"code": code, "message": message, "source": doc.source}
     return d

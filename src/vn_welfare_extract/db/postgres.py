@@ -15,7 +15,7 @@ from typing import Any
 
 from ..io.sinks import Rows
 from . import CHILD_NAMES, DatabaseSink, upsert_sql
-from .schema import BY_NAME, SCHEMA_VERSION, TABLES, VERSION_TABLE_SQL, SchemaError, migrations
+from .schema import BY_NAME, SCHEMA_VERSION, TABLES, VERSION_TABLE_SQL, SchemaError, pending
 
 log = logging.getLogger("vn_welfare_extract.db")
 
@@ -43,9 +43,7 @@ def ensure_schema(conn: Any) -> int:
             raise SchemaError(
                 f"the database has schema version {current}, newer than this tool's {SCHEMA_VERSION}: upgrade vn_welfare_extract"
             )
-        for version, statements in migrations("postgres"):
-            if version <= current:
-                continue
+        for version, statements in pending("postgres", current):
             for st in statements:
                 conn.execute(st)
             conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (%s, %s)", (version, datetime.now(timezone.utc)))

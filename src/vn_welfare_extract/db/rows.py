@@ -53,6 +53,7 @@ def document_row(doc: InputDoc, rec: dict[str, Any] | None, status: str, process
         _js(rec.get("warnings") or []),
         doc.text if store_text else None,
         processed_at,
+        doc.crawled,
     )
 
 
@@ -67,7 +68,7 @@ def record_rows(doc: InputDoc, rec: dict[str, Any], processed_at: str, store_tex
     ]
     rows["amounts"] = [
         (a["id"], did, a["text"], a["start"], a["end"], _num(a.get("value")), _num(a.get("end_value")),
-         a.get("currency"), a.get("approx"), a.get("per"), a.get("rule"))
+         a.get("currency"), a.get("approx"), a.get("per"), a.get("rule"), a.get("value_exact"), a.get("end_value_exact"))
         for a in rec.get("amounts", ())
     ]
     rows["counts"] = [

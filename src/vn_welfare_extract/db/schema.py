@@ -1,9 +1,15 @@
 """The relational schema, defined once and rendered for SQLite and PostgreSQL.
 
 ``TABLES`` lists every table with its columns (name, portable type), primary key and indexes;
-``schema_sql(engine)`` renders the DDL and ``MIGRATIONS`` holds the steps from one schema
-version to the next. The loaders create the schema on first use and apply pending migrations,
-recording each in ``schema_version``; a database newer than the tool is refused.
+``schema_sql(engine)`` renders the DDL and ``migrations(engine)`` the steps from one schema
+version to the next. The loaders (``pending``) create a new database at the current version in
+one step and migrate an older one in place, applying each pending step in a transaction and
+recording it in ``schema_version``; a database newer than the tool is refused.
+
+Versions: 1 the first schema; 2 adds ``amounts.value_exact`` / ``amounts.end_value_exact``
+(exact decimals as text, e.g. ``"74.81"``) and ``documents.crawled`` (WARC-Date of a crawled
+page). A column added by a migration is appended at the end of its table in ``TABLES`` (so a
+migrated database and a new one have the same column order) and listed in ``ADDED_COLUMNS``.
 
 Portable types: ``text``; ``int`` (offsets, years; BIGINT in PostgreSQL); ``num`` (amounts and
 counts: NUMERIC in PostgreSQL, INTEGER in SQLite, values past 64 bits kept exactly as text);
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ DOCUMENTS = Table(
         ("warnings", "json"),
         ("body", "text"),  # the article text, only with --store-text
         ("processed_at", "ts"),
+        ("crawled", "text"),  # v2: WARC-Date of a crawled page (ISO 8601), else null
     ),
     ("doc_id",),
     (("published",), ("status",)),
@@ -65,7 +72,8 @@ CHILDREN: tuple[Table, ...] = (
     Table(
         "amounts",
         (("id", "text"), ("doc_id", "text"), *_SPAN, ("value", "num"), ("end_value", "num"), ("currency", "text"),
-         ("approx", "text"), ("per", "text"), ("rule", "text")),
+         ("approx", "text"), ("per", "text"), ("rule", "text"),
+         ("value_exact", "text"), ("end_value_exact", "text")),  # v2: exact decimals, "74.81"
         ("id",),
         (("doc_id",), ("value",)),
     ),
@@ -169,13 +177,50 @@ def schema_sql(engine: str) -> str:
     return "\n".join(parts) + "\n"
 
 
+# Columns added by each migration step: version -> ((table, column, portable type), ...).
+# A step is never edited; a later schema change appends a version here (or, for a change that
+# is not a column addition, an explicit step in ``migrations``).
+ADDED_COLUMNS: dict[int, tuple[tuple[str, str, str], ...]] = {
+    2: (
+        ("amounts", "value_exact", "text"),
+        ("amounts", "end_value_exact", "text"),
+        ("documents", "crawled", "text"),
+    ),
+}
+
+
+def tables_at(version: int) -> tuple[Table, ...]:
+    """The tables of an earlier schema ``version``: ``TABLES`` without the columns added later."""
+    later = {(t, c) for v, cols in ADDED_COLUMNS.items() if v > version for t, c, _ in cols}
+    return tuple(
+        Table(t.name, tuple(col for col in t.columns if (t.name, col[0]) not in later), t.key, t.indexes) for t in TABLES
+    )
+
+
 def migrations(engine: str) -> list[tuple[int, list[str]]]:
-    """``[(version, statements)]``: applying them in order from 0 gives the current schema.
-    A later schema change appends a step (``ALTER TABLE ...``); a step is never edited."""
+    """``[(version, statements)]``: applying them in order from 0 gives the current schema
+    (version 1 creates the first tables, every later step alters them)."""
+    types = _TYPES[engine]
     v1: list[str] = []
-    for t in TABLES:
+    for t in tables_at(1):
         v1.extend(table_sql(t, engine))
-    return [(1, v1)]
+    steps = [(1, v1)]
+    for version in sorted(ADDED_COLUMNS):
+        steps.append(
+            (version, [f"ALTER TABLE {t} ADD COLUMN {c} {types[ty]}" for t, c, ty in ADDED_COLUMNS[version]])
+        )
+    return steps
+
+
+def pending(engine: str, current: int) -> list[tuple[int, list[str]]]:
+    """The steps a database at schema version ``current`` needs: a new database (0) gets the
+    current schema in one step, recorded as ``SCHEMA_VERSION``; an older one the later steps."""
+    if current == 0:
+        statements: list[str] = []
+        for t in TABLES:
+            statements.extend(table_sql(t, engine))
+        return [(SCHEMA_VERSION, statements)]
+    return [(v, st) for v, st in migrations(engine) if v > current]
 
 
 VERSION_TABLE_SQL = {

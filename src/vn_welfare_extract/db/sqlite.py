@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from ..io.sinks import Rows
 from . import CHILD_NAMES, DatabaseSink, upsert_sql
-from .schema import SCHEMA_VERSION, VERSION_TABLE_SQL, SchemaError, migrations
+from .schema import SCHEMA_VERSION, VERSION_TABLE_SQL, SchemaError, pending
 
 
 def ensure_schema(conn: sqlite3.Connection) -> int:
@@ -19,9 +19,7 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
         raise SchemaError(
             f"the database has schema version {current}, newer than this tool's {SCHEMA_VERSION}: upgrade vn_welfare_extract"
         )
-    for version, statements in migrations("sqlite"):
-        if version <= current:
-            continue
+    for version, statements in pending("sqlite", current):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for st in statements:

@@ -2,7 +2,8 @@
 
 The adapters are thin: a partition of articles goes through ``extract_docs`` (one ``Extractor``
 per process, built once, ``get_extractor``), which gives for every article its record dict
-(``Record.to_dict()``, or the batch's error record) and its relational rows (``db.rows``). The
+(``batch.record_dict``: ``Record.to_dict()`` plus ``crawled`` when the input has a crawl date;
+or the batch's error record) and its relational rows (``db.rows``). The
 record's Arrow schema (``record_arrow_schema``) is derived from the dataclasses of ``model.py``;
 the per-table schemas come from ``io.parquet`` (derived from ``db.schema``).
 
@@ -33,7 +34,7 @@ except ImportError as e:  # pragma: no cover - depends on the installation
     raise ImportError("the engine adapters need pyarrow: pip install 'vn_welfare_extract[parquet]'") from e
 
 from ..api import Article, Extractor
-from ..batch import error_record
+from ..batch import error_record, record_dict
 from ..db.rows import error_rows, record_rows
 from ..io.readers import FieldMap, InputDoc, from_mapping
 from ..io.sinks import Rows
@@ -155,7 +156,7 @@ def extract_docs(
             continue
         try:
             rec = ex.extract(doc.text, published=doc.published, doc_id=doc.doc_id, url=doc.url, title=doc.title)
-            d = rec.to_dict()
+            d = record_dict(rec, doc)
             out.append((d, record_rows(doc, d, now, store_text) if rows else None))
         except Exception as e:  # any bug on any input: an error record, never a lost partition
             log.debug("document %s failed", doc.doc_id, exc_info=True)
@@ -240,6 +241,10 @@ def _fact_struct() -> pa.StructType:
 
 
 _RECORD_SCHEMA: pa.Schema | None = None
+# Top-level string fields of a record; ``url``, ``title`` and ``crawled`` (the crawl date of a
+# WARC page, ``batch.record_dict``) are present only when the input has them.
+_TOP = ("doc_id", "published", "schema_version", "library_version", "url", "title", "crawled")
+_OPTIONAL_TOP = ("url", "title", "crawled")
 
 
 def record_arrow_schema() -> pa.Schema:
@@ -248,7 +253,7 @@ def record_arrow_schema() -> pa.Schema:
     amounts and counts are ``decimal128(38, 0)``; ``error`` is set for failed articles."""
     global _RECORD_SCHEMA
     if _RECORD_SCHEMA is None:
-        fields = [pa.field(n, pa.string()) for n in ("doc_id", "published", "schema_version", "library_version", "url", "title")]
+        fields = [pa.field(n, pa.string()) for n in _TOP]
         for name in ITEM_LISTS:
             item = _fact_struct() if name == "facts" else _struct(_ITEM_CLASSES[name])
             fields.append(pa.field(name, pa.list_(item)))
@@ -264,7 +269,7 @@ def _clamp(v: Any) -> Any:
 
 def record_to_row(d: Mapping[str, Any]) -> dict[str, Any]:
     """A record dict -> a row of ``record_arrow_schema`` (``pa.RecordBatch.from_pylist``)."""
-    row: dict[str, Any] = {n: d.get(n) for n in ("doc_id", "published", "schema_version", "library_version", "url", "title")}
+    row: dict[str, Any] = {n: d.get(n) for n in _TOP}
     for name in ITEM_LISTS:
         items = d.get(name) or []
         if name == "facts":
@@ -296,7 +301,7 @@ def record_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """The inverse of ``record_to_row``: a row read back (``to_pylist``, a Spark ``Row.asDict(True)``)
     -> the record dict of ``Record.to_dict()`` (plus ``error`` for failed articles)."""
     d: dict[str, Any] = {n: row.get(n) for n in ("doc_id", "published", "schema_version", "library_version")}
-    for n in ("url", "title"):
+    for n in _OPTIONAL_TOP:
         if row.get(n) is not None:
             d[n] = row[n]
     for name in ITEM_LISTS:

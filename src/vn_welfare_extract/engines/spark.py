@@ -60,7 +60,7 @@ def tables_arrow_schema() -> pa.Schema:
 
 
 def _input_columns(df: DataFrame, fm: FieldMap) -> list[str]:
-    wanted = set(fm.text + fm.id + fm.published + fm.url + fm.title)
+    wanted = set(fm.text + fm.id + fm.published + fm.url + fm.title + ("crawled",))  # crawled: WARC pages
     cols = [c for c in df.columns if c in wanted]
     if not any(c in fm.text for c in cols):
         raise ValueError(f"no text column in {df.columns}: expected one of {', '.join(fm.text)} (pass fields=FieldMap(text=(...,)))")

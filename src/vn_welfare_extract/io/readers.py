@@ -277,6 +277,7 @@ def from_mapping(obj: Any, fallback_id: str, source: str, nbytes: int, fm: Field
         title=_clean_meta(_meta(_pick(obj, fm.title))),
         source=source,
         nbytes=nbytes,
+        crawled=_clean_meta(_meta(obj.get("crawled"))),  # a crawl date (WARC page mappings, engines)
     )
     if not isinstance(text, str):
         doc.error = ("no_text", f"no text field ({' / '.join(fm.text)}) holding a string")
