@@ -88,19 +88,38 @@ def pg_dsn() -> Any:
             conn.execute(f"DROP SCHEMA {name} CASCADE")
 
 
-@pytest.fixture(scope="session")
-def bench_slice(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The first 100 articles of ../shared/bench/articles.jsonl.gz, as a temporary .jsonl file."""
+def _bench_head(tmp_path_factory: pytest.TempPathFactory, n: int) -> Path:
+    """The first ``n`` articles of ../shared/bench/articles.jsonl.gz, as a temporary .jsonl file."""
     import gzip
 
     src = need_shared(BENCH_ARCHIVE)
-    out = tmp_path_factory.mktemp("bench") / "slice.jsonl"
+    out = tmp_path_factory.mktemp(f"bench{n}") / f"slice{n}.jsonl"
     with gzip.open(src, "rb") as f, open(out, "wb") as g:
         for i, line in enumerate(f):
-            if i >= 100:
+            if i >= n:
                 break
             g.write(line)
     return out
+
+
+def table_counts(recs: list[dict[str, Any]]) -> dict[str, int]:
+    """Rows per relational table that a list of JSON-lines records must give."""
+    out = {
+        "documents": len(recs),
+        "errors": sum(1 for r in recs if "error" in r),
+        "official_titles": sum(len(o["titles"]) for r in recs for o in r["officials"]),
+        "official_mentions": sum(len(o["mentions"]) for r in recs for o in r["officials"]),
+        "policy_mentions": sum(len(p["mentions"]) for r in recs for p in r["policies"]),
+    }
+    for t in ("dates", "amounts", "counts", "officials", "policies", "locations", "organizations", "facts"):
+        out[t] = sum(len(r[t]) for r in recs)
+    return out
+
+
+@pytest.fixture(scope="session")
+def bench_slice(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 100 bench articles as a .jsonl file."""
+    return _bench_head(tmp_path_factory, 100)
 
 
 # --- engines (Parquet, WARC, Dask, Spark) ----------------------------------------------------
@@ -121,17 +140,8 @@ def need_module(name: str, extra: str) -> Any:
 
 @pytest.fixture(scope="session")
 def bench_slice_200(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The first 200 articles of ../shared/bench/articles.jsonl.gz, as a temporary .jsonl file."""
-    import gzip
-
-    src = need_shared(BENCH_ARCHIVE)
-    out = tmp_path_factory.mktemp("bench200") / "slice200.jsonl"
-    with gzip.open(src, "rb") as f, open(out, "wb") as g:
-        for i, line in enumerate(f):
-            if i >= 200:
-                break
-            g.write(line)
-    return out
+    """The first 200 bench articles as a .jsonl file."""
+    return _bench_head(tmp_path_factory, 200)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import need_module
+from conftest import need_module, table_counts
 from vn_welfare_extract.db.schema import TABLES
 
 dask = need_module("dask", "dask")
@@ -40,17 +40,7 @@ def articles(bench_slice_200: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f]
 
 
-def expected_counts(recs: list[dict[str, Any]]) -> dict[str, int]:
-    out = {
-        "documents": len(recs),
-        "errors": sum(1 for r in recs if "error" in r),
-        "official_titles": sum(len(o["titles"]) for r in recs for o in r["officials"]),
-        "official_mentions": sum(len(o["mentions"]) for r in recs for o in r["officials"]),
-        "policy_mentions": sum(len(p["mentions"]) for r in recs for p in r["policies"]),
-    }
-    for t in ("dates", "amounts", "counts", "officials", "policies", "locations", "organizations", "facts"):
-        out[t] = sum(len(r[t]) for r in recs)
-    return out
+expected_counts = table_counts
 
 
 def test_bag_records_equal_the_single_process_records(client: Any, articles: list[dict[str, Any]], bench_records_200: list[dict[str, Any]]) -> None:

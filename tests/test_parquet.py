@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import need_module
+from conftest import need_module, table_counts
 from vn_welfare_extract.cli import main
 from vn_welfare_extract.db.schema import TABLES
 
@@ -91,15 +91,7 @@ def test_bench_slice_parquet_counts_equal_jsonl(bench_slice_200: Path, tmp_path:
     assert code == 0
     recs = [json.loads(line) for line in jl.read_text(encoding="utf-8").splitlines()]
     assert len(recs) == 200
-    expected = {
-        "documents": len(recs),
-        "errors": sum(1 for r in recs if "error" in r),
-        "official_titles": sum(len(o["titles"]) for r in recs for o in r["officials"]),
-        "official_mentions": sum(len(o["mentions"]) for r in recs for o in r["officials"]),
-        "policy_mentions": sum(len(p["mentions"]) for r in recs for p in r["policies"]),
-    }
-    for t in ("dates", "amounts", "counts", "officials", "policies", "locations", "organizations", "facts"):
-        expected[t] = sum(len(r[t]) for r in recs)
+    expected = table_counts(recs)
     assert set(expected) == {t.name for t in TABLES}
     got = {t.name: duck_count(duckdb, out, t.name) for t in TABLES}
     assert got == expected
