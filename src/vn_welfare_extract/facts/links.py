@@ -26,7 +26,7 @@ How a sentence is read (cue words in ``data/fact_cues.tsv``):
 5. A speech verb after an official's mention (no other official between) gives a ``statement``.
 
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
-``quyết định này``, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
+``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
 province. The article's place fills a fact's gap only when the article names a single place,
 its date only when the article has a single date value; otherwise they stay null. Each fact
 keeps the ids of the items it links (``links``), readable values, its sentence span and its rule
@@ -51,6 +51,8 @@ from ..text import Doc, fold
 _CASE_AFTER = 45
 # A rate/total cue qualifies the amount that follows within this many characters.
 _AMOUNT_CUE_BEFORE = 60
+# A budget verb gives to the counts (``phân bổ giống cho 500 hộ``) at most this many characters after it.
+_GIVES_TO_WITHIN = 60
 # A speech verb counts for an official mentioned at most this many characters before it.
 _SPEECH_AFTER = 320
 # A longer "sentence" is a table or unpunctuated text, not one statement: no facts are read
@@ -72,6 +74,11 @@ _PROVINCE_WORD_RE = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Tt]hành phố)(?!\w)")
 _NOT_PROVINCE_BEFORE = regex.compile(r"(?:(?<!\w)(?:các|những|nhiều|mỗi|cấp|liên|giữa)|\d) $", regex.IGNORECASE)
 # The purpose of a budget: ``để|nhằm|cho việc|phục vụ`` + up to 120 characters of the clause.
 _PURPOSE_RE = regex.compile(r"(?<!\w)(?:để|nhằm|cho việc|phục vụ)\s+([^,.;]{3,120})")
+# A date value: year, then a month, quarter (Q), half (H) or week (W) number.
+_VALUE_RE = re.compile(r"(\d{4})(?:-([QHW]?)(\d{1,2}))?")
+# ``sẽ`` in the words right after a date, ``dự kiến``/``kế hoạch`` right before it: the future.
+_FUTURE_AFTER_RE = regex.compile(r"[^,.;]{0,30}?(?<!\w)sẽ(?!\w)", regex.IGNORECASE)
+_FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|đến|tới)\s*)$", regex.IGNORECASE)
 # Words before a date that make it a deadline or a target, not the fact's date.
 _DEADLINE_RE = regex.compile(r"(?:trước|chậm nhất|hạn|sau|ban hành|ký)\s*$", regex.IGNORECASE)
 
@@ -99,6 +106,7 @@ class _Sentence:
     cues: list[_Cue] = field(default_factory=list)
     aids: list[tuple[int, str]] = field(default_factory=list)
     province_words: list[tuple[int, str]] = field(default_factory=list)
+    prev_start: int = -1  # original start of the sentence before (-1: none)
 
 
 @dataclass(slots=True)
@@ -164,6 +172,8 @@ class FactsComponent:
     # -- assignment of items and cues to sentences (bisect, never all against all) ---------
     def _sentences(self, doc: Doc, rec: Record) -> list[_Sentence]:
         sents = [_Sentence(*doc.span(a, b), a, b) for a, b in doc.sentences]
+        for before, after in zip(sents, sents[1:], strict=False):
+            after.prev_start = before.start
         starts = [s.start for s in sents]
 
         def at(pos: int) -> _Sentence | None:
@@ -330,7 +340,10 @@ class FactsComponent:
         first = next((c.pos for c in cl.cues if "budget" in c.kinds), None)
         if first is None:
             return False
-        return any(c.start > first and _GIVES_TO_RE.search(doc.original, max(first, c.start - 12), c.start) for c in cl.counts)
+        return any(
+            first < c.start <= first + _GIVES_TO_WITHIN and _GIVES_TO_RE.search(doc.original, max(first, c.start - 12), c.start)
+            for c in cl.counts
+        )
 
     def _support(
         self, doc: Doc, s: _Sentence, cl: _Clause, ctx: _Context,
@@ -454,7 +467,12 @@ class FactsComponent:
                 if kind is None:
                     continue
                 k = bisect_left(ctx.policy_starts, s.start) - 1
-                while k >= 0 and p is None:
+                if kind == "previous":
+                    # ``Theo đó``: the document the sentence right before names (its last one).
+                    if k >= 0 and ctx.policy_mentions[k][0] >= s.prev_start:
+                        p = ctx.policy_mentions[k][1]
+                    kind = ""
+                while k >= 0 and p is None and kind:
                     if ctx.policy_mentions[k][1].kind == kind:
                         p = ctx.policy_mentions[k][1]
                     k -= 1
@@ -668,9 +686,46 @@ def _fact_date(
 
 
 def _statement_date(doc: Doc, s: _Sentence, verb: int) -> DateItem | None:
-    """When the official spoke: a date before the speech verb, else an as_of date."""
+    """When the official spoke: a date before the speech verb, else an as_of date, else the
+    first date of what was said that is not in the future (a plan, a target, ``sẽ``)."""
     dates = _usable_dates(doc, s)
-    return next((d for d in dates if d.end <= verb), None) or next((d for d in dates if d.role == "as_of"), None)
+    return (
+        next((d for d in dates if d.end <= verb), None)
+        or next((d for d in dates if d.role == "as_of"), None)
+        or next((d for d in dates if d.start > verb and not _future(doc, d)), None)
+    )
+
+
+def _month_key(value: str) -> tuple[int, int] | None:
+    """(year, first month) of a date value (``2024``, ``2024-05``, ``2024-Q4``, ``2024-H2``,
+    ``2024-W41``); month 0 when only the year is known."""
+    m = _VALUE_RE.match(value)
+    if m is None:
+        return None
+    year, kind, n = int(m.group(1)), m.group(2), m.group(3)
+    if not kind:
+        return year, 0
+    k = int(n)
+    month = {"Q": 3 * k - 2, "H": 6 * k - 5, "W": min(12, 1 + (k - 1) * 12 // 52)}.get(kind, k)
+    return year, month
+
+
+def _future(doc: Doc, d: DateItem) -> bool:
+    """A date the article looks forward to: it starts after the publication month, a period it
+    opens runs past it (``giai đoạn 2023-2030``), or ``sẽ``/``dự kiến`` goes with it."""
+    n = doc.norm_index(d.start)
+    if _FUTURE_BEFORE_RE.search(doc.text, max(0, n - 50), n):
+        return True
+    e = doc.norm_index(d.end)
+    if _FUTURE_AFTER_RE.match(doc.text, e, min(len(doc.text), e + 40)):
+        return True
+    pub = doc.published
+    if pub is None or d.value is None:
+        return False
+    now = (pub.year, pub.month or 0)
+    start = _month_key(d.value)
+    end = _month_key(d.end_value) if d.end_value else None
+    return any(x is not None and (x[0] > now[0] or (x[0] == now[0] and x[1] and now[1] and x[1] > now[1])) for x in (start, end))
 
 
 def _context(rec: Record) -> _Context:
