@@ -231,24 +231,28 @@ def build(src_dir: Path = CORPUS / "src") -> tuple[list[dict[str, Any]], dict[st
     return articles, golds
 
 
-def rendered(articles: list[dict[str, Any]], golds: dict[str, dict[str, Any]]) -> dict[Path, str]:
-    out = {CORPUS / "articles.jsonl": "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)}
+def rendered(articles: list[dict[str, Any]], golds: dict[str, dict[str, Any]], root: Path = CORPUS) -> dict[Path, str]:
+    out = {root / "articles.jsonl": "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)}
     for gid, g in golds.items():
-        out[CORPUS / "gold" / f"{gid}.json"] = json.dumps(g, ensure_ascii=False, indent=1) + "\n"
+        out[root / "gold" / f"{gid}.json"] = json.dumps(g, ensure_ascii=False, indent=1) + "\n"
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="only check that the built files are up to date")
+    ap.add_argument("--root", type=Path, default=CORPUS,
+                    help="the gold folder to build: ROOT/src/*.txt -> ROOT/articles.jsonl + ROOT/gold/ (default: corpus/; "
+                    "the held-out set is corpus/heldout/)")
     a = ap.parse_args(argv)
+    root: Path = a.root.resolve()
     try:
-        articles, golds = build()
+        articles, golds = build(root / "src")
     except (SourceError, json.JSONDecodeError) as e:
         print(f"build_corpus: {e}", file=sys.stderr)
         return 1
-    files = rendered(articles, golds)
-    stale_gold = {p for p in (CORPUS / "gold").glob("*.json")} - set(files)
+    files = rendered(articles, golds, root)
+    stale_gold = {p for p in (root / "gold").glob("*.json")} - set(files)
     if a.check:
         bad = [str(p) for p, s in files.items() if not p.is_file() or p.read_text(encoding="utf-8") != s]
         bad += [f"{p} (no source)" for p in sorted(stale_gold)]
@@ -257,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"corpus up to date: {len(articles)} articles")
         return 0
-    (CORPUS / "gold").mkdir(parents=True, exist_ok=True)
+    (root / "gold").mkdir(parents=True, exist_ok=True)
     for p in stale_gold:
         p.unlink()
     for p, s in files.items():
