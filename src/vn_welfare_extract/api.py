@@ -136,18 +136,20 @@ class Extractor:
             doc.warn("no_published", "no publication date: dates without a year stay unresolved")
         rec.published = doc.published.iso() if doc.published else None
         for comp in self._components:
-            if comp.name == "facts":
+            if comp.name == "facts":  # facts link items by id: settle and name the items first
                 _safe_resolve(rec, doc)
-                _assign_ids(rec, doc_id)  # facts link items by id: ids must exist before they run
+                _assign_ids(rec, doc_id)
             try:
                 comp(doc, rec)
             except Exception as e:  # a bug in one component must not lose the article
                 log.exception("component %s failed on doc %s", comp.name, doc_id)
                 doc.warn("component_error", f"{comp.name}: {type(e).__name__}: {e}")
-        if "facts" not in self.types:
+        if "facts" in self.types:
+            _assign_fact_ids(rec, doc_id)
+        else:
             _safe_resolve(rec, doc)
+            _assign_ids(rec, doc_id)
         rec.warnings[:0] = doc.warnings
-        _assign_ids(rec, doc_id)
         return rec
 
     def _coerce(self, text: str | bytes, rec: Record) -> str:
@@ -247,16 +249,19 @@ def _assign_ids(rec: Record, doc_id: str | None) -> None:
     for kind in ("dates", "counts", "amounts"):
         for it in getattr(rec, kind):
             it.id = make_id(doc_id, kind, it.start, it.end)
-    # Several facts may share a sentence: their type and rank within it keep the ids apart.
+    for kind in ("officials", "policies", "locations", "organizations"):
+        for it in getattr(rec, kind):
+            m = it.mentions[0] if it.mentions else None
+            it.id = make_id(doc_id, kind, m.start if m else 0, m.end if m else 0)
+
+
+def _assign_fact_ids(rec: Record, doc_id: str | None) -> None:
+    """Several facts may share a sentence: their type and rank within it keep the ids apart."""
     seen: dict[tuple[str, int, int], int] = {}
     for f in rec.facts:
         key = (f.type, f.start, f.end)
         n = seen[key] = seen.get(key, -1) + 1
         f.id = make_id(doc_id, f"facts.{f.type}.{n}", f.start, f.end)
-    for kind in ("officials", "policies", "locations", "organizations"):
-        for it in getattr(rec, kind):
-            m = it.mentions[0] if it.mentions else None
-            it.id = make_id(doc_id, kind, m.start if m else 0, m.end if m else 0)
 
 
 _DEFAULT: Extractor | None = None

@@ -111,27 +111,22 @@ def make_doc(vocab: Vocab, text: str, spans: list[tuple[int, int]]) -> Doc:
     trailing space becomes whitespace tokens, as spaCy's own tokenizer does."""
     words: list[str] = []
     spaces: list[bool] = []
+
+    def gap(ws: str) -> None:  # one space trails the previous token; the rest is a token
+        if ws and words and ws[0] == " ":
+            spaces[-1] = True
+            ws = ws[1:]
+        if ws:
+            words.append(ws)
+            spaces.append(False)
+
     pos = 0
     for s, e in spans:
-        gap = text[pos:s]
-        if gap:
-            if words and gap[0] == " ":
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
+        gap(text[pos:s])
         words.append(text[s:e])
         spaces.append(False)
         pos = e
-    tail = text[pos:]
-    if tail:
-        if words and tail[0] == " ":
-            spaces[-1] = True
-            tail = tail[1:]
-        if tail:
-            words.append(tail)
-            spaces.append(False)
+    gap(text[pos:])
     return Doc(vocab, words=words, spaces=spaces)
 
 
