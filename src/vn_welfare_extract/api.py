@@ -7,14 +7,22 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 from typing import Any, Protocol
 
-from . import __version__
+from ._version import __version__
 from .encodings import decode_bytes, detect_text, garbage_ratio
+from .facts.counts import CountsComponent
+from .facts.dates import DatesComponent
+from .facts.links import FactsComponent
+from .facts.money import AmountsComponent
+from .facts.officials import OfficialsComponent
+from .facts.orgs import OrganizationsComponent
+from .facts.places import LocationsComponent
+from .facts.policies import PoliciesComponent
 from .lexicons import Lexicons
 from .model import Record, make_id
 from .resolve import resolve
+from .resources import Resources
 from .text import SENTENCE_SPLITTERS, Doc, PubDate, parse_published
 
 log = logging.getLogger("vn_welfare_extract")
@@ -26,17 +34,18 @@ class Component(Protocol):
     def __call__(self, doc: Doc, rec: Record) -> None: ...
 
 
-# (type name, module, class). Order matters: policies first (their codes block numbers),
-# organisations and places before officials, facts last.
-PIPELINE: tuple[tuple[str, str, str], ...] = (
-    ("policies", "policies", "PoliciesComponent"),
-    ("dates", "dates", "DatesComponent"),
-    ("amounts", "money", "AmountsComponent"),
-    ("counts", "counts", "CountsComponent"),
-    ("organizations", "orgs", "OrganizationsComponent"),
-    ("locations", "places", "LocationsComponent"),
-    ("officials", "officials", "OfficialsComponent"),
-    ("facts", "links", "FactsComponent"),
+# The pipeline, in order: (type, step, what the step reads from earlier steps). Every step is
+# built once per Extractor from its ``Resources`` and appends to ``rec.<type>``; ``resolve``
+# (which type wins a contested span) runs once before the facts step, which links items by id.
+PIPELINE: tuple[tuple[str, type[Any], tuple[str, ...]], ...] = (
+    ("policies", PoliciesComponent, ()),
+    ("dates", DatesComponent, ("policies",)),  # document codes and issue dates are not event dates
+    ("amounts", AmountsComponent, ()),
+    ("counts", CountsComponent, ("amounts",)),  # a number with a currency is not a count
+    ("organizations", OrganizationsComponent, ()),
+    ("locations", LocationsComponent, ()),
+    ("officials", OfficialsComponent, ("organizations", "locations")),
+    ("facts", FactsComponent, ("dates", "amounts", "counts", "officials", "policies", "locations", "organizations")),
 )
 TYPES: tuple[str, ...] = tuple(t for t, _, _ in PIPELINE)
 
@@ -87,15 +96,15 @@ class Extractor:
             raise ValueError(f"unknown fact type(s) {unknown}; valid types: {', '.join(TYPES)}")
         self.types = tuple(t for t in TYPES if t in wanted)
         self.lexicons = Lexicons.build(titles, organizations, document_kinds)
+        self.resources = Resources.build(self.lexicons)
         self.max_chars = max_chars
         if sentences not in SENTENCE_SPLITTERS:
             raise ValueError(f"unknown sentence splitter {sentences!r}; valid: {', '.join(SENTENCE_SPLITTERS)}")
         self.sentences = sentences
         self._components: list[Component] = []
-        for name, module, cls in PIPELINE:
+        for name, step, _reads in PIPELINE:
             if name in self.types:
-                mod = import_module(f".facts.{module}", __package__)
-                self._components.append(getattr(mod, cls)(self.lexicons))
+                self._components.append(step(self.resources))
 
     def extract(
         self,
