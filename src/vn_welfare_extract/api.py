@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from time import perf_counter
 from typing import Any, Protocol
 
 from ._version import __version__
@@ -101,6 +102,9 @@ class Extractor:
         if sentences not in SENTENCE_SPLITTERS:
             raise ValueError(f"unknown sentence splitter {sentences!r}; valid: {', '.join(SENTENCE_SPLITTERS)}")
         self.sentences = sentences
+        # Seconds spent per pipeline step, summed over calls, when set to a dict (profiling:
+        # ``benchmarks/throughput.py --profile``); ``None`` (the default) measures nothing.
+        self.timings: dict[str, float] | None = None
         self._components: list[Component] = []
         for name, step, _reads in PIPELINE:
             if name in self.types:
@@ -134,6 +138,8 @@ class Extractor:
             rec.warnings.append(_warning("skipped", "nothing extracted from binary input"))
             rec.published = pub.iso() if pub else None
             return rec
+        timings = self.timings
+        t = perf_counter() if timings is not None else 0.0
         try:
             doc = Doc.from_text(text, pub, doc_id, splitter=self.sentences)
         except Exception as e:  # the text layer must not lose the batch either
@@ -144,20 +150,28 @@ class Extractor:
         if doc.published is None:
             doc.warn("no_published", "no publication date: dates without a year stay unresolved")
         rec.published = doc.published.iso() if doc.published else None
+        if timings is not None:
+            t = _lap(timings, "text", t)
         for comp in self._components:
             if comp.name == "facts":  # facts link items by id: settle and name the items first
                 _safe_resolve(rec, doc)
                 _assign_ids(rec, doc_id)
+                if timings is not None:
+                    t = _lap(timings, "resolve", t)
             try:
                 comp(doc, rec)
             except Exception as e:  # a bug in one component must not lose the article
                 log.exception("component %s failed on doc %s", comp.name, doc_id)
                 doc.warn("component_error", f"{comp.name}: {type(e).__name__}: {e}")
+            if timings is not None:
+                t = _lap(timings, comp.name, t)
         if "facts" in self.types:
             _assign_fact_ids(rec, doc_id)
         else:
             _safe_resolve(rec, doc)
             _assign_ids(rec, doc_id)
+            if timings is not None:
+                t = _lap(timings, "resolve", t)
         rec.warnings[:0] = doc.warnings
         return rec
 
@@ -238,6 +252,12 @@ def _init_worker(config: dict[str, Any]) -> None:
 def _worker_extract(a: Article) -> Record:
     assert _WORKER is not None
     return _WORKER._extract_article(a)
+
+
+def _lap(timings: dict[str, float], step: str, since: float) -> float:
+    now = perf_counter()
+    timings[step] = timings.get(step, 0.0) + now - since
+    return now
 
 
 def _warning(code: str, message: str, start: int | None = None, end: int | None = None) -> Any:
