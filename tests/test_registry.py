@@ -152,6 +152,21 @@ def test_a_mention_without_posts_joins_the_one_person_its_article_points_to() ->
     assert len({p for p, _ in reasons.values()}) == 4
 
 
+def test_a_singular_post_without_a_body_joins_the_one_person_who_held_it() -> None:
+    recs = [
+        rec("k1", "2022-01-01", [("Lâm Chí Hào", [("Thủ tướng", "Singapore")])]),
+        rec("k2", "2022-01-02", [("Lâm Chí Hào", [("Thủ tướng", None)])]),
+        rec("k3", "2022-01-03", [("Lâm Chí Hào", [("Giám đốc", None)])]),  # a post many hold: apart
+        rec("k4", "2022-01-04", [("Ông Bá Kiến", [("Tổng thống", None)])]),
+        rec("k5", "2022-01-05", [("Ông Bá Kiến", [("Tổng thống", None)])]),
+    ]
+    t = registry.build(recs)
+    m = {x["doc_id"]: (x["person_id"], x["reason"]) for x in by_name(t, "person_mentions")}
+    assert m["k2"] == (m["k1"][0], "same name + same post thủ tướng, no body named")
+    assert m["k3"][0] != m["k1"][0]
+    assert m["k4"] == (m["k5"][0], "same name + same post tổng thống, no body named")
+
+
 def law_rec(doc_id: str, published: str, code: str | None, year: int | None, issuer: str | None,
             amount: int | None = None, per: str | None = None, link: bool = True) -> dict[str, Any]:
     text = "Theo Quyết định 23, tỉnh chi tiền cho hộ nghèo."

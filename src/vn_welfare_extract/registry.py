@@ -9,8 +9,9 @@ Each record stands alone; the registry ties their items together:
   (``prov:``) or a top state/party body (``central``: Chính phủ, Quốc hội, Bộ Chính trị, ...).
   A name alone never merges. Merges are transitive (a mention with two posts bridges them:
   ``Phó Thủ tướng`` -> ``Thủ tướng`` -> ``Chủ tịch nước`` is one person). An official without any
-  such post joins the single same-name person whose province or body its article mentions, and
-  stays a person of its own when there is none or more than one. ``person_mentions.reason``
+  such post joins the single same-name person whose province or body its article mentions, or
+  who held the same singular post (``Tổng thống``, ``Thủ tướng``, ``Bộ trưởng`` ... with no body
+  named), and stays a person of its own when there is none or more than one. ``person_mentions.reason``
   records why each mention belongs to its person.
 - ``bodies`` / ``body_mentions``: one row per organisation, by its canonical expanded name
   (``UBND tỉnh Long An`` = ``Ủy ban nhân dân tỉnh Long An``); a body that needs a place and has
@@ -121,6 +122,23 @@ def _generic_heads() -> tuple[str, ...]:
     return tuple(sorted(heads, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _known_bodies() -> frozenset[str]:
+    """Keys of the central bodies (``data/organizations.tsv``): one body each, without a place."""
+    return frozenset(okey(row["canonical"]) for row in load_table("organizations"))
+
+
+# Posts one person holds at a time in a country (or a ministry): a same-name official with the
+# same post and no body named is that person when exactly one such person is known.
+_SINGULAR_POSTS = frozenset(okey(s) for s in (
+    "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Bộ trưởng", "Chủ tịch nước",
+    "Phó Chủ tịch nước", "Tổng Bí thư", "Chủ tịch Quốc hội", "Quốc vương", "Nhà vua", "Nữ hoàng", "Thủ tướng Chính phủ",
+    "Tổng Thư ký", "Người phát ngôn",
+))
+# "Trường Đại học X" = "Đại học X"; "&" = "và" (written either way in names of bodies).
+_BODY_SPELLINGS = (("trường đại học ", "đại học "), (" & ", " và "), ("&", " và "))
+
+
 @lru_cache(maxsize=65536)
 def province_of(place: str) -> str | None:
     """The province a place name (an item's ``location``: ``Long An``, ``huyện Yên Định``) is in,
@@ -155,6 +173,11 @@ def body_info(written: str, place: str | None = None) -> tuple[str, str, str | N
     key = okey(name)
     if key in _BARE:
         return None
+    for a, b in _BODY_SPELLINGS:
+        key = key.replace(a, b) if a != "trường đại học " else (b + key[len(a):] if key.startswith(a) else key)
+    key = " ".join(key.split())
+    if key in _known_bodies():
+        return key, name, None, key in _CENTRAL
     province = _province_in(name)
     if province is None and place:
         province = province_of(place)
@@ -335,6 +358,11 @@ def _describe(key: str) -> str:
     return f"same name + same {'province' if kind == 'prov' else 'body'}: {value}"
 
 
+def _titles(m: Row, c: dict[str, int]) -> list[str]:
+    """The singular posts (``_SINGULAR_POSTS``) of a mention, as keys, sorted."""
+    return sorted({k for t, _, _ in _j(m[c["posts"]]) or () if t and (k := okey(t)) in _SINGULAR_POSTS})
+
+
 def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]:
     """One name key's mentions -> (persons, posts, mentions with person_id and reason)."""
     c = _col("person_mentions")
@@ -375,19 +403,36 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
     for root, ks in comp_keys.items():
         for k in ks:
             by_key[k].add(root)
+    held: dict[str, set[int]] = defaultdict(set)  # singular post title -> persons who held it
+    for i, ks in enumerate(keys):
+        if ks:
+            for t in _titles(ms[i], c):
+                held[t].add(uf.find(i))
+    lone: dict[str, list[int]] = defaultdict(list)  # singular post -> bare mentions with no person to join
     for i, ks in enumerate(keys):
         if ks:
             continue
         places = sorted(_j(ms[i][c["places"]]) or ())
         cands = {r for p in places for r in by_key.get(p, ())}
-        if len(cands) == 1:
-            root = cands.pop()
+        titles = _titles(ms[i], c)
+        by_title = {r for t in titles for r in held.get(t, ())}
+        if len(cands | by_title) == 1:
+            root = (cands | by_title).pop()
             owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1f" + min(comp_keys[root]))
-            hit = next(p for p in places if root in by_key.get(p, ()))
-            reason[i] = "same name + no post, article mentions " + ("province " if hit.startswith("prov:") else "body ") + hit.split(":", 1)[1]
+            hit = next((p for p in places if root in by_key.get(p, ())), None)
+            if hit is None:
+                reason[i] = "same name + same post " + next(t for t in titles if root in held.get(t, ())) + ", no body named"
+            else:
+                reason[i] = "same name + no post, article mentions " + ("province " if hit.startswith("prov:") else "body ") + hit.split(":", 1)[1]
+        elif not cands and not by_title and titles:
+            lone[titles[0]].append(i)
         else:
             owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1fdoc:" + ms[i][c["doc_id"]] + "#" + ms[i][c["official_id"]])
             reason[i] = "no post to compare: kept apart" if not cands else f"no post, {len(cands)} same-name persons fit: kept apart"
+    for title, idx in lone.items():  # same name + same singular post, no body anywhere: one person
+        for i in idx:
+            owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1fpost:" + title)
+            reason[i] = f"same name + same post {title}, no body named" if len(idx) > 1 else "own post, no body named: " + title
     out_m = [(*m[:2], owner[i], *m[3:7], reason[i], *m[8:]) for i, m in enumerate(ms)]
     persons: list[Row] = []
     posts: list[Row] = []
