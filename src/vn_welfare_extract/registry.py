@@ -136,7 +136,8 @@ _SINGULAR_POSTS = frozenset(okey(s) for s in (
     "Tổng Thư ký", "Người phát ngôn",
 ))
 # "Trường Đại học X" = "Đại học X"; "&" = "và" (written either way in names of bodies).
-_BODY_SPELLINGS = (("trường đại học ", "đại học "), (" & ", " và "), ("&", " và "))
+_BODY_SPELLINGS = (("trường đại học ", "đại học "), ("trường đh ", "đại học "), ("đhqghn", "đại học quốc gia hà nội"),
+                   ("đhqg ", "đại học quốc gia "), ("&", " và "), ("-", " "), (",", " "))
 
 
 @lru_cache(maxsize=65536)
@@ -174,7 +175,7 @@ def body_info(written: str, place: str | None = None) -> tuple[str, str, str | N
     if key in _BARE:
         return None
     for a, b in _BODY_SPELLINGS:
-        key = key.replace(a, b) if a != "trường đại học " else (b + key[len(a):] if key.startswith(a) else key)
+        key = (b + key[len(a):] if key.startswith(a) else key) if a.startswith("trường") else key.replace(a, b)
     key = " ".join(key.split())
     if key in _known_bodies():
         return key, name, None, key in _CENTRAL
@@ -376,6 +377,17 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
                 uf.join(first[k], i)
             else:
                 first[k] = i
+    # A body inside a longer name of it ("Vụ Giáo dục đại học" / "Vụ Giáo dục đại học Bộ Giáo dục
+    # và Đào tạo") is the same body for one name: join them (two words at least).
+    orgs = sorted(k for k in first if k.startswith("org:") and k.count(" ") >= 1)
+    nested: dict[str, str] = {}
+    for a, b in zip(orgs, orgs[1:], strict=False):
+        for longer in orgs[orgs.index(b):]:
+            if not longer.startswith(a + " "):
+                break
+            uf.join(first[a], first[longer])
+            nested.setdefault(a, longer)
+            nested.setdefault(longer, a)
     comp_keys: dict[int, set[str]] = defaultdict(set)
     comp_size: Counter[int] = Counter()
     for i, ks in enumerate(keys):
@@ -394,8 +406,12 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
         root = uf.find(i)
         owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1f" + min(comp_keys[root]))
         shared = sorted(k for k in ks if key_count[(root, k)] > 1)
+        inside = sorted(k for k in ks if k in nested)
         if shared:
             reason[i] = _describe(shared[0])
+        elif inside:
+            a, b = sorted((inside[0], nested[inside[0]]), key=len)
+            reason[i] = f"same name + body {a[4:]} within {b[4:]}"
         else:
             reason[i] = "own posts: " + ", ".join(sorted(ks)) if comp_size[root] == 1 else "bridged by a mention with several posts"
     # Mentions without posts: the one same-name person their article's places or bodies point to.
