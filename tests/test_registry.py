@@ -68,8 +68,9 @@ def test_same_name_in_different_provinces_stays_two_people() -> None:
         rec("a1", "2022-03-01", [("Đoàn Văn Lượng", [("Chủ tịch", "Ủy ban nhân dân tỉnh Long An")])]),
         rec("a2", "2022-03-02", [("Đoàn Văn Lượng", [("Giám đốc", "Sở Y tế tỉnh Cà Mau")])]),
         rec("a3", "2022-05-09", [("Đoàn Văn Lượng", [("Bí thư", "Tỉnh ủy Long An")])]),
-        # a body that needs a place and has none is no evidence: kept apart from both
-        rec("a4", "2022-06-01", [("Đoàn Văn Lượng", [("Giám đốc", "Sở Y tế")])]),
+        # a body that needs a place and has none is no body; the one same-name Giám đốc is in
+        # Cà Mau, and this article is about Bạc Liêu: kept apart from both
+        rec("a4", "2022-06-01", [("Đoàn Văn Lượng", [("Giám đốc", "Sở Y tế")])], places=["Bạc Liêu"]),
     ]
     t = registry.build(recs)
     people = persons_named(t, "Đoàn Văn Lượng")
@@ -81,7 +82,10 @@ def test_same_name_in_different_provinces_stays_two_people() -> None:
     reasons = {m["doc_id"]: m["reason"] for m in by_name(t, "person_mentions")}
     assert reasons["a1"] == reasons["a3"] == "same name + same province: Long An"
     assert "kept apart" in reasons["a4"]
-    # no name alone: the post-less a4 mention does not join anyone even though the name is equal
+    # the same post without a body: not the Cà Mau Giám đốc either, unless the article names Cà Mau
+    t2 = registry.build([*recs[:3], rec("a5", "2022-06-02", [("Đoàn Văn Lượng", [("Giám đốc", "Sở Y tế")])])])
+    m = {x["doc_id"]: (x["person_id"], x["reason"]) for x in by_name(t2, "person_mentions")}
+    assert m["a5"][0] != m["a2"][0]
 
 
 def test_a_post_change_over_time_is_one_person_with_dated_posts() -> None:
@@ -165,6 +169,13 @@ def test_a_singular_post_without_a_body_joins_the_one_person_who_held_it() -> No
     assert m["k2"] == (m["k1"][0], "same name + same post thủ tướng, no body named")
     assert m["k3"][0] != m["k1"][0]
     assert m["k4"] == (m["k5"][0], "same name + same post tổng thống, no body named")
+    # any post, when the one holder is tied to no province (a company)
+    t2 = registry.build([
+        rec("q1", "2022-01-01", [("Hứa Vĩnh Khang", [("Chủ tịch Hội đồng quản trị", "Ngân hàng Phương Nam Xanh")])]),
+        rec("q2", "2022-02-01", [("Hứa Vĩnh Khang", [("Chủ tịch Hội đồng quản trị", None)])], places=["Cần Thơ"]),
+    ])
+    m = {x["doc_id"]: (x["person_id"], x["reason"]) for x in by_name(t2, "person_mentions")}
+    assert m["q2"] == (m["q1"][0], "same name + same post chủ tịch hội đồng quản trị, no body named")
 
 
 def law_rec(doc_id: str, published: str, code: str | None, year: int | None, issuer: str | None,

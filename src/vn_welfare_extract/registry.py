@@ -135,9 +135,35 @@ _SINGULAR_POSTS = frozenset(okey(s) for s in (
     "Phó Chủ tịch nước", "Tổng Bí thư", "Chủ tịch Quốc hội", "Quốc vương", "Nhà vua", "Nữ hoàng", "Thủ tướng Chính phủ",
     "Tổng Thư ký", "Người phát ngôn",
 ))
-# "Trường Đại học X" = "Đại học X"; "&" = "và" (written either way in names of bodies).
-_BODY_SPELLINGS = (("trường đại học ", "đại học "), ("trường đh ", "đại học "), ("đhqghn", "đại học quốc gia hà nội"),
-                   ("đhqg ", "đại học quốc gia "), ("&", " và "), ("-", " "), (",", " "))
+# Spellings of one body's name that a key ignores: punctuation, "&" for "và", and the short
+# words news outlets write for the head of a body's name (not expanded by ``canonical_org``).
+_BODY_PUNCT = (("&", " và "), ("-", " "), (",", " "), (".", " "))
+_BODY_WORDS = {
+    "bv": "bệnh viện", "đh": "đại học", "đhqg": "đại học quốc gia", "đhqghn": "đại học quốc gia hà nội",
+    "hhdl": "hiệp hội du lịch", "clb": "câu lạc bộ", "hđqt": "hội đồng quản trị", "tp": "thành phố",
+    "tt": "trung tâm", "cty": "công ty",
+}
+
+
+def _body_key(key: str) -> str:
+    """An ``okey`` of a canonical body name -> the body key: spellings folded (``BV Việt Đức`` =
+    ``Bệnh viện Việt Đức``, ``Trường ĐH Thủy lợi`` = ``Đại học Thủy lợi``)."""
+    for a, b in _BODY_PUNCT:
+        key = key.replace(a, b)
+    key = " ".join(_BODY_WORDS.get(w, w) for w in key.split())
+    return key[len("trường "):] if key.startswith("trường đại học ") else key
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> dict[str, str]:
+    """Post (``okey``) -> the word that starts the body it heads (``Bộ trưởng`` -> ``Bộ``),
+    from ``data/titles.tsv``."""
+    out: dict[str, str] = {}
+    for row in load_table("titles"):
+        if row.get("org_head"):
+            out[okey(row["title"])] = row["org_head"]
+            out[okey(row["canonical"])] = row["org_head"]
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -174,9 +200,7 @@ def body_info(written: str, place: str | None = None) -> tuple[str, str, str | N
     key = okey(name)
     if key in _BARE:
         return None
-    for a, b in _BODY_SPELLINGS:
-        key = (b + key[len(a):] if key.startswith(a) else key) if a.startswith("trường") else key.replace(a, b)
-    key = " ".join(key.split())
+    key = _body_key(key)
     if key in _known_bodies():
         return key, name, None, key in _CENTRAL
     province = _province_in(name)
@@ -251,6 +275,9 @@ def evidence(rows: Rows) -> Tables:
         keys: set[str] = set()
         posts: list[list[str | None]] = []
         for i, (title, org) in enumerate(titles.get(oid, ())):
+            head = _org_heads().get(okey(title or ""))
+            if org and head and not okey(org).startswith(okey(head)) and _body_key(okey(org)) not in _known_bodies():
+                org = f"{head} {org}"  # "Bộ trưởng Khoa học và Công nghệ": the body is a Bộ
             info = body_info(org, place_hint) if org else None
             body_id = None
             if info is not None:
@@ -359,9 +386,15 @@ def _describe(key: str) -> str:
     return f"same name + same {'province' if kind == 'prov' else 'body'}: {value}"
 
 
-def _titles(m: Row, c: dict[str, int]) -> list[str]:
-    """The singular posts (``_SINGULAR_POSTS``) of a mention, as keys, sorted."""
-    return sorted({k for t, _, _ in _j(m[c["posts"]]) or () if t and (k := okey(t)) in _SINGULAR_POSTS})
+def _titles(m: Row, c: dict[str, int], every: bool = False) -> list[str]:
+    """The singular posts (``_SINGULAR_POSTS``; ``every``: all posts) of a mention, as keys, sorted."""
+    return sorted({k for t, _, _ in _j(m[c["posts"]]) or () if t and ((k := okey(t)) in _SINGULAR_POSTS or every)})
+
+
+def _post_places(m: Row, c: dict[str, int], places: list[str]) -> list[str]:
+    """``post@place`` for every post title of a mention and place of its article."""
+    titles = sorted({okey(t) for t, _, _ in _j(m[c["posts"]]) or () if t})
+    return [f"{t}@{p}" for t in titles for p in places]
 
 
 def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]:
@@ -377,17 +410,18 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
                 uf.join(first[k], i)
             else:
                 first[k] = i
-    # A body inside a longer name of it ("Vụ Giáo dục đại học" / "Vụ Giáo dục đại học Bộ Giáo dục
-    # và Đào tạo") is the same body for one name: join them (two words at least).
-    orgs = sorted(k for k in first if k.startswith("org:") and k.count(" ") >= 1)
+    # A body named inside a longer name of it ("Vụ Giáo dục đại học" / "Vụ Giáo dục đại học, Bộ
+    # Giáo dục và Đào tạo"; "VinSmart" / "Công ty cổ phần ... VinSmart") is the same body for one
+    # name: join them. Few bodies per name, so comparing every pair is cheap.
+    orgs = sorted((k for k in first if k.startswith("org:")), key=len)
     nested: dict[str, str] = {}
-    for a, b in zip(orgs, orgs[1:], strict=False):
-        for longer in orgs[orgs.index(b):]:
-            if not longer.startswith(a + " "):
-                break
-            uf.join(first[a], first[longer])
-            nested.setdefault(a, longer)
-            nested.setdefault(longer, a)
+    for n, a in enumerate(orgs):
+        inner = f" {a[4:]} "
+        for b in orgs[n + 1 :]:
+            if len(b) > len(a) and inner in f" {b[4:]} ":
+                uf.join(first[a], first[b])
+                nested.setdefault(a, b)
+                nested.setdefault(b, a)
     comp_keys: dict[int, set[str]] = defaultdict(set)
     comp_size: Counter[int] = Counter()
     for i, ks in enumerate(keys):
@@ -420,31 +454,80 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
         for k in ks:
             by_key[k].add(root)
     held: dict[str, set[int]] = defaultdict(set)  # singular post title -> persons who held it
+    held_any: dict[str, set[int]] = defaultdict(set)  # any post title -> persons who held it
     for i, ks in enumerate(keys):
         if ks:
             for t in _titles(ms[i], c):
                 held[t].add(uf.find(i))
+            for t in _titles(ms[i], c, every=True):
+                held_any[t].add(uf.find(i))
     lone: dict[str, list[int]] = defaultdict(list)  # singular post -> bare mentions with no person to join
+    unposted: list[tuple[int, list[str]]] = []  # (mention, ["post@place", ...]) with no person to join
     for i, ks in enumerate(keys):
         if ks:
             continue
         places = sorted(_j(ms[i][c["places"]]) or ())
         cands = {r for p in places for r in by_key.get(p, ())}
         titles = _titles(ms[i], c)
+        held_here = held
         by_title = {r for t in titles for r in held.get(t, ())}
+        if not cands and not by_title:
+            # Any post: the one same-name person who held it, when that person is tied to no
+            # province or the article mentions theirs ("Chủ tịch HĐQT" with no body / "Chủ tịch
+            # HĐQT Sacombank"; a "Phó Chủ tịch" with no body is not the Phó Chủ tịch of a town
+            # the article never names).
+            art = {p for p in places if p.startswith("prov:")}
+            any_t = {r for t in _titles(ms[i], c, every=True) for r in held_any.get(t, ())}
+            if len(any_t) == 1:
+                root = next(iter(any_t))
+                prov = {k for k in comp_keys[root] if k.startswith("prov:")}
+                if not prov or prov & art:
+                    by_title = any_t
+                    titles = _titles(ms[i], c, every=True)
+                    held_here = held_any
         if len(cands | by_title) == 1:
             root = (cands | by_title).pop()
             owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1f" + min(comp_keys[root]))
             hit = next((p for p in places if root in by_key.get(p, ())), None)
             if hit is None:
-                reason[i] = "same name + same post " + next(t for t in titles if root in held.get(t, ())) + ", no body named"
+                reason[i] = "same name + same post " + next(t for t in titles if root in held_here.get(t, ())) + ", no body named"
             else:
                 reason[i] = "same name + no post, article mentions " + ("province " if hit.startswith("prov:") else "body ") + hit.split(":", 1)[1]
         elif not cands and not by_title and titles:
             lone[titles[0]].append(i)
+        elif not cands and not by_title and (pairs := _post_places(ms[i], c, places)):
+            unposted.append((i, pairs))
         else:
             owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1fdoc:" + ms[i][c["doc_id"]] + "#" + ms[i][c["official_id"]])
             reason[i] = "no post to compare: kept apart" if not cands else f"no post, {len(cands)} same-name persons fit: kept apart"
+    # Post-less mentions that nobody else fits: the same post and a place of their articles in
+    # common make them one person ("Đội trưởng" twice in articles about Gia Lai).
+    if unposted:
+        uu = _Union(len(unposted))
+        seen_pair: dict[str, int] = {}
+        for k, (_, pairs) in enumerate(unposted):
+            for pair in pairs:
+                if pair in seen_pair:
+                    uu.join(seen_pair[pair], k)
+                else:
+                    seen_pair[pair] = k
+        groups_u: dict[int, list[int]] = defaultdict(list)
+        for k in range(len(unposted)):
+            groups_u[uu.find(k)].append(k)
+        for members in groups_u.values():
+            if len(members) < 2:
+                i = unposted[members[0]][0]
+                owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1fdoc:" + ms[i][c["doc_id"]] + "#" + ms[i][c["official_id"]])
+                reason[i] = "no post to compare: kept apart"
+                continue
+            pairs_all = [set(unposted[k][1]) for k in members]
+            anchor = min(set.union(*pairs_all))
+            for k in members:
+                i = unposted[k][0]
+                owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1fpost+place:" + anchor)
+                shared = sorted(p for p in pairs_all[members.index(k)] if sum(p in q for q in pairs_all) > 1)
+                title, _, place = (shared or [anchor])[0].partition("@")
+                reason[i] = f"same name + same post {title}, articles both mention {place.split(':', 1)[1]}"
     for title, idx in lone.items():  # same name + same singular post, no body anywhere: one person
         for i in idx:
             owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1fpost:" + title)
