@@ -147,10 +147,10 @@ _BODY_WORDS = {
 
 def _body_key(key: str) -> str:
     """An ``okey`` of a canonical body name -> the body key: spellings folded (``BV Việt Đức`` =
-    ``Bệnh viện Việt Đức``, ``Trường ĐH Thủy lợi`` = ``Đại học Thủy lợi``)."""
+    ``Bệnh viện Việt Đức``, ``Trường ĐH Thủy lợi`` = ``Đại học Thủy lợi``, ``của`` dropped)."""
     for a, b in _BODY_PUNCT:
         key = key.replace(a, b)
-    key = " ".join(_BODY_WORDS.get(w, w) for w in key.split())
+    key = " ".join(_BODY_WORDS.get(w, w) for w in key.split() if w != "của")  # "Khối X (của) FPT Shop"
     return key[len("trường "):] if key.startswith("trường đại học ") else key
 
 
