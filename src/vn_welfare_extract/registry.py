@@ -8,10 +8,13 @@ Each record stands alone; the registry ties their items together:
   their posts share evidence: the same specific body (``org:``), a body in the same province
   (``prov:``) or a top state/party body (``central``: Chính phủ, Quốc hội, Bộ Chính trị, ...).
   A name alone never merges. Merges are transitive (a mention with two posts bridges them:
-  ``Phó Thủ tướng`` -> ``Thủ tướng`` -> ``Chủ tịch nước`` is one person). An official without any
-  such post joins the single same-name person whose province or body its article mentions, or
-  who held the same singular post (``Tổng thống``, ``Thủ tướng``, ``Bộ trưởng`` ... with no body
-  named), and stays a person of its own when there is none or more than one. ``person_mentions.reason``
+  ``Phó Thủ tướng`` -> ``Thủ tướng`` -> ``Chủ tịch nước`` is one person), and a body named inside
+  a longer name of it is the same body. An official without such evidence joins the single
+  same-name person whose province or body its article mentions, or who held the same singular
+  post (``Tổng thống``, ``Bộ trưởng`` ... with no body named), or who held the same post at all
+  when that person is tied to no province or the article names theirs; post-less officials that
+  fit nobody are one person when they share a post and a place of their articles; otherwise
+  (none, or several candidates) it stays a person of its own. ``person_mentions.reason``
   records why each mention belongs to its person.
 - ``bodies`` / ``body_mentions``: one row per organisation, by its canonical expanded name
   (``UBND tỉnh Long An`` = ``Ủy ban nhân dân tỉnh Long An``); a body that needs a place and has
