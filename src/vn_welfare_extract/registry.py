@@ -53,10 +53,10 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from .db.schema import BY_NAME, REGISTRY_TABLES
-from .facts.orgs import canonical_org, okey
 from .gazetteer import gazetteer
 from .io.sinks import Rows
 from .lexicons import load_table
+from .orgnames import canonical_org, okey
 from .text import normalize
 
 __all__ = [
