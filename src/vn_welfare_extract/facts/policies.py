@@ -65,7 +65,7 @@ _CORPORATE_RE = regex.compile(
 # A body's name by its head word, for issuers the issuer table does not hold
 # (``Cục Hộ tịch, quốc tịch, chứng thực``, ``Tòa án nhân dân tối cao``); read with ``OrgMatcher.canonical``.
 _ORG_HEADS = (
-    r"(?:Tòa án|Viện kiểm sát|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Ủy ban|Văn phòng|Học viện|Viện|Hội đồng|"
+    r"(?:Tòa án|Viện kiểm sát|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Ủy ban|Văn phòng|Học viện|Viện|Hội đồng|Hội(?![ ]nghị)|Liên đoàn|Công an|"
     r"Ngân hàng Nhà nước|Kiểm toán Nhà nước|Bảo hiểm xã hội|Thanh tra|Đại học|Trường)"
 )
 _OF_ORG_RE = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+(?:\p{{Lu}}[\p{{L}}&.-]*|và(?=[ ]+\p{{Lu}})|nhân dân|tối cao|(?:tỉnh|thành phố|phố|quận|huyện)(?=[ ]+\p{{Lu}}))){{1,8}})(?![\p{{L}}\d])")
@@ -227,6 +227,8 @@ class PoliciesComponent:
                     if kd.form == "title" and fold(sp).startswith(w + " "):
                         self.titles.setdefault(kd.kind, {})[fold(sp)[len(w) + 1 :]] = (row["title"], row["issuer"])
                         break
+        # The same titles without ``và`` and punctuation, for a title written loosely.
+        self.loose_titles = {k: {_loose(t): v for t, v in tails.items()} for k, tails in self.titles.items()}
         self.title_res: dict[str, regex.Pattern[str]] = {}
         for kind, tails in self.titles.items():
             alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(tails, key=len, reverse=True))
@@ -261,6 +263,15 @@ class PoliciesComponent:
         self.list_re = regex.compile(r"\s*,\s*(?=(?:Luật|Bộ luật)\s)|\s+và\s+(?=(?:Luật|Bộ luật)\s)")
         self.part_re = regex.compile(r"\s*,(?=\s)|\s+và(?=\s)")
         self.law_no_re = regex.compile(r"\s*,?\s+số\s+")
+        # A reference that opens its sentence (``Tại …``), the rest of its clause, and the verb
+        # that follows the clause's subject.
+        self.lead_re = regex.compile(r"\s*[\"“(-]?\s*(?:[Tt]ại|[Tt]heo|[Tt]rong|[Qq]ua)\s+")
+        self.clause_re = regex.compile(r"[^,.;:\n]{0,140}?,\s*")
+        self.subject_org_re = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+[\p{{L}}\d&.-]+){{1,10}}?)(?=[ ]+(?:đã|vừa|cũng|mới)?[ ]*(?:chỉ đạo|yêu cầu|đề nghị|cho biết|giao|quyết định|nêu rõ|khẳng định|xác định|thông báo|hướng dẫn|quy định|đồng ý|cho phép|kiến nghị)(?![\p{{L}}]))")
+        self.said_re = regex.compile(
+            r"\s+(?:(?:đã|vừa|cũng|mới)\s+)*(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|cho\s+biết|giao|quyết\s+định|nêu\s+rõ|"
+            r"khẳng\s+định|xác\s+định|thông\s+báo|hướng\s+dẫn|quy\s+định|đồng\s+ý|cho\s+phép|kiến\s+nghị)(?![\p{L}])"
+        )
         # The words that give a reference another name: ``(sau đây gọi tắt là Đề án 2107)``.
         self.alias_re = regex.compile(
             r"[(,]\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt\s+là|còn\s+gọi\s+là|gọi\s+là|viết\s+tắt\s+là)\s*[\"“]?$",
@@ -268,8 +279,8 @@ class PoliciesComponent:
         )
         # One more lower-case word of a law title after a table title (``Luật giáo dục nghề``).
         self.rename_re = regex.compile(r"[ ](\p{Ll}+)(?![\p{L}\d])")
-        self.title_words = frozenset(
-            w for tails in self.titles.values() for t in tails for w in t.split() if w not in self.title_stop
+        self.title_prefixes = frozenset(
+            " ".join(t.split()[:n]) for tails in self.titles.values() for t in tails for n in range(2, len(t.split()))
         )
         # ``Nghị quyết Đại hội XIII của Đảng``; ``Nghị quyết Đại hội XIII Đảng bộ tỉnh …``.
         # ``Nghị quyết Đại hội XX của Đảng bộ tỉnh Bình Định``, ``… Đại hội Đảng bộ tỉnh lần thứ XX``.
@@ -321,7 +332,10 @@ class PoliciesComponent:
             r"(?:\s*[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})(?:(?:\s*[/.-]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2}))?(?![\d/])",
             regex.IGNORECASE,
         )
-        self.of_re = regex.compile(r"\s*,?\s*(?:do\s+|của\s+)")
+        # ``của``/``do`` + issuer; ``được`` + issuer + ``ban hành`` (``Quyết định 20 được UBND tỉnh X ban hành``).
+        self.of_re = regex.compile(
+            r"\s*,?\s*(?:do\s+|của\s+|(?:đã\s+)?được\s+(?=[^.;\n]{3,60}?\s(?:ký\s+)?(?:ban\s+hành|phê\s+duyệt|ký)(?![\p{L}])))"
+        )
         self.khoa_re = regex.compile(r"\s+khóa\s+[XVIL]+(?![\p{L}])")
         self.subject_re = regex.compile(
             r"\s*,?\s*(?P<s>(?:về|quy\s+định|hướng\s+dẫn|phê\s+duyệt|sửa\s+đổi)\s+[^\n;]+)", regex.IGNORECASE
@@ -570,9 +584,12 @@ class PoliciesComponent:
             issuer = extra or issuer
             end = t.end()
             rule = "law_table"
+            tail = fold(t.group("t"))
             x = self.rename_re.match(text, end)
-            while x is not None and fold(x.group(1)) in self.title_words:
-                # ``đổi tên … thành Luật giáo dục nghề``: a new name of its own, not Luật Giáo dục
+            while x is not None and f"{tail} {fold(x.group(1))}" in self.title_prefixes:
+                # ``đổi tên … thành Luật giáo dục nghề``: a shortened or new name of its own
+                # (words that begin a longer law's title), not the shorter Luật Giáo dục
+                tail = f"{tail} {fold(x.group(1))}"
                 title = f"{title} {x.group(1)}"
                 end = x.end()
                 rule = "title_pattern"
@@ -598,6 +615,9 @@ class PoliciesComponent:
         end = f.start("t") + len(" ".join(keep))
         if len(keep) == 1 and regex.match(r"[ ]+\p{Lu}", text[end : end + 3]):
             return None  # ``Luật Việt Nam``: law in general, not a named law
+        known = self.loose_titles.get(kd.kind, {}).get(_loose(" ".join(keep)))
+        if known is not None:  # ``Luật Khoa học công nghệ``: the table's Luật Khoa học và Công nghệ
+            return known[0], end, "law_table", known[1] or issuer
         title = f"{word} {keep[0][0].upper()}{keep[0][1:]}" + "".join(" " + w for w in keep[1:])
         return title, end, "title_pattern", issuer
 
@@ -750,6 +770,8 @@ class PoliciesComponent:
                 h.subject = " ".join(doc.surface(s.start("s"), s.start("s") + len(subj))[0].split())
         # An issuer named just before the kind, in the same sentence.
         sent_start, _ = doc.sentence_at(h.start)
+        if self.lead_re.fullmatch(text, sent_start, h.start):
+            self._subject_issuer(doc, h)
         lo = max(sent_start, h.start - 140)
         window = text[lo : h.start]
         b = self.before_re.search(window)
@@ -773,6 +795,25 @@ class PoliciesComponent:
                 h.issued_on = self._date(doc, b, h, "b")
                 if h.year is None and h.issued_on:
                     h.year = int(h.issued_on[:4])
+
+    def _subject_issuer(self, doc: Doc, h: _Hit) -> None:
+        """``Tại Văn bản số 2803/UBND-VX vừa ban hành, UBND thành phố Hải Phòng chỉ đạo …``: the
+        subject of the clause a leading reference opens is its issuer."""
+        text = doc.text
+        c = self.clause_re.match(text, h.end)
+        if c is None:
+            return
+        i = self.issuer_re.match(text, c.end())
+        if i is not None:
+            name, complete = self._issuer_from(doc, i, h.start)
+            end = i.end()
+        else:
+            g = self.subject_org_re.match(text, c.end())  # the verb ends the name
+            if g is None:
+                return
+            name, complete, end = self.orgs.canonical(g.group("org")), True, g.end()
+        if name and complete and self.said_re.match(text, end):
+            h.issuers.append((_P_BEFORE, name))
 
     def _issuer_from(self, doc: Doc, m: regex.Match[str], at: int, group: str = "name") -> tuple[str | None, bool]:
         """The issuer of an issuer match (our reading; ``OrgMatcher.canonical`` is applied when the
@@ -984,6 +1025,11 @@ def issue_year(day: int, month: int, pub: PubDate) -> int:
 def _segs(raw: str) -> list[str]:
     """Code segments split at hyphens (``QĐ-BYT``) or at the space left for one (``QĐ BYT``)."""
     return [s.replace("TƯ", "TW") for s in regex.split(r"[\s-]+", raw) if s]
+
+
+def _loose(title: str) -> str:
+    """A title key without ``và`` and punctuation: ``khoa học và công nghệ`` = ``khoa học công nghệ``."""
+    return " ".join(w for w in regex.sub(r"[^\w ]+", " ", fold(title)).split() if w != "và")
 
 
 def _yearless(code: str) -> str:
