@@ -42,7 +42,7 @@ _UNIT_WORDS = (
     "người|hộ|ca|trường hợp|lượt|tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|USD|tuổi|tuần|giờ|phút|"
     "lần|bước|điểm|km|m|ha|tấn|kg|suất|đơn vị|doanh nghiệp|nội dung|nhiệm vụ|giải pháp|mục tiêu|"
     "tiêu chí|chỉ tiêu|điều|khoản|trang|nhóm|lĩnh vực|dự án|chương|cơ sở|tỉnh|huyện|xã|trường|"
-    "học sinh|lao động|công nhân|trẻ|phần trăm|mức|loại|gói|"
+    "học sinh|lao động|công nhân|trẻ|phần trăm|mức|loại|gói|buổi|tiết|môn|đợt|vòng|bài|lớp|"
     # ``ngày``/``tháng``/``năm`` are units unless a date or year follows (``số 125 ngày 25/3``).
     r"(?:ngày|tháng|năm)(?!\s+(?:mùng\s+|mồng\s+)?\d)"
 )
@@ -231,7 +231,10 @@ class PoliciesComponent:
         self.loose_titles = {k: {_loose(t): v for t, v in tails.items()} for k, tails in self.titles.items()}
         self.title_res: dict[str, regex.Pattern[str]] = {}
         for kind, tails in self.titles.items():
-            alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(tails, key=len, reverse=True))
+            # A comma inside a title may be left out (``Luật Phòng chống tác hại của rượu bia``).
+            alt = "|".join(
+                regex.escape(t).replace(r"\ ", r"\s+").replace(",", ",?") for t in sorted(tails, key=len, reverse=True)
+            )
             self.title_res[kind] = regex.compile(rf"\s+(?P<t>{alt})(?![\p{{L}}\d])", regex.IGNORECASE)
         # Title fallback: a capitalised word then lower-case words (``Luật Ngân sách nhà nước``).
         self.title_re = regex.compile(r"[ ]+(?P<t>\p{Lu}\p{Ll}*(?:[ ]\p{Ll}+){0,7})(?![\p{L}\d])")
@@ -563,7 +566,7 @@ class PoliciesComponent:
             t = tails.match(text, sep.end()) if sep is not None else None
             if sep is None or t is None or not t.group("t")[0].isupper():
                 break
-            ptitle, pissuer = self.titles[kd.kind][fold(t.group("t"))]
+            ptitle, pissuer = self._table_title(kd.kind, t.group("t"))
             part = _Hit(kd.kind, t.start("t"), t.end(), "law_list", title=ptitle)
             part.issuers.append((_P_KIND, pissuer or kd.issuer))
             hits.append(self._law_tail(doc, part))
@@ -580,7 +583,7 @@ class PoliciesComponent:
         issuer = kd.issuer
         t = self.title_res[kd.kind].match(text, m.end()) if kd.kind in self.title_res else None
         if t is not None:
-            title, extra = self.titles[kd.kind][fold(t.group("t"))]
+            title, extra = self._table_title(kd.kind, t.group("t"))
             issuer = extra or issuer
             end = t.end()
             rule = "law_table"
@@ -620,6 +623,11 @@ class PoliciesComponent:
             return known[0], end, "law_table", known[1] or issuer
         title = f"{word} {keep[0][0].upper()}{keep[0][1:]}" + "".join(" " + w for w in keep[1:])
         return title, end, "title_pattern", issuer
+
+    def _table_title(self, kind: str, tail: str) -> tuple[str, str]:
+        """(title, issuer) of a table title as written, with or without its commas."""
+        found = self.titles[kind].get(fold(tail))
+        return found if found is not None else self.loose_titles[kind][_loose(tail)]
 
     def _foreign_named(self, text: str, start: int, end: int) -> bool:
         """A foreign or international law named as such (``Hiến pháp Mỹ``, ``Công ước …``)."""
