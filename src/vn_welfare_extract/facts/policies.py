@@ -844,6 +844,8 @@ class PoliciesComponent:
 
     def _localise(self, iss: _Issuer, unit: str, place: str) -> str:
         if iss.local == "name":
+            if unit == "thành phố" and "Tỉnh ủy" in iss.name:
+                return f"{iss.name.replace('Tỉnh ủy', 'Thành ủy')} {place}"  # /TU of Hà Nội: its Thành ủy
             return f"{iss.name} {place}"
         return f"{iss.name} {unit} {place}"
 
