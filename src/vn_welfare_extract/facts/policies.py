@@ -65,13 +65,13 @@ _CORPORATE_RE = regex.compile(
 # A body's name by its head word, for issuers the issuer table does not hold
 # (``Cục Hộ tịch, quốc tịch, chứng thực``, ``Tòa án nhân dân tối cao``); read with ``OrgMatcher.canonical``.
 _ORG_HEADS = (
-    r"(?:Tòa án|Viện kiểm sát|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Ủy ban|Văn phòng|Học viện|Viện|Hội đồng|Hội(?![ ]nghị)|Liên đoàn|Công an|"
+    r"(?:Cơ quan (?:Cảnh sát điều tra|CSĐT|An ninh điều tra|ANĐT)(?:[ ]*-[ ]*|[ ]+)Công an|Tòa án|Viện kiểm sát|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Ủy ban|Văn phòng|Học viện|Viện|Hội đồng|Hội(?![ ]nghị)|Liên đoàn|Công an|"
     r"Ngân hàng Nhà nước|Kiểm toán Nhà nước|Bảo hiểm xã hội|Thanh tra|Đại học|Trường)"
 )
-_OF_ORG_RE = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+(?:\p{{Lu}}[\p{{L}}&.-]*|và(?=[ ]+\p{{Lu}})|nhân dân|tối cao|(?:tỉnh|thành phố|phố|quận|huyện)(?=[ ]+\p{{Lu}}))){{1,8}})(?![\p{{L}}\d])")
+_OF_ORG_RE = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+(?:Công[ ]an|\p{{Lu}}[\p{{L}}&.-]*|và(?=[ ]+\p{{Lu}})|nhân dân|tối cao|(?:tỉnh|thành phố|phố|quận|huyện)(?=[ ]+\p{{Lu}}))){{1,8}})(?![\p{{L}}\d])")
 _BEFORE_ORG_RE = regex.compile(
-    rf"(?<![\p{{L}}])(?P<org>{_ORG_HEADS}[ ]+\p{{Lu}}[\p{{L}}&.-]*(?:[ ]+[\p{{L}}\d&.-]+|,[ ]*\p{{Ll}}+){{0,9}}?)"
-    r"[ ]+(?:(?:đã|vừa|mới|cũng)[ ]+)*(?:ký ban hành|ban hành|có)[ ]+$"
+    rf"(?<![\p{{L}}])(?<!thuộc[ ])(?P<org>{_ORG_HEADS}[ ]+\p{{Lu}}[\p{{L}}&.-]*(?:[ ]+[\p{{L}}\d&.-]+|,[ ]*\p{{Ll}}+){{0,9}}?)"
+    r"[ ]+(?:(?:đã|vừa|mới|cũng|báo cáo)[ ]+)*(?:ký ban hành|ban hành|có|xây dựng|gửi)[ ]+$"
 )
 # Words that end a subject: a clause verb after the document's object (``… diễn ra mới đây``).
 _SUBJ_STOP_RE = regex.compile(
@@ -205,12 +205,12 @@ class PoliciesComponent:
         # ``Thủ tướng Chính phủ chỉ đạo tại Thông báo``, ``chỉ đạo của Ban Thường vụ Tỉnh ủy tại``.
         self.before_re = regex.compile(
             r"(?:(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<bd>\d{1,2})[/-](?P<bm>\d{1,2})(?:[/-](?P<by>(?:19|20)\d{2}))?\s*,?\s+)?"
-            rf"(?:(?<![\p{{L}}])của\s+)?(?P<iss>{alts})(?![\p{{L}}\d])"
+            rf"(?:(?<![\p{{L}}])của\s+)?(?<!thuộc\s)(?P<iss>{alts})(?![\p{{L}}\d])"
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
             r"(?:\s*-\s*[\p{L} ]{3,30},)?"  # ``Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn,``
-            r",?\s+(?:(?:đã|vừa|mới|cũng|đều)\s+)*"  # ``Chủ tịch UBND tỉnh X, đã ký``
-            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại)\s+$"
+            r",?\s+(?:(?:đã|vừa|mới|cũng|đều|báo cáo)\s+)*"  # ``Chủ tịch UBND tỉnh X, đã ký``
+            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi)\s+$"
         )
         # Places named in the article, for local bodies written without one.
         # ``Tỉnh ủy Nghệ An`` names its province too (the unit then follows from the city list).
@@ -257,8 +257,11 @@ class PoliciesComponent:
             r"(?<![\p{L}])(?:Việt Nam|Mỹ|Hoa Kỳ|Hungary|Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Pháp|Đức|Nga|"
             r"Singapore|Thái Lan|Lào|Campuchia|Myanmar|Ấn Độ|Úc|Australia|Canada|Philippines|Indonesia|"
             r"Malaysia|Brunei|Đài Loan|Ukraine|Israel|Iran|Italy|Tây Ban Nha|Brazil)(?![\p{L}])"
+            r"(?![ ]+\p{Lu})"  # not a Vietnamese place (``Lào Cai``, ``Mỹ Đình``, ``Đức Trọng``)
         )
         # ``Luật sửa đổi, bổ sung một số điều của`` + the law amended (the title runs on to its end).
+        # Words only a Vietnamese story uses (its bodies and cities).
+        self.home_re = regex.compile(r"(?<![\p{L}])(?:UBND|HĐND|Hà Nội|TP\.?\s?HCM|Quốc hội Việt Nam|Chính phủ Việt Nam|nước ta)(?![\p{L}])")
         self.amend_re = regex.compile(
             r"\s+(?P<a>sửa\s+đổi(?:\s*,\s*|\s+và\s+|\s+)bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
             r"(?:\s+của)?(?:\s+các)?\s+(?=(?:Luật|Bộ luật|Pháp lệnh)\s)"
@@ -294,7 +297,14 @@ class PoliciesComponent:
         )
         # -- numbers and codes -----------------------------------------------------------------
         # ``số`` (optionally ``số:``) before the number.
-        self.so_re = regex.compile(r"\s+(?:(?:hỏa tốc|khẩn)\s+)?(?:số\s*:?\s*)?", regex.IGNORECASE)
+        # ``số`` before the number, after an urgency word or a qualifier of the kind
+        # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``).
+        self.so_re = regex.compile(
+            r"\s+(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch)\s+(?=số))?(?:số\s*:?\s*)?",
+            regex.IGNORECASE,
+        )
+        # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
+        self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
         types = "|".join(sorted((regex.escape(a) for a in self.abbr_kind), key=len, reverse=True))
         keys = "|".join(sorted((regex.escape(k) for k in self.code_spelling.values()), key=len, reverse=True))
         # Segments after the slash; a space may stand for the hyphen between the document type
@@ -422,7 +432,7 @@ class PoliciesComponent:
         if c is not None:
             hit = self._numbered(doc, kd, m.start(), c, has_so, m.group()[0].islower())
             if hit is not None:
-                return [hit]
+                return [hit, *self._more_numbers(doc, kd, hit)]
         if kd.form == "title":
             return self._titled(doc, kd, m)
         if kd.kind == "Nghị quyết":
@@ -466,6 +476,27 @@ class PoliciesComponent:
         if kd.issuer:
             hit.issuers.append((_P_KIND, kd.issuer))
         return hit
+
+    def _more_numbers(self, doc: Doc, kd: _Kind, hit: _Hit) -> list[_Hit]:
+        """The further numbers of a list after one kind word (``Chỉ thị 15, 16 và 19``), each a
+        reference of that kind; a number with its own document type is left to ``bare_re``."""
+        text = doc.text
+        out: list[_Hit] = []
+        pos = hit.end
+        while kd.form == "number":
+            sep = self.more_re.match(text, pos)
+            c = self.code_re.match(text, sep.end()) if sep is not None else None
+            if c is None or c.group("ysegs") or c.group("segs") or c.group("ptype"):
+                break
+            if not self.after_ok_re.match(text, c.end()):
+                break  # ``Nghị định 52 và 4 thông tư``: a count of other things
+            more = self._numbered(doc, kd, c.start(), c, False, False)
+            if more is None:
+                break
+            more.rule = "kind_number_list"
+            out.append(more)
+            pos = more.end
+        return out
 
     def _read_code(self, doc: Doc, hit: _Hit, kd: _Kind, c: regex.Match[str]) -> None:
         """Fill ``code`` and the code's issuer from the parts of a written code."""
@@ -663,9 +694,23 @@ class PoliciesComponent:
         s, _ = doc.sentence_at(hit.start)
         named = [c.group() for c in self.country_re.finditer(doc.text, s, hit.start)]
         if not named:
-            return False
+            return self._foreign_article(doc)
         # A title the law table does not know, in a sentence naming another country, is that country's.
         return named[-1] != "Việt Nam" or (hit.rule != "law_table" and any(n != "Việt Nam" for n in named))
+
+    def _foreign_article(self, doc: Doc) -> bool:
+        """An article about another country: it names one country at least twice and never
+        Việt Nam (a Phnom Penh court applying ``Bộ luật Hình sự``)."""
+        cached = doc.cache.get("policy_foreign")
+        if cached is None:
+            counts = Counter(c.group() for c in self.country_re.finditer(doc.text, doc.header_end))
+            cached = (
+                counts["Việt Nam"] == 0
+                and any(n >= 3 for k, n in counts.items() if k != "Việt Nam")
+                and not self.home_re.search(doc.text, doc.header_end)
+            )
+            doc.cache["policy_foreign"] = cached
+        return bool(cached)
 
     def _congress(self, doc: Doc, m: regex.Match[str]) -> _Hit | None:
         c = self.congress_re.match(m.string, m.end())
