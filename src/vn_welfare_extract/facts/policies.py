@@ -42,7 +42,7 @@ _UNIT_WORDS = (
     "người|hộ|ca|trường hợp|lượt|tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|USD|tuổi|tuần|giờ|phút|"
     "lần|bước|điểm|km|m|ha|tấn|kg|suất|đơn vị|doanh nghiệp|nội dung|nhiệm vụ|giải pháp|mục tiêu|"
     "tiêu chí|chỉ tiêu|điều|khoản|trang|nhóm|lĩnh vực|dự án|chương|cơ sở|tỉnh|huyện|xã|trường|"
-    "học sinh|lao động|công nhân|trẻ|phần trăm|mức|loại|gói|buổi|tiết|môn|đợt|vòng|bài|lớp|"
+    "học sinh|lao động|công nhân|trẻ|phần trăm|mức|loại|gói|buổi|tiết|môn|đợt|vòng|bài|lớp|h|"
     # ``ngày``/``tháng``/``năm`` are units unless a date or year follows (``số 125 ngày 25/3``).
     r"(?:ngày|tháng|năm)(?!\s+(?:mùng\s+|mồng\s+)?\d)"
 )
@@ -167,7 +167,7 @@ class PoliciesComponent:
         # A kind word, whole (not inside ``Nghị quyếtxx``); case-insensitive (title kinds are checked
         # for a capital after). A trie: one alternation of 20 words runs several times slower.
         self.kind_re = regex.compile(
-            r"(?<![\p{L}\d])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![\p{L}\d])",
+            r"(?<![\p{L}\d])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![\p{L}])",
             regex.IGNORECASE,
         )
         # The same on ``Doc.fast_lower`` with the stdlib engine (several times faster); each hit is
@@ -175,7 +175,7 @@ class PoliciesComponent:
         # The lookahead on the first letters rejects most positions before the lookbehind runs.
         initials = re.escape("".join(sorted({k[0] for k in self.kinds})))
         self.kind_low_re = re.compile(
-            rf"(?=[{initials}])(?<![^\W_])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![^\W_])"
+            rf"(?=[{initials}])(?<![^\W_])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![^\W\d_])"
         )
         # -- issuers ---------------------------------------------------------------------------
         self.code_issuer: dict[str, _Issuer] = {}  # upper-cased code segment -> issuer
@@ -300,7 +300,7 @@ class PoliciesComponent:
         # ``số`` before the number, after an urgency word or a qualifier of the kind
         # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``).
         self.so_re = regex.compile(
-            r"\s+(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch)\s+(?=số))?(?:số\s*:?\s*)?",
+            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch)\s+(?=số))?(?:số\s*:?\s*)?",
             regex.IGNORECASE,
         )
         # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
@@ -314,7 +314,7 @@ class PoliciesComponent:
         # a stray space around the slash is read too (``15 /2022/NĐ-CP``, ``2150/ QĐ``).
         # Not a number with ``+`` (``chương trình 9+``: a name, not a numbered programme).
         self.code_re = regex.compile(
-            rf"(?P<num>\d{{1,6}}[a-zđ]?)(?![\d+])(?![.,]\d)"
+            rf"(?P<num>\d{{1,6}}(?:[a-gi-zđ](?![\p{{L}}]))?)(?![\d+])(?![.,]\d)"  # 15a; not 24h (a time)
             rf"(?:[ ]?/[ ]?(?P<year>(?:19|20)\d{{2}})(?![\d])(?:/(?P<ysegs>{segs}))?"
             rf"|[ ]?/[ ]?(?P<segs>{segs})"
             rf"|-(?P<ptype>{_SEG})/(?P<psegs>{_SEGS}))?"
@@ -422,13 +422,16 @@ class PoliciesComponent:
         kd = self.kinds.get(fold(m.group()))
         if kd is None:
             return []
+        if kd.abbr and fold(m.group()) == fold(kd.abbr) and not (m.group().isupper() and text[m.end() : m.end() + 1] == " "):
+            return []  # ``NQ 68`` only, not ``nq`` nor the ``QĐ`` inside a code
         if kd.form == "title" and not m.group()[0].isupper():
             # ``luật`` (the law in general), ``pháp lệnh`` as a common noun; a named law written
             # in lower case (``luật đất đai``) is read from the table only.
             return self._titled(doc, kd, m, table_only=True)
         so = self.so_re.match(text, m.end())
         has_so = so is not None and "s" in so.group().lower()
-        c = self.code_re.match(text, so.end()) if so is not None and so.end() > m.end() else None
+        glued = text[m.end() : m.end() + 1].isdigit()  # ``Nghị quyết68``: a space lost
+        c = self.code_re.match(text, so.end()) if so is not None and (so.end() > m.end() or glued) else None
         if c is not None:
             hit = self._numbered(doc, kd, m.start(), c, has_so, m.group()[0].islower())
             if hit is not None:
