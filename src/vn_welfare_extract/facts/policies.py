@@ -347,7 +347,7 @@ class PoliciesComponent:
         )
         # ``của``/``do`` + issuer; ``được`` + issuer + ``ban hành`` (``Quyết định 20 được UBND tỉnh X ban hành``).
         self.of_re = regex.compile(
-            r"\s*,?\s*(?:do\s+|của\s+|(?:đã\s+)?được\s+(?=[^.;\n]{3,60}?\s(?:ký\s+)?(?:ban\s+hành|phê\s+duyệt|ký)(?![\p{L}])))"
+            r"\s*,?\s*(?:(?:do|của)\s+(?:Hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?=Ban\s+Chấp))?|(?:đã\s+)?được\s+(?=[^.;\n]{3,60}?\s(?:ký\s+)?(?:ban\s+hành|phê\s+duyệt|ký)(?![\p{L}])))"
         )
         self.khoa_re = regex.compile(r"\s+khóa\s+[XVIL]+(?![\p{L}])")
         self.subject_re = regex.compile(
