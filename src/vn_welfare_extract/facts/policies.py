@@ -201,6 +201,7 @@ class PoliciesComponent:
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
         )
+        surnames = "|".join(sorted(SURNAMES, key=len, reverse=True))
         # An issuer right before the kind: ``UBND tỉnh Hà Nam vừa có quyết định``,
         # ``Thủ tướng Chính phủ chỉ đạo tại Thông báo``, ``chỉ đạo của Ban Thường vụ Tỉnh ủy tại``.
         self.before_re = regex.compile(
@@ -209,6 +210,8 @@ class PoliciesComponent:
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
             r"(?:\s*-\s*[\p{L} ]{3,30},)?"  # ``Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn,``
+            # the signer's name after the post: ``Bộ trưởng Bộ Y tế Nguyễn Thanh Long đã ký``
+            rf"(?:[ ]+(?:{surnames})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?=,?\s+(?:đã|vừa|mới|cũng)?\s*ký))?"
             r",?\s+(?:(?:đã|vừa|mới|cũng|đều|báo cáo)\s+)*"  # ``Chủ tịch UBND tỉnh X, đã ký``
             r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi)\s+$"
         )
@@ -260,6 +263,12 @@ class PoliciesComponent:
             r"(?![ ]+\p{Lu})"  # not a Vietnamese place (``Lào Cai``, ``Mỹ Đình``, ``Đức Trọng``)
         )
         # ``Luật sửa đổi, bổ sung một số điều của`` + the law amended (the title runs on to its end).
+        # ``luật`` as part of another word, and the words that cite a law written in lower case.
+        self.not_law_re = regex.compile(r"(?<![\p{L}])(?:[Kk]ỷ|[Pp]háp|[Qq]uy|[Đđ]ịnh|[Hh]iến|[Gg]iới)\s+$")
+        self.lower_cue_re = regex.compile(
+            r"(?<![\p{L}])(?:[Tt]heo|của|tại|vi phạm|trong|về|với|quy định|[Đđ]iều\s+\d+[a-z]?|khoản\s+\d+|dự thảo|"
+            r"sửa đổi|sửa|thi hành|áp dụng|đúng|[Cc]ăn cứ|hiểu|nắm|tuân thủ|chấp hành|ban hành|thông qua)\s*,?\s+$"
+        )
         # Words only a Vietnamese story uses (its bodies and cities).
         self.home_re = regex.compile(r"(?<![\p{L}])(?:UBND|HĐND|Hà Nội|TP\.?\s?HCM|Quốc hội Việt Nam|Chính phủ Việt Nam|nước ta)(?![\p{L}])")
         self.amend_re = regex.compile(
@@ -309,7 +318,7 @@ class PoliciesComponent:
         keys = "|".join(sorted((regex.escape(k) for k in self.code_spelling.values()), key=len, reverse=True))
         # Segments after the slash; a space may stand for the hyphen between the document type
         # and a known issuer (``2150/ QĐ BYT``), and a space may pad the hyphen (``NĐ - CP``).
-        segs = rf"(?:(?:{types})[ ](?=(?:{keys})(?![\p{{L}}\d])))?{_SEG}(?:[ ]?-[ ]?{_SEG})*"
+        segs = rf"(?:(?:{types})[ /](?=(?:{keys})(?![\p{{L}}\d])))?{_SEG}(?:[ ]?-[ ]?{_SEG})*"
         # The number and its code: 15/2020/NĐ-CP | 52/2013 | 68/NQ-CP | 64/CP | 29-NQ/TW | 68;
         # a stray space around the slash is read too (``15 /2022/NĐ-CP``, ``2150/ QĐ``).
         # Not a number with ``+`` (``chương trình 9+``: a name, not a numbered programme).
@@ -582,7 +591,7 @@ class PoliciesComponent:
                     hit.issuers.append((_P_KIND, kd.issuer))
                 return [self._law_tail(doc, hit)]
         read = self._title_at(doc, kd, m, table_only)
-        if read is None:
+        if read is None or (table_only and not self._lower_law(text, m.start(), m.end(), read[1])):
             return []
         title, end, rule, issuer = read
         if self._foreign_named(text, m.start(), end):
@@ -606,6 +615,17 @@ class PoliciesComponent:
             hits.append(self._law_tail(doc, part))
             pos = hits[-1].end
         return hits
+
+    def _lower_law(self, text: str, start: int, name_start: int, end: int) -> bool:
+        """A named law written in lower case (``luật đất đai``) is that law only where a law is
+        cited: a capitalised name (``luật Đất đai``), a cue before (``theo``, ``vi phạm``) or a year
+        after; not inside another word (``kỷ luật viên chức``, ``pháp luật``) nor as the general
+        idea (``không cần luật cạnh tranh``)."""
+        if self.not_law_re.search(text, max(0, start - 12), start):
+            return False
+        if text[name_start:end].lstrip()[:1].isupper():
+            return True
+        return bool(self.lower_cue_re.search(text, max(0, start - 25), start) or self.year_re.match(text, end))
 
     def _title_at(
         self, doc: Doc, kd: _Kind, m: regex.Match[str], table_only: bool = False
@@ -987,7 +1007,10 @@ class PoliciesComponent:
             return False
         gi = g.issuer()
         hi = max(h.issuers)[1] if h.issuers else None
-        return gi is None or hi is None or fold(gi) == fold(hi) or max(h.issuers)[0] <= _P_KIND
+        if gi is None or hi is None or max(h.issuers)[0] <= _P_KIND:
+            return True
+        a, b = fold(gi), fold(hi)
+        return a in b or b in a  # ``Chính phủ`` ~ ``Thủ tướng Chính phủ``: the same document named loosely
 
     def _policy(self, doc: Doc, g: _Group) -> Policy:
         mentions = []
@@ -1082,7 +1105,7 @@ def issue_year(day: int, month: int, pub: PubDate) -> int:
 
 def _segs(raw: str) -> list[str]:
     """Code segments split at hyphens (``QĐ-BYT``) or at the space left for one (``QĐ BYT``)."""
-    return [s.replace("TƯ", "TW") for s in regex.split(r"[\s-]+", raw) if s]
+    return [s.replace("TƯ", "TW") for s in regex.split(r"[\s/-]+", raw) if s]
 
 
 def _loose(title: str) -> str:
