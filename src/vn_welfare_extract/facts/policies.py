@@ -991,11 +991,11 @@ class PoliciesComponent:
 
     @staticmethod
     def _key(h: _Hit) -> tuple[str, str]:
-        """Kind and number, or kind and title without punctuation (``Luật Phòng, chống ma túy`` =
-        ``Luật Phòng chống ma túy``)."""
+        """Kind and number, or kind and title without punctuation and ``và`` (``Luật Phòng, chống
+        ma túy`` = ``Luật Phòng chống ma túy``)."""
         if h.number is not None:
             return (h.kind, h.number.lstrip("0") or "0")
-        return (h.kind, " ".join(regex.sub(r"[^\w ]+", " ", fold(h.title or "")).split()))
+        return (h.kind, _loose(h.title or ""))
 
     @staticmethod
     def _compatible(g: _Group, h: _Hit) -> bool:
