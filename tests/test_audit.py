@@ -191,7 +191,7 @@ def test_aggregation_counts_documents_share_and_examples() -> None:
 def _check_shape(r: dict[str, Any]) -> None:
     assert r["audit_version"] == 1
     assert set(r) == {"audit_version", "archive", "top", "families", "density"}
-    assert set(r["archive"]) == {"inputs", "documents", "ok", "errors", "words", "seconds", "workers"}
+    assert set(r["archive"]) == {"inputs", "documents", "ok", "errors", "words", "seconds", "workers", "peak_worker_rss_mb"}
     assert list(r["families"]) == list(FAMILIES)
     for f in r["families"].values():
         assert set(f) == {"description", "candidates", "documents", "share", "groups_total", "groups"}

@@ -231,9 +231,13 @@ def find_candidates(text: str, rec: Record, dropped: Sequence[Dropped] = ()) -> 
             s, e = m.span()
             if name == "weekday" and not (text[e - 1].isdigit() or text[s + 4].isupper() or text[s] == "C"):
                 continue  # thứ ba: "third"; thứ Ba / Chủ nhật: a weekday
+            if name == "time" and "H" in text[s:e]:
+                continue  # 4W-1H, 1H2025: not a clock time
             if not cover["dates"].hits(s, e):
-                word = name == "dm" and _NEXT_RE.match(text, e) is not None  # 4-5 tháng: a range
-                add("dates", _date_group("dm_word" if word else name, m.group()), s, e)
+                group = _date_group(name, m.group())
+                if name == "dm":  # 4-5 tháng, 1/3 dân số: a range or a ratio, shown with its noun
+                    group += _next_word(text, e, " ")
+                add("dates", group, s, e)
     for m in _money_re().finditer(low):
         scale, cur = m.group("scale").split(), m.group("cur")
         big = [w for w in scale if w in ("triệu", "tỷ", "tỉ")]
@@ -297,8 +301,6 @@ def _number_group(text: str, s: int, e: int) -> str:
 def _date_group(name: str, surface: str) -> str:
     if name in ("dm", "dmy_dots", "time"):
         return str(_DIGITS_RE.sub("N", surface))
-    if name == "dm_word":
-        return str(_DIGITS_RE.sub("N", surface)) + " + word"
     if name == "weekday":
         return "thứ N" if surface[-1].isdigit() else ("chủ nhật" if surface.lower().startswith("chủ") else "thứ Day")
     if name == "bare":
@@ -438,7 +440,9 @@ class Audit:
                     break
         return out
 
-    def report(self, top: int = 30, *, inputs: Sequence[str] = (), seconds: float = 0.0, workers: int = 1) -> dict[str, Any]:
+    def report(
+        self, top: int = 30, *, inputs: Sequence[str] = (), seconds: float = 0.0, workers: int = 1, peak_worker_rss_mb: float = 0.0
+    ) -> dict[str, Any]:
         """The JSON report (shape: ``docs/audit.md``). ``top`` bounds every group list."""
         ok = max(self.ok, 1)
 
@@ -485,6 +489,7 @@ class Audit:
                 "words": self.words,
                 "seconds": round(seconds, 2),
                 "workers": workers,
+                "peak_worker_rss_mb": round(peak_worker_rss_mb, 1),
             },
             "top": [row(f, grp, g, False) for (f, grp), g in ranked[:top]],
             "families": families,
@@ -505,7 +510,8 @@ def render_markdown(report: dict[str, Any]) -> str:
     """The top table as Markdown (what ``audit`` prints on stdout)."""
     a = report["archive"]
     lines = [
-        f"Coverage audit: {a['ok']} documents ({a['errors']} errors), {a['words']} words, {a['seconds']} s.",
+        f"Coverage audit: {a['ok']} documents ({a['errors']} errors), {a['words']} words, {a['seconds']} s, "
+        f"{a['workers']} worker(s), peak worker RSS {a['peak_worker_rss_mb']} MB.",
         "",
         "| # | family | group | count | docs | share |",
         "|---|---|---|---:|---:|---:|",
@@ -638,7 +644,7 @@ def audit_archive(
     summary = run_batch(inputs, [], opts, fmt=fmt, fields=fields, progress=progress, on_result=agg.add_result)
     if summary.interrupted:
         raise KeyboardInterrupt
-    return agg.report(top, inputs=inputs, seconds=summary.seconds, workers=summary.workers)
+    return agg.report(top, inputs=inputs, seconds=summary.seconds, workers=summary.workers, peak_worker_rss_mb=summary.peak_worker_rss_mb)
 
 
 def main(argv: Iterable[str] | None = None) -> int:

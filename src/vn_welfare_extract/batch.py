@@ -39,7 +39,7 @@ from . import __version__
 from .api import TYPES, Extractor
 from .db.rows import error_rows, record_rows
 from .io.readers import FieldMap, InputDoc, expand_inputs, iter_documents, total_size
-from .io.sinks import DocResult, Sink
+from .io.sinks import DocResult, Rows, Sink
 from .model import ITEM_LISTS, SCHEMA_VERSION, Record
 from .resolve import Dropped
 
@@ -173,10 +173,13 @@ class _Worker:
                     signal.setitimer(signal.ITIMER_REAL, self.timeout)
                 dropped: list[Dropped] | None = [] if self.inspect is not None else None
                 rec = self.extractor.extract(doc.text, published=doc.published, doc_id=doc.doc_id, url=doc.url, title=doc.title, dropped=dropped)
-                d = record_dict(rec, doc)
-                line = json.dumps(d, ensure_ascii=False) if self.want_json else None
-                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-                rows = record_rows(doc, d, now, self.store_text) if self.want_rows else None
+                line: str | None = None
+                rows: Rows | None = None
+                if self.want_json or self.want_rows:  # an audit run has no sink: no dict to build
+                    d = record_dict(rec, doc)
+                    line = json.dumps(d, ensure_ascii=False) if self.want_json else None
+                    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                    rows = record_rows(doc, d, now, self.store_text) if self.want_rows else None
                 extra = self.inspect(doc, rec, dropped or []) if self.inspect is not None else None
             finally:
                 if self.timeout > 0:
@@ -186,7 +189,7 @@ class _Worker:
         except Exception as e:  # any bug on any input: an error row, never a lost run
             log.debug("document %s failed", doc.doc_id, exc_info=True)
             return self.error(doc, "exception", f"{type(e).__name__}: {e}")
-        counts = {k: len(d[k]) for k in ITEM_LISTS}
+        counts = {k: len(getattr(rec, k)) for k in ITEM_LISTS}
         return DocResult(doc.doc_id, True, line, rows, counts, None, doc.nbytes, len(doc.text), extra)
 
     def error(self, doc: InputDoc, code: str, message: str) -> DocResult:
