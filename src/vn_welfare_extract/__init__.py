@@ -8,8 +8,7 @@
 
 import logging
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .api import TYPES, Article, Extractor, extract, extract_many  # noqa: E402
 from .model import SCHEMA_VERSION, Record  # noqa: E402
 

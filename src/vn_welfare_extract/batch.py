@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
-from . import __version__
+from ._version import __version__
 from .api import TYPES, Extractor
 from .db.rows import error_rows, record_rows
 from .io.readers import FieldMap, InputDoc, expand_inputs, iter_documents, total_size

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 
 EXIT_OK = 0
 EXIT_DOC_ERRORS = 1

@@ -165,7 +165,7 @@ def extract_docs(
 
 
 def _error(doc: InputDoc, code: str, msg: str, rows: bool, now: str) -> tuple[dict[str, Any], Rows | None]:
-    from .. import __version__
+    from .._version import __version__
 
     r = error_rows(doc, code, msg, now, __version__, SCHEMA_VERSION) if rows else None
     return error_record(doc, code, msg), r

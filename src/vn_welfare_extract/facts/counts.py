@@ -16,9 +16,10 @@ from bisect import bisect_left
 
 import regex
 
-from ..lexicons import Lexicons, load_table
+from ..lexicons import load_table
 from ..model import CountItem, Record
 from ..numbers import Quantity, doc_quantities, qualifier_before, to_int, trie_pattern
+from ..resources import Resources
 from ..text import Doc
 
 
@@ -99,8 +100,8 @@ _KIN_AFTER_CON_RE = regex.compile(
 class CountsComponent:
     name = "counts"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
         units = {r["surface"].lower(): r["unit"] for r in load_table("count_units")}
         self._unit_of = units
         non = [r["surface"] for r in load_table("non_person_units")]

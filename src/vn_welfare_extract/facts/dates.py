@@ -32,8 +32,9 @@ from datetime import date, timedelta
 
 import regex
 
-from ..lexicons import Lexicons, fold, load_table
+from ..lexicons import fold, load_table
 from ..model import DateItem, Record
+from ..resources import Resources
 from ..text import Doc, PubDate
 
 # ---------------------------------------------------------------------------------------------
@@ -233,8 +234,8 @@ def _num(s: str | None) -> int | None:
 class DatesComponent:
     name = "dates"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
         self._holidays, hol_names = _load_holidays()
         hol_names = list(dict.fromkeys(hol_names))  # one per spelling (the table repeats them per year)
         hol = "|".join(sorted((regex.escape(n) for n in hol_names), key=len, reverse=True))

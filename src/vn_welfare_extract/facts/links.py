@@ -43,8 +43,9 @@ from typing import Any
 
 import regex
 
-from ..lexicons import Lexicons, load_table
+from ..lexicons import load_table
 from ..model import AmountItem, CountItem, DateItem, Fact, Location, Official, Organization, Policy, Record
+from ..resources import Resources
 from ..text import Doc, fold
 
 # A count qualified by a case word at most this many characters after it, in the same clause.
@@ -143,8 +144,8 @@ def _has(cues: list[_Cue], *kinds: str) -> bool:
 class FactsComponent:
     name = "facts"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
         kinds: dict[str, dict[str, str]] = defaultdict(dict)
         aids: dict[str, str] = {}
         for row in load_table("fact_cues"):

@@ -19,7 +19,7 @@ import re
 
 import regex
 
-from ..lexicons import Lexicons, load_table
+from ..lexicons import load_table
 from ..model import AmountItem, Record
 from ..numbers import (
     BIG_SCALES,
@@ -31,6 +31,7 @@ from ..numbers import (
     to_int,
     trie_pattern,
 )
+from ..resources import Resources
 from ..text import Doc
 
 
@@ -121,8 +122,8 @@ _AND_UP_RE = regex.compile(r"[ ]+trở lên(?!\p{L})", regex.I)
 class AmountsComponent:
     name = "amounts"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
         cur = {r["surface"]: r["currency"] for r in load_table("currencies")}
         self._currency = {k.lower(): v for k, v in cur.items()}
         # A currency word right after a number (``200.000đ``, ``192tỷđồng`` glued; ``đ/người``).

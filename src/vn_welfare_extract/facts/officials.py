@@ -14,7 +14,7 @@ How it reads an article (all patterns compiled once; the text is scanned a few t
    - ``role``: name … làm/giữ chức/là post — ``do Thứ trưởng Lê Tấn Dũng làm tổ trưởng`` (the body is the
      one the sentence names: ``Tổ Công tác đặc biệt …``);
    - ``list``: post: name, name, … — ``Phó Chủ tịch: Trần Văn An, Lê Thị Bình``.
-   A body's name goes through ``orgs.canonical_org`` (``UBND`` -> ``Ủy ban nhân dân``).
+   A body's name goes through ``OrgMatcher.canonical`` (``res.orgs``) (``UBND`` -> ``Ủy ban nhân dân``).
 4. Mentions: every occurrence of the full name, plus short ones (``ông Dũng``, ``Bộ trưởng Thể``) by
    given name — refused when two people of the article share it.
 People with no post are not officials (patients, victims, residents quoted without a role).
@@ -32,10 +32,10 @@ from typing import Any
 import regex
 
 from ..gazetteer import trie_regex
-from ..lexicons import LexiconError, Lexicons, load_table
+from ..lexicons import LexiconError, load_table
 from ..model import Mention, Official, Record, Title
+from ..resources import Resources
 from ..text import Doc
-from .orgs import canonical_org
 
 # A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``); all-caps words (``UBND``) are not.
 _SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?![\p{L}\p{N}])"
@@ -168,8 +168,9 @@ def _optional_table(name: str) -> tuple[dict[str, str], ...]:
 class OfficialsComponent:
     name = "officials"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = lex = res.lexicons
+        self.orgs = res.orgs
         self.titles: dict[str, tuple[str, str, str, str]] = {}
         for row in load_table("titles"):
             self.titles[row["title"].casefold()] = (row["canonical"], row["kind"], row["org_head"], row["default_org"])
@@ -505,12 +506,12 @@ class OfficialsComponent:
             # is the bracketed name right after it.
             par = _PAREN_RE.match(text, e)
             org = par.group(1).strip() if par is not None and 1 <= len(par.group(1).split()) <= 6 else None
-            return Title(hit.canonical + " " + surface, canonical_org(org) or None if org else None)
+            return Title(hit.canonical + " " + surface, self.orgs.canonical(org) or None if org else None)
         if hit.head and not self.org_head_re.match(surface):
             surface = hit.head + " " + surface
         elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
             surface = "UBND " + surface
-        return Title(hit.canonical, canonical_org(surface) or None)
+        return Title(hit.canonical, self.orgs.canonical(surface) or None)
 
     # -- the component -----------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
@@ -799,7 +800,7 @@ class OfficialsComponent:
                 return got[1]
             span = self._scan_org(text, m.start(), before, h, cand_starts, hit_starts)
             if span is not None and span[1] - span[0] > len(h.head):
-                return canonical_org(text[span[0] : span[1]].strip(" ,-")) or None
+                return self.orgs.canonical(text[span[0] : span[1]].strip(" ,-")) or None
         return None
 
     def _colon_list(

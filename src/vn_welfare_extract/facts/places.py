@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..gazetteer import PlaceHit, place_hits
-from ..lexicons import Lexicons
 from ..model import Location, Mention, Record
+from ..resources import Resources
 from ..text import Doc
 
 
@@ -32,8 +32,8 @@ def _display(name: str, unit: str) -> str:
 class LocationsComponent:
     name = "locations"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
 
     def __call__(self, doc: Doc, rec: Record) -> None:
         hits = [h for h in place_hits(doc) if h.name is not None]

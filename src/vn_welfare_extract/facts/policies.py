@@ -30,10 +30,10 @@ import regex
 
 from ..gazetteer import SURNAMES, gazetteer, trie_regex
 from ..gazetteer import key as place_key
-from ..lexicons import Lexicons, load_table
+from ..lexicons import load_table
 from ..model import Mention, Policy, Record
+from ..resources import Resources
 from ..text import Doc, fold
-from .orgs import canonical_org
 
 # Words that make "<kind> <number>" a quantity, not a document (``kế hoạch 5 năm``,
 # ``hướng dẫn 3 bước``, ``quyết định 2 người``).
@@ -62,7 +62,7 @@ _CORPORATE_RE = regex.compile(
     r"(?<![\p{L}])(?:HĐQT|ĐHĐCĐ|ĐHCĐ|[Hh]ội đồng quản trị|[Đđ]ại hội đồng cổ đông|cổ đông|[Cc]ông ty cổ phần|CTCP)(?![\p{L}])"
 )
 # A body's name by its head word, for issuers the issuer table does not hold
-# (``Cục Hộ tịch, quốc tịch, chứng thực``, ``Tòa án nhân dân tối cao``); read with ``canonical_org``.
+# (``Cục Hộ tịch, quốc tịch, chứng thực``, ``Tòa án nhân dân tối cao``); read with ``OrgMatcher.canonical``.
 _ORG_HEADS = (
     r"(?:Tòa án|Viện kiểm sát|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Ủy ban|Văn phòng|Học viện|Viện|Hội đồng|"
     r"Ngân hàng Nhà nước|Kiểm toán Nhà nước|Bảo hiểm xã hội|Thanh tra|Đại học|Trường)"
@@ -143,8 +143,9 @@ class _Group:
 class PoliciesComponent:
     name = "policies"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = lex = res.lexicons
+        self.orgs = res.orgs
         # -- document kinds -------------------------------------------------------------------
         self.kinds: dict[str, _Kind] = {}
         self.abbr_kind: dict[str, str] = {}
@@ -551,7 +552,7 @@ class PoliciesComponent:
             if i is None:
                 g = _OF_ORG_RE.match(text, o.end())
                 if g is not None:  # ``của Tòa án nhân dân tối cao``, ``của Cục Hộ tịch …``
-                    h.issuers.append((_P_OF, canonical_org(g.group("org"))))
+                    h.issuers.append((_P_OF, self.orgs.canonical(g.group("org"))))
                     pos = g.end()
             if i is not None:
                 name, complete = self._issuer_from(doc, i, h.start)
@@ -593,7 +594,7 @@ class PoliciesComponent:
         if b is None:
             g = _BEFORE_ORG_RE.search(window)
             if g is not None:  # ``Cục Hộ tịch … đã có Công văn số …``
-                h.issuers.append((_P_BEFORE, canonical_org(g.group("org"))))
+                h.issuers.append((_P_BEFORE, self.orgs.canonical(g.group("org"))))
         if b is not None:
             name, complete = self._issuer_from(doc, b, h.start, group="iss")
             if name:
@@ -605,7 +606,7 @@ class PoliciesComponent:
                     h.year = int(h.issued_on[:4])
 
     def _issuer_from(self, doc: Doc, m: regex.Match[str], at: int, group: str = "name") -> tuple[str | None, bool]:
-        """The issuer of an issuer match (our reading; ``canonical_org`` is applied when the
+        """The issuer of an issuer match (our reading; ``OrgMatcher.canonical`` is applied when the
         policy is built), and whether it named its place."""
         iss = self.name_issuer.get(" ".join(m.group(group).split()))
         if iss is None:
@@ -725,7 +726,7 @@ class PoliciesComponent:
             mentions=mentions,
             year=year if isinstance(year, int) else None,
             code=code,
-            issuer=canonical_org(issuer) if issuer else None,
+            issuer=self.orgs.canonical(issuer) if issuer else None,
             issued_on=issued if isinstance(issued, str) else None,
             subject=_str(g.value("subject")),
             title=first.title,
