@@ -272,3 +272,12 @@ def test_the_bench_archive_audits_in_under_a_minute_with_two_workers(tmp_path: P
     assert time.monotonic() - t0 < 60
     r = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert r["archive"]["ok"] > 2000 and r["archive"]["errors"] == 0
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "İİİ lúc 14h30 dài 37 km", "\u0000\ufffd 12", "Nguyễn Văn"])
+def test_odd_texts_keep_offsets_and_never_raise(text: str) -> None:
+    f = find_candidates(text, rec())
+    for c in f.candidates:
+        assert text[c[2] : c[3]] == c[4]
+    if "14h30" in text:  # İ lower-cases to two characters: the scan still maps onto the original
+        assert ("dates", "NhN", "14h30") in [(c[0], c[1], c[4]) for c in f.candidates]
