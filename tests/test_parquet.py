@@ -13,7 +13,7 @@ import pytest
 
 from conftest import need_module, table_counts, write_jsonl
 from vn_welfare_extract.cli import main
-from vn_welfare_extract.db.schema import TABLES
+from vn_welfare_extract.db.schema import SCHEMA_VERSION, TABLES
 
 pa = need_module("pyarrow", "parquet")
 pq = need_module("pyarrow.parquet", "parquet")
@@ -72,7 +72,7 @@ def test_arrow_schemas_follow_the_relational_schema_v2() -> None:
     schemas = parquet.arrow_schemas()
     assert schemas["amounts"].names[-2:] == ["value_exact", "end_value_exact"]
     assert schemas["documents"].field("crawled").type == pa.string() and schemas["documents"].field("crawled").nullable
-    assert schemas["amounts"].metadata[b"vwe.schema_version"] == b"2"
+    assert schemas["amounts"].metadata[b"vwe.schema_version"] == str(SCHEMA_VERSION).encode()
 
 
 # ------------------------------------------------------------------ the bench slice

@@ -70,6 +70,7 @@ def _run_parser() -> argparse.ArgumentParser:
     p.add_argument("--types", metavar="T,T", help="fact types to extract (default: all)")
     p.add_argument("--max-chars", type=int, default=None, metavar="N", help="longer documents become too_large errors (default: 2000000; 0: no limit)")
     p.add_argument("--timeout", type=float, default=None, metavar="S", help="seconds per document before a timeout error (default: 60; 0: none)")
+    p.add_argument("--no-registry", action="store_true", help="do not build the registry tables (persons, bodies, legal documents across articles; built by default with --db and --parquet, see docs/registry.md)")
     p.add_argument("--store-text", action="store_true", help="also store each article's text in the database (documents.body)")
     p.add_argument("--chunk-size", type=int, default=16, metavar="N", help="documents per task sent to a worker (default: 16)")
     p.add_argument("--batch-size", type=int, default=500, metavar="N", help="documents per database transaction (default: 500)")
@@ -134,11 +135,11 @@ def run(argv: Sequence[str]) -> int:
     try:
         paths = expand_inputs(inputs, args.format)  # fail fast on a missing input
         if args.db:
-            sinks.append(open_database(args.db, resume=args.resume, batch_docs=max(1, args.batch_size)))
+            sinks.append(open_database(args.db, resume=args.resume, batch_docs=max(1, args.batch_size), registry=not args.no_registry))
         if args.parquet:
             from .io.parquet import ParquetSink
 
-            sinks.append(ParquetSink(args.parquet, resume=args.resume))
+            sinks.append(ParquetSink(args.parquet, resume=args.resume, registry=not args.no_registry))
         if args.output or not (args.db or args.parquet):
             sinks.append(JsonlSink(args.output, resume=args.resume))
     except (InputError, ValueError, SchemaError, OSError, ImportError) as e:

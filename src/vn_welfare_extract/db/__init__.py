@@ -5,6 +5,12 @@
 schema (``schema.py``) on first use and migrates older ones. Loads are idempotent: a document's
 rows are replaced as a whole (its old child rows deleted, every row upserted by its stable id)
 in one transaction together with its ``documents`` row, which is the resume ledger.
+
+The archive-level registry (``registry.py``: persons, bodies, legal documents across articles)
+is updated in the same transaction as each batch (``registry=False`` turns it off): the batch's
+evidence replaces that of its documents and the names, bodies and documents it touches are
+resolved again, so a later run or ``--resume`` merges into the registry and a re-load changes
+nothing.
 """
 
 from __future__ import annotations
@@ -25,9 +31,18 @@ def is_database_target(target: str) -> bool:
     return t.startswith(("sqlite:", "postgresql:", "postgres:")) or t.endswith(SQLITE_SUFFIXES)
 
 
-def open_database(target: str, resume: bool = False, batch_docs: int = 500, flush_every: float = 2.0) -> DatabaseSink:
+def open_database(
+    target: str, resume: bool = False, batch_docs: int = 500, flush_every: float = 2.0, registry: bool = True
+) -> DatabaseSink:
     """A sink for ``target``; raises ``ValueError`` (bad target, missing driver) or
-    ``SchemaError`` (a database newer than this tool)."""
+    ``SchemaError`` (a database newer than this tool). ``registry``: also keep the registry
+    tables up to date (``registry.py``)."""
+    sink = _open_database(target, resume, batch_docs, flush_every)
+    sink.registry = registry
+    return sink
+
+
+def _open_database(target: str, resume: bool, batch_docs: int, flush_every: float) -> DatabaseSink:
     t = target.strip()
     low = t.lower()
     if low.startswith(("postgresql://", "postgres://")):
@@ -59,6 +74,7 @@ class DatabaseSink:
     wants_json = False
     wants_rows = True
     name = "database"
+    registry = True  # update the registry tables in each batch's transaction
 
     def __init__(self, resume: bool, batch_docs: int, flush_every: float) -> None:
         self.resume = resume
@@ -95,6 +111,13 @@ class DatabaseSink:
 
     def _load(self, doc_ids: list[str], rows: Rows) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _update_registry(self, cursor: Any, engine: str, doc_ids: list[str], rows: Rows) -> None:
+        """Merge this batch into the registry tables, inside the caller's transaction."""
+        if self.registry:
+            from .. import registry
+
+            registry.update(registry.SqlStore(cursor, engine), doc_ids, registry.evidence(rows))
 
     def _close(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

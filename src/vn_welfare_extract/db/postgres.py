@@ -128,6 +128,7 @@ class PostgresSink(DatabaseSink):
             for table in ("documents", *CHILD_NAMES):
                 if table in clean:
                     cur.execute(upsert_sql(table, f"stage_{table}", "postgres"))
+            self._update_registry(cur, "postgres", [d.replace("\x00", NUL_ESCAPE) for d in doc_ids], clean)
 
     def _mark_nul(self, rows: Rows, nul_docs: set[str]) -> None:
         self.nul_escaped += len(nul_docs)

@@ -67,6 +67,7 @@ class SqliteSink(DatabaseSink):
                     cur.executemany(f"DELETE FROM {table} WHERE doc_id = ?", existing)
             for table, trows in rows.items():
                 cur.executemany(self._upserts[table], trows)
+            self._update_registry(cur, "sqlite", doc_ids, rows)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")

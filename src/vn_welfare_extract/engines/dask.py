@@ -7,13 +7,18 @@
     records = vwe_dask.extract_records(articles)                      # bag of record dicts
     tables = vwe_dask.extract_tables(articles)                        # {"amounts": dd.DataFrame, ...}
     vwe_dask.write_parquet(articles, "out/")                          # the layout of --parquet
+    registry = vwe_dask.registry_tables("out/")                       # {"persons": dd.DataFrame, ...}
+    vwe_dask.write_registry("out/")                                   # out/persons/registry.parquet ...
 
 Every partition is extracted by one ``Extractor`` per worker process (``engines.get_extractor``),
 with the same code as the batch command, so the records are the same as a single-process run.
 The per-table dataframes have the columns of the relational schema (``db.schema``) with the
 Arrow types of ``io.parquet`` (pandas ``ArrowDtype`` columns). They all come from the same
 extraction tasks: compute them together (``dask.compute(*tables.values())``) or persist them,
-else each table re-runs the extraction. Use a cluster of processes (``LocalCluster(processes=True)``
+else each table re-runs the extraction. ``registry_tables`` builds the archive-level registry
+(``registry.py``) from a Parquet output folder: each file set's evidence is read on a worker,
+shuffled by name / body / document group and resolved per group, so the tables equal those of
+``--parquet`` (same ids) for archives beyond one machine. Use a cluster of processes (``LocalCluster(processes=True)``
 or ``dask-scheduler``/``dask-worker``): extraction is pure Python and holds the GIL.
 """
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 import operator
 import os
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
@@ -35,12 +41,22 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the installation
     raise ImportError("the Dask integration needs dask[dataframe]: pip install 'vn_welfare_extract[dask]'") from e
 
+from .. import registry as reg
 from ..db.schema import TABLES
-from ..io.parquet import _PART_RE, arrow_schema, rows_to_tables, write_tables
+from ..io.parquet import _PART_RE, arrow_schema, read_rows, rows_to_table, rows_to_tables, write_tables
+from ..io.parquet import write_registry as _write_registry
 from ..io.readers import FieldMap
 from . import extract_docs, warc_file_articles
 
-__all__ = ["extract_records", "extract_tables", "read_warc", "table_meta", "write_parquet"]
+__all__ = [
+    "extract_records",
+    "extract_tables",
+    "read_warc",
+    "registry_tables",
+    "table_meta",
+    "write_parquet",
+    "write_registry",
+]
 
 
 def _as_bag(articles: Any) -> dbag.Bag:
@@ -149,3 +165,61 @@ def write_parquet(
         for k, v in counts.items():
             totals[k] += v
     return totals
+
+
+def _part_evidence(out_dir: str, part: str) -> list[tuple[str, str, Any]]:
+    return reg.keyed_evidence(reg.evidence(read_rows(out_dir, reg.EVIDENCE_TABLES, part=part)))
+
+
+def _group_rows(group: tuple[Any, list[tuple[str, str, Any]]]) -> list[tuple[str, Any]]:
+    return reg.resolve_group(item for _, _, item in group[1])
+
+
+def _frame(rows: Sequence[tuple[str, Any]], table: str) -> pd.DataFrame:
+    return _to_pandas(rows_to_table(table, [r for t, r in rows if t == table]))
+
+
+def registry_tables(parquet_dir: str | os.PathLike[str], npartitions: int | None = None) -> dict[str, dd.DataFrame]:
+    """The registry tables (``persons``, ``person_posts``, ``person_mentions``, ``bodies``,
+    ``body_mentions``, ``legal_documents``, ``legal_document_citations``,
+    ``legal_document_facts``; see ``registry.py`` and docs/registry.md) of a Parquet output folder
+    (``--parquet DIR`` or ``write_parquet``), one dask DataFrame each, with the columns of
+    ``db.schema.REGISTRY_TABLES``. Every file set's evidence is read by a worker (``parquet_dir``
+    must be readable by all), grouped by person name, body and legal document group (a shuffle)
+    and resolved per group, so the rows and ids equal a single-process build. The tables share
+    one graph: compute them together (``dask.compute(*tables.values())``) or persist them."""
+    base = str(Path(parquet_dir))
+    docs = Path(base) / "documents"
+    parts = sorted(p.name[: -len(".parquet")] for p in docs.iterdir() if _PART_RE.match(p.name)) if docs.is_dir() else []
+    make: Any = dbag.from_sequence
+    names: Any = make(parts or [""], npartitions=npartitions or max(1, len(parts)))
+    keyed: Any = names.map(lambda part: _part_evidence(base, part) if part else []).flatten()
+    resolved: Any = keyed.groupby(lambda x: (x[0], x[1])).map(_group_rows).flatten()
+    pieces = list(resolved.to_delayed())
+    out: dict[str, dd.DataFrame] = {}
+    for name in reg.REGISTRY_NAMES:
+        frames = [delayed(_frame, pure=True)(p, name) for p in pieces]
+        out[name] = dd.from_delayed(frames, meta=table_meta(name), verify_meta=False)
+    return out
+
+
+def write_registry(parquet_dir: str | os.PathLike[str], npartitions: int | None = None) -> dict[str, int]:
+    """Compute ``registry_tables(parquet_dir)`` and write them into the folder as the Parquet sink
+    does (``<table>/registry.parquet``); returns the rows per table. The result is collected on
+    the client (the registry is small beside the per-article tables)."""
+    tables = registry_tables(parquet_dir, npartitions)
+    run: Any = dask.base.compute
+    frames = run(*tables.values())
+    rows = {name: list(frame.itertuples(index=False, name=None)) for name, frame in zip(tables, frames, strict=True)}
+    clean = {name: [tuple(_plain(v) for v in r) for r in rs] for name, rs in rows.items()}
+    _write_registry(parquet_dir, clean)
+    return {name: len(rs) for name, rs in clean.items()}
+
+
+def _plain(v: Any) -> Any:
+    """A pandas cell as a row value: missing -> None, decimal -> int."""
+    if isinstance(v, Decimal):
+        return int(v)
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return None
+    return v

@@ -27,6 +27,13 @@ written every ``file_docs`` documents and at the end; its files are written unde
 temporary names and renamed, ``documents`` last, so a part in ``documents`` means the file set is
 complete. ``resume`` skips the documents of complete file sets and removes leftovers of a
 file set cut off by a crash (those documents are redone).
+
+The registry (``registry.py``: ``persons``, ``bodies``, ``legal_documents`` ... across articles)
+is rebuilt from the whole folder when the sink closes (``registry=False`` skips it) and written
+as ``DIR/<registry table>/registry.parquet`` (one file per table, replaced atomically). Ids come
+from content, so a later run or ``--resume`` gives the same ids for the same persons, bodies and
+documents. ``engines.dask.registry_tables`` builds the same tables from a folder too large for
+one machine.
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ except ImportError as e:  # pragma: no cover - depends on the installation
     ) from e
 
 from .. import __version__
-from ..db.schema import BY_NAME, SCHEMA_VERSION, TABLES, Table
+from ..db.schema import BY_NAME, REGISTRY_TABLES, SCHEMA_VERSION, TABLES, Table
 from .sinks import DocResult, Rows
 
 __all__ = [
@@ -60,6 +67,8 @@ __all__ = [
     "arrow_schemas",
     "empty_tables",
     "json_columns",
+    "read_rows",
+    "write_registry",
     "row_dicts",
     "rows_to_table",
     "rows_to_tables",
@@ -190,7 +199,10 @@ class ParquetSink:
     wants_json = False
     wants_rows = True
 
-    def __init__(self, out_dir: str | os.PathLike[str], resume: bool = False, file_docs: int = 20_000) -> None:
+    def __init__(
+        self, out_dir: str | os.PathLike[str], resume: bool = False, file_docs: int = 20_000, registry: bool = True
+    ) -> None:
+        self.registry = registry
         self.dir = Path(out_dir)
         self.name = str(self.dir)
         if self.dir.exists() and not self.dir.is_dir():
@@ -258,10 +270,61 @@ class ParquetSink:
             # an empty run still leaves readable (empty) tables
             self._seq += 1
             write_tables(empty_tables(), self.dir, f"part-{self.run}-{self._seq:05d}")
-            return
-        self.flush()
+        else:
+            self.flush()
+        if self.registry:
+            from .. import registry
+
+            write_registry(self.dir, registry.resolve(registry.evidence(read_rows(self.dir, registry.EVIDENCE_TABLES))))
 
 
 def json_columns(table: str) -> list[str]:
     """The JSON columns of ``table`` (JSON text: ``json.loads`` them after reading)."""
     return [c for c, ty in BY_NAME[table].columns if ty == "json"]
+
+
+def _from_arrow(v: Any, ty: str) -> Any:
+    if v is None:
+        return None
+    if ty == "num":
+        return int(v)
+    if ty == "ts":
+        return v.isoformat()
+    return v
+
+
+def read_rows(
+    out_dir: str | os.PathLike[str], tables: Sequence[str] | None = None, part: str | None = None
+) -> Rows:
+    """Rows (tuples in ``db.schema`` column order, as ``db.rows`` makes them) of the tables of an
+    output folder: every complete file set, or only the file set ``part`` (``part-<run>-<n>``)."""
+    base = Path(out_dir)
+    out: Rows = {}
+    for name in tables or [t.name for t in TABLES]:
+        t = BY_NAME[name]
+        d = base / name
+        files = sorted(p for p in d.iterdir() if _PART_RE.match(p.name)) if d.is_dir() else []
+        if part is not None:
+            files = [p for p in files if p.name == f"{part}.parquet"]
+        rows: list[tuple[Any, ...]] = []
+        for f in files:
+            cols = pq.read_table(f, columns=list(t.column_names)).to_pydict()
+            data = [[_from_arrow(v, ty) for v in cols[c]] for c, ty in t.columns]
+            rows.extend(zip(*data, strict=True))
+        out[name] = rows
+    return out
+
+
+def write_registry(out_dir: str | os.PathLike[str], tables: Mapping[str, Sequence[tuple[Any, ...]]]) -> list[str]:
+    """Write the registry tables as ``out_dir/<table>/registry.parquet`` (each replaced
+    atomically); tables missing from ``tables`` are written empty."""
+    base = Path(out_dir)
+    written: list[str] = []
+    for t in REGISTRY_TABLES:
+        d = base / t.name
+        d.mkdir(parents=True, exist_ok=True)
+        tmp, final = d / ".registry.parquet.tmp", d / "registry.parquet"
+        pq.write_table(rows_to_table(t.name, list(tables.get(t.name, ()))), tmp, compression="zstd")
+        os.replace(tmp, final)
+        written.append(str(final))
+    return written
