@@ -15,6 +15,12 @@ SEED_EXPECTED = SHARED / "seed" / "000_024eeff49fb4e721.expected.json"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    """A JSON lines archive of ``rows`` (UTF-8, one object per line)."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
 def need_shared(path: Path) -> Path:
     """Skip when ../shared is absent (a user's clone); under CI=true it must be there."""
     if not path.exists():

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from conftest import write_jsonl
 from vn_welfare_extract import api
 from vn_welfare_extract.batch import BatchOptions, Progress, Summary, run_batch
 from vn_welfare_extract.io import DocResult, FieldMap, InputError, JsonlSink, expand_inputs, iter_documents
@@ -59,11 +60,6 @@ def run(inputs: list[str], **kw: Any) -> tuple[list[DocResult], Summary]:
     s = run_batch(inputs, [sink], BatchOptions(**kw), fmt=fmt, fields=fields)
     assert sink.closed
     return sink.results, s
-
-
-def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 # ------------------------------------------------------------------ readers

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import need_module, table_counts
+from conftest import need_module, table_counts, write_jsonl
 from vn_welfare_extract.cli import main
 from vn_welfare_extract.db.schema import SCHEMA_VERSION, TABLES
 
@@ -26,11 +26,6 @@ ARTICLES = [
     {"id": "p4", "published": "2020-05-02", "text": "Ngày 1-5, Ủy ban nhân dân tỉnh Quảng Trị hỗ trợ 300 triệu đồng cho 120 hộ dân."},
     {"id": "p5", "published": "2024-07-30", "text": "Quỹ Vì người nghèo đã trao 50 suất học bổng, mỗi suất 2 triệu đồng."},
 ]
-
-
-def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 def duck_count(duckdb: Any, out: Path, table: str) -> int:

@@ -22,7 +22,7 @@ from .facts.places import LocationsComponent
 from .facts.policies import PoliciesComponent
 from .lexicons import Lexicons
 from .model import Record, make_id
-from .resolve import resolve
+from .resolve import Dropped, resolve
 from .resources import Resources
 from .text import SENTENCE_SPLITTERS, Doc, PubDate, parse_published
 
@@ -118,8 +118,12 @@ class Extractor:
         doc_id: str | None = None,
         url: str | None = None,
         title: str | None = None,
+        dropped: list[Dropped] | None = None,
     ) -> Record:
-        """One article -> one record. Never raises for content: problems become warnings."""
+        """One article -> one record. Never raises for content: problems become warnings.
+
+        ``dropped``: an audit hook; when a list is given, the items the resolver removed are
+        appended to it (``resolve.Dropped``). The record is the same either way."""
         rec = Record(doc_id=doc_id, published=None, library_version=__version__, url=url, title=title)
         pub: PubDate | None = None
         if published is not None and published != "":
@@ -154,7 +158,7 @@ class Extractor:
             t = _lap(timings, "text", t)
         for comp in self._components:
             if comp.name == "facts":  # facts link items by id: settle and name the items first
-                _safe_resolve(rec, doc)
+                _safe_resolve(rec, doc, dropped)
                 _assign_ids(rec, doc_id)
                 if timings is not None:
                     t = _lap(timings, "resolve", t)
@@ -168,7 +172,7 @@ class Extractor:
         if "facts" in self.types:
             _assign_fact_ids(rec, doc_id)
         else:
-            _safe_resolve(rec, doc)
+            _safe_resolve(rec, doc, dropped)
             _assign_ids(rec, doc_id)
             if timings is not None:
                 t = _lap(timings, "resolve", t)
@@ -266,9 +270,9 @@ def _warning(code: str, message: str, start: int | None = None, end: int | None 
     return Warning(code, message, start, end)
 
 
-def _safe_resolve(rec: Record, doc: Doc) -> None:
+def _safe_resolve(rec: Record, doc: Doc, dropped: list[Dropped] | None = None) -> None:
     try:
-        resolve(rec)
+        resolve(rec, dropped)
     except Exception as e:  # same rule as for components: warn, keep the article
         log.exception("resolve failed on doc %s", doc.doc_id)
         doc.warn("component_error", f"resolve: {type(e).__name__}: {e}")

@@ -13,6 +13,9 @@ PostgreSQL), in input order, in parallel, with bounded memory, and nothing lost.
   killer) breaks the pool: the unfinished chunks are re-run one document at a time in a new
   pool, and a document that kills a worker again becomes a ``worker_crashed`` error.
 - ``resume``: documents already in every sink's ledger are skipped (see the sinks).
+- ``inspect``: a module-level function ``(doc, record, dropped) -> value`` run in the worker after
+  each extraction (``dropped``: the items the resolver removed); its value travels back as
+  ``DocResult.extra``. The coverage audit (``audit.py``) is built on it.
 """
 
 from __future__ import annotations
@@ -36,8 +39,11 @@ from ._version import __version__
 from .api import TYPES, Extractor
 from .db.rows import error_rows, record_rows
 from .io.readers import FieldMap, InputDoc, expand_inputs, iter_documents, total_size
-from .io.sinks import DocResult, Sink
+from .io.sinks import DocResult, Rows, Sink
 from .model import ITEM_LISTS, SCHEMA_VERSION, Record
+from .resolve import Dropped
+
+Inspect = Callable[[InputDoc, Record, list[Dropped]], Any]
 
 log = logging.getLogger("vn_welfare_extract.batch")
 
@@ -56,6 +62,7 @@ class BatchOptions:
     chunk_docs: int = 16
     chunk_chars: int = 400_000
     window: int | None = None  # chunks in flight; default 4 per worker
+    inspect: Inspect | None = None  # per-document hook run in the worker (module-level function)
 
     def n_workers(self) -> int:
         return max(1, (os.cpu_count() or 1) if self.workers is None else self.workers)
@@ -150,6 +157,7 @@ class _Worker:
         self.want_rows: bool = config["want_rows"]
         self.store_text: bool = config["store_text"]
         self.timeout: float = config["timeout"] if hasattr(signal, "setitimer") else 0.0
+        self.inspect: Inspect | None = config.get("inspect")
 
     def run_chunk(self, docs: list[InputDoc]) -> tuple[list[DocResult], int]:
         out = [self.run_one(d) for d in docs]
@@ -163,11 +171,16 @@ class _Worker:
             try:
                 if self.timeout > 0:
                     signal.setitimer(signal.ITIMER_REAL, self.timeout)
-                rec = self.extractor.extract(doc.text, published=doc.published, doc_id=doc.doc_id, url=doc.url, title=doc.title)
-                d = record_dict(rec, doc)
-                line = json.dumps(d, ensure_ascii=False) if self.want_json else None
-                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-                rows = record_rows(doc, d, now, self.store_text) if self.want_rows else None
+                dropped: list[Dropped] | None = [] if self.inspect is not None else None
+                rec = self.extractor.extract(doc.text, published=doc.published, doc_id=doc.doc_id, url=doc.url, title=doc.title, dropped=dropped)
+                line: str | None = None
+                rows: Rows | None = None
+                if self.want_json or self.want_rows:  # an audit run has no sink: no dict to build
+                    d = record_dict(rec, doc)
+                    line = json.dumps(d, ensure_ascii=False) if self.want_json else None
+                    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                    rows = record_rows(doc, d, now, self.store_text) if self.want_rows else None
+                extra = self.inspect(doc, rec, dropped or []) if self.inspect is not None else None
             finally:
                 if self.timeout > 0:
                     signal.setitimer(signal.ITIMER_REAL, 0)
@@ -176,8 +189,8 @@ class _Worker:
         except Exception as e:  # any bug on any input: an error row, never a lost run
             log.debug("document %s failed", doc.doc_id, exc_info=True)
             return self.error(doc, "exception", f"{type(e).__name__}: {e}")
-        counts = {k: len(d[k]) for k in ITEM_LISTS}
-        return DocResult(doc.doc_id, True, line, rows, counts, None, doc.nbytes, len(doc.text))
+        counts = {k: len(getattr(rec, k)) for k in ITEM_LISTS}
+        return DocResult(doc.doc_id, True, line, rows, counts, None, doc.nbytes, len(doc.text), extra)
 
     def error(self, doc: InputDoc, code: str, message: str) -> DocResult:
         return make_error(doc, code, message, self.want_json, self.want_rows)
@@ -350,6 +363,7 @@ def run_batch(
         "want_rows": any(s.wants_rows for s in sinks),
         "store_text": opts.store_text,
         "timeout": float(opts.timeout or 0),
+        "inspect": opts.inspect,
     }
 
     def docs() -> Iterator[InputDoc]:

@@ -33,12 +33,13 @@ EXIT_OUTPUT = 3
 EXIT_INTERRUPTED = 130
 
 DEFAULT_CORPUS = os.path.join("corpus", "articles.jsonl")
-SUBCOMMANDS = ("run", "eval", "show", "schema")
+SUBCOMMANDS = ("run", "eval", "show", "schema", "audit")
 
 # Subcommands other helpers own: name -> (module, what it is).
 _PLUGINS = {
     "eval": ("vn_welfare_extract.evaluate", "scoring records against gold files"),
     "show": ("vn_welfare_extract.view", "the review page"),
+    "audit": ("vn_welfare_extract.audit", "the coverage audit (docs/audit.md)"),
 }
 
 

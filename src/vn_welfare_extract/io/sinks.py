@@ -31,6 +31,7 @@ class DocResult:
     error: tuple[str, str] | None = None  # (code, message) when not ok
     nbytes: int = 0
     nchars: int = 0
+    extra: Any = None  # the ``BatchOptions.inspect`` hook's value (the coverage audit's findings)
 
 
 class Sink(Protocol):
