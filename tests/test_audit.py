@@ -8,13 +8,12 @@ candidates no fact type covers (a phone number, a length in km)."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import SHARED, need_shared, write_jsonl
+from conftest import write_jsonl
 from vn_welfare_extract.api import Extractor
 from vn_welfare_extract.audit import (
     FAMILIES,
@@ -264,14 +263,14 @@ def test_cli_writes_json_html_and_the_top_table(tmp_path: Path, capsys: pytest.C
     assert main([str(src), "--workers", "0"]) == 2
 
 
-@pytest.mark.slow
-def test_the_bench_archive_audits_in_under_a_minute_with_two_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bench = need_shared(SHARED / "bench" / "articles.jsonl.gz")
-    t0 = time.monotonic()
-    assert main([str(bench), "--workers", "2", "--json", str(tmp_path / "r.json"), "--progress-interval", "5"]) == 0
-    assert time.monotonic() - t0 < 60
+def test_a_bench_slice_audits_with_two_workers(bench_slice_200: Path, tmp_path: Path) -> None:
+    """Real articles through the 2-worker path; the whole archive's time is measured by
+    ``benchmarks/audit_time.py``, not here."""
+    assert main([str(bench_slice_200), "--workers", "2", "--json", str(tmp_path / "r.json"), "-q"]) == 0
     r = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
-    assert r["archive"]["ok"] > 2000 and r["archive"]["errors"] == 0
+    _check_shape(r)
+    assert r["archive"]["ok"] == 200 and r["archive"]["errors"] == 0
+    assert r["top"], "real news always leaves some candidates uncovered"
 
 
 @pytest.mark.parametrize("text", ["", "   \n", "İİİ lúc 14h30 dài 37 km", "\u0000\ufffd 12", "Nguyễn Văn"])
