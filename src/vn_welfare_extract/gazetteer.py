@@ -15,6 +15,14 @@ A place phrase is an optional unit word plus a name::
   unit word (there is no commune table).
 - Chains ``thị trấn Quán Lào, huyện Yên Định, tỉnh Thanh Hóa`` read as one phrase whose parts
   give each other their parents (``match_chain``).
+- Countries, major foreign cities and seas (``data/countries.tsv``) match as bare names in the
+  same scan (``Lào``, ``Ấn Độ``, ``Tokyo``): level ``country`` / ``city`` / ``sea``. A name
+  matches whole words and the longest name wins (rule ``longer_name``): ``Thái Bình Dương`` (the
+  Pacific) is a sea, not Thái Bình province; ``Lào Cai`` is the province, not Laos. Names that
+  are also personal names or common words (``Đức``, ``Nga``, ``Mỹ``, ``Ý``) need a word that
+  introduces a place before them (``tại Đức``, ``Tổng thống Mỹ``; rule ``country_context``).
+  Foreign places never join a chain of Vietnamese units and never follow a body's name
+  (``match_chain``).
 """
 
 from __future__ import annotations
@@ -57,7 +65,14 @@ _UNIT_WRITTEN = (
 _DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 _COMMUNE_UNITS = frozenset({"xã", "phường", "thị trấn"})
 LEVEL_OF_UNIT = {"tỉnh": "province", **{u: "district" for u in _DISTRICT_UNITS}, **{u: "commune" for u in _COMMUNE_UNITS}}
-_RANK = {"commune": 0, "district": 1, "province": 2}
+_RANK = {"commune": 0, "district": 1, "province": 2, "city": 3, "country": 4, "sea": 5}
+FOREIGN_LEVELS = frozenset({"country", "city", "sea"})
+# Country names that are also personal names or common words: a place only after one of these words.
+_COUNTRY_CONTEXT = frozenset(
+    """tại ở nước của từ sang với và giữa thăm tới đến người phía quân phủ thống tướng trưởng sứ quán dân
+    học hàng hãng xứ bên cùng qua về""".split()
+)
+_WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ ]+$")
 # Words that look like a commune's name after ``Xã``/``Phường`` but are not (``và Xã Hội``).
 _WORD_RE = regex.compile(r"[^ ]+")
 _CAP_WORDS_RE = regex.compile(r"(?:[ ]+\p{Lu}[\p{L}']*){1,3}")
@@ -84,6 +99,15 @@ class District:
     province: str  # the pre-2025 province's name
 
 
+@dataclass(frozen=True, slots=True)
+class Foreign:
+    name: str  # ``Lào``, ``Ấn Độ``, ``Tokyo``, ``Thái Bình Dương``
+    level: str  # country | city | sea
+    code: str  # ISO 3166-1 alpha-2 (of the country, for a city); "" for a sea
+    parent: str  # a city's country, else ""
+    ambiguous: bool  # also a personal name or a common word: needs ``_COUNTRY_CONTEXT`` before it
+
+
 @dataclass(slots=True)
 class PlaceHit:
     """One place phrase in a text (offsets into that text)."""
@@ -97,6 +121,7 @@ class PlaceHit:
     province: Province | None = None
     districts: tuple[District, ...] = ()  # candidates when a district name exists in several provinces
     parent: str | None = None
+    foreign: Foreign | None = None  # a country, foreign city or sea
 
     @property
     def district(self) -> District | None:
@@ -183,7 +208,17 @@ class Gazetteer:
             d = District(_norm(row["name"]), row["unit"], _norm(row["province"]))
             self.districts.setdefault((d.unit, key(d.name)), []).append(d)
             self.district_names.setdefault(key(d.name), []).append(d)
-        aliases = sorted({_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()})
+        self.foreign: dict[str, Foreign] = {}  # key(alias) -> country, city or sea
+        ambiguous = {"Đức", "Nga", "Anh", "Mỹ", "Úc", "Ý", "Áo", "Séc", "Nhật", "Pháp", "Bỉ"}
+        for row in load_table("countries"):
+            names = [row["name"], *[a for a in row["aliases"].split("|") if a.strip()]]
+            for a in names:
+                f = Foreign(_norm(row["name"]), row["level"], row["code"], _norm(row["parent"]), a in ambiguous)
+                self.foreign.setdefault(key(a), f)
+        aliases = sorted(
+            {_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
+            | {_norm(a) for r in load_table("countries") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
+        )
         units = "|".join(regex.escape(u.replace("_", " ")) for u in sorted(_UNIT_WRITTEN, key=len, reverse=True))
         prov = trie_regex(aliases)
         name = r"(?:\d{1,2}|\p{Lu}[\p{L}']*(?:(?:[ ]+|[ ]*-[ ]*)(?:\p{Lu}[\p{L}']*|\d{1,2}(?![\p{L}\p{N}]))){0,4})"
@@ -231,12 +266,17 @@ class Gazetteer:
             return PlaceHit(m.start(), m.end(), m.end(), LEVEL_OF_UNIT.get(u, "province"), u, None)
         if groups.get("bare") is not None:
             k = text_key(m.group("bare"))
+            f = self.foreign.get(k)
+            if f is not None and k not in self.by_alias:
+                return self._foreign_hit(text, m, f)
             p = self.by_alias[k]
             if k not in self.alias_has_unit and self._person_context(text, m.start(), m.end()):
                 return None
             return PlaceHit(m.start(), m.end(), m.start(), "province", "", p.name, p)
         u = UNITS[text_key(m.group("unit"))]
         name_start = m.start("prov") if m.group("prov") is not None else m.start("gen")
+        if m.group("prov") is not None and text_key(m.group("prov")) not in self.by_alias:
+            return None  # ``tỉnh`` + a foreign name: not a Vietnamese unit
         if m.group("prov") is not None:
             p = self.by_alias[text_key(m.group("prov"))]
             if u in _DISTRICT_UNITS and p.unit == "tỉnh" or u in _COMMUNE_UNITS:
@@ -284,6 +324,19 @@ class Gazetteer:
             return None
         return PlaceHit(start, e, name_start, LEVEL_OF_UNIT[unit], unit, name)
 
+    def _foreign_hit(self, text: str, m: regex.Match[str], f: Foreign) -> PlaceHit | None:
+        """A country, foreign city or sea; a sea is kept (so the names inside it are not read)
+        but is no location."""
+        s, e = m.start(), m.end()
+        if f.level != "sea":
+            if f.ambiguous:
+                w = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
+                if w is None or w.group(1).casefold() not in _COUNTRY_CONTEXT:
+                    return None
+            elif self._person_context(text, s, e):
+                return None
+        return PlaceHit(s, e, s, f.level, "", f.name, None, parent=f.parent or None, foreign=f)
+
     def _person_context(self, text: str, start: int, end: int) -> bool:
         """A bare place name that reads as (part of) a person's name."""
         before = text[max(0, start - 30):start]
@@ -329,6 +382,8 @@ class Gazetteer:
         if m is None:
             return []
         hit = self._hit(text, m, allow_bare_unit=True)
+        if hit is not None and hit.foreign is not None:
+            return []  # ``Đại sứ quán Mỹ``: a body's place is a Vietnamese unit
         if hit is None or hit.name is None:
             return [hit] if hit is not None else []
         return self._extend(text, hit, stop)
@@ -349,9 +404,13 @@ class Gazetteer:
             nxt = self._hit(text, m, allow_bare_unit=False)
             if nxt is None or _RANK[nxt.level] <= _RANK[last.level]:
                 break
+            if (nxt.foreign is None) != (last.foreign is None) or nxt.level == "sea":
+                break  # ``Tokyo, Nhật Bản`` chains; ``Hà Nội, Nhật Bản`` does not
             chain.append(nxt)
         for lower, upper in zip(chain, chain[1:], strict=False):
             lower.parent = upper.name
+            if upper.foreign is not None:
+                continue
             if upper.level == "province" and lower.districts:
                 narrowed = tuple(d for d in lower.districts if d.province == upper.name)
                 if narrowed:

@@ -9,6 +9,9 @@ Rules (names in ``Location.rule``):
   ``quận 1``); parent from the chain (``…, tỉnh Thanh Hóa``) or from the provinces the article
   names; districts were abolished in 2025, so no successor.
 - ``commune``: ``xã``/``phường``/``thị trấn`` plus a capitalised name or a number; parent from the chain.
+- ``country``: a country (``Lào``, ``Ấn Độ``, ``Hoa Kỳ`` -> ``Mỹ``) with its ISO 3166-1 code, so
+  foreign figures get a place; ``city``: a major foreign city (``Tokyo``), its country as parent.
+  Seas (``Thái Bình Dương``) are read so the names inside them are not, but are no location.
 
 The mention is the name without a separate unit word (``tỉnh Long An`` -> ``Long An``); an
 alias that carries its unit (``TP.HCM``) is a mention as a whole.
@@ -36,7 +39,7 @@ class LocationsComponent:
         self.lex = lex
 
     def __call__(self, doc: Doc, rec: Record) -> None:
-        hits = [h for h in place_hits(doc) if h.name is not None]
+        hits = [h for h in place_hits(doc) if h.name is not None and h.level != "sea"]
         province_counts = Counter(h.province.name for h in hits if h.province is not None and h.level == "province")
         items: dict[tuple[str, str, str | None], Location] = {}
         for h in hits:
@@ -61,6 +64,9 @@ class LocationsComponent:
     @staticmethod
     def _location(h: PlaceHit, province_counts: Counter[str]) -> Location:
         assert h.name is not None
+        if h.foreign is not None:
+            f = h.foreign
+            return Location(f.name, f.level, [], f.code or None, None, f.parent or None, rule=f.level)
         if h.level == "province" and h.province is not None:
             p = h.province
             return Location(p.name, "province", [], p.code, p.successor_2025, None, rule="province")
