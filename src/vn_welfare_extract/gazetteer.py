@@ -57,10 +57,11 @@ _CAP_WORD_AFTER_RE = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])")
 UNITS: dict[str, str] = {
     "tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
     "thị xã": "thị xã", "tx": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn",
+    "q": "quận",
 }
 _UNIT_WRITTEN = (
     "tỉnh Tỉnh thành_phố Thành_phố TP Tp tp huyện Huyện quận Quận thị_xã Thị_xã TX xã Xã phường "
-    "Phường thị_trấn Thị_trấn"
+    "Phường thị_trấn Thị_trấn Q"
 ).split()
 _DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 _COMMUNE_UNITS = frozenset({"xã", "phường", "thị trấn"})
@@ -215,23 +216,28 @@ class Gazetteer:
             for a in names:
                 f = Foreign(_norm(row["name"]), row["level"], row["code"], _norm(row["parent"]), a in ambiguous)
                 self.foreign.setdefault(key(a), f)
-        aliases = sorted(
-            {_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
-            | {_norm(a) for r in load_table("countries") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
-        )
+        province_aliases = {_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
+        foreign_names = {_norm(a) for r in load_table("countries") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
+        aliases = sorted(province_aliases | foreign_names)
         units = "|".join(regex.escape(u.replace("_", " ")) for u in sorted(_UNIT_WRITTEN, key=len, reverse=True))
-        prov = trie_regex(aliases)
+        prov = trie_regex(sorted(province_aliases))
+        bare = trie_regex(aliases)  # one trie: the longest name wins (``Thái Bình Dương`` over ``Thái Bình``)
         name = r"(?:\d{1,2}|\p{Lu}[\p{L}']*(?:(?:[ ]+|[ ]*-[ ]*)(?:\p{Lu}[\p{L}']*|\d{1,2}(?![\p{L}\p{N}]))){0,4})"
         # One place phrase: a unit word then a known province or any capitalised run (checked in
-        # code against the tables), or a bare known province alias.
+        # code against the tables), or a bare known province alias or foreign name.
         self.place_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Lu}}thqxp])(?:(?P<unit>{units})(?:(?<=TP|Tp|tp|TX)\.[ ]*|[ ]+)(?:(?P<prov>{prov})(?![\p{{L}}\p{{N}}])|(?P<gen>{name}))"
-            rf"|(?P<unit2>{units})(?![\p{{L}}\p{{N}}.])|(?P<bare>{prov})(?![\p{{L}}\p{{N}}]))"
+            rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Lu}}thqxp])(?:(?P<unit>{units})(?:(?<=TP|Tp|tp|TX|Q)\.[ ]*|[ ]+)(?:(?P<prov>{prov})(?![\p{{L}}\p{{N}}])|(?P<gen>{name}))"
+            rf"|(?P<unit2>{units})(?![\p{{L}}\p{{N}}.])|(?P<bare>{bare})(?![\p{{L}}\p{{N}}]))"
         )
-        firsts = {a.split(" ", 1)[0].split("-", 1)[0].split(".", 1)[0] for a in aliases}
+        # Where a Vietnamese alias's first word starts, or a whole foreign name (their first
+        # words, ``Trung``, ``Đại``, ``Các``, are too common to test the full pattern at each).
+        firsts = {a.split(" ", 1)[0].split("-", 1)[0].split(".", 1)[0] for a in aliases if a not in foreign_names}
+        firsts |= {a for a in foreign_names if " " not in a and "-" not in a} | {
+            a for a in foreign_names if (" " in a or "-" in a) and "." not in a
+        }
         # Prefilter: where an alias's first word or a unit word before a name starts (a cheap scan).
         self.first_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(w) for w in sorted(firsts, key=len, reverse=True)) + ")"
+            r"(?<![\p{L}\p{N}])(?:" + trie_regex(firsts, " ") + ")"
             + rf"|(?<![\p{{L}}\p{{N}}])(?:{units})(?=\.?[ ]*[\p{{Lu}}\d])"
         )
         # The same for plain text (``Doc.plain``) with the stdlib engine, twice as fast: the
@@ -240,10 +246,10 @@ class Gazetteer:
         initials = "".join(sorted({w[0] for w in [*firsts, *unit_words]}))
         self.first_plain_re = _re.compile(
             f"(?=[{_re.escape(initials)}])(?<![^\\W_])(?:(?:"
-            + "|".join(_re.escape(w) for w in sorted(firsts, key=len, reverse=True))
+            + trie_regex(firsts, " ")
             + ")|(?:" + "|".join(_re.escape(u) for u in unit_words) + rf")(?=\.?[ ]*[{PLAIN_UPPER}\d]))"
         )
-        self.bare_re = regex.compile(rf"(?P<bare>{prov})(?![\p{{L}}\p{{N}}])")
+        self.bare_re = regex.compile(rf"(?P<bare>{bare})(?![\p{{L}}\p{{N}}])")
         # Between the parts of a chain: ``, `` or `` - `` or a space.
         self.chain_sep_re = regex.compile(r"[ ]*(?:,|-|\()?[ ]*")
 
@@ -274,9 +280,9 @@ class Gazetteer:
                 return None
             return PlaceHit(m.start(), m.end(), m.start(), "province", "", p.name, p)
         u = UNITS[text_key(m.group("unit"))]
+        if m.group("unit") == "Q" and (text[m.end("unit")] != "." or not (m.group("gen") or "")[:1].isdigit()):
+            return None  # ``Q.11`` is quận 11; ``Q.`` before a name is an initial (``anh Q. Minh``)
         name_start = m.start("prov") if m.group("prov") is not None else m.start("gen")
-        if m.group("prov") is not None and text_key(m.group("prov")) not in self.by_alias:
-            return None  # ``tỉnh`` + a foreign name: not a Vietnamese unit
         if m.group("prov") is not None:
             p = self.by_alias[text_key(m.group("prov"))]
             if u in _DISTRICT_UNITS and p.unit == "tỉnh" or u in _COMMUNE_UNITS:
