@@ -71,7 +71,7 @@ FOREIGN_LEVELS = frozenset({"country", "city", "sea"})
 # Country names that are also personal names or common words: a place only after one of these words.
 _COUNTRY_CONTEXT = frozenset(
     """tại ở nước của từ sang với và giữa thăm tới đến người phía quân phủ thống tướng trưởng sứ quán dân
-    học hàng hãng xứ bên cùng qua về""".split()
+    học hàng hãng xứ bên cùng qua về là như gồm cả toàn""".split()
 )
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ ]+$")
 # Words that look like a commune's name after ``Xã``/``Phường`` but are not (``và Xã Hội``).

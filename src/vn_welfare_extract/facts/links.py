@@ -92,6 +92,8 @@ _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,.;:]+\s+){0,10}$")
 _AVERAGE_RE = regex.compile(r"\d,\d{1,2}(?![\d.,])(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn))")
 # ``Hôm nay``, ``sáng nay``: inside a quotation these still date the speech.
 _SPEECH_DAY_RE = regex.compile(r"(?:hôm|sáng|trưa|chiều|tối|đêm)\s+nay", regex.IGNORECASE)
+# A rate per population after a count: ``189 người chết trên 100.000 dân``.
+_PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:người\s+)?dân", regex.IGNORECASE)
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
 _CONTACT_RE = regex.compile(r"^\s*(?:là\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
@@ -352,6 +354,8 @@ class FactsComponent:
                 return best[2], "in_sentence"
         if _has(s.cues, "nation"):
             return _VIETNAM, "nationwide"
+        if _has(s.cues, "world"):
+            return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
         for c in s.cues:
             level = c.kinds.get("place_ref")
             if level is not None:
@@ -564,6 +568,8 @@ class FactsComponent:
             near: tuple[Location | None, str] | None = (
                 (None, "several") if _several_after(s, c.end, nxt) else _place_after(doc, s, c, nxt) or _nearest_place(s, c.start)
             )
+            if near is None and place_how == "in_sentence" and _several_after(s, c.end, s.end):
+                near = (None, "several")  # ``5 ca mới, trong đó 4 ca … tại A (1), B (2)``
             cplace, cplace_how = near or (place, place_how)
             f = self._base(doc, s, "case_count", f"case_count.count|place={cplace_how}|date={date_how}")
             _place_date(f, cplace, date)
@@ -580,6 +586,11 @@ class FactsComponent:
             return None  # ``782,1 ca``: an average, not a number of people
         if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 8)):
             return None  # ``24 ca F1``: contacts, not cases
+        if _PER_POPULATION_RE.match(doc.original, c.end, min(s.end, c.end + 40)):
+            return None  # ``189 người chết trên 100.000 dân``: a rate
+        # Not-case words after the count, before its case word (``3 người tiếp xúc với …
+        # người nhiễm``) or, for a bare ``ca``, right after it (``2.549 ca khỏi bệnh``).
+        blockers = [cue.pos for cue in s.cues if "not_case" in cue.kinds and c.end <= cue.pos]
         if c.group:
             for m in self._cue_re.finditer(c.group):
                 v = self._kinds.get(m.group().lower(), {}).get("case")
@@ -593,8 +604,11 @@ class FactsComponent:
                 continue
             between = doc.original[c.end : cue.pos]
             if not any(ch in between for ch in ",;:()"):
-                return v
+                return None if any(b < cue.pos for b in blockers) else v
         if c.unit == "ca":
+            after = doc.original[c.end : c.end + 20]
+            if any(b - c.end <= 20 and not any(ch in after[: b - c.end] for ch in ",;:()") for b in blockers):
+                return None
             return "ca"
         return None
 
@@ -745,13 +759,13 @@ def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
     return any(len(v) > 1 for v in by_level.values())
 
 
-def _nearest_place(s: _Sentence, pos: int) -> tuple[Location, str] | None:
+def _nearest_place(s: _Sentence, pos: int) -> tuple[Location | None, str] | None:
     """The place named nearest before ``pos``; of an address chain (``xã Thạnh Hòa, huyện
     Giồng Riềng``) the most specific unit; ``cả nước`` nearer than any place is Việt Nam."""
     near = [x for x in s.places if x[0] < pos and x[2].level in _PLACE_LEVELS]
-    nation = next((c for c in reversed(s.cues) if "nation" in c.kinds and c.end <= pos), None)
-    if nation is not None and (not near or near[-1][0] < nation.pos):
-        return _VIETNAM, "nationwide"
+    scope = next((c for c in reversed(s.cues) if ("nation" in c.kinds or "world" in c.kinds) and c.end <= pos), None)
+    if scope is not None and (not near or near[-1][0] < scope.pos):
+        return (_VIETNAM, "nationwide") if "nation" in scope.kinds else (None, "world")
     if not near:
         return None
     chain = [near[-1]]
@@ -873,7 +887,8 @@ def _context(rec: Record) -> _Context:
     single = {lv: first[lv] for lv, ns in by_level.items() if len(ns) == 1}
     values = {d.value for d in rec.dates if d.value is not None}
     default_date = next((d for d in rec.dates if d.value is not None), None) if len(values) == 1 else None
-    pm = sorted(((m.start, loc) for loc in places for m in loc.mentions), key=lambda x: x[0])
+    anywhere = [loc for loc in rec.locations if loc.level in _PLACE_LEVELS]  # ``nước này`` -> a country
+    pm = sorted(((m.start, loc) for loc in anywhere for m in loc.mentions), key=lambda x: x[0])
     pol = sorted(((m.start, p) for p in rec.policies for m in p.mentions), key=lambda x: x[0])
     amounts = sorted(rec.amounts, key=lambda a: a.start)
     days = sorted((d for d in rec.dates if d.value is not None and d.grain == "day"), key=lambda d: d.start)
