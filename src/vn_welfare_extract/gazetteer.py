@@ -74,6 +74,10 @@ _COUNTRY_CONTEXT = frozenset(
     học hàng hãng xứ bên cùng qua về là như gồm cả toàn""".split()
 )
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ ]+$")
+# An ambiguous country name opening a clause is a country when a reporting verb follows (``Nhật có 408
+# bệnh nhân``, ``Pháp ghi nhận …``; rule ``country_context``).
+_LEAD_RE = regex.compile(r"(?:^|[.;:(\n]|[.;:(\n,][ ]+)$")
+_COUNTRY_VERB_RE = regex.compile(r"[ ]+(?:có|ghi nhận|công bố|tuyên bố|đã|đang|sẽ|cho tới nay|hiện)(?![\p{L}])")
 # Words that look like a commune's name after ``Xã``/``Phường`` but are not (``và Xã Hội``).
 _WORD_RE = regex.compile(r"[^ ]+")
 _CAP_WORDS_RE = regex.compile(r"(?:[ ]+\p{Lu}[\p{L}']*){1,3}")
@@ -337,7 +341,10 @@ class Gazetteer:
         if f.level != "sea":
             if f.ambiguous:
                 w = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
-                if w is None or w.group(1).casefold() not in _COUNTRY_CONTEXT:
+                lead = _LEAD_RE.search(text, max(0, s - 3), s) is not None or s == 0
+                if (w is None or w.group(1).casefold() not in _COUNTRY_CONTEXT) and not (
+                    lead and _COUNTRY_VERB_RE.match(text, e)
+                ):
                     return None
             elif self._person_context(text, s, e):
                 return None

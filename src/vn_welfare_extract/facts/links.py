@@ -86,6 +86,10 @@ _AT_PLACE_RE = regex.compile(
     r"^[^,;:()\d]{0,25}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
     regex.IGNORECASE,
 )
+# A unit word right before a place's name: ``tỉnh Quảng Nam``, ``UBND huyện A``.
+_UNIT_BEFORE_RE = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|TP\.?|quận|phường|thị xã|thị trấn)\s*$", regex.IGNORECASE)
+# ``Chính quyền Tổng thống Biden khẳng định``: the administration speaks, not the official.
+_ADMINISTRATION_RE = regex.compile(r"(?<!\w)chính quyền\s+(?:[^\s,.;:]+\s+){0,4}$", regex.IGNORECASE)
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
 _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,.;:]+\s+){0,10}$")
 # A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
@@ -352,10 +356,6 @@ class FactsComponent:
             best = max(s.places, key=lambda x: (_PLACE_LEVELS.get(x[2].level, 0), -x[0]))
             if _PLACE_LEVELS.get(best[2].level, 0):
                 return best[2], "in_sentence"
-        if _has(s.cues, "nation"):
-            return _VIETNAM, "nationwide"
-        if _has(s.cues, "world"):
-            return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
         for c in s.cues:
             level = c.kinds.get("place_ref")
             if level is not None:
@@ -365,6 +365,10 @@ class FactsComponent:
                     if level in ("any", loc.level) or (level == "city" and fold(loc.name) in _CITIES):
                         return loc, "back_reference"
                     k -= 1
+        if _has(s.cues, "nation"):
+            return _VIETNAM, "nationwide"
+        if _has(s.cues, "world"):
+            return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
         province = ctx.single.get("province")
         for _, word in s.province_words:
             if province is not None and (word == "tỉnh") != (fold(province.name) in _CITIES):
@@ -380,15 +384,17 @@ class FactsComponent:
         return _has(cl.cues, "private")
 
     @staticmethod
-    def _public(s: _Sentence, cl: _Clause) -> bool:
+    def _public(doc: Doc, s: _Sentence, cl: _Clause) -> bool:
         """A public payer or purpose: a state or mass body or a public word in the sentence, or
-        a place (``tỉnh Quảng Nam``, ``tỉnh``) before the clause's first money verb."""
-        if s.orgs or _has(s.cues, "public", "support", "support_passive") or s.aids:
+        a unit named with its unit word (``tỉnh Quảng Nam``, ``tỉnh``) before the clause's first
+        money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer)."""
+        if s.orgs or _has(s.cues, "public", "support_passive") or s.aids:
             return True
         verb = next((c.pos for c in cl.cues if "budget" in c.kinds or "support" in c.kinds), cl.end)
-        return any(p < verb for p, _e, loc in s.places if loc.level in _DOMESTIC_LEVELS) or any(
-            p < verb for p, _w in s.province_words
-        )
+        return any(
+            p < verb and loc.level in _DOMESTIC_LEVELS and _UNIT_BEFORE_RE.search(doc.original, max(0, p - 12), p)
+            for p, _e, loc in s.places
+        ) or any(p < verb for p, _w in s.province_words)
 
     def _gives_to(self, doc: Doc, cl: _Clause) -> bool:
         """A budget verb that gives money or goods ``cho`` counted people (``phân bổ giống cho
@@ -496,7 +502,7 @@ class FactsComponent:
     ) -> Fact | None:
         if cl.counts or not _has(cl.cues, "budget", "support", "support_passive"):
             return None
-        if self._commercial(cl) or not self._public(s, cl):
+        if self._commercial(cl) or not self._public(doc, s, cl):
             return None
         totals, _rates = self._split_amounts(cl)
         if not totals:
@@ -629,6 +635,8 @@ class FactsComponent:
                 continue  # ``"…anh Trường…" - ông Phương nói``: a name inside a quotation is not its speaker
             if _ATTRIBUTION_RE.search(doc.original, max(s.start, start - 80), start):
                 continue  # ``Theo ông X, …``
+            if _ADMINISTRATION_RE.search(doc.original, max(s.start, start - 60), start):
+                continue  # ``Chính quyền Tổng thống Biden đang đánh giá``
             f = self._base(doc, s, "statement", "statement.speech_verb")
             f.values["official"] = o.name
             t = o.titles[0]
@@ -832,8 +840,10 @@ def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, i
         d for d in _usable_dates(doc, s)
         if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
     ]
+    before = [d for d in dates if d.end <= verb]
     return (
-        next((d for d in dates if d.end <= verb), None)
+        next((d for d in before if d.grain == "day"), None)
+        or next(iter(before), None)
         or next((d for d in dates if d.role == "as_of"), None)
         or next((d for d in dates if d.start > verb and not _future(doc, d)), None)
     )
