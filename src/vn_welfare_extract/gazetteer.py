@@ -335,8 +335,7 @@ class Gazetteer:
         return PlaceHit(start, e, name_start, LEVEL_OF_UNIT[unit], unit, name)
 
     def _foreign_hit(self, text: str, m: regex.Match[str], f: Foreign) -> PlaceHit | None:
-        """A country, foreign city or sea; a sea is kept (so the names inside it are not read)
-        but is no location."""
+        """A country, foreign city or sea (a sea needs no context: its name is long)."""
         s, e = m.start(), m.end()
         if f.level != "sea":
             if f.ambiguous:

@@ -22,9 +22,15 @@ How a sentence is read (cue words in ``data/fact_cues.tsv``):
    per-person rate, or people before a passive verb; a clause with money and a budget or support
    verb but no people is a ``budget`` fact (one per sentence).
    Money needs a public payer or purpose (rule ``public_money``): a budget fact needs a state
-   body, a public word (``ngân sách``, ``UBND``, ``quỹ``, ``ủng hộ`` …) in its sentence; a
-   commercial word (``cổ phiếu``, ``doanh thu``, ``giá``, ``khách hàng``, ``giải thưởng`` …) in the
-   clause stops both budget and support facts (prices, deals, discounts and prizes are no aid).
+   body, a public word (``ngân sách``, ``UBND``, ``quỹ``, ``ủng hộ`` …) in its sentence, and when
+   a company, bank or film is the subject (``công ty``, ``tập đoàn``, ``nợ xấu``) a welfare word
+   (``ủng hộ``, ``từ thiện``, ``nộp ngân sách`` …); a commercial word (``cổ phiếu``, ``doanh thu``,
+   ``giá``, ``khách hàng``, ``giải thưởng`` …) in the clause stops both budget and support facts
+   (prices, deals, discounts and prizes are no aid). A support fact needs substance or a public
+   payer (rule ``aid_substance``): an amount, a kind of aid, a document or a receiving verb
+   (``được hỗ trợ``), else a public body or unit that gives; honours (``giấy khen``,
+   ``huân chương``) are no aid, and a support word inside a capitalised name (``Tổ chức Hỗ trợ
+   Tù nhân``) is no verb.
 4. Counts qualified by a case word (``9 người chết``, ``35 ca mắc mới``, ``trong đó 12 ca``)
    that are not beneficiaries give ``case_count`` facts; contacts (``24 ca F1``), suspected
    cases (``nghi mắc``), scenarios (``tình huống 30.000 người mắc``) and changes (``giảm 1 người
@@ -86,10 +92,15 @@ _AT_PLACE_RE = regex.compile(
     r"^[^,;:()\d]{0,25}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
     regex.IGNORECASE,
 )
-# A unit word right before a place's name: ``tỉnh Quảng Nam``, ``UBND huyện A``.
-_UNIT_BEFORE_RE = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|TP\.?|quận|phường|thị xã|thị trấn)\s*$", regex.IGNORECASE)
+# A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``).
+_PAYER_UNIT_RE = regex.compile(
+    r"(?<!(?:ngụ|trú|quê|sống|tại|ở|người)\s)(?<!\w)(?:tỉnh|huyện|xã|thành phố|TP|quận|phường|thị xã|thị trấn)(?!\w)",
+    regex.IGNORECASE,
+)
 # ``Chính quyền Tổng thống Biden khẳng định``: the administration speaks, not the official.
 _ADMINISTRATION_RE = regex.compile(r"(?<!\w)chính quyền\s+(?:[^\s,.;:]+\s+){0,4}$", regex.IGNORECASE)
+# A capitalised word mid-sentence: what precedes a cue that is part of a name.
+_IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
 _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,.;:]+\s+){0,10}$")
 # A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
@@ -255,6 +266,10 @@ class FactsComponent:
         for hit in cue_re.finditer(low):
             kinds = self._kinds.get(hit.group().lower())
             if kinds and "stop" not in kinds:
+                if text[hit.start()].isupper() and ("support" in kinds or "support_passive" in kinds) and _IN_NAME_RE.search(
+                    text, max(0, hit.start() - 3), hit.start()
+                ):
+                    continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
                 pos = doc.orig_start(hit.start())
                 if (s := at(pos)) is not None:
                     s.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
@@ -384,17 +399,26 @@ class FactsComponent:
         return _has(cl.cues, "private")
 
     @staticmethod
-    def _public(doc: Doc, s: _Sentence, cl: _Clause) -> bool:
+    def _company(s: _Sentence) -> bool:
+        """A company, bank or film speaks of its own money (``công ty``, ``tập đoàn``, ``nợ xấu``)."""
+        return _has(s.cues, "company")
+
+    def _public(self, doc: Doc, s: _Sentence, cl: _Clause) -> bool:
         """A public payer or purpose: a state or mass body or a public word in the sentence, or
         a unit named with its unit word (``tỉnh Quảng Nam``, ``tỉnh``) before the clause's first
         money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer)."""
-        if s.orgs or _has(s.cues, "public", "support_passive") or s.aids:
+        if s.orgs:
+            return True
+        if self._company(s) and not _has(s.cues, "public"):
+            return _has(s.cues, "welfare")  # a company's money is public only for relief or charity
+        if _has(s.cues, "public", "welfare", "support_passive") or any(v != "tiền mặt" for _p, v in s.aids):
             return True
         verb = next((c.pos for c in cl.cues if "budget" in c.kinds or "support" in c.kinds), cl.end)
-        return any(
-            p < verb and loc.level in _DOMESTIC_LEVELS and _UNIT_BEFORE_RE.search(doc.original, max(0, p - 12), p)
-            for p, _e, loc in s.places
-        ) or any(p < verb for p, _w in s.province_words)
+        if any(p.pos < verb for p in s.cues if "place_ref" in p.kinds):
+            return True  # ``Xã này đã hỗ trợ``
+        # A unit as the payer before the verb (``tỉnh Quảng Nam đã chi``, ``Xã đã hỗ trợ``, ``6 tỉnh
+        # đã hỗ trợ``), not a resident's address (``chị P. (ngụ quận Tân Bình) bỏ ra``).
+        return _PAYER_UNIT_RE.search(doc.original, max(s.start, cl.start), verb) is not None
 
     def _gives_to(self, doc: Doc, cl: _Clause) -> bool:
         """A budget verb that gives money or goods ``cho`` counted people (``phân bổ giống cho
@@ -438,9 +462,12 @@ class FactsComponent:
                 totals, amount_how = [ref], "|amount=back_reference"
         if not (bens or rates or (passive_people and totals)):
             return None
+        aid = next((v for p, v in s.aids if cl.start <= p < cl.end), None)
+        substance = totals or rates or aid is not None or s.policies or _has(cl.cues, "support_passive")
+        if not substance and not self._public(doc, s, cl):
+            return None  # ``Đội đã hỗ trợ hàng ngàn trường hợp gặp nạn``: help, not aid (rule ``aid_substance``)
         f = self._base(doc, s, "support", f"support.clause|place={place_how}|date={date_how}{amount_how}")
         _place_date(f, place, date)
-        aid = next((v for p, v in s.aids if cl.start <= p < cl.end), None)
         if aid is not None:
             f.values["what"] = aid
         f.values["beneficiaries"] = [c.value for c in bens]

@@ -11,7 +11,7 @@ Rules (names in ``Location.rule``):
 - ``commune``: ``xã``/``phường``/``thị trấn`` plus a capitalised name or a number; parent from the chain.
 - ``country``: a country (``Lào``, ``Ấn Độ``, ``Hoa Kỳ`` -> ``Mỹ``) with its ISO 3166-1 code, so
   foreign figures get a place; ``city``: a major foreign city (``Tokyo``), its country as parent.
-  Seas (``Thái Bình Dương``) are read so the names inside them are not, but are no location.
+  ``sea``: an ocean or sea (``Thái Bình Dương``, so that Thái Bình province is not read inside it).
 
 The mention is the name without a separate unit word (``tỉnh Long An`` -> ``Long An``); an
 alias that carries its unit (``TP.HCM``) is a mention as a whole.
@@ -39,7 +39,7 @@ class LocationsComponent:
         self.lex = lex
 
     def __call__(self, doc: Doc, rec: Record) -> None:
-        hits = [h for h in place_hits(doc) if h.name is not None and h.level != "sea"]
+        hits = [h for h in place_hits(doc) if h.name is not None]
         province_counts = Counter(h.province.name for h in hits if h.province is not None and h.level == "province")
         items: dict[tuple[str, str, str | None], Location] = {}
         for h in hits:
