@@ -409,7 +409,7 @@ class FactsComponent:
         money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer)."""
         if s.orgs:
             return True
-        if self._company(s) and not _has(s.cues, "public"):
+        if self._company(s) and not any("public" in c.kinds and c.kinds["public"] != "weak" for c in s.cues):
             return _has(s.cues, "welfare")  # a company's money is public only for relief or charity
         if _has(s.cues, "public", "welfare", "support_passive") or any(v != "tiền mặt" for _p, v in s.aids):
             return True
