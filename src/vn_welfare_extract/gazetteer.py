@@ -105,6 +105,16 @@ class District:
 
 
 @dataclass(frozen=True, slots=True)
+class Commune:
+    name: str  # without the unit word: ``Đạo Lý``
+    unit: str  # xã | phường | thị trấn
+    code: str  # GSO 5-digit code
+    district: str  # pre-2025 district name (``Lý Nhân``)
+    province: str  # pre-2025 province name (``Hà Nam``)
+    successor_2025: str  # the 2025 ward(s) it became part of, `` | ``-separated; "" when unknown
+
+
+@dataclass(frozen=True, slots=True)
 class Foreign:
     name: str  # ``Lào``, ``Ấn Độ``, ``Tokyo``, ``Thái Bình Dương``
     level: str  # country | city | sea
@@ -213,6 +223,12 @@ class Gazetteer:
             d = District(_norm(row["name"]), row["unit"], _norm(row["province"]))
             self.districts.setdefault((d.unit, key(d.name)), []).append(d)
             self.district_names.setdefault(key(d.name), []).append(d)
+        # (unit, key(name)) -> the communes of that name (``data/communes.tsv``); resolved per
+        # article by ``resolve_commune``.
+        self.communes: dict[tuple[str, str], list[Commune]] = {}
+        for row in load_table("communes"):
+            c = Commune(row["name"], row["unit"], row["code"], row["district"], row["province"], row["successor_2025"])
+            self.communes.setdefault((c.unit, key(c.name)), []).append(c)
         self.foreign: dict[str, Foreign] = {}  # key(alias) -> country, city or sea
         ambiguous = {"Đức", "Nga", "Anh", "Mỹ", "Úc", "Ý", "Áo", "Séc", "Nhật", "Pháp", "Bỉ"}
         for row in load_table("countries"):
@@ -333,6 +349,26 @@ class Gazetteer:
         if text_key(name) in _NOT_NAMES:
             return None
         return PlaceHit(start, e, name_start, LEVEL_OF_UNIT[unit], unit, name)
+
+    def resolve_commune(
+        self, unit: str, name: str, parent: str | None, districts: Iterable[str], provinces: Iterable[str]
+    ) -> Commune | None:
+        """The one commune a mention names (rule ``commune_code``): narrowed by its address chain
+        (``xã Đạo Lý, huyện Lý Nhân``), else by the districts, else the provinces the article
+        names; None while several remain (a common name stays unresolved with its text)."""
+        cands = self.communes.get((unit, key(name)), [])
+        if not cands:
+            return None
+        if parent is not None:
+            k = key(parent)
+            cands = [c for c in cands if key(c.district) == k or key(c.province) == k]
+        else:
+            for pool in (set(map(key, districts)), set(map(key, provinces))):
+                narrowed = [c for c in cands if key(c.district) in pool or key(c.province) in pool]
+                if narrowed:
+                    cands = narrowed
+                    break
+        return cands[0] if len(cands) == 1 else None
 
     def _foreign_hit(self, text: str, m: regex.Match[str], f: Foreign) -> PlaceHit | None:
         """A country, foreign city or sea (a sea needs no context: its name is long)."""
