@@ -381,7 +381,7 @@ class FactsComponent:
                         return loc, "back_reference"
                     k -= 1
         if _has(s.cues, "nation"):
-            return _VIETNAM, "nationwide"
+            return _nation(s), "nationwide"
         if _has(s.cues, "world"):
             return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
         province = ctx.single.get("province")
@@ -625,10 +625,12 @@ class FactsComponent:
         # người nhiễm``) or, for a bare ``ca``, right after it (``2.549 ca khỏi bệnh``).
         blockers = [cue.pos for cue in s.cues if "not_case" in cue.kinds and c.end <= cue.pos]
         if c.group:
-            for m in self._cue_re.finditer(c.group):
-                v = self._kinds.get(m.group().lower(), {}).get("case")
-                if v:
-                    return v
+            kinds = [self._kinds.get(m.group().lower(), {}) for m in self._cue_re.finditer(c.group)]
+            for k in kinds:
+                if "not_case" in k:
+                    return None  # ``19-31 triệu người có thể bị ảnh hưởng``
+                if k.get("case"):
+                    return k["case"]
         for cue in s.cues:
             if cue.pos < c.end or cue.pos - c.end > _CASE_AFTER:
                 continue
@@ -794,13 +796,20 @@ def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
     return any(len(v) > 1 for v in by_level.values())
 
 
+def _nation(s: _Sentence) -> Location:
+    """``cả nước`` is Việt Nam, unless the sentence is about a foreign country (``Lào … trên cả
+    nước``): then that country (or the foreign city it names)."""
+    foreign = [x[2] for x in s.places if x[2].level in ("country", "city")]
+    return next((loc for loc in foreign if loc.level == "country"), foreign[0] if foreign else _VIETNAM)
+
+
 def _nearest_place(s: _Sentence, pos: int) -> tuple[Location | None, str] | None:
     """The place named nearest before ``pos``; of an address chain (``xã Thạnh Hòa, huyện
     Giồng Riềng``) the most specific unit; ``cả nước`` nearer than any place is Việt Nam."""
     near = [x for x in s.places if x[0] < pos and x[2].level in _PLACE_LEVELS]
     scope = next((c for c in reversed(s.cues) if ("nation" in c.kinds or "world" in c.kinds) and c.end <= pos), None)
     if scope is not None and (not near or near[-1][0] < scope.pos):
-        return (_VIETNAM, "nationwide") if "nation" in scope.kinds else (None, "world")
+        return (_nation(s), "nationwide") if "nation" in scope.kinds else (None, "world")
     if not near:
         return None
     chain = [near[-1]]
