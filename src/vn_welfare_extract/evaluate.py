@@ -21,7 +21,10 @@ development scorer (so the numbers on the development set are the same):
 
 When the gold has ``facts`` (SPEC section 7) they are scored too: a predicted fact is found when
 it has the gold's type and shares an anchor value (an amount, a beneficiary or case number, a
-speaker); it is right when every linked field the gold gives (see ``FACT_FIELDS``) agrees.
+speaker); it is right when every linked field the gold gives (see ``FACT_FIELDS``) agrees. Gold
+records without ``facts`` take them from a facts directory (``--facts DIR``: ``<id>.json`` files
+holding ``{"doc_id": .., "facts": [..]}``; by default the project's ``tests/realfacts``, the
+hand-checked facts of the real development articles), matched by article id.
 """
 
 from __future__ import annotations
@@ -595,6 +598,34 @@ def default_corpus() -> Path | None:
     return None
 
 
+def default_realfacts() -> Path | None:
+    """The project's hand-checked facts of the real development articles (beside the source tree)."""
+    cand = Path(__file__).resolve().parents[2] / "tests" / "realfacts"
+    return cand if cand.is_dir() else None
+
+
+def load_facts(facts_dir: str | os.PathLike[str]) -> dict[str, list[Json]]:
+    """Gold facts by article id from ``<id>.json`` files (``doc_id`` and ``facts``)."""
+    out: dict[str, list[Json]] = {}
+    for f in sorted(Path(facts_dir).glob("*.json")):
+        with open(f, encoding="utf-8") as fh:
+            d = json.load(fh)
+        if isinstance(d, dict) and isinstance(d.get("facts"), list):
+            out[str(d.get("doc_id") or d.get("id") or f.stem)] = d["facts"]
+    return out
+
+
+def add_facts(gold: dict[str, Json], facts: Mapping[str, list[Json]]) -> int:
+    """Give gold records without a ``facts`` list the facts annotated for their id; returns how
+    many records took some."""
+    n = 0
+    for gid, g in gold.items():
+        if g.get("facts") is None and gid in facts:
+            g["facts"] = facts[gid]
+            n += 1
+    return n
+
+
 def predict(articles: Iterable[Mapping[str, Any]], extractor: Any = None, workers: int = 1) -> dict[str, Json]:
     """Run the extractor over articles (``id``, ``published``, ``text``) -> records by doc id."""
     if extractor is None:
@@ -618,12 +649,16 @@ def evaluate(
     preds: Mapping[str, Mapping[str, Any]] | None = None,
     extractor: Any = None,
     workers: int = 1,
+    facts: Mapping[str, list[Json]] | None = None,
 ) -> tuple[list[Report], dict[str, Json]]:
-    """Score each gold directory; returns one report per directory and the predictions used."""
+    """Score each gold directory; returns one report per directory and the predictions used.
+    ``facts`` (gold facts by article id) fills gold records that carry no ``facts`` list."""
     reports: list[Report] = []
     used: dict[str, Json] = {}
     for gd in gold_dirs:
         gs = open_gold_set(gd)
+        if facts:
+            add_facts(gs.gold, facts)
         if preds is not None:
             p: Mapping[str, Mapping[str, Any]] = preds
         else:
@@ -708,6 +743,9 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--kind", choices=(*TYPES, "facts"), help="list failures of this type only")
     ap.add_argument("--json", metavar="OUT", help="write the scores (and failures) as JSON")
     ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    ap.add_argument("--facts", metavar="DIR",
+                    help="gold facts (<id>.json) for gold records without a facts list "
+                         "(default: the project's tests/realfacts when present; 'none' to skip)")
     return ap
 
 
@@ -722,7 +760,9 @@ def main(argv: list[str] | None = None) -> int:
         gold_dirs = [str(c)]
     try:
         preds = load_predictions(a.pred) if a.pred else None
-        reports, used = evaluate(gold_dirs, preds=preds, workers=a.workers)
+        facts_dir = a.facts if a.facts is not None else default_realfacts()
+        facts = load_facts(facts_dir) if facts_dir is not None and str(facts_dir) != "none" else None
+        reports, used = evaluate(gold_dirs, preds=preds, workers=a.workers, facts=facts)
     except (FileNotFoundError, json.JSONDecodeError) as e:
         print(f"eval: {e}", file=sys.stderr)
         return 2

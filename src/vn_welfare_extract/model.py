@@ -119,7 +119,7 @@ class Policy:
 @dataclass(slots=True)
 class Location:
     name: str
-    level: str  # province, district, commune, country, region
+    level: str  # province, district, commune, country, city (a major foreign city), sea
     mentions: list[Mention]
     code: str | None = None
     successor_2025: str | None = None
