@@ -37,8 +37,8 @@ from ..model import Mention, Official, Record, Title
 from ..resources import Resources
 from ..text import Doc
 
-# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``); all-caps words (``UBND``) are not.
-_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?![\p{L}\p{N}])"
+# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``); all-caps words (``UBND``) are not.
+_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++)?(?![\p{L}\p{N}])"
 # A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
 _RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
@@ -48,7 +48,11 @@ _PAREN_RE = regex.compile(r"[ ]*\(([^()\n]{0,80})\)")
 # The separator of an apposition: a comma, a spaced dash or an opening parenthesis.
 _APPOS_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]-|-[ ]|\()[ ]*")
 # Between posts of one chain: a comma, ``kiêm``, ``đồng thời là``; optional ``nguyên`` (former) after.
-_CHAIN_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b)[ ]*(?:(?:nguyên|kiêm)[ ]+)?")
+# ``và hiện là``, ``nay là`` move on to the person's present post (``Phó Bí thư … và hiện là Hiệu trưởng``);
+# a ``nguyên`` (former) after the separator belongs to the next post's title.
+_CHAIN_SEP_RE = regex.compile(
+    r"[ ]*(?:,|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
+)
 # Words in names that a capitalised run never continues through (a run stops before them).
 _INNER_STOP = frozenset(
     "Tại Theo Trong Ngày Sáng Chiều Tối Trưa Đêm Phó Bộ Sở Ủy Cục Vụ Tỉnh Huyện Quận Phường Xã Chủ Giám Bí Thứ Tổng "
@@ -92,6 +96,8 @@ _UNTONE = {
 }
 # Words that never end a body's name.
 _TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
+# Ê Đê and M'nông clan names that end a name starting with ``Y`` (a man) or ``H'`` (a woman).
+_EDE_CLANS = frozenset("Byă Niê Mlô Ksor Êban Adrơng Kbuôr Hđơk Ayun Buôn Yă Rcom Knul Êung Mdrang Nie Hmok Bkrông Êya".split())
 _SUSPECT_RE = regex.compile(r"(?i:bị can|bị cáo|nghi phạm|đối tượng|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
 
 
@@ -176,9 +182,17 @@ class OfficialsComponent:
             self.titles[row["title"].casefold()] = (row["canonical"], row["kind"], row["org_head"], row["default_org"])
         for t in lex.titles:
             self.titles.setdefault(t.casefold(), (t, "post", "", ""))
+        cue_rows = load_table("official_cues")
+        for row in cue_rows:
+            if row["kind"] == "post_unit":
+                # ``Đồn trưởng`` and ``Trưởng đồn`` head an ``Đồn …``: one unit word, both posts.
+                unit = row["cue"]
+                head = unit[:1].upper() + unit[1:]
+                self.titles.setdefault(f"{unit} trưởng", (f"{head} trưởng", "post", head, ""))
+                self.titles.setdefault(f"trưởng {unit}", (f"Trưởng {unit}", "post", head, ""))
         self.families = frozenset(r["family"] for r in load_table("family_names"))
         cues: dict[str, list[tuple[str, str]]] = {}
-        for row in load_table("official_cues"):
+        for row in cue_rows:
             cues.setdefault(row["kind"], []).append((row["cue"], row["value"]))
         self.honorifics = {c: v for c, v in cues.get("honorific", [])}
         self.org_heads = [c for c, _ in cues.get("org_head", [])]
@@ -203,14 +217,14 @@ class OfficialsComponent:
 
         # A post, optionally former/acting, optionally deputy, optionally standing (``Thường trực``).
         self.title_re = regex.compile(
-            r"(?<![\p{L}\p{N}.])(?:(?:nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            r"(?<![\p{L}\p{N}.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + _alternation(self.titles)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?![\p{L}\p{N}])",
             regex.IGNORECASE,
         )
         # The same on lower-cased text, as a prefix trie for the standard ``re`` engine (~10x faster).
         self.title_low_re = re.compile(
-            r"(?<![\w.])(?:(?:nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            r"(?<![\w.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + _trie_pattern(t.lower() for t in self.titles)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?!\w)"
         )
@@ -223,7 +237,7 @@ class OfficialsComponent:
                 untoned[k] = None if k in untoned else t
         self.untoned = {k: t for k, t in untoned.items() if t is not None}
         self.title_untoned_re = re.compile(
-            r"(?<![\w.])(?:(?:nguyên|quyên|cưu)[ ]+)?(?P<pho>pho[ ]+)?(?P<base>"
+            r"(?<![\w.])(?:(?P<q>nguyên|quyên|cưu)[ ]+)?(?P<pho>pho[ ]+)?(?P<base>"
             + _trie_pattern(self.untoned)
             + r")(?P<tt>[ ]+thương[ ]+trưc)?(?!\w)"
         )
@@ -235,6 +249,8 @@ class OfficialsComponent:
         )
         # A reporting or action verb that ends a body's name after a post (``cho biết``, ``đã``).
         self.stop_re = regex.compile(r"(?:" + _alternation(c for c, _ in cues.get("stop_verb", [])) + r")(?![\p{L}\p{N}])")
+        # Compounds that start with a stop verb but stay inside a body (``Ban quản lý dự án``).
+        self.stop_compound_re = regex.compile(r"(?<![\p{L}])(?:" + _alternation(c for c, _ in cues.get("stop_compound", [])) + r")(?![\p{L}])")
         # A role verb right before a post: ``làm tổ trưởng``, ``giữ chức vụ Chủ tịch``, ``là Giám đốc``.
         self.role_re = regex.compile(
             r"(?<![\p{L}])(?P<verb>" + _alternation(c for c, _ in cues.get("role_verb", [])) + r")[ ]+(?=\S)"
@@ -258,10 +274,7 @@ class OfficialsComponent:
             prev = _prev_word(text, m.start())
             if prev.casefold() in ("ban", "phòng") and not canon.startswith("Trưởng"):
                 continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``: part of a body's name
-            if m.group("pho") and kind in ("post", "appos"):
-                canon = "Phó " + canon
-            if m.group("tt") and kind in ("post", "appos"):
-                canon += " Thường trực"
+            canon = _qualified(canon, kind, m.group("q"), m.group("pho"), m.group("tt"))
             out.append(_Hit(m.start(), m.end(), canon, kind, head, dflt))
         if len(low) == len(text):
             out.extend(self._untoned_hits(text, low, {h.start for h in out}))
@@ -283,10 +296,7 @@ class OfficialsComponent:
             if low[b : b + len(first)] != first or (m.group("pho") and not low.startswith("phó", m.start("pho"))):
                 continue  # the first word spelt right (``sinh viên trường`` is not ``Viện trưởng``)
             canon, kind, head, dflt = self.titles[title]
-            if m.group("pho"):
-                canon = "Phó " + canon
-            if m.group("tt"):
-                canon += " Thường trực"
+            canon = _qualified(canon, kind, _UNTONED_QUALIFIERS.get(m.group("q") or ""), m.group("pho"), m.group("tt"))
             out.append(_Hit(m.start(), e, canon, kind, head, dflt))
         return out
 
@@ -308,7 +318,10 @@ class OfficialsComponent:
             # The run's syllables are separated by single spaces (``_RUN_RE``).
             parts = m.group().split(" ")
             # ``Thủ tướng Anh Boris Johnson``, ``Thủ tướng Nhật Bản Kishida Fumio``: a country after a post.
-            nc = _country_prefix(parts, countries) if rs - 1 in post_ends else 0
+            # ``… Quốc phòng Nga Sergei Shoigu``: a country before a foreign name, wherever the post is.
+            nc = _country_prefix(parts, countries)
+            if nc and rs - 1 not in post_ends and not _is_ascii_name(parts[nc:]):
+                nc = 0  # ``Anh Trần Văn Nam``: ``Anh`` is the honorific
             if families.isdisjoint(parts) and not (
                 parts[0] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name(parts)
                 or (nc and _is_ascii_name(parts[nc:]))
@@ -329,9 +342,13 @@ class OfficialsComponent:
                     break
             words = [s[2] for s in syls]
             i = self._strip_places(words)
+            if nc and len(words) - nc < 2 and _is_ascii_name(words):
+                continue  # ``Tổng thống Nga Putin``: a country and a surname, not a full name
             if nc and len(words) - nc >= 2:
                 i = max(i, nc)  # ``Thủ tướng Canada Justin Trudeau``: the country is not part of the name
             start_i = None
+            if i < len(words) and words[i] == "Y" and words[-1] not in _EDE_CLANS:
+                i += 1  # ``Y`` starts an Ê Đê man's name only with a clan name at the end (``Y Khoa Byă``)
             if i < len(words) and (words[i] in self.families) and 2 <= len(words) - i <= 4:
                 start_i = i
             else:  # ``Bạch Mai Đào Xuân Cơ``: the name is the tail; three syllables are the most common
@@ -428,7 +445,7 @@ class OfficialsComponent:
                 if ws in cand_starts:
                     break
                 lower = w[0].islower()
-                if lower and self.stop_re.match(text, ws) is not None:
+                if lower and self.stop_re.match(text, ws) is not None and not self._stop_compound(text, ws):
                     break
                 if lower and w in self.honorifics:
                     break  # ``Hiệu trưởng Trường X và ông B``: another person starts
@@ -480,6 +497,13 @@ class OfficialsComponent:
             return None
         return start, end
 
+    def _stop_compound(self, text: str, ws: int) -> bool:
+        """The stop word at ``ws`` is inside a compound that a body's name holds (``dự án``)."""
+        for m in self.stop_compound_re.finditer(text, max(0, ws - 12), min(len(text), ws + 24)):
+            if m.start() <= ws < m.end():
+                return True
+        return False
+
     def _org_continues(self, text: str, p: int, hit_starts: set[int]) -> bool:
         """After a comma: another level of the same body (``, Bộ Lao động …``, ``, tỉnh Thanh Hóa``)."""
         while p < len(text) and text[p] == " ":
@@ -507,7 +531,7 @@ class OfficialsComponent:
             par = _PAREN_RE.match(text, e)
             org = par.group(1).strip() if par is not None and 1 <= len(par.group(1).split()) <= 6 else None
             return Title(hit.canonical + " " + surface, self.orgs.canonical(org) or None if org else None)
-        if hit.head and not self.org_head_re.match(surface):
+        if hit.head and not self.org_head_re.match(surface) and not surface.casefold().startswith(hit.head.casefold() + " "):
             surface = hit.head + " " + surface
         elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
             surface = "UBND " + surface
@@ -621,9 +645,17 @@ class OfficialsComponent:
             span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
             if span is None or text[span[1] : c.left].strip(" ,-"):
                 return []
-        country = stripped if stripped in self.countries else None
-        if c.foreign and not c.gender and ((stripped and not country) or h.canonical not in _FOREIGN_POSTS):
+        country, sector = (stripped, None) if stripped in self.countries else (None, None)
+        if c.foreign and stripped and country is None:
+            country, sector = self._foreign_body(stripped)
+        if c.foreign and not c.gender and (
+            (stripped and not (country or sector)) or (not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS)
+        ):
             return []
+        if sector is not None:
+            # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country.
+            body = self.orgs.canonical(f"{h.head} {sector}") if h.head else sector
+            return [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
         if country is not None or (c.foreign and span is None):
             # A foreign head of government or state: the body is the country named after the post
             # (``Thủ tướng Anh`` -> ``Anh``, like ``Tổng thống Mỹ`` -> ``Mỹ``), never the default
@@ -653,6 +685,19 @@ class OfficialsComponent:
             h = prev
             k -= 1
         return out
+
+    def _foreign_body(self, between: str) -> tuple[str | None, str | None]:
+        """``Mỹ`` -> (country, None); ``Quốc phòng Indonesia`` -> (``Indonesia``, ``Quốc phòng``);
+        ``Quốc phòng`` -> (None, ``Quốc phòng``): a post's sector and country before a foreign name."""
+        if between in self.countries:
+            return between, None
+        words = between.split()
+        if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
+            return None, None
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(words[-n:]) in self.countries:
+                return " ".join(words[-n:]), " ".join(words[:-n]) if len(words) - n <= 3 else None
+        return None, (between if len(words) <= 3 and all(w[:1].isupper() or w.islower() for w in words) else None)
 
     def _apposition(
         self,
@@ -912,6 +957,32 @@ class OfficialsComponent:
                     rule="+".join(dict.fromkeys(p.rules)),
                 )
             )
+
+
+# The qualifier words of a post (SPEC, second edition: part of the title, capitalised) and their
+# toneless spellings as the tone-mark repair pattern sees them.
+_UNTONED_QUALIFIERS = {"nguyên": "nguyên", "quyên": "quyền", "cưu": "cựu"}
+_QUALIFIERS = frozenset(_UNTONED_QUALIFIERS.values())
+
+
+def _base_post(canon: str) -> str:
+    """The post without its qualifier (``Cựu Tổng thống`` -> ``Tổng thống``)."""
+    first, _, rest = canon.partition(" ")
+    return rest if rest and first.casefold() in _QUALIFIERS else canon
+
+
+def _qualified(canon: str, kind: str, qualifier: str | None, pho: str | None, tt: str | None) -> str:
+    """The post as written around its base: ``Nguyên``/``Quyền``/``Cựu`` and ``Phó`` before,
+    ``Thường trực`` after (ranks and honours are never qualified)."""
+    if kind not in ("post", "appos"):
+        return canon
+    if pho:
+        canon = "Phó " + canon
+    if tt:
+        canon += " Thường trực"
+    if qualifier:
+        canon = qualifier.casefold().capitalize() + " " + canon
+    return canon
 
 
 def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
