@@ -26,6 +26,8 @@ _NOT_DESCRIPTORS = frozenset("do và với tại ở đến về làm đã đang
 _NAMED_BY_UNIT_RE = regex.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|đoàn)$")  # shortest known name (key) that fuzzy repair may touch
 
 
+# The province unit whose party or youth committee a ``Tỉnh ủy``/``Thành ủy`` is.
+_UNIT_OF_COMMITTEE = {"Tỉnh": "tỉnh", "Thành": "thành phố"}
 _DASH_RE = regex.compile(r" ?[-,] ?")
 _AMP_RE = regex.compile(r" ?& ?")
 _PHO_BEFORE_RE = regex.compile(r"(?i)phó[ ]+$")
@@ -68,7 +70,7 @@ class OrgMatcher:
         self.gaz = gazetteer()
         self.entries: dict[str, list[_Entry]] = {}
         ministries: list[tuple[str, list[str]]] = []
-        for row in load_table("organizations"):
+        for row in (*load_table("organizations"), *load_table("companies")):
             canon = normalize(row["canonical"])[0]
             aliases = [canon, *[a for a in row["aliases"].split("|") if a.strip()]]
             for a in aliases:
@@ -124,6 +126,13 @@ class OrgMatcher:
             "(?=[" + re.escape("".join(sorted({w[0] for w in fuzzy_firsts}))) + r"])(?<![^\W_])(?:"
             + "|".join(re.escape(w) for w in fuzzy_firsts) + rf")[ ]+[{PLAIN_UPPER}]"
         )
+        # Abbreviations inside a name that no known body covers (``TMCP``, ``ĐH``, ``TP.HCM``), and a
+        # numbered district or ward (``Q.11`` -> ``quận 11``).
+        self.abbr = {row["abbr"]: row["expansion"] for row in load_table("org_abbreviations")}
+        self.abbr_re = regex.compile(
+            r"(?<![\p{L}\p{N}.])(?:(?P<a>" + "|".join(regex.escape(a) for a in sorted(self.abbr, key=len, reverse=True))
+            + r")|(?P<u>[QP])\.[ ]?(?P<n>\d{1,2}))(?![\p{L}\p{N}])"
+        )
         self.word_re = regex.compile(r"[ ]+(?P<w>[\p{L}]+)")
         self.link_re = regex.compile(r"[ ]+(?P<link>của|thuộc)(?![\p{L}])", regex.I)
         self.person_after_re = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?:[ ]+\p{Lu}\p{Ll}*)+")
@@ -154,6 +163,12 @@ class OrgMatcher:
                 got = self._with_place(text, s, e, entry, dominant)
                 if got is not None:
                     return got
+        if dominant is not None:
+            for entry in entries:
+                # ``Bí thư Tỉnh ủy`` in an article about Tuyên Quang: ``Tỉnh ủy Tuyên Quang``.
+                unit = _NAMED_BY_UNIT_RE.search(entry.canonical) if entry.role == "local" else None
+                if unit is not None and _UNIT_OF_COMMITTEE.get(unit.group().split(" ", 1)[0]) == dominant.unit:
+                    return _Found(s, e, f"{entry.canonical} {dominant.name}", entry.kind, dominant.name, "local")
         if known is not None:
             return _Found(s, e, known.canonical, known.kind, None, "known")
         for entry in entries:
@@ -294,11 +309,23 @@ class OrgMatcher:
         for f in sorted(found, key=lambda f: (f.start, -f.end)):
             if f.start < pos:
                 continue
-            parts.append(text[pos:f.start])
+            parts.append(self._expand(text[pos:f.start]))
             parts.append(f.name)
             pos = f.end
-        parts.append(text[pos:])
+        parts.append(self._expand(text[pos:]))
         return "".join(parts).strip()
+
+    def _expand(self, s: str) -> str:
+        """Abbreviations in text that names no known body, spelt out (``ĐH`` -> ``Đại học``)."""
+        if not s.strip():
+            return s
+        return str(self.abbr_re.sub(self._abbr_repl, s))
+
+    def _abbr_repl(self, m: regex.Match[str]) -> str:
+        a: str | None = m.group("a")
+        if a:
+            return self.abbr[a]
+        return ("quận " if m.group("u") == "Q" else "phường ") + str(m.group("n"))
 
 
 def _rule(entry: _Entry) -> str:

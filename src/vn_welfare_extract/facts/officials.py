@@ -31,11 +31,13 @@ from typing import Any
 
 import regex
 
-from ..gazetteer import trie_regex
+from ..gazetteer import place_hits, trie_regex
 from ..lexicons import LexiconError, load_table
 from ..model import Mention, Official, Record, Title
+from ..orgnames import okey
 from ..resources import Resources
 from ..text import Doc
+from .orgs import dominant_province
 
 # A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``); all-caps words (``UBND``) are not.
 _SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++)?(?![\p{L}\p{N}])"
@@ -51,6 +53,7 @@ _APPOS_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]-|-[ ]|\()[ ]*")
 # ``và hiện là``, ``nay là`` move on to the person's present post (``Phó Bí thư … và hiện là Hiệu trưởng``);
 # a ``nguyên`` (former) after the separator belongs to the next post's title.
 _CHAIN_SEP_RE = regex.compile(
+    r"(?:[ ]+(?:nhiệm[ ]kỳ|khóa|khoá)[ ]+[\p{L}\p{N}]+(?:[ ]?[-–][ ]?\p{N}+)?)?"
     r"[ ]*(?:,|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
 )
 # Words in names that a capitalised run never continues through (a run stops before them).
@@ -98,6 +101,13 @@ _UNTONE = {
 _TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
 # Ê Đê and M'nông clan names that end a name starting with ``Y`` (a man) or ``H'`` (a woman).
 _EDE_CLANS = frozenset("Byă Niê Mlô Ksor Êban Adrơng Kbuôr Hđơk Ayun Buôn Yă Rcom Knul Êung Mdrang Nie Hmok Bkrông Êya".split())
+# A short form in brackets right after a body's full name: ``(Techcombank)``, ``(gọi tắt là VFF)``.
+_ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sau đây gọi là )?([\p{Lu}\d][\p{L}\d&.\-]*(?:[ ][\p{Lu}\d][\p{L}\d&.\-]*){0,2})\)")
+_COMMA_RE = regex.compile(r",[ ]*")
+# A body that names no place where one is expected: ``… Tỉnh ủy``, ``UBND tỉnh``, a ``Sở`` alone.
+_PLACELESS_RE = regex.compile(r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[ ]tỉnh|[ ]thành phố)$|^Sở (?!.*(?:tỉnh|thành phố|TP))")
+# How far before a post the article's nearest body may stand to give the post its body.
+_CONTEXT_CHARS = 600
 _SUSPECT_RE = regex.compile(r"(?i:bị can|bị cáo|nghi phạm|đối tượng|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
 
 
@@ -133,6 +143,7 @@ class _Person:
     genders: set[str] = field(default_factory=set)
     rules: list[str] = field(default_factory=list)
     suspect: bool = False
+    foreign: bool = False
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -213,6 +224,11 @@ class OfficialsComponent:
             for a in [pname, *(a for a in row.get("aliases", "").split("|") if a)]:
                 self.province_units.setdefault(a, full)
         self.not_names = frozenset(not_names)
+        # Bodies named by their kind alone (``Đảng ủy``, ``HĐQT``, ``Hội``): ``part`` is a body inside
+        # another (completed with its owner), ``type`` the owner's kind (replaced by the owner).
+        self.generic_bodies = {okey(c): v for c, v in cues.get("generic_body", [])}
+        # The body word a post heads, by canonical post (``Hiệu trưởng`` -> ``Trường``).
+        self.head_of = {canon: head for canon, kind, head, _ in self.titles.values() if head}
         self.place_names = frozenset(r["name"] for r in _optional_table("districts")) | self.not_names
 
         # A post, optionally former/acting, optionally deputy, optionally standing (``Thường trực``).
@@ -249,6 +265,10 @@ class OfficialsComponent:
         )
         # A reporting or action verb that ends a body's name after a post (``cho biết``, ``đã``).
         self.stop_re = regex.compile(r"(?:" + _alternation(c for c, _ in cues.get("stop_verb", [])) + r")(?![\p{L}\p{N}])")
+        # A capitalised body head (case-sensitive): where the article names a body in full.
+        self.body_head_re = regex.compile(
+            r"(?<![\p{L}\p{N}])(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}\p{N}])"
+        )
         # Compounds that start with a stop verb but stay inside a body (``Ban quản lý dự án``).
         self.stop_compound_re = regex.compile(r"(?<![\p{L}])(?:" + _alternation(c for c, _ in cues.get("stop_compound", [])) + r")(?![\p{L}])")
         # A role verb right before a post: ``làm tổ trưởng``, ``giữ chức vụ Chủ tịch``, ``là Giám đốc``.
@@ -323,6 +343,7 @@ class OfficialsComponent:
             if nc and rs - 1 not in post_ends and not _is_ascii_name(parts[nc:]):
                 nc = 0  # ``Anh Trần Văn Nam``: ``Anh`` is the honorific
             if families.isdisjoint(parts) and not (
+                (parts[-1] in _EDE_CLANS and "Y" in parts) or
                 parts[0] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name(parts)
                 or (nc and _is_ascii_name(parts[nc:]))
             ):
@@ -347,9 +368,9 @@ class OfficialsComponent:
             if nc and len(words) - nc >= 2:
                 i = max(i, nc)  # ``Thủ tướng Canada Justin Trudeau``: the country is not part of the name
             start_i = None
-            if i < len(words) and words[i] == "Y" and words[-1] not in _EDE_CLANS:
-                i += 1  # ``Y`` starts an Ê Đê man's name only with a clan name at the end (``Y Khoa Byă``)
-            if i < len(words) and (words[i] in self.families) and 2 <= len(words) - i <= 4:
+            ede = i < len(words) and words[i] == "Y" and words[-1] in _EDE_CLANS
+            # ``Y`` starts an Ê Đê man's name only with a clan name at the end (``Y Khoa Byă``).
+            if i < len(words) and (words[i] in self.families or ede) and 2 <= len(words) - i <= 4:
                 start_i = i
             else:  # ``Bạch Mai Đào Xuân Cơ``: the name is the tail; three syllables are the most common
                 options = [j for j in range(i, len(words) - 1) if words[j] in self.families and len(words) - j <= 4]
@@ -449,7 +470,7 @@ class OfficialsComponent:
                     break
                 if lower and w in self.honorifics:
                     break  # ``Hiệu trưởng Trường X và ông B``: another person starts
-                if not lower and words and w in self.org_heads:
+                if not lower and words and (w in self.org_heads or self.org_head_re.match(text, ws)):
                     caps_run = -1  # ``Phòng … - Sở Giáo dục``: a body's head word starts a new level
                 if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws)):
                     break  # ``Công ty cổ phần Hoàng Anh Gia Lai | công bố``: a proper name ends the body
@@ -458,8 +479,10 @@ class OfficialsComponent:
                 elif w[1:].islower():  # ``Gia Lai``; abbreviations (``ĐH``) neither count nor reset
                     caps_run += 1
                 if words == 0 and lower:
-                    if not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
-                        return None
+                    if w in _TRAILING or not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
+                        return None  # ``nguyên Phó Hiệu trưởng và …``: no body follows
+                if lower and words and _CONNECTOR_RE.fullmatch(w) and not self._named_after(text, we, limit):
+                    break  # ``Trưởng Ban Chỉ đạo tại cuộc họp``: a connector leads to a body or a place only
                 end = we
                 last.append((ws, we, w))
                 words += 1
@@ -469,6 +492,9 @@ class OfficialsComponent:
                 continue
             punct = m.group("p")
             ps = m.start("p")
+            if punct == "," and words and last[-1][2].casefold() == "phòng" and text.startswith("chống", _next_word_at(text, ps + 1)):
+                i = ps + 1  # ``Ban Chỉ đạo phòng, chống dịch``: one word pair, not two bodies
+                continue
             if punct == "," and words and _next_word_at(text, ps + 1) not in hit_starts and (
                 self._org_continues(text, ps + 1, hit_starts) or self.comma_and_re.match(text, ps)
             ):
@@ -496,6 +522,13 @@ class OfficialsComponent:
         if end <= start:
             return None
         return start, end
+
+    def _named_after(self, text: str, pos: int, limit: int) -> bool:
+        """A capitalised word, a number or a place word follows ``pos`` (after a connector)."""
+        q = _next_word_at(text, pos)
+        if q >= limit:
+            return False
+        return text[q].isupper() or text[q].isdigit() or self.place_re.match(text, q) is not None
 
     def _stop_compound(self, text: str, ws: int) -> bool:
         """The stop word at ``ws`` is inside a compound that a body's name holds (``dự án``)."""
@@ -531,7 +564,7 @@ class OfficialsComponent:
             par = _PAREN_RE.match(text, e)
             org = par.group(1).strip() if par is not None and 1 <= len(par.group(1).split()) <= 6 else None
             return Title(hit.canonical + " " + surface, self.orgs.canonical(org) or None if org else None)
-        if hit.head and not self.org_head_re.match(surface) and not surface.casefold().startswith(hit.head.casefold() + " "):
+        if hit.head and not (surface[:1].isupper() and self.org_head_re.match(surface)) and not surface.casefold().startswith(hit.head.casefold() + " "):
             surface = hit.head + " " + surface
         elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
             surface = "UBND " + surface
@@ -553,7 +586,10 @@ class OfficialsComponent:
             return
         cand_starts = {c.start for c in cands}
         cand_sorted = sorted(cand_starts)
-        hon_starts = {c.start for c in cands if c.left != c.start}
+        # In apposition a bare name ends the body only after a known body's full name
+        # (``…, Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt``); else only a name with ``ông``/``bà`` does.
+        org_ends = {end for end, _ in rec_orgs.values()}
+        hon_starts = {c.start for c in cands if c.left != c.start or (text[c.start - 1 : c.start] == " " and c.start - 1 in org_ends)}
         cand_by_start = {c.start: c for c in cands}
         hit_starts = {h.start for h in hits}
         hit_at = {h.start: h for h in hits}
@@ -565,7 +601,7 @@ class OfficialsComponent:
         def person(c: _Cand) -> _Person:
             p = people.get(c.name)
             if p is None:
-                p = people[c.name] = _Person(c.name, c.start)
+                p = people[c.name] = _Person(c.name, c.start, foreign=c.foreign)
             if c.gender:
                 p.genders.add(c.gender)
             return p
@@ -602,7 +638,139 @@ class OfficialsComponent:
                 p = person(c)
                 p.titles.append((h.start, t))
                 p.rules.append("list")
+        self._resolve_bodies(doc, rec, people, cand_starts, hit_starts)
         self._emit(doc, rec, people, cands, hits)
+
+    # -- bodies from the article ---------------------------------------------------------------------
+    def _article_bodies(self, doc: Doc, rec: Record, cand_starts: set[int], hit_starts: set[int]) -> list[tuple[int, int, str]]:
+        """Every body the article names, as (start, end, canonical name) in text order: the
+        organisations found, plus each capitalised body head's name (``Ngân hàng … Việt Nam``,
+        ``Trường Đại học Đồng Nai``) as the officials' body scanner reads it."""
+        text = doc.text
+        found = [(doc.norm_index(m.start), doc.norm_index(m.end), org.name) for org in rec.organizations for m in org.mentions]
+        probe = _Hit(0, 0, "", "post", "", "")
+        reach = 0
+        for m in self.body_head_re.finditer(text, doc.header_end):
+            if m.start() < reach:
+                continue
+            span = self._scan_org(text, m.start(), min(len(text), m.start() + 200), probe, cand_starts, hit_starts)
+            if span is None or span[1] <= m.end():
+                continue
+            end = span[1]
+            for comma in _COMMA_RE.finditer(text, span[0], end):
+                # ``Trường X, Ban Thường vụ Tỉnh ủy Y``: the list's next body starts after the comma.
+                if self.org_head_re.match(text, comma.end()) and text[comma.end()].isupper():
+                    end = comma.start()
+                    break
+            name = self.orgs.canonical(text[span[0] : end].strip(" ,-"))
+            if name:
+                found.append((span[0], end, name))
+                reach = end
+        found.sort()
+        return found
+
+    def _resolve_bodies(
+        self, doc: Doc, rec: Record, people: dict[str, _Person], cand_starts: set[int], hit_starts: set[int]
+    ) -> None:
+        """Posts whose body the sentence leaves short take it from the article (SPEC 2nd ed.):
+        - a short form the article spells out (``Ngân hàng … Việt Nam (Techcombank)``) -> the full name;
+        - a body named by its kind alone (``Đảng ủy``, ``HĐQT``, ``Hội``) -> the fuller body of that kind
+          the article names, else the person's other body (``Bí thư Đảng ủy, Hiệu trưởng Trường X`` ->
+          ``Đảng ủy Trường X``), else the nearest body before the post;
+        - a post with no body and no default -> the nearest body before it (``Danh sách … VFF:`` heads
+          the list ``Chủ tịch: …``), within ``_CONTEXT_CHARS``.
+        Foreign officials keep their country. Nothing is scanned when no post needs it."""
+        province = dominant_province(place_hits(doc))
+        pname = province.name if province is not None else None
+        for p in people.values():
+            # ``Ủy ban Kiểm tra Tỉnh ủy``, ``Sở Y tế``: the article's province when it fixes one.
+            if pname is not None and not p.foreign:
+                p.titles = [
+                    (pos, Title(t.title, self.orgs.canonical(t.organization, pname)))
+                    if t.organization and _PLACELESS_RE.search(t.organization) else (pos, t)
+                    for pos, t in p.titles
+                ]
+        needy = [
+            p for p in people.values()
+            if p.titles and not p.suspect
+            and any(t.organization is None or okey(t.organization) in self.generic_bodies or " " not in t.organization for _, t in p.titles)
+        ]
+        if not needy:
+            return
+        bodies = self._article_bodies(doc, rec, cand_starts, hit_starts)
+        if not bodies:
+            return
+        text = doc.text
+        aliases: dict[str, str] = {}
+        for _, e, name in bodies:
+            m = _ALIAS_PAREN_RE.match(text, e)
+            if m is not None and len(name.split()) >= 3:
+                aliases.setdefault(okey(m.group(1)), name)
+        starts = [b[0] for b in bodies]
+        for p in needy:
+            # Kinds and missing bodies first, so a body inside another (``Đảng ủy``) can take a unit
+            # that was itself filled (``nguyên Bí thư Đảng ủy, nguyên Phó Hiệu trưởng`` + the school).
+            order = sorted(range(len(p.titles)), key=lambda i: self._is_part(p.titles[i][1].organization))
+            for i in order:
+                pos, t = p.titles[i]
+                units = [(q, u.organization) for q, u in p.titles if u.organization and okey(u.organization) not in self.generic_bodies]
+                org = t.organization
+                if org is not None and okey(org) in aliases:
+                    p.titles[i] = (pos, Title(t.title, aliases[okey(org)]))
+                    continue
+                kind = self.generic_bodies.get(okey(org)) if org else None
+                if (org is not None and kind is None) or p.foreign:
+                    continue  # a foreign official keeps the country the text gives
+                if org is None and self._has_default(t.title):
+                    continue
+                new = self._complete(text, bodies, starts, pos, org, kind, units, self.head_of.get(_base_post(t.title).removeprefix("Phó ")))
+                if new:
+                    p.titles[i] = (pos, Title(t.title, new))
+
+    def _is_part(self, org: str | None) -> bool:
+        return org is not None and self.generic_bodies.get(okey(org)) == "part"
+
+    def _has_default(self, title: str) -> bool:
+        base = _base_post(title)
+        return any(canon in (base, base.removeprefix("Phó ")) and dflt for canon, _, _, dflt in self.titles.values())
+
+    def _complete(
+        self,
+        text: str,
+        bodies: list[tuple[int, int, str]],
+        starts: list[int],
+        pos: int,
+        org: str | None,
+        kind: str | None,
+        units: list[tuple[int, str]],
+        head: str | None,
+    ) -> str | None:
+        """The body a post at ``pos`` names only by kind (``org``), or not at all (``None``)."""
+        k = bisect_right(starts, pos)
+        before = [b for b in reversed(bodies[max(0, k - 40) : k]) if pos - b[1] <= _CONTEXT_CHARS]
+        key = okey(org) if org else None
+        want = key if key is not None and kind == "type" else (okey(head) if head and org is None else None)
+        if want is not None:
+            # The same kind of body, named in full: the nearest before, else anywhere in the article.
+            for b in before + bodies:
+                if okey(b[2]).startswith(want + " "):
+                    return b[2]
+        if kind == "type":
+            return None
+        owner = None
+        later = [u for u in units if u[0] > pos]
+        if later or units:
+            owner = (later or units)[0][1]
+        elif key is not None and (same := next((b[2] for b in before if okey(b[2]).startswith(key + " ")), None)):
+            return same  # ``Đảng ủy`` after ``Đảng ủy Khối Doanh nghiệp`` in the same stretch
+        elif before:
+            cand = next((b[2] for b in before if okey(b[2]) not in self.generic_bodies), None)
+            owner = cand
+        if owner is None:
+            return None
+        if org is None:
+            return owner
+        return f"{org[:1].upper()}{org[1:]} {owner}"
 
     def _deputy(self, text: str, c: _Cand) -> tuple[int, Title] | None:
         """``Đại biểu Trần Thị Lan (đoàn Nam Định)``: a National Assembly deputy of that province's
@@ -645,7 +813,8 @@ class OfficialsComponent:
             span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
             if span is None or text[span[1] : c.left].strip(" ,-"):
                 return []
-        country, sector = (stripped, None) if stripped in self.countries else (None, None)
+        country: str | None = stripped if stripped in self.countries else None
+        sector: str | None = None
         if c.foreign and stripped and country is None:
             country, sector = self._foreign_body(stripped)
         if c.foreign and not c.gender and (
