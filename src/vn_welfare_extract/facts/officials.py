@@ -104,6 +104,15 @@ _EDE_CLANS = frozenset("Byă Niê Mlô Ksor Êban Adrơng Kbuôr Hđơk Ayun Bu�
 # A short form in brackets right after a body's full name: ``(Techcombank)``, ``(gọi tắt là VFF)``.
 _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sau đây gọi là )?([\p{Lu}\d][\p{L}\d&.\-]*(?:[ ][\p{Lu}\d][\p{L}\d&.\-]*){0,2})\)")
 _COMMA_RE = regex.compile(r",[ ]*")
+# Kinds of ``data/companies.tsv``: their names (``Hoàng Anh Gia Lai``) are never a person's.
+_COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
+# A credit line's label before a colon: the names after it are the reporters'.
+_CREDIT_RE = regex.compile(r"(?<![\p{L}])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ|Bài|Thực hiện)[ ]*:[ ]*$")
+# Between a post and the name it is given to: ``… khi đó là ông``, ``… đối với ông`` (the name's
+# honorific is before ``c.left`` already).
+_COPULA_BEFORE_RE = regex.compile(
+    r"[ ,]*(?:(?:khi đó|lúc đó|thời điểm đó|lúc bấy giờ|hiện nay|hiện tại|hiện|nay|mới)[ ,]+)?(?:là|đối với)[ ]+$"
+)
 # A body that names no place where one is expected: ``… Tỉnh ủy``, ``UBND tỉnh``, a ``Sở`` alone.
 _PLACELESS_RE = regex.compile(r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[ ]tỉnh|[ ]thành phố)$|^Sở (?!.*(?:tỉnh|thành phố|TP))")
 # How far before a post the article's nearest body may stand to give the post its body.
@@ -568,6 +577,8 @@ class OfficialsComponent:
             surface = hit.head + " " + surface
         elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
             surface = "UBND " + surface
+        elif hit.canonical.endswith("Chủ tịch") and surface in self.province_units:
+            surface = "UBND " + self.province_units[surface]  # ``Chủ tịch Hà Nội``: the city's committee
         return Title(hit.canonical, self.orgs.canonical(surface) or None)
 
     # -- the component -----------------------------------------------------------------------------
@@ -577,6 +588,10 @@ class OfficialsComponent:
         if not hits and "biểu" not in text:  # no post, and no deputy (``Đại biểu X (đoàn Y)``)
             return
         loc_spans = [(doc.norm_index(m.start), doc.norm_index(m.end)) for loc in rec.locations for m in loc.mentions]
+        # A known body's name is not a person's (``lãnh đạo Hoàng Anh Gia Lai``, ``Công ty Hà Thành``).
+        loc_spans += [
+            (doc.norm_index(m.start), doc.norm_index(m.end)) for org in rec.organizations if org.kind in _COMPANY_KINDS for m in org.mentions
+        ]
         rec_orgs: dict[int, tuple[int, str]] = {}
         for org in rec.organizations:
             for om in org.mentions:
@@ -615,6 +630,11 @@ class OfficialsComponent:
             if got:
                 p.titles.extend(got)
                 p.rules.append("prenominal")
+            else:
+                got = self._copula(doc, c, post_hits, post_starts, sent_s, cand_starts, hit_starts, rec_orgs, claimed)
+                if got:
+                    p.titles.extend(got)
+                    p.rules.append("copula")
             if c.foreign and not c.gender:
                 continue  # a bare plain-Latin run takes a post only right after it (``Đại sứ Marc Knapper``)
             # In apposition a bare name inside the body is part of it (``Chủ tịch Tài chính Hoàng Huy``);
@@ -633,12 +653,14 @@ class OfficialsComponent:
             if got:
                 p.titles.extend(got)
                 p.rules.append("role")
+        listed: set[int] = set()  # posts heading a list of names (``Chủ tịch: A``)
         for h in post_hits:
             for c, t in self._colon_list(doc, h, cand_by_start, cand_starts, hit_starts, rec_orgs):
                 p = person(c)
                 p.titles.append((h.start, t))
                 p.rules.append("list")
-        self._resolve_bodies(doc, rec, people, cand_starts, hit_starts)
+                listed.add(h.start)
+        self._resolve_bodies(doc, rec, people, cand_starts, hit_starts, listed)
         self._emit(doc, rec, people, cands, hits)
 
     # -- bodies from the article ---------------------------------------------------------------------
@@ -670,15 +692,15 @@ class OfficialsComponent:
         return found
 
     def _resolve_bodies(
-        self, doc: Doc, rec: Record, people: dict[str, _Person], cand_starts: set[int], hit_starts: set[int]
+        self, doc: Doc, rec: Record, people: dict[str, _Person], cand_starts: set[int], hit_starts: set[int], listed: set[int]
     ) -> None:
         """Posts whose body the sentence leaves short take it from the article (SPEC 2nd ed.):
         - a short form the article spells out (``Ngân hàng … Việt Nam (Techcombank)``) -> the full name;
         - a body named by its kind alone (``Đảng ủy``, ``HĐQT``, ``Hội``) -> the fuller body of that kind
           the article names, else the person's other body (``Bí thư Đảng ủy, Hiệu trưởng Trường X`` ->
           ``Đảng ủy Trường X``), else the nearest body before the post;
-        - a post with no body and no default -> the nearest body before it (``Danh sách … VFF:`` heads
-          the list ``Chủ tịch: …``), within ``_CONTEXT_CHARS``.
+        - a post with no body and no default -> the nearest body before it in its sentence, or, for a
+          list of names, within ``_CONTEXT_CHARS`` (``Danh sách … VFF:`` heads the list ``Chủ tịch: …``).
         Foreign officials keep their country. Nothing is scanned when no post needs it."""
         province = dominant_province(place_hits(doc))
         pname = province.name if province is not None else None
@@ -723,7 +745,9 @@ class OfficialsComponent:
                     continue  # a foreign official keeps the country the text gives
                 if org is None and self._has_default(t.title):
                     continue
-                new = self._complete(text, bodies, starts, pos, org, kind, units, self.head_of.get(_base_post(t.title).removeprefix("Phó ")))
+                reach = _CONTEXT_CHARS if org is not None or pos in listed else pos - doc.sentence_at(pos)[0]
+                head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
+                new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
                 if new:
                     p.titles[i] = (pos, Title(t.title, new))
 
@@ -744,10 +768,12 @@ class OfficialsComponent:
         kind: str | None,
         units: list[tuple[int, str]],
         head: str | None,
+        reach: int,
     ) -> str | None:
-        """The body a post at ``pos`` names only by kind (``org``), or not at all (``None``)."""
+        """The body a post at ``pos`` names only by kind (``org``), or not at all (``None``); bodies
+        before it count up to ``reach`` characters back."""
         k = bisect_right(starts, pos)
-        before = [b for b in reversed(bodies[max(0, k - 40) : k]) if pos - b[1] <= _CONTEXT_CHARS]
+        before = [b for b in reversed(bodies[max(0, k - 40) : k]) if pos - b[0] <= reach]
         key = okey(org) if org else None
         want = key if key is not None and kind == "type" else (okey(head) if head and org is None else None)
         if want is not None:
@@ -854,6 +880,40 @@ class OfficialsComponent:
             h = prev
             k -= 1
         return out
+
+    def _copula(
+        self,
+        doc: Doc,
+        c: _Cand,
+        post_hits: list[_Hit],
+        post_starts: list[int],
+        sent_s: int,
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+        claimed: set[int],
+    ) -> list[tuple[int, Title]]:
+        """``Phó Giám đốc Sở Xây dựng khi đó là ông X``, ``miễn nhiệm chức vụ Thứ trưởng Bộ Y tế đối
+        với ông X``: a post [body] [time] ``là``/``đối với`` the name."""
+        text = doc.text
+        link = _COPULA_BEFORE_RE.search(text, max(sent_s, c.left - 40), c.left)
+        if link is None:
+            return []
+        k = bisect_right(post_starts, link.start()) - 1
+        if k < 0:
+            return []
+        h = post_hits[k]
+        if h.start < sent_s or h.end > link.start() or h.start in claimed:
+            return []
+        between = text[h.end : link.start()]
+        if len(between) > 120 or _BREAK_RE.search(between):
+            return []
+        span = None
+        if between.strip(" ,"):
+            span = self._scan_org(text, h.end, link.start(), h, cand_starts, hit_starts)
+            if span is None or text[span[1] : link.start()].strip(" ,"):
+                return []
+        return [(h.start, self._title(doc, rec_orgs, h, span))]
 
     def _foreign_body(self, between: str) -> tuple[str | None, str | None]:
         """``Mỹ`` -> (country, None); ``Quốc phòng Indonesia`` -> (``Indonesia``, ``Quốc phòng``);
@@ -1029,8 +1089,8 @@ class OfficialsComponent:
         """``Phó Chủ tịch: Trần Văn An (chuyên môn), Lê Văn Bình``; ``5 ủy viên … gồm: A, B``."""
         text = doc.text
         m = _COLON_RE.match(text, h.end)
-        if m is None:
-            return []
+        if m is None or _CREDIT_RE.search(text, m.start(), m.end()):
+            return []  # ``… - Ảnh: Nam Khánh``: a photo credit, not a list
         span = self._scan_org(text, h.end, m.end(), h, cand_starts, hit_starts) if text[h.end : m.end()].strip(" :") else None
         if span is not None and len(text[span[1] : m.end()].split()) > 6:
             return []
@@ -1228,18 +1288,27 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
 
 def _country_prefix(parts: list[str], countries: frozenset[str]) -> int:
     """How many leading syllables of a run name a foreign country (``Nhật Bản Kishida Fumio`` -> 2)."""
-    for n in (2, 1):
+    for n in (3, 2, 1):
         if len(parts) > n and " ".join(parts[:n]) in countries:
             return n
     return 0
 
 
-def _is_latin(name: str) -> bool:
+# Acute vowels of Spanish or Portuguese names (``Fernández``), accepted in a mostly plain-Latin name.
+_ACUTE = "áéíóúÁÉÍÓÚ"
+
+
+def _is_latin(name: str, extra: str = "") -> bool:
     """Plain Latin plus the accents of European names (``Müller``, ``José``), none of the tone
     marks Vietnamese syllables carry (``Hùng`` is not foreign)."""
-    return all(c.isascii() or c in "äöüßçñéëïøåæÄÖÜÇÑÉ" for c in name)
+    return all(c.isascii() or c in "äöüßçñéëïøåæÄÖÜÇÑÉ" or c in extra for c in name)
 
 
 def _is_ascii_name(words: list[str]) -> bool:
-    """A foreign name: two or three plain-Latin capitalised words (``Matthew Powell``)."""
-    return 2 <= len(words) <= 3 and all(w.isascii() and w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words)
+    """A foreign name: two or three Latin capitalised words (``Matthew Powell``, ``Robles Fernández``),
+    no Vietnamese tone marks."""
+    return (
+        2 <= len(words) <= 3
+        and all((w.isascii() or _is_latin(w, _ACUTE)) and w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words)
+        and sum(w.isascii() for w in words) * 2 >= len(words)
+    )
