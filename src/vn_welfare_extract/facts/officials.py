@@ -104,6 +104,11 @@ _EDE_CLANS = frozenset("Byă Niê Mlô Ksor Êban Adrơng Kbuôr Hđơk Ayun Bu�
 # A short form in brackets right after a body's full name: ``(Techcombank)``, ``(gọi tắt là VFF)``.
 _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sau đây gọi là )?([\p{Lu}\d][\p{L}\d&.\-]*(?:[ ][\p{Lu}\d][\p{L}\d&.\-]*){0,2})\)")
 _COMMA_RE = regex.compile(r",[ ]*")
+# A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
+_REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
+_REGION_WORDS = frozenset({"bang", "vùng"})
+# Words between a name and ``là`` that keep the post the person's: ``X hiện là Phó Giám đốc``.
+_IS_ADVERBS_RE = regex.compile(r"[ ,]*(?:(?:hiện nay|hiện tại|hiện|nay|đang|vốn|từng|cũng|khi đó|lúc đó)[ ,]*)*")
 # Kinds of ``data/companies.tsv``: their names (``Hoàng Anh Gia Lai``) are never a person's.
 _COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
 # A credit line's label before a colon: the names after it are the reporters'.
@@ -349,6 +354,8 @@ class OfficialsComponent:
             # ``Thủ tướng Anh Boris Johnson``, ``Thủ tướng Nhật Bản Kishida Fumio``: a country after a post.
             # ``… Quốc phòng Nga Sergei Shoigu``: a country before a foreign name, wherever the post is.
             nc = _country_prefix(parts, countries)
+            if not nc and len(parts) >= 3 and _prev_word(text, rs) in _REGION_WORDS and _is_ascii_name(parts[1:]):
+                nc = 1  # ``Thống đốc bang Oregon Harold Penwick``: the state, then the name
             if nc and rs - 1 not in post_ends and not _is_ascii_name(parts[nc:]):
                 nc = 0  # ``Anh Trần Văn Nam``: ``Anh`` is the honorific
             if families.isdisjoint(parts) and not (
@@ -699,7 +706,7 @@ class OfficialsComponent:
         - a body named by its kind alone (``Đảng ủy``, ``HĐQT``, ``Hội``) -> the fuller body of that kind
           the article names, else the person's other body (``Bí thư Đảng ủy, Hiệu trưởng Trường X`` ->
           ``Đảng ủy Trường X``), else the nearest body before the post;
-        - a post with no body and no default -> the nearest body before it in its sentence, or, for a
+        - a post with no body and no default -> the nearest body before it in its paragraph, or, for a
           list of names, within ``_CONTEXT_CHARS`` (``Danh sách … VFF:`` heads the list ``Chủ tịch: …``).
         Foreign officials keep their country. Nothing is scanned when no post needs it."""
         province = dominant_province(place_hits(doc))
@@ -745,7 +752,9 @@ class OfficialsComponent:
                     continue  # a foreign official keeps the country the text gives
                 if org is None and self._has_default(t.title):
                     continue
-                reach = _CONTEXT_CHARS if org is not None or pos in listed else pos - doc.sentence_at(pos)[0]
+                # A bodiless post looks back over its paragraph (``Công ty X họp cổ đông. Ông Y, Chủ tịch
+                # HĐQT, …``); a list of names and a body named by kind look further.
+                reach = _CONTEXT_CHARS if org is not None or pos in listed else pos - text.rfind("\n", 0, pos) - 1
                 head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
                 new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
                 if new:
@@ -837,7 +846,7 @@ class OfficialsComponent:
             if len(between) > 160 or _BREAK_RE.search(between):
                 return []
             span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
-            if span is None or text[span[1] : c.left].strip(" ,-"):
+            if (span is None or text[span[1] : c.left].strip(" ,-")) and not (c.foreign and _REGION_RE.fullmatch(stripped)):
                 return []
         country: str | None = stripped if stripped in self.countries else None
         sector: str | None = None
@@ -921,6 +930,9 @@ class OfficialsComponent:
         if between in self.countries:
             return between, None
         words = between.split()
+        region = _REGION_RE.fullmatch(between)
+        if region is not None:
+            return between, None  # ``Thống đốc bang Oregon X``: the state is the body
         if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
             return None, None
         for n in (3, 2, 1):
@@ -1043,7 +1055,7 @@ class OfficialsComponent:
                 if verb == "là":
                     return []
                 continue
-            if verb == "là" and text[after : m.start()].strip(" ,"):
+            if verb == "là" and _IS_ADVERBS_RE.fullmatch(text, after, m.start()) is None:
                 return []
             _, got = self._chain(doc, q, sent_e, hit_at, cand_starts, hit_starts, rec_orgs)
             out = []
