@@ -308,6 +308,8 @@ class OfficialsComponent:
             prev = _prev_word(text, m.start())
             if prev.casefold() in ("ban", "phòng") and not canon.startswith("Trưởng"):
                 continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``: part of a body's name
+            if text.startswith(" quán", m.end()):
+                continue  # ``Tổng Lãnh sự quán``, ``Đại sứ quán``: the mission, a body
             canon = _qualified(canon, kind, m.group("q"), m.group("pho"), m.group("tt"))
             out.append(_Hit(m.start(), m.end(), canon, kind, head, dflt))
         if len(low) == len(text):
@@ -397,7 +399,9 @@ class OfficialsComponent:
             foreign = False
             prev = _prev_word(text, syls[0][0]) if syls else ""
             if start_i is None:
-                if (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= len(words) - i <= 3:
+                if (honor or prev in self.honorifics) and 3 <= len(words) - i <= 4 and not _is_latin(words[i]):
+                    start_i = i  # ``Ông Văn Viết Thành``: a family spelt like a common word (left out of the list)
+                elif (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= len(words) - i <= 3:
                     start_i, foreign = i, True
                 else:
                     continue
