@@ -62,7 +62,7 @@ _INNER_STOP = frozenset(
     "Khi Sau Trước Với Về Cùng Do Và Các Những Một Đây Đó Nhưng Nếu Để Ảnh Nguồn Theo".split()
 )
 # A post's colon before a list of names: ``Phó Chủ tịch: ``, ``17 ủy viên … gồm: ``.
-_COLON_RE = regex.compile(r"[^.;:!?\n()]{0,60}?[ ]*:[ ]*")
+_COLON_RE = regex.compile(r"(?:[^.;:!?\n()]|\([\d \-–]{1,12}\)){0,60}?[ ]*:[ ]*")
 # Between names of a list.
 _LIST_SEP_RE = regex.compile(r"[ ]*(?:,|và)[ ]*")
 # Punctuation that a body's name between a post and a name never holds.
@@ -107,6 +107,8 @@ _COMMA_RE = regex.compile(r",[ ]*")
 # A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
 _REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
 _REGION_WORDS = frozenset({"bang", "vùng"})
+# Unit words a place reader may join to the next capitalised run.
+_UNIT_WORDS = frozenset({"phố", "TP", "TP.", "tỉnh", "huyện", "quận", "xã", "phường"})
 # Words between a name and ``là`` that keep the post the person's: ``X hiện là Phó Giám đốc``.
 _IS_ADVERBS_RE = regex.compile(r"[ ,]*(?:(?:hiện nay|hiện tại|hiện|nay|đang|vốn|từng|cũng|khi đó|lúc đó)[ ,]*)*")
 # Kinds of ``data/companies.tsv``: their names (``Hoàng Anh Gia Lai``) are never a person's.
@@ -242,7 +244,7 @@ class OfficialsComponent:
         # another (completed with its owner), ``type`` the owner's kind (replaced by the owner).
         self.generic_bodies = {okey(c): v for c, v in cues.get("generic_body", [])}
         # The body word a post heads, by canonical post (``Hiệu trưởng`` -> ``Trường``).
-        self.head_of = {canon: head for canon, kind, head, _ in self.titles.values() if head}
+        self.head_of = {canon: head for t, (canon, _, head, _) in self.titles.items() if head and t == canon.casefold()}
         self.place_names = frozenset(r["name"] for r in _optional_table("districts")) | self.not_names
 
         # A post, optionally former/acting, optionally deputy, optionally standing (``Thường trực``).
@@ -414,7 +416,10 @@ class OfficialsComponent:
             s, e = syls[0][0], syls[-1][1]
             name = " ".join(x[2] for x in syls)
             k = bisect_left(loc_starts, e)  # places starting before the name ends
-            if name in self.not_names or (k > 0 and loc_max_end[k - 1] > s):
+            in_place = k > 0 and loc_max_end[k - 1] > s
+            if in_place and name not in self.place_names and len(syls) >= 3 and syls[0][2] in families and text[s - 1 : s] == " " and _prev_word(text, s) in _UNIT_WORDS:
+                in_place = False  # ``Chủ tịch HĐND thành phố Nguyễn Ngọc Tuấn``: a full name is no place
+            if name in self.not_names or in_place:
                 continue
             left, gender = s, None
             if honor is not None and start_i == 0:
@@ -578,6 +583,14 @@ class OfficialsComponent:
         surface = text[s:e].strip(" ,-")
         if "(" in surface:
             surface = " ".join(_ABBR_PAREN_RE.sub(" ", surface).split())
+        if hit.kind == "appos" and not hit.head and not self.org_head_re.match(surface):
+            # ``Công chức Tư pháp - Hộ tịch cấp xã, UBND thị trấn X``: the field is part of the post,
+            # the body starts at its head word.
+            for m in self.body_head_re.finditer(surface):
+                field = surface[: m.start()].strip(" ,-")
+                if field and len(field.split()) <= 8:
+                    return Title(f"{hit.canonical} {field}", self.orgs.canonical(surface[m.start() :]) or None)
+                break
         if surface in self.departments and not hit.head:
             # ``Giám đốc Marketing (Vinamilk)``: a department is part of the post; the body, if any,
             # is the bracketed name right after it.
@@ -758,7 +771,7 @@ class OfficialsComponent:
                     continue
                 # A bodiless post looks back over its paragraph (``Công ty X họp cổ đông. Ông Y, Chủ tịch
                 # HĐQT, …``); a list of names and a body named by kind look further.
-                reach = _CONTEXT_CHARS if org is not None or pos in listed else pos - text.rfind("\n", 0, pos) - 1
+                reach = _CONTEXT_CHARS if org is not None or pos in listed else min(pos - text.rfind("\n", 0, pos) - 1, _CONTEXT_CHARS - 1)
                 head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
                 new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
                 if new:
@@ -794,8 +807,8 @@ class OfficialsComponent:
             for b in before + bodies:
                 if okey(b[2]).startswith(want + " "):
                     return b[2]
-        if kind == "type":
-            return None
+        if kind == "type" or (want is not None and reach < _CONTEXT_CHARS):
+            return None  # ``làm trưởng ban``: a ``Ban`` or nothing, never the person's other body
         owner = None
         later = [u for u in units if u[0] > pos]
         if later or units:
@@ -964,7 +977,8 @@ class OfficialsComponent:
             while inner < par.end(1) and text[inner] == " ":
                 inner += 1
             if inner in hit_at and hit_at[inner].kind in ("post", "appos"):
-                _, got = self._chain(doc, inner, par.end(1), hit_at, cand_starts, hit_starts, rec_orgs)
+                # ``ông X (thành viên độc lập)``: a bracket holds the post alone, with or without a body.
+                _, got = self._chain(doc, inner, par.end(1), hit_at, cand_starts, hit_starts, rec_orgs, bare=True)
                 if got:
                     return par.end(), got
             pos = par.end()
@@ -990,8 +1004,10 @@ class OfficialsComponent:
         cand_starts: set[int],
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
+        bare: bool = False,
     ) -> tuple[int, list[tuple[int, Title]]]:
-        """Posts from ``q``: post [body] (, post [body] | kiêm post [body] | , honour)*."""
+        """Posts from ``q``: post [body] (, post [body] | kiêm post [body] | , honour)*. ``bare``: an
+        apposition-only post (``thành viên``) needs no body (inside a bracket after the name)."""
         text = doc.text
         out: list[tuple[int, Title]] = []
         end = q
@@ -1016,7 +1032,7 @@ class OfficialsComponent:
                     after = nm.end() if nm else span[1]
                     if after in cand_starts:
                         break
-                if h.kind == "appos" and span is None:
+                if h.kind == "appos" and span is None and not bare:
                     break
                 out.append((h.start, self._title(doc, rec_orgs, h, span)))
                 nxt = span[1] if span else h.end
@@ -1113,8 +1129,9 @@ class OfficialsComponent:
         title = self._title(doc, rec_orgs, h, span)
         out: list[tuple[_Cand, Title]] = []
         q = m.end()
-        while q in cand_by_start:
-            c = cand_by_start[q]
+        by_left = {c.left: c for c in cand_by_start.values() if c.left != c.start}  # ``gồm: ông A, bà B``
+        while q in cand_by_start or q in by_left:
+            c = cand_by_start.get(q) or by_left[q]
             out.append((c, title))
             q = c.end
             par = _PAREN_RE.match(text, q)
