@@ -107,6 +107,9 @@ _COMMA_RE = regex.compile(r",[ ]*")
 # A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
 _REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
 _REGION_WORDS = frozenset({"bang", "vùng"})
+# A level's bare unit word between a post and a name, and the body a post heads at that level.
+_BARE_UNITS = frozenset({"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố"})
+_UNIT_BODY = {"Chủ tịch": "UBND ", "Bí thư": "Đảng ủy ", "Trưởng Công an": "Công an "}
 # Unit words a place reader may join to the next capitalised run.
 _UNIT_WORDS = frozenset({"phố", "TP", "TP.", "tỉnh", "huyện", "quận", "xã", "phường"})
 # Words between a name and ``là`` that keep the post the person's: ``X hiện là Phó Giám đốc``.
@@ -293,9 +296,9 @@ class OfficialsComponent:
         )
         # ``Lao động, Thương binh và Xã hội``: a comma inside a body's name (X, Y và Z).
         self.comma_and_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,4}?[ ]và[ ]\p{Lu}")
-        # Up to three small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
+        # Up to four small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
         self.title_ext_re = regex.compile(
-            r"((?:[ ]+\p{Ll}+){1,3})(?=[ ]+(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}]))"
+            r"((?:[ ]+\p{Ll}+){1,4})(?=[ ]+(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}]))"
         )
 
     # -- scanning --------------------------------------------------------------------------------
@@ -317,7 +320,9 @@ class OfficialsComponent:
         if len(low) == len(text):
             out.extend(self._untoned_hits(text, low, {h.start for h in out}))
             out.sort(key=lambda h: h.start)
-        return out
+        # ``Phó Chủ tịch phụ trách văn xã``: an apposition-only post right after a post qualifies it.
+        ends = {h.end + 1 for h in out if h.kind == "post"}
+        return [h for h in out if not (h.kind == "appos" and h.start in ends and text[h.start - 1] == " " and text[h.start].islower())]
 
     def _untoned_hits(self, text: str, low: str, starts: set[int]) -> list[_Hit]:
         """Posts spelt with a wrong tone mark after their first word (``Chủ tich UBND tỉnh``), and only
@@ -411,13 +416,14 @@ class OfficialsComponent:
             if (
                 start_i == 0 and honor is None and prev in self.name_guards and syls[0][0] - 1 not in post_ends
                 and not self._guard_compound(text, syls[0][0], prev)
+                and not (prev in _BARE_UNITS and syls[0][0] - len(prev) - 2 in post_ends and len(syls) >= 3 and syls[0][2] in families)
             ):
-                continue
+                continue  # ``Chủ tịch xã Nguyễn Văn Bình``: after a post, a bare unit word then a full name
             s, e = syls[0][0], syls[-1][1]
             name = " ".join(x[2] for x in syls)
             k = bisect_left(loc_starts, e)  # places starting before the name ends
             in_place = k > 0 and loc_max_end[k - 1] > s
-            if in_place and name not in self.place_names and len(syls) >= 3 and syls[0][2] in families and text[s - 1 : s] == " " and _prev_word(text, s) in _UNIT_WORDS:
+            if in_place and name not in self.place_names and len(syls) >= 3 and syls[0][2] in families and text[s - 1 : s] == " " and _prev_word(text, s) in _UNIT_WORDS | _BARE_UNITS:
                 in_place = False  # ``Chủ tịch HĐND thành phố Nguyễn Ngọc Tuấn``: a full name is no place
             if name in self.not_names or in_place:
                 continue
@@ -547,6 +553,14 @@ class OfficialsComponent:
         if end <= start:
             return None
         return start, end
+
+    def _extended(self, text: str, h: _Hit, limit: int) -> _Hit:
+        """``Phó Chủ tịch phụ trách văn xã UBND …``: small words between a post and a capitalised body
+        belong to the post (not ``trường Đại học``, not ``phân tích của``)."""
+        ext = self.title_ext_re.match(text, h.end, limit)
+        if ext is None or self.org_head_re.search(ext.group(1)) or _CONNECTOR_RE.search(ext.group(1)):
+            return h
+        return _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
 
     def _named_after(self, text: str, pos: int, limit: int) -> bool:
         """A capitalised word, a number or a place word follows ``pos`` (after a connector)."""
@@ -854,11 +868,17 @@ class OfficialsComponent:
         if k < 0:
             return []
         h = post_hits[k]
-        if h.end > c.left or h.start < sent_s or h.kind != "post" or h.start in claimed:
+        if h.end > c.left or h.start < sent_s or h.start in claimed:
             return []
+        if h.kind != "post" and not (h.kind == "appos" and c.gender and text[h.end : c.left].rstrip().endswith(",")):
+            return []  # ``Đại diện Sở Y tế, ông X``: an apposition post before a name only with its body and ông/bà
+        h = self._extended(text, h, c.left)
         between = text[h.end : c.left]
         stripped = between.strip(" ,-")
         span: tuple[int, int] | None = None
+        if stripped in _BARE_UNITS:
+            # ``Chủ tịch xã X``, ``Bí thư phường X``: the post's body at that level, unnamed.
+            return [(h.start, Title(h.canonical, self.orgs.canonical(_UNIT_BODY.get(_base_post(h.canonical).removeprefix("Phó "), "") + stripped).strip()))]
         if stripped:
             if len(between) > 160 or _BREAK_RE.search(between):
                 return []
@@ -1020,11 +1040,7 @@ class OfficialsComponent:
                 m = _SKIP_RE.match(text, h.end, limit)
                 nxt = m.end() if m else h.end
             else:
-                ext = self.title_ext_re.match(text, h.end, limit)
-                if ext is not None and (self.org_head_re.search(ext.group(1)) or _CONNECTOR_RE.search(ext.group(1))):
-                    ext = None  # ``Phó Hiệu trưởng trường Đại học``, ``Giám đốc phân tích của``
-                if ext is not None:  # ``phụ trách tuyển dụng Công ty X``: the post takes the small words
-                    h = _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
+                h = self._extended(text, h, limit)
                 span = self._scan_org(text, h.end, limit, h, cand_starts, hit_starts)
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
