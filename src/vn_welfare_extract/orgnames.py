@@ -26,6 +26,10 @@ _NOT_DESCRIPTORS = frozenset("do và với tại ở đến về làm đã đang
 _NAMED_BY_UNIT_RE = regex.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|đoàn)$")  # shortest known name (key) that fuzzy repair may touch
 
 
+# Kinds of data/companies.tsv, and what may stand before a company's brand when the brand is
+# rewritten to the registered name: nothing, or its board (``HĐQT Sacombank``).
+_COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
+_BOARD_BEFORE_RE = regex.compile(r"(?i:[ ]*(?:(?:HĐQT|Hội đồng quản trị|HĐTV|Hội đồng thành viên|Ban Kiểm soát|Ban Tổng Giám đốc|Ban Điều hành)(?:[ ]+của)?[ ]+)?)")
 # The province unit whose party or youth committee a ``Tỉnh ủy``/``Thành ủy`` is.
 _UNIT_OF_COMMITTEE = {"Tỉnh": "tỉnh", "Thành": "thành phố"}
 _DASH_RE = regex.compile(r" ?[-,] ?")
@@ -309,6 +313,8 @@ class OrgMatcher:
         for f in sorted(found, key=lambda f: (f.start, -f.end)):
             if f.start < pos:
                 continue
+            if f.kind in _COMPANY_KINDS and not _BOARD_BEFORE_RE.fullmatch(text, pos, f.start):
+                continue  # ``Công ty Hàng tiêu dùng Masan``: a brand inside another company's name stays
             parts.append(self._expand(text[pos:f.start]))
             parts.append(f.name)
             pos = f.end

@@ -107,6 +107,8 @@ _COMMA_RE = regex.compile(r",[ ]*")
 # A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
 _REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
 _REGION_WORDS = frozenset({"bang", "vùng"})
+# Connectors that lead to a body or a place only (``tại cuộc họp`` ends a body, ``và phát triển`` does not).
+_PLACE_CONNECTORS = frozenset({"tại", "của", "thuộc"})
 # A level's bare unit word between a post and a name, and the body a post heads at that level.
 _BARE_UNITS = frozenset({"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố"})
 _UNIT_BODY = {"Chủ tịch": "UBND ", "Bí thư": "Đảng ủy ", "Trưởng Công an": "Công an "}
@@ -127,7 +129,21 @@ _COPULA_BEFORE_RE = regex.compile(
 _PLACELESS_RE = regex.compile(r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[ ]tỉnh|[ ]thành phố)$|^Sở (?!.*(?:tỉnh|thành phố|TP))")
 # How far before a post the article's nearest body may stand to give the post its body.
 _CONTEXT_CHARS = 600
-_SUSPECT_RE = regex.compile(r"(?i:bị can|bị cáo|nghi phạm|đối tượng|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
+_SUSPECT_RE = regex.compile(r"(?i:(?P<accused>bị can|bị cáo|nghi phạm|đối tượng)|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
+# What a place adds to a body's name (``Sở Y tế`` -> ``Sở Y tế tỉnh X`` is left to the place rules).
+_PLACE_TAIL_RE = regex.compile(r"[ ,]*(?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn)[ ]")
+# A short mention and a role verb: ``Ông Hiếu hiện là``, ``bà Lan là``.
+_SHORT_IS_RE = regex.compile(
+    r"(?<![\p{L}])(?:[Ôô]ng|[Bb]à)[ ](?P<key>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)[ ]+"
+    r"(?:hiện (?:đang )?là|hiện nay là|nay là|đang là|từng là|là|giữ chức(?: vụ)?|đảm nhiệm)[ ]+"
+)
+# A pronoun opening a sentence and a role verb: ``Bà là Thành viên HĐQT …``, ``Ông hiện là …``.
+_PRONOUN_IS_RE = regex.compile(
+    r"(?:^|(?<=[.!?…][ ]{1,3})|(?<=\n))(?P<pro>Ông|Bà)[ ]+(?:hiện (?:đang )?là|hiện nay là|nay là|đang là|từng là|là|giữ chức(?: vụ)?)[ ]+",
+    regex.MULTILINE,
+)
+# A company's body: its managers who appear only as suspects are not officials (SPEC 2nd ed.).
+_COMPANY_BODY_RE = regex.compile(r"(?i)^(?:công ty|cty|tập đoàn|tổng công ty|ngân hàng thương mại|doanh nghiệp|hợp tác xã|htx|chi nhánh|cửa hàng|cơ sở)(?![\p{L}])")
 
 
 @dataclass(slots=True)
@@ -162,7 +178,17 @@ class _Person:
     genders: set[str] = field(default_factory=set)
     rules: list[str] = field(default_factory=list)
     suspect: bool = False
+    accused: bool = False  # the suspect word is ``bị can``/``bị cáo``, not a victim's or a patient's
     foreign: bool = False
+
+    def official(self) -> bool:
+        """Has a post, and is not only a suspect or victim; a prosecuted holder of a public post
+        (``bị can X, nguyên Giám đốc Sở Y tế``) stays an official, a company's manager does not."""
+        if not self.titles:
+            return False
+        if not self.suspect:
+            return True
+        return self.accused and any(t.organization and not _COMPANY_BODY_RE.match(t.organization) for _, t in self.titles)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -512,7 +538,7 @@ class OfficialsComponent:
                 if words == 0 and lower:
                     if w in _TRAILING or not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
                         return None  # ``nguyên Phó Hiệu trưởng và …``: no body follows
-                if lower and words and _CONNECTOR_RE.fullmatch(w) and not self._named_after(text, we, limit):
+                if lower and words and w in _PLACE_CONNECTORS and not self._named_after(text, we, limit):
                     break  # ``Trưởng Ban Chỉ đạo tại cuộc họp``: a connector leads to a body or a place only
                 end = we
                 last.append((ws, we, w))
@@ -661,8 +687,10 @@ class OfficialsComponent:
 
         for c in cands:
             p = person(c)
-            if _SUSPECT_RE.search(text, max(0, c.left - 20), c.left):
+            sm = _SUSPECT_RE.search(text, max(0, c.left - 20), c.left)
+            if sm is not None:
                 p.suspect = True
+                p.accused = p.accused or sm.group("accused") is not None
             sent_s, sent_e = doc.sentence_at(c.start)
             got = self._prenominal(doc, c, post_hits, post_starts, sent_s, cand_starts, hit_starts, rec_orgs, claimed)
             if got:
@@ -691,6 +719,7 @@ class OfficialsComponent:
             if got:
                 p.titles.extend(got)
                 p.rules.append("role")
+        self._short_is(doc, people, cands, hit_at, cand_starts, hit_starts, rec_orgs)
         listed: set[int] = set()  # posts heading a list of names (``Chủ tịch: A``)
         for h in post_hits:
             for c, t in self._colon_list(doc, h, cand_by_start, cand_starts, hit_starts, rec_orgs):
@@ -703,8 +732,8 @@ class OfficialsComponent:
 
     # -- bodies from the article ---------------------------------------------------------------------
     def _article_bodies(self, doc: Doc, rec: Record, cand_starts: set[int], hit_starts: set[int]) -> list[tuple[int, int, str]]:
-        """Every body the article names, as (start, end, canonical name) in text order: the
-        organisations found, plus each capitalised body head's name (``Ngân hàng … Việt Nam``,
+        """Every body the article names, as (start, end, name) in text order: the organisations found
+        (canonical names), plus each capitalised body head's name as written (``Ngân hàng … Việt Nam``,
         ``Trường Đại học Đồng Nai``) as the officials' body scanner reads it."""
         text = doc.text
         found = [(doc.norm_index(m.start), doc.norm_index(m.end), org.name) for org in rec.organizations for m in org.mentions]
@@ -722,7 +751,8 @@ class OfficialsComponent:
                 if self.org_head_re.match(text, comma.end()) and text[comma.end()].isupper():
                     end = comma.start()
                     break
-            name = self.orgs.canonical(text[span[0] : end].strip(" ,-"))
+            # As written (spaces folded): the one body a post takes is made canonical by the caller.
+            name = " ".join(text[span[0] : end].strip(" ,-").split())
             if name:
                 found.append((span[0], end, name))
                 reach = end
@@ -750,11 +780,7 @@ class OfficialsComponent:
                     if t.organization and _PLACELESS_RE.search(t.organization) else (pos, t)
                     for pos, t in p.titles
                 ]
-        needy = [
-            p for p in people.values()
-            if p.titles and not p.suspect
-            and any(t.organization is None or okey(t.organization) in self.generic_bodies or " " not in t.organization for _, t in p.titles)
-        ]
+        needy = [p for p in people.values() if p.official() and any(self._needs_body(t) for _, t in p.titles)]
         if not needy:
             return
         bodies = self._article_bodies(doc, rec, cand_starts, hit_starts)
@@ -776,9 +802,14 @@ class OfficialsComponent:
                 units = [(q, u.organization) for q, u in p.titles if u.organization and okey(u.organization) not in self.generic_bodies]
                 org = t.organization
                 if org is not None and okey(org) in aliases:
-                    p.titles[i] = (pos, Title(t.title, aliases[okey(org)]))
+                    p.titles[i] = (pos, Title(t.title, self.orgs.canonical(aliases[okey(org)])))
                     continue
                 kind = self.generic_bodies.get(okey(org)) if org else None
+                if org is not None and kind is None and not p.foreign:
+                    longer = self._longer_body(bodies, starts, pos, org)
+                    if longer is not None:
+                        p.titles[i] = (pos, Title(t.title, self.orgs.canonical(longer)))
+                    continue
                 if (org is not None and kind is None) or p.foreign:
                     continue  # a foreign official keeps the country the text gives
                 if org is None and self._has_default(t.title):
@@ -789,7 +820,34 @@ class OfficialsComponent:
                 head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
                 new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
                 if new:
-                    p.titles[i] = (pos, Title(t.title, new))
+                    p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
+
+    def _needs_body(self, t: Title) -> bool:
+        """The post's body may come from the article: none (and no default), a kind alone, a short
+        form, or a short name that is no known body."""
+        org = t.organization
+        if org is None:
+            return not self._has_default(t.title)
+        key = okey(org)
+        return key in self.generic_bodies or (len(key.split()) <= 4 and key not in self.orgs.entries)
+
+    def _longer_body(self, bodies: list[tuple[int, int, str]], starts: list[int], pos: int, org: str) -> str | None:
+        """``Hội đồng tư vấn`` -> ``Hội đồng tư vấn triển khai … Nghị quyết 98`` when the article names
+        the body in full elsewhere (the nearest before the post, else the first after); known bodies
+        and names that are already long stay."""
+        key = okey(org)
+        if key in self.orgs.entries or len(key.split()) > 6:
+            return None
+        k = bisect_right(starts, pos)
+        for b in (*reversed(bodies[:k]), *bodies[k:]):
+            bk = okey(b[2])
+            last = b[2].rsplit(" ", 1)[-1]
+            if (
+                bk.startswith(key + " ") and len(bk.split()) - len(key.split()) <= 12 and not _PLACE_TAIL_RE.match(bk[len(key) :])
+                and (last[:1].isupper() or last[:1].isdigit())  # a full name ends in a proper name or a number
+            ):
+                return b[2]
+        return None
 
     def _is_part(self, org: str | None) -> bool:
         return org is not None and self.generic_bodies.get(okey(org)) == "part"
@@ -837,6 +895,52 @@ class OfficialsComponent:
         if org is None:
             return owner
         return f"{org[:1].upper()}{org[1:]} {owner}"
+
+    def _short_is(
+        self,
+        doc: Doc,
+        people: dict[str, _Person],
+        cands: list[_Cand],
+        hit_at: dict[int, _Hit],
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+    ) -> None:
+        """``Ông Hiếu là Giám đốc Sở …``: a post given to a short mention goes to the one person of the
+        article whose name ends with it (none when two share it); ``Bà là Thành viên HĐQT …`` at a
+        sentence's start goes to the person named last before it, of that gender when known."""
+        text = doc.text
+        starts = [c.start for c in cands]
+        for m in _PRONOUN_IS_RE.finditer(text, doc.header_end):
+            q = m.end()
+            h = hit_at.get(q)
+            k = bisect_left(starts, m.start()) - 1
+            if h is None or h.kind not in ("post", "appos") or k < 0 or m.start() - cands[k].end > 300:
+                continue
+            c = cands[k]
+            gender = "male" if m.group("pro").casefold() == "ông" else "female"
+            p = people.get(c.name)
+            if p is None or (p.genders and gender not in p.genders):
+                continue
+            _, got = self._chain(doc, q, doc.sentence_at(q)[1], hit_at, cand_starts, hit_starts, rec_orgs)
+            if got:
+                p.titles.extend(got)
+                p.rules.append("role")
+        by_key: dict[str, list[_Person]] = {}
+        for p in people.values():
+            parts = p.name.split()
+            for key in {parts[-1], " ".join(parts[-2:])} if len(parts) >= 3 else {parts[-1]}:
+                by_key.setdefault(key, []).append(p)
+        for m in _SHORT_IS_RE.finditer(text, doc.header_end):
+            q = m.end()
+            h = hit_at.get(q)
+            owners = by_key.get(m.group("key"), [])
+            if h is None or h.kind not in ("post", "appos") or len(owners) != 1 or m.start("key") in cand_starts:
+                continue
+            _, got = self._chain(doc, q, doc.sentence_at(q)[1], hit_at, cand_starts, hit_starts, rec_orgs)
+            if got:
+                owners[0].titles.extend(got)
+                owners[0].rules.append("role")
 
     def _deputy(self, text: str, c: _Cand) -> tuple[int, Title] | None:
         """``Đại biểu Trần Thị Lan (đoàn Nam Định)``: a National Assembly deputy of that province's
@@ -1162,7 +1266,7 @@ class OfficialsComponent:
     # -- output --------------------------------------------------------------------------------------
     def _emit(self, doc: Doc, rec: Record, people: dict[str, _Person], cands: list[_Cand], hits: list[_Hit]) -> None:
         text = doc.text
-        officials = [p for p in people.values() if p.titles and not p.suspect]
+        officials = [p for p in people.values() if p.official()]
         if not officials:
             return
         # Full mentions: every occurrence of each official's name, word-bounded, found in ONE scan of
