@@ -80,6 +80,8 @@ _SYL_START_RE = regex.compile(_SYL + r"(?![\p{L}\p{N}])")
 _FOREIGN_POSTS = frozenset({"Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống"})
 # Small words that continue a body's name after a proper name (``… Việt Nam tại Hà Nội``).
 _CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
+# A bracket naming the parent body right after a body: ``(thuộc Sở GTVT Nghệ An)``.
+_OF_PAREN_RE = regex.compile(r"\([ ]*(?P<of>(?:trực[ ]+)?thuộc[ ]+[^()\n]{2,60}?)[ ]*\)")
 # A bracketed abbreviation inside a body's name: ``(KH&CN)``, ``( LĐ-TB&XH )``.
 _ABBR_PAREN_RE = regex.compile(r"\([ ]*[\p{Lu}\d][\p{Lu}\d&.\-]{1,11}[ ]*\)")
 # A National Assembly deputy: ``Đại biểu`` right before the name ...
@@ -566,6 +568,10 @@ class OfficialsComponent:
                 i = ps + 1
                 continue
             if punct == "(" and words:
+                of = _OF_PAREN_RE.match(text, ps, limit)
+                if of is not None:  # ``Ban quản lý X (thuộc Sở GTVT Nghệ An)``: the parent body belongs to the name
+                    end = of.end()
+                    break
                 ab = _ABBR_PAREN_RE.match(text, ps, limit)
                 if ab is not None:
                     n = _TOKEN_RE.match(text, ab.end(), limit)
@@ -622,7 +628,7 @@ class OfficialsComponent:
             return Title(hit.canonical, got[1])
         surface = text[s:e].strip(" ,-")
         if "(" in surface:
-            surface = " ".join(_ABBR_PAREN_RE.sub(" ", surface).split())
+            surface = " ".join(_OF_PAREN_RE.sub(lambda m: " " + m.group("of") + " ", _ABBR_PAREN_RE.sub(" ", surface)).split())
         if hit.kind == "appos" and not hit.head and not self.org_head_re.match(surface):
             # ``Công chức Tư pháp - Hộ tịch cấp xã, UBND thị trấn X``: the field is part of the post,
             # the body starts at its head word.
