@@ -1170,7 +1170,11 @@ class OfficialsComponent:
         for k in range(len(out) - 2, -1, -1):
             pos, t = out[k]
             if t.organization is None and "kiêm" in text[pos : out[k + 1][0]]:
-                out[k] = (pos, Title(t.title, out[k + 1][1].organization))
+                shared = out[k + 1][1].organization
+                if shared is not None and _base_post(t.title).removeprefix("Phó ") == "Bí thư":
+                    # ``Bí thư kiêm Chủ tịch UBND xã X`` -> Đảng ủy xã X; ``… kiêm Giám đốc Sở Y`` -> Đảng ủy Sở Y
+                    shared = _party_committee(shared) or f"Đảng ủy {shared}"
+                out[k] = (pos, Title(t.title, shared))
         return end, out
 
     def _role(
@@ -1351,6 +1355,22 @@ class OfficialsComponent:
 # toneless spellings as the tone-mark repair pattern sees them.
 _UNTONED_QUALIFIERS = {"nguyên": "nguyên", "quyên": "quyền", "cưu": "cựu"}
 _QUALIFIERS = frozenset(_UNTONED_QUALIFIERS.values())
+
+
+# The party committee of a place, by the place's unit (``tỉnh X`` -> ``Tỉnh ủy X``).
+_COMMITTEE_OF_UNIT = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+_PEOPLE_BODY_RE = regex.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân)[ ](?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)[ ](?P<name>.+)")
+
+
+def _party_committee(org: str) -> str | None:
+    """The party committee at the level of a people's committee or council (``Ủy ban nhân dân xã X`` ->
+    ``Đảng ủy xã X``, ``… tỉnh X`` -> ``Tỉnh ủy X``); None for other bodies."""
+    m = _PEOPLE_BODY_RE.fullmatch(org)
+    if m is None:
+        return None
+    unit, name = m.group("unit"), m.group("name")
+    head = _COMMITTEE_OF_UNIT.get(unit)
+    return f"{head} {name}" if head else f"Đảng ủy {unit} {name}"
 
 
 def _base_post(canon: str) -> str:
