@@ -30,6 +30,10 @@ _NAMED_BY_UNIT_RE = regex.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:�
 # rewritten to the registered name: nothing, or its board (``HĐQT Sacombank``).
 _COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
 _BOARD_BEFORE_RE = regex.compile(r"(?i:[ ]*(?:(?:HĐQT|Hội đồng quản trị|HĐTV|Hội đồng thành viên|Ban Kiểm soát|Ban Tổng Giám đốc|Ban Điều hành)(?:[ ]+của)?[ ]+)?)")
+# A company's name running up to a position (a brand found there is part of that name).
+_INSIDE_COMPANY_RE = regex.compile(r"(?:Công ty|Tổng công ty|Tổng Công ty|CTCP|Cty)(?P<words>(?:[ ](?!của|và|với|tại)[\p{L}\p{N}&.-]+){0,6})[ ]$")
+# Legal-form words between ``Công ty`` and a brand that keep the brand the company (``Công ty Cổ phần FPT``).
+_LEGAL_WORDS = frozenset("Cổ cổ phần Phần CP TNHH MTV Tập tập đoàn Đoàn".split())
 # The province unit whose party or youth committee a ``Tỉnh ủy``/``Thành ủy`` is.
 _UNIT_OF_COMMITTEE = {"Tỉnh": "tỉnh", "Thành": "thành phố"}
 _DASH_RE = regex.compile(r" ?[-,] ?")
@@ -270,6 +274,9 @@ class OrgMatcher:
             got = self.parse_at(text, m, dominant)
             if got is None:
                 continue
+            inside = _INSIDE_COMPANY_RE.search(text, max(start, got.start - 60), got.start) if got.kind in _COMPANY_KINDS else None
+            if inside is not None and not _LEGAL_WORDS.issuperset(inside.group("words").split()):
+                continue  # ``Công ty Hàng tiêu dùng Masan``: a brand inside another company's name
             out.append(got)
             # A group's body is found on its own: resume right after the group's head.
             pos = m.end() if got.rule == "group" else got.end
