@@ -776,23 +776,33 @@ class OfficialsComponent:
         - a post with no body and no default -> the nearest body before it in its paragraph, or, for a
           list of names, within ``_CONTEXT_CHARS`` (``Danh sách … VFF:`` heads the list ``Chủ tịch: …``).
         Foreign officials keep their country. Nothing is scanned when no post needs it."""
-        province = dominant_province(place_hits(doc))
-        pname = province.name if province is not None else None
+        hits = place_hits(doc)
+        province = dominant_province(hits)
+        text = doc.text
+        # Provinces named in the text, in order: a paragraph's own when the article has no one province.
+        named = [(h.start, h.province.name) for h in hits if h.level == "province" and h.province is not None and h.name]
+        named_starts = [x[0] for x in named]
         for p in people.values():
-            # ``Ủy ban Kiểm tra Tỉnh ủy``, ``Sở Y tế``: the article's province when it fixes one.
-            if pname is not None and not p.foreign:
-                p.titles = [
-                    (pos, Title(t.title, self.orgs.canonical(t.organization, pname)))
-                    if t.organization and _PLACELESS_RE.search(t.organization) else (pos, t)
-                    for pos, t in p.titles
-                ]
+            # ``Ủy ban Kiểm tra Tỉnh ủy``, ``Sở Y tế``: the article's province when it fixes one, else the
+            # last one named before the post in its paragraph.
+            if p.foreign:
+                continue
+            for i, (pos, t) in enumerate(p.titles):
+                if not (t.organization and _PLACELESS_RE.search(t.organization)):
+                    continue
+                pname = province.name if province is not None else None
+                if pname is None:
+                    k = bisect_left(named_starts, pos) - 1
+                    if k >= 0 and "\n" not in text[named[k][0] : pos]:
+                        pname = named[k][1]
+                if pname is not None:
+                    p.titles[i] = (pos, Title(t.title, self.orgs.canonical(t.organization, pname)))
         needy = [p for p in people.values() if p.official() and any(self._needs_body(t) for _, t in p.titles)]
         if not needy:
             return
         bodies = self._article_bodies(doc, rec, cand_starts, hit_starts)
         if not bodies:
             return
-        text = doc.text
         aliases: dict[str, str] = {}
         for _, e, name in bodies:
             m = _ALIAS_PAREN_RE.match(text, e)
