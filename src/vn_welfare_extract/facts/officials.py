@@ -77,7 +77,10 @@ _GAP_RE = regex.compile(r"[ ,-]*")
 _SYL_START_RE = regex.compile(_SYL + r"(?![\p{L}\p{N}])")
 # Posts a foreign name may follow without ``ông``/``bà`` (``Tổng thống Joe Biden``); after other posts
 # a plain-Latin run is more often a company (``Giám đốc điều hành General Motors``).
-_FOREIGN_POSTS = frozenset({"Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống"})
+_FOREIGN_POSTS = frozenset({
+    "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống", "Bộ trưởng",
+    "Thị trưởng", "Thống đốc", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Thủ hiến",
+})
 # Small words that continue a body's name after a proper name (``… Việt Nam tại Hà Nội``).
 _CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
 # A bracket naming the parent body right after a body: ``(thuộc Sở GTVT Nghệ An)``.
