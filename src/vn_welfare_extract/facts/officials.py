@@ -54,7 +54,7 @@ _APPOS_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]-|-[ ]|\()[ ]*")
 # a ``nguyên`` (former) after the separator belongs to the next post's title.
 _CHAIN_SEP_RE = regex.compile(
     r"(?:[ ]+(?:nhiệm[ ]kỳ|khóa|khoá)[ ]+[\p{L}\p{N}]+(?:[ ]?[-–][ ]?\p{N}+)?)?"
-    r"[ ]*(?:,|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
+    r"[ ]*(?:[,;]|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
 )
 # Words in names that a capitalised run never continues through (a run stops before them).
 _INNER_STOP = frozenset(
@@ -142,6 +142,13 @@ _SHORT_IS_RE = regex.compile(
     r"(?<![\p{L}])(?:[Ôô]ng|[Bb]à)[ ](?P<key>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)[ ]+"
     r"(?:hiện (?:đang )?là|hiện nay là|nay là|đang là|từng là|là|giữ chức(?: vụ)?|đảm nhiệm)[ ]+"
 )
+# A post's bodies given as a list: ``của 3 công ty gồm``, ``tại các tổ chức như``, ``ở hai ngân hàng là``.
+_BODY_LIST_RE = regex.compile(
+    r"[ ]+(?:của|tại|ở)[ ]+(?:\d+|các|nhiều|hai|ba|bốn|năm)[ ]+(?:công ty|doanh nghiệp|tổ chức|đơn vị|ngân hàng|tập đoàn)"
+    r"(?:[ ]+\p{Ll}+){0,3}?[ ]+(?:gồm|như|là)[ ]*:?[ ]*"
+)
+# A list's separator inside a scanned body: ``, `` or `` và `` before a capital.
+_LIST_END_RE = regex.compile(r"(?:,[ ]*|[ ]và[ ]+)(?=\p{Lu})")
 # A pronoun opening a sentence and a role verb: ``Bà là Thành viên HĐQT …``, ``Ông hiện là …``.
 _PRONOUN_IS_RE = regex.compile(
     r"(?:^|(?<=[.!?…][ ]{1,3})|(?<=\n))(?P<pro>Ông|Bà)[ ]+(?:hiện (?:đang )?là|hiện nay là|nay là|đang là|từng là|là|giữ chức(?: vụ)?)[ ]+",
@@ -596,6 +603,35 @@ class OfficialsComponent:
         if ext is None or self.org_head_re.search(ext.group(1)) or _CONNECTOR_RE.search(ext.group(1)):
             return h
         return _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
+
+    def _body_list(
+        self, doc: Doc, h: _Hit, limit: int, rec_orgs: dict[int, tuple[int, str]], cand_starts: set[int], hit_starts: set[int]
+    ) -> tuple[int, list[Title]] | None:
+        """``… của 3 công ty gồm A, B và C`` / ``… tại các tổ chức như A, B, C`` after a post: its bodies."""
+        text = doc.text
+        m = _BODY_LIST_RE.match(text, h.end, limit)
+        if m is None:
+            return None
+        out: list[Title] = []
+        q = m.end()
+        probe = _Hit(0, 0, "", "post", "", "")
+        while q < limit:
+            q = _next_word_at(text, q)
+            if q >= limit or not (text[q].isupper() or text[q].isdigit()):
+                break
+            span = self._scan_org(text, q, limit, probe, cand_starts, hit_starts)
+            if span is None:
+                break
+            # The list's own separators end a body: ``A, B và C``.
+            stop = _LIST_END_RE.search(text, span[0], span[1])
+            e = stop.start() if stop is not None else span[1]
+            out.append(self._title(doc, rec_orgs, h, (span[0], e)))
+            sep = _LIST_SEP_RE.match(text, e, limit)
+            if sep is None or sep.end() == e:
+                q = e
+                break
+            q = sep.end()
+        return (q, out) if len(out) >= 2 else None
 
     def _named_after(self, text: str, pos: int, limit: int) -> bool:
         """A capitalised word, a number or a place word follows ``pos`` (after a connector)."""
@@ -1164,6 +1200,12 @@ class OfficialsComponent:
                 nxt = m.end() if m else h.end
             else:
                 h = self._extended(text, h, limit)
+                listed = self._body_list(doc, h, limit, rec_orgs, cand_starts, hit_starts)
+                if listed:
+                    # ``Chủ tịch HĐQT của 3 công ty gồm A, B và C``: one post per body.
+                    out.extend((h.start, t) for t in listed[1])
+                    end = listed[0]
+                    break
                 span = self._scan_org(text, h.end, limit, h, cand_starts, hit_starts)
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
@@ -1175,6 +1217,9 @@ class OfficialsComponent:
                     break
                 out.append((h.start, self._title(doc, rec_orgs, h, span)))
                 nxt = span[1] if span else h.end
+                par = _PAREN_RE.match(text, nxt, limit) if span else None
+                if par is not None and len(par.group(1).split()) <= 6:
+                    nxt = par.end()  # ``… Hàng tiêu dùng Masan (Masan Consumer); Thành viên …``: the chain goes on
             end = nxt
             sep = _CHAIN_SEP_RE.match(text, nxt, limit)
             if sep is None:
