@@ -149,9 +149,16 @@ _BODY_LIST_RE = regex.compile(
 )
 # A list's separator inside a scanned body: ``, `` or `` và `` before a capital.
 _LIST_END_RE = regex.compile(r"(?:,[ ]*|[ ]và[ ]+)(?=\p{Lu})")
+# Several posts introduced together: ``giữ nhiều chức vụ quan trọng tại X như:``.
+_MANY_POSTS_RE = regex.compile(
+    r"(?<![\p{L}])giữ[ ](?:nhiều|các)[ ](?:chức vụ|vị trí|cương vị)(?:[^.:;\n]|\.(?=\S)){0,120}?[ ](?:(?:như|gồm)[ ]*:|là)[ ]*"
+)
 # A pronoun opening a sentence and a role verb: ``Bà là Thành viên HĐQT …``, ``Ông hiện là …``.
 _PRONOUN_IS_RE = regex.compile(
-    r"(?:^|(?<=[.!?…][ ]{1,3})|(?<=\n))(?P<pro>Ông|Bà)[ ]+(?:hiện (?:đang )?là|hiện nay là|nay là|đang là|từng là|là|giữ chức(?: vụ)?)[ ]+",
+    r"(?:^|(?<=[.!?…][ ]{1,3})|(?<=\n)|(?<=,[ ]))(?P<pro>Ông|Bà|ông|bà)[ ]+"
+    r"(?:(?:hiện (?:đang )?là|hiện nay là|nay là|đang là|từng là|là)"
+    r"|(?:được[ ](?:[\p{L}]+[ ]){0,3}?(?:bổ nhiệm|bầu|điều động|phân công|giao)[ ](?:làm|giữ chức vụ|giữ chức|giữ vị trí))"
+    r"|(?:giữ (?:nhiều |các )?(?:chức vụ|vị trí)(?:[^.:;\n]{0,100}?[ ](?:như|gồm|là)[ ]*:?)?))[ ]+",
     regex.MULTILINE,
 )
 # A company's body: its managers who appear only as suspects are not officials (SPEC 2nd ed.).
@@ -345,9 +352,25 @@ class OfficialsComponent:
         low = text.lower()
         # Searching a lower-cased copy with a case-sensitive pattern is several times faster than
         # IGNORECASE; when lower-casing changes the length (rare letters), offsets would drift.
-        found = self.title_low_re.finditer(low) if len(low) == len(text) else self.title_re.finditer(text)
-        for m in found:
-            canon, kind, head, dflt = self.titles[" ".join(m.group("base").split()).casefold()]
+        pat: Any = self.title_low_re if len(low) == len(text) else self.title_re
+        subject = low if len(low) == len(text) else text
+        matches = list(pat.finditer(subject))
+        k = 0
+        reach = -1  # end of the last match taken (a re-match may overlap the next found one)
+        while k < len(matches):
+            m = matches[k]
+            k += 1
+            if m.start() < reach:
+                continue
+            base = m.group("base")
+            if base.casefold().endswith(" phó") and not text[m.start("base")].isupper():
+                # ``chức vụ Phó Giám đốc`` holds no ``Vụ phó``: a unit-deputy post is capitalised; the
+                # post may start at its ``phó`` instead.
+                again = pat.match(subject, m.start("base") + len(base) - 3)
+                if again is not None:
+                    matches.insert(k, again)
+                continue
+            canon, kind, head, dflt = self.titles[" ".join(base.split()).casefold()]
             prev = _prev_word(text, m.start())
             if prev.casefold() in ("ban", "phòng") and not canon.startswith("Trưởng"):
                 continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``: part of a body's name
@@ -355,6 +378,7 @@ class OfficialsComponent:
                 continue  # ``Tổng Lãnh sự quán``, ``Đại sứ quán``: the mission, a body
             canon = _qualified(canon, kind, m.group("q"), m.group("pho"), m.group("tt"))
             out.append(_Hit(m.start(), m.end(), canon, kind, head, dflt))
+            reach = m.end()
         if len(low) == len(text):
             out.extend(self._untoned_hits(text, low, {h.start for h in out}))
             out.sort(key=lambda h: h.start)
@@ -1251,6 +1275,12 @@ class OfficialsComponent:
         """``do Thứ trưởng X làm tổ trưởng``, ``X được bầu giữ chức vụ Chủ tịch Hội``, ``X là Chủ tịch …``.
         ``cand_sorted``: ``cand_starts`` in order (bisect, not a scan of all names per verb)."""
         text = doc.text
+        many = _MANY_POSTS_RE.search(text, after, min(sent_e, after + 260))
+        if many is not None and many.end() in hit_at:
+            # ``X …, đồng thời giữ nhiều chức vụ quan trọng tại Y như: A, B, C``: each listed post is X's.
+            i, j = bisect_left(cand_sorted, after), bisect_left(cand_sorted, many.start())
+            if j - i <= (1 if after <= c.start < many.start() else 0):
+                return self._chain(doc, many.end(), sent_e, hit_at, cand_starts, hit_starts, rec_orgs)[1]
         stop = min(sent_e, after + 120)
         for m in self.role_re.finditer(text, after, stop):
             i, j = bisect_left(cand_sorted, after), bisect_left(cand_sorted, m.start())
