@@ -149,6 +149,8 @@ _BODY_LIST_RE = regex.compile(
 )
 # A list's separator inside a scanned body: ``, `` or `` và `` before a capital.
 _LIST_END_RE = regex.compile(r"(?:,[ ]*|[ ]và[ ]+)(?=\p{Lu})")
+# Small words qualifying a post, then ``thuộc`` and a capitalised body.
+_QUALIFIED_OF_RE = regex.compile(r"((?:[ ]+\p{Ll}+){1,3})[ ]+(?:trực[ ]+)?thuộc[ ]+(?=\p{Lu})")
 # Several posts introduced together: ``giữ nhiều chức vụ quan trọng tại X như:``.
 _MANY_POSTS_RE = regex.compile(
     r"(?<![\p{L}])giữ[ ](?:nhiều|các)[ ](?:chức vụ|vị trí|cương vị)(?:[^.:;\n]|\.(?=\S)){0,120}?[ ](?:(?:như|gồm)[ ]*:|là)[ ]*"
@@ -973,6 +975,11 @@ class OfficialsComponent:
             return None
         if org is None:
             return owner
+        if "đảng ủy" in org.casefold():
+            # A party committee sits at the top level of ``Phòng X, Sở Y``: the Sở's.
+            levels = [m.end() for m in _COMMA_RE.finditer(owner) if self.body_head_re.match(owner, m.end())]
+            if levels:
+                owner = owner[levels[-1] :]
         return f"{org[:1].upper()}{org[1:]} {owner}"
 
     def _short_is(
@@ -1231,6 +1238,11 @@ class OfficialsComponent:
                     end = listed[0]
                     break
                 span = self._scan_org(text, h.end, limit, h, cand_starts, hit_starts)
+                of = _QUALIFIED_OF_RE.match(text, h.end, limit) if span is None else None
+                if of is not None:
+                    # ``Đại biểu Quốc hội chuyên trách thuộc Đoàn ĐBQH tỉnh X``: qualifier, then the body.
+                    h = _Hit(h.start, of.end(1), f"{h.canonical} {' '.join(of.group(1).split())}", h.kind, h.head, h.default_org)
+                    span = self._scan_org(text, of.end(), limit, h, cand_starts, hit_starts)
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
                     nm = _GAP_RE.match(text, span[1], limit)
