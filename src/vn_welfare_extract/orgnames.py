@@ -34,6 +34,8 @@ _BOARD_BEFORE_RE = regex.compile(r"(?i:[ ]*(?:(?:HĐQT|Hội đồng quản tr�
 _INSIDE_COMPANY_RE = regex.compile(r"(?:Công ty|Tổng công ty|Tổng Công ty|CTCP|Cty)(?P<words>(?:[ ](?!của|và|với|tại)[\p{L}\p{N}&.-]+){0,6})[ ]$")
 # Legal-form words between ``Công ty`` and a brand that keep the brand the company (``Công ty Cổ phần FPT``).
 _LEGAL_WORDS = frozenset("Cổ cổ phần Phần CP TNHH MTV Tập tập đoàn Đoàn".split())
+# ``… của Hà Nội`` ending a body's name.
+_OF_PROVINCE_RE = regex.compile(r"[ ]+của[ ]+(?P<p>\p{Lu}[\p{L} ]{1,25}?)[ ]*$")
 # The province unit whose party or youth committee a ``Tỉnh ủy``/``Thành ủy`` is.
 _UNIT_OF_COMMITTEE = {"Tỉnh": "tỉnh", "Thành": "thành phố"}
 _DASH_RE = regex.compile(r" ?[-,] ?")
@@ -329,10 +331,17 @@ class OrgMatcher:
         return "".join(parts).strip()
 
     def _expand(self, s: str) -> str:
-        """Abbreviations in text that names no known body, spelt out (``ĐH`` -> ``Đại học``)."""
+        """Abbreviations in text that names no known body, spelt out (``ĐH`` -> ``Đại học``); a
+        trailing ``của <province>`` is the province's phrase (``… của Hà Nội`` -> ``… thành phố Hà Nội``)."""
         if not s.strip():
             return s
-        return str(self.abbr_re.sub(self._abbr_repl, s))
+        s = str(self.abbr_re.sub(self._abbr_repl, s))
+        m = _OF_PROVINCE_RE.search(s)
+        if m is not None:
+            p = self.gaz.provinces.get(m.group("p"))
+            if p is not None:
+                s = s[: m.start()] + " " + p.phrase()
+        return s
 
     def _abbr_repl(self, m: regex.Match[str]) -> str:
         a: str | None = m.group("a")

@@ -628,6 +628,8 @@ class OfficialsComponent:
         ext = self.title_ext_re.match(text, h.end, limit)
         if ext is None or self.org_head_re.search(ext.group(1)) or _CONNECTOR_RE.search(ext.group(1)):
             return h
+        if h.head and text[h.end - len(h.head) : h.end] == h.head:
+            return h  # ``Trưởng Ban chỉ đạo …``: the capitalised head word starts the body, the words are its name
         return _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
 
     def _body_list(
