@@ -410,6 +410,7 @@ class OfficialsComponent:
     def _candidates(self, doc: Doc, text: str, hits: list[_Hit], loc_spans: list[tuple[int, int]]) -> list[_Cand]:
         hit_by_end = {h.end: h for h in hits if h.kind in ("rank", "honor")}
         post_ends = {h.end for h in hits if h.kind == "post"}  # ``Trưởng thôn Lò Văn Pằng``
+        post_starts = {h.start for h in hits if h.kind in ("post", "appos")}
         countries = self.countries
         out: list[_Cand] = []
         families = self.families
@@ -472,6 +473,11 @@ class OfficialsComponent:
             if start_i is None:
                 if (honor or prev in self.honorifics) and 3 <= len(words) - i <= 4 and not _is_latin(words[i]):
                     start_i = i  # ``Ông Văn Viết Thành``: a family spelt like a common word (left out of the list)
+                elif (
+                    (honor or prev in self.honorifics) and len(words) - i == 2 and not _is_latin(words[i])
+                    and (sep := _APPOS_SEP_RE.match(text, syls[-1][1])) is not None and sep.end() in post_starts
+                ):
+                    start_i = i  # ``ông Quang Trung, đại diện …``: a two-syllable name with its post right after
                 elif (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= len(words) - i <= 3:
                     start_i, foreign = i, True
                 else:
