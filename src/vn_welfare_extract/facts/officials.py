@@ -753,6 +753,7 @@ class OfficialsComponent:
         hit_at = {h.start: h for h in hits}
         post_hits = [h for h in hits if h.kind in ("post", "appos")]
         post_starts = [h.start for h in post_hits]
+        post_ends = {h.end for h in post_hits}
         people: dict[str, _Person] = {}
         claimed: set[int] = set()  # posts already given to a name in apposition
 
@@ -780,11 +781,22 @@ class OfficialsComponent:
                 if got:
                     p.titles.extend(got)
                     p.rules.append("copula")
-            if c.foreign and not c.gender:
-                continue  # a bare plain-Latin run takes a post only right after it (``Đại sứ Marc Knapper``)
             # In apposition a bare name inside the body is part of it (``Chủ tịch Tài chính Hoàng Huy``);
             # only a name with its own ``ông``/``bà`` ends the body.
             end, got = self._apposition(doc, c, sent_e, hit_at, hon_starts, hit_starts, rec_orgs)
+            if c.foreign and not c.gender:
+                # A bare plain-Latin run takes a post right after it (``Đại sứ Marc Knapper``), or in
+                # apposition with a named body (``Ayuth Sintoppant, lãnh đạo Cục Cải huấn Thái Lan,``).
+                q = _next_word_at(text, end)
+                inside = bisect_left(cand_sorted, end) - bisect_right(cand_sorted, c.start)  # names within its body
+                if (
+                    got and all(t.organization for _, t in got) and text[c.end : c.end + 1] == "," and inside == 0
+                    and c.start - 1 not in post_ends and not (q < len(text) and text[q].isupper())
+                ):
+                    claimed.update(pos for pos, _ in got)
+                    p.titles.extend(got)
+                    p.rules.append("apposition")
+                continue
             claimed.update(pos for pos, _ in got)
             if got:
                 p.titles.extend(got)
