@@ -9,6 +9,7 @@ The rules it applies are listed in ``facts/orgs.py``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -348,6 +349,18 @@ class OrgMatcher:
         if a:
             return self.abbr[a]
         return ("quận " if m.group("u") == "Q" else "phường ") + str(m.group("n"))
+
+
+def dominant_province(hits: list[PlaceHit]) -> Province | None:
+    """The province an article is about: the most-mentioned one, if it has at least twice the
+    mentions of the next (shared by the organisations and the officials' posts)."""
+    counts = Counter(h.province for h in hits if h.province is not None and h.level == "province")
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _rule(entry: _Entry) -> str:

@@ -13,11 +13,22 @@ How it reads an article (all patterns compiled once; the text is scanned a few t
    - ``apposition``: name, post body[, post body…] — ``Ông Phạm Tấn Hòa, Phó Chủ tịch UBND tỉnh Long An,``;
    - ``role``: name … làm/giữ chức/là post — ``do Thứ trưởng Lê Tấn Dũng làm tổ trưởng`` (the body is the
      one the sentence names: ``Tổ Công tác đặc biệt …``);
-   - ``list``: post: name, name, … — ``Phó Chủ tịch: Trần Văn An, Lê Thị Bình``.
+   - ``list``: post: name, name, … — ``Phó Chủ tịch: Trần Văn An, Lê Thị Bình``;
+   - ``copula``: post [body] [khi đó] là / đối với name — ``Phó Giám đốc Sở X khi đó là ông Y``;
+   - ``role`` also covers a short mention or a sentence-opening pronoun (``Ông Hiếu là …``,
+     ``Bà là Thành viên HĐQT …``), lists of posts (``giữ nhiều chức vụ … như: A, B``) and lists of
+     bodies (``Chủ tịch HĐQT của 3 công ty gồm A, B và C``).
+   Titles keep their qualifiers (``Nguyên``, ``Quyền``, ``Cựu``, ``Phó``, ``Thường trực``); unit-head
+   posts are built from ``post_unit`` cues (``Đồn trưởng``/``Trưởng đồn``).
    A body's name goes through ``OrgMatcher.canonical`` (``res.orgs``) (``UBND`` -> ``Ủy ban nhân dân``).
+   Then bodies come from the article (``_resolve_bodies``): a short form it spells out once
+   (``… (Techcombank)``), a body named by kind (``Đảng ủy``, ``HĐQT``, ``Hội``) completed from the
+   person's other body or the nearest one, a bodiless post from its paragraph or its list's heading,
+   a placeless ``Tỉnh ủy``/``Sở`` from the article's (or paragraph's) province.
 4. Mentions: every occurrence of the full name, plus short ones (``ông Dũng``, ``Bộ trưởng Thể``) by
    given name — refused when two people of the article share it.
-People with no post are not officials (patients, victims, residents quoted without a role).
+People with no post are not officials (patients, victims, residents quoted without a role); a
+suspect or defendant is one only when a post is in a public body (SPEC, second edition).
 """
 
 from __future__ import annotations
@@ -34,10 +45,9 @@ import regex
 from ..gazetteer import place_hits, trie_regex
 from ..lexicons import LexiconError, load_table
 from ..model import Mention, Official, Record, Title
-from ..orgnames import okey
+from ..orgnames import dominant_province, okey
 from ..resources import Resources
 from ..text import Doc
-from .orgs import dominant_province
 
 # A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``); all-caps words (``UBND``) are not.
 _SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++)?(?![\p{L}\p{N}])"
