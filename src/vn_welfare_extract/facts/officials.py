@@ -828,8 +828,9 @@ class OfficialsComponent:
                 p.titles.append((h.start, t))
                 p.rules.append("list")
                 listed.add(h.start)
+        variants = _merge_variants(people, cands)
         self._resolve_bodies(doc, rec, people, cand_starts, hit_starts, listed)
-        self._emit(doc, rec, people, cands, hits)
+        self._emit(doc, rec, people, cands, hits, variants)
 
     # -- bodies from the article ---------------------------------------------------------------------
     def _article_bodies(self, doc: Doc, rec: Record, cand_starts: set[int], hit_starts: set[int]) -> list[tuple[int, int, str]]:
@@ -1404,7 +1405,10 @@ class OfficialsComponent:
         return out
 
     # -- output --------------------------------------------------------------------------------------
-    def _emit(self, doc: Doc, rec: Record, people: dict[str, _Person], cands: list[_Cand], hits: list[_Hit]) -> None:
+    def _emit(
+        self, doc: Doc, rec: Record, people: dict[str, _Person], cands: list[_Cand], hits: list[_Hit], variants: dict[str, str]
+    ) -> None:
+        """``variants``: a name spelt with a typo -> the person's name (its spans are that person's)."""
         text = doc.text
         officials = [p for p in people.values() if p.official()]
         if not officials:
@@ -1412,10 +1416,11 @@ class OfficialsComponent:
         # Full mentions: every occurrence of each official's name, word-bounded, found in ONE scan of
         # the text by an alternation of all the names (longest first), not one search per name.
         spans: dict[str, list[tuple[int, int]]] = {p.name: [] for p in officials}
+        written = {**{n: n for n in spans}, **{v: n for v, n in variants.items() if n in spans}}
         taken: list[tuple[int, int]] = []
-        for m in _words_re(spans).finditer(text, doc.header_end):
+        for m in _words_re(written).finditer(text, doc.header_end):
             i, j = m.span()
-            spans[m.group()].append((i, j))
+            spans[written[m.group()]].append((i, j))
             taken.append((i, j))
         for c in cands:  # any person's name, official or not, blocks a short mention inside it
             taken.append((c.start, c.end))
@@ -1521,6 +1526,38 @@ def _qualified(canon: str, kind: str, qualifier: str | None, pho: str | None, tt
     if qualifier:
         canon = qualifier.casefold().capitalize() + " " + canon
     return canon
+
+
+def _merge_variants(people: dict[str, _Person], cands: list[_Cand]) -> dict[str, str]:
+    """One person under names that differ only in tone marks (``Phan Đưc Hạnh`` = ``Phan Đức Hạnh``):
+    the spelling written most often (ties: the first) keeps the person, the others merge into it.
+    Returns variant -> kept name."""
+    groups: dict[str, list[str]] = {}
+    for name in people:
+        groups.setdefault(_org_key(name), []).append(name)
+    if all(len(g) == 1 for g in groups.values()):
+        return {}
+    seen: dict[str, int] = {}
+    for c in cands:
+        seen[c.name] = seen.get(c.name, 0) + 1
+    out: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        keep = max(names, key=lambda n: (seen.get(n, 0), -people[n].first))
+        p = people[keep]
+        for n in names:
+            if n == keep:
+                continue
+            q = people.pop(n)
+            p.titles.extend(q.titles)
+            p.genders |= q.genders
+            p.rules.extend(q.rules)
+            p.suspect = p.suspect or q.suspect
+            p.accused = p.accused or q.accused
+            p.first = min(p.first, q.first)
+            out[n] = keep
+    return out
 
 
 def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
