@@ -14,6 +14,7 @@ import pytest
 
 from vn_welfare_extract.cli import main
 from vn_welfare_extract.db.schema import (
+    BY_NAME,
     CHILDREN,
     SCHEMA_VERSION,
     TABLES,
@@ -214,7 +215,7 @@ def test_a_version_1_database_is_migrated_in_place(db: DB, tmp_path: Path) -> No
     text = "Năm 2022, tỉnh hỗ trợ mỗi hộ 74,81 USD cho 30 hộ nghèo."
     src.write_text(json.dumps({"id": "new", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     assert load(db, str(src)) == 0
-    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2] == [1, SCHEMA_VERSION]
+    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3] == [1, 2, SCHEMA_VERSION]
     for t in TABLES:  # the migrated database has the columns, in the order, of a new one
         assert db.columns(t.name) == list(t.column_names), t.name
     assert [t.column_names for t in tables_at(1)] != [t.column_names for t in TABLES]
@@ -224,7 +225,7 @@ def test_a_version_1_database_is_migrated_in_place(db: DB, tmp_path: Path) -> No
     new = db.query("SELECT text, value, value_exact, end_value_exact FROM amounts WHERE doc_id = 'new'")
     assert [(t, int(v), x, e) for t, v, x, e in new] == [("74,81 USD", 75, "74.81", None)]
     assert load(db, str(src)) == 0  # a second run finds nothing to migrate
-    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3]
 
 
 def test_migration_steps_from_zero_give_the_current_schema(tmp_path: Path) -> None:
@@ -241,3 +242,17 @@ def test_migration_steps_from_zero_give_the_current_schema(tmp_path: Path) -> No
             cols_a = [r[1:3] for r in a.execute(f"PRAGMA table_info({t.name})")]
             cols_b = [r[1:3] for r in b.execute(f"PRAGMA table_info({t.name})")]
         assert cols_a == cols_b, t.name
+
+
+def test_a_version_2_database_gets_the_dates_time_column(db: DB, tmp_path: Path) -> None:
+    steps = [st for v, sts in migrations(db.engine) if v <= 2 for st in sts]
+    for st in [VERSION_TABLE_SQL[db.engine], *steps]:
+        db.query(st)
+    db.query("INSERT INTO schema_version (version, applied_at) VALUES (2, '2025-01-01T00:00:00+00:00')")
+    assert "time" not in db.columns("dates")
+    src = tmp_path / "a.jsonl"
+    text = "Lúc 14h30 ngày 8-10-2021, tỉnh trao 30 suất quà."
+    src.write_text(json.dumps({"id": "t", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert load(db, str(src)) == 0
+    assert db.columns("dates") == list(BY_NAME["dates"].column_names)
+    assert db.query("SELECT value, time FROM dates WHERE doc_id = 't'") == [("2021-10-08", "14:30")]

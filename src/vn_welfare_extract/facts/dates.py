@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -55,11 +56,11 @@ _ROMAN = r"(?:IV|I{1,3}|[1-4])"
 _PART = r"(?:rạng" + _W + r"sáng|sáng" + _W + r"sớm|chiều" + _W + r"tối|sáng|chiều|trưa|tối|đêm|khuya)"
 # Position inside a month or year (`đầu tháng 8`, `cuối năm 2020`); the value keeps the grain.
 _MOD = r"(?:đầu|cuối|giữa|trung" + _W + r"tuần|thượng" + _W + r"tuần|hạ" + _W + r"tuần)"
-_YREL = r"(?:nay|ngoái|trước|sau|tới|kế" + _W + r"tiếp)"
+_YREL = r"(?:nay|ngoái|trước|sau|tới|kế" + _W + r"tiếp|tiếp" + _W + r"theo)"
 # A year after a month or quarter: `/2021`, `-2021`, ` năm 2021`, ` năm ngoái`.
 _YEARPART = (
     rf"(?:{_W0}[/.-]{_W0}(?P<y>{_YY})(?!\d)|{_W0},?{_W}n[ăa]m{_W0}(?P<y>{_YY})(?!\d)"
-    rf"|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
+    rf"|{_W}của{_W}năm{_W0}(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
 )
 _NUMW = (
     r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:" + _W + r"(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?)"
@@ -71,13 +72,32 @@ _B = r"(?<![\p{L}\d])"  # a word starts here
 _E = r"(?![\p{L}\d])"  # a word ends here
 _DAYPRE = rf"(?:(?P<part>{_PART}){_W})?(?:(?P<dw>ngày|ngay|hôm|mồng|mùng)(?:{_W}(?:mồng|mùng))?{_W0})?"
 # `sáng nay (21/4)`, `hôm qua 20/4`: an explicit date after a relative one confirms it.
-_TRAIL = rf"(?:{_W0}\({_W0}(?:ngày{_W})?(?P<td>{_DD})/(?P<tm>{_MM})(?:/(?P<ty>{_YY}))?{_W0}\)|{_W}(?:ngày{_W})?(?P<td>{_DD})/(?P<tm>{_MM})(?:/(?P<ty>{_YY}))?(?![\d/]))"
+_TRAIL = (
+    rf"(?:{_W0}\({_W0}(?:ngày{_W})?(?P<td>{_DD})(?P<tsep>[/-])(?P<tm>{_MM})(?:(?P=tsep)(?P<ty>{_YY}))?{_W0}\)"
+    rf"|{_W0},?{_W}(?:ngày{_W})?(?P<td>{_DD})(?P<tsep>[/-])(?P<tm>{_MM})(?:(?P=tsep)(?P<ty>{_YY}))?(?![\d/-]))"
+)
 # A clock time before the date it belongs to (`18 giờ ngày 11-8`, `lúc 7h30 sáng 5/3`).
 _TIME = (
     r"(?:lúc" + _W + r")?(?:\d{1,2}" + _W0 + r"(?:h|giờ)(?:" + _W0 + r"\d{1,2}(?:" + _W0 + r"phút)?)?|\d{1,2}:\d{2})"
 )
+# A clock time (`8:15`, `09:41:07`, `14h30`, `7g50`, `8 giờ 25 phút`, `4 giờ rưỡi`, `12 giờ kém 10`).
+_CLOCK = (
+    r"(?P<ch>[01]?\d|2[0-3])(?:[:](?P<cm>[0-5]\d)(?:[:](?P<cs>[0-5]\d))?(?![\d:])"
+    r"|[ ]?(?:h|giờ|g(?=[ ]?\d))(?:[ ]?(?P<cm>[0-5]?\d)(?!\d|[.,/]\d)(?:[ ]?(?:phút|p)(?!\p{L}))?|(?P<half>[ ]+rưỡi)"
+    r"|[ ]+kém[ ]+(?P<kem>[0-5]?\d)(?:[ ]?phút)?)?(?![\p{L}\d]))"
+)
+# Spelled-out months (`tháng tám`, `tháng mười hai`) and quarters (`quý hai`).
+_MONTH_WORDS = {
+    "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}
+_MONTHW = r"(?:giêng|mười[ ]+một|mười[ ]+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)(?!\p{L})"
+_QUARTER_WORDS = {"một": 1, "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4}
+_QQ = r"(?:IV|I{1,3}|[1-4]|(?<=[ ])(?:một|nhất|hai|ba|bốn|tư)(?!\p{L}))"  # a quarter: III, 3, ba
 _WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3, "sáu": 4, "6": 4, "bảy": 5, "7": 5, "chủ nhật": 6}
-_WEEK_OFFSETS = {"này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1}
+_WEEK_OFFSETS = {
+    "này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "rồi": -1, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1, "tiếp theo": 1,
+}
 _QUANT = r"(?:\d|các|những|mấy|vài|nhiều|hàng|mỗi|từng|hằng|chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 
 # Where an alternative of the combined pattern can start (see ``_trigger``): a digit that can
@@ -86,16 +106,18 @@ _TRIGGERS = (
     r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày)|(?:1[0-9]|20)\d\d(?!\d)",
     r"mùa[ ]+(?:xuân|hè|hạ|thu|đông)",
     r"từ[ ]+(?:nay|bây[ ]+giờ)",
-    r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:nay|bây|hiện|thời|giờ)",
+    r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:tận[ ]+)?(?:nay|bây|hiện|thời|giờ)",
+    r"từ[ ]+(?:trước|xưa|ngày[ ]+xưa)[ ]+(?:đến|tới)|từ[ ]+(?:ngày[ ]+)?\d{1,2}[ ]*(?:đến|tới|-|–)",
+    r"bữa[ ]+(?:nay|qua|kia)|thập[ ]+(?:niên|kỷ|kỉ)|những[ ]+năm[ ]+\d",
     r"trở[ ]+lại[ ]+đây",
     r"cùng[ ]+(?:k|ngày)",
-    r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật)[ ]+tuần",
+    r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật)(?!\w)",
     r"cách[ ]+đây",
     r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:[ ]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?[ ]+(?:năm|tháng|tuần|ngày)",
     r"nửa[ ]+(?:đầu|cuối|sau)|(?:lũy|luỹ)[ ]+kế|tính[ ]+chung",
     r"(?:đầu|cuối|giữa|hết|trung[ ]+tuần|thượng[ ]+tuần|hạ[ ]+tuần)[ ]+(?:tháng|thang|năm|quý|tuần|\d)",
     r"quý|tháng|thang|tuần|năm|ngày|ngay|hôm|mồng|mùng|giai[ ]+đoạn|niên[ ]+kh",
-    r"(?:rạng[ ]+sáng|sáng[ ]+sớm|chiều[ ]+tối|sáng|chiều|trưa|tối|đêm|khuya)[ ]+(?:ngày|ngay|hôm|nay|qua|mai|cùng|mồng|mùng|\d)",
+    r"(?:rạng[ ]+sáng|sáng[ ]+sớm|chiều[ ]+tối|sáng|chiều|trưa|tối|đêm|khuya)[ ]+(?:ngày|ngay|hôm|nay|qua|mai|cùng|mồng|mùng|thứ|chủ|\d)",
     r"sinh(?:[ ]+năm)?[ ]*\d|sn[ ]*\d",
 )
 # Every word trigger above starts with one of these letters (the scan only stops at them).
@@ -107,7 +129,7 @@ _NUMBER_WORDS = {
 }
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SEASONS = {"xuân": "SP", "hè": "SU", "hạ": "SU", "thu": "AU", "đông": "WI"}
-_YREL_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1, "kế tiếp": 1}
+_YREL_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1, "kế tiếp": 1, "tiếp theo": 1}
 
 # Count and money nouns: a bare 4-digit number before one of them is a quantity, not a year.
 _UNITS = (
@@ -147,6 +169,8 @@ class _Atom:
     invalid: str | None = None
     extra: dict[str, int] = field(default_factory=dict)
     key: str | None = None  # the holiday's lookup key
+    part: str | None = None  # the part of the day written with it (`chiều 7/10`)
+    time: str | None = None  # the clock time on that day (`14:30`)
 
 
 class _Ref:
@@ -240,16 +264,28 @@ class DatesComponent:
         hol = "|".join(sorted((regex.escape(n) for n in hol_names), key=len, reverse=True))
         yr_after = rf"(?:{_W}(?:năm{_W0})?(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
         alts = [
+            # `ngày mai tươi sáng hơn hôm qua`, `nụ cười ngày mai`, `từ trước đến nay`: not dates
+            _alt(
+                "figurative",
+                rf"(?<=(?:nụ{_W}cười|ước{_W}mơ|mơ{_W}ước|tương{_W}lai|thế{_W}hệ|chủ{_W}nhân|hành{_W}trang|vì|niềm{_W}tin|"
+                rf"hy{_W}vọng|hi{_W}vọng|khát{_W}vọng){_W})ngày{_W}mai(?!\p{{L}})"
+                rf"|ngày{_W}mai{_W}(?:tươi{_W}sáng|tốt{_W}đẹp|tươi{_W}đẹp|rạng{_W}rỡ|hạnh{_W}phúc|bình{_W}yên|tươi{_W}sáng)(?!\p{{L}})"
+                rf"(?:[^.!?\n]{{0,30}}?hơn{_W}hôm{_W}(?:qua|nay)(?!\p{{L}}))?"
+                rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})",
+            ),
             # Tết Nguyên đán 2021, dịp Quốc khánh năm nay (only with a year)
             _alt("holiday", rf"(?P<hol>{hol})(?:{_W}{_CANCHI})?{yr_after}"),
-            # mùa hè năm nay, mùa đông 2021 (only with a year)
-            _alt("season", rf"mùa{_W}(?P<season>xuân|hè|hạ|thu|đông){yr_after}"),
+            # mùa hè năm nay, mùa đông 2021, mùa đông này (only with a year or `này`)
+            _alt(
+                "season",
+                rf"mùa{_W}(?P<season>xuân|hè|hạ|thu|đông)(?:{yr_after}|{_W}(?P<srel>này|tới|sau|trước|vừa{_W}qua)(?!\p{{L}}))",
+            ),
             # từ nay đến cuối năm 2021: joined with the next atom
             _alt("fromnow", rf"từ{_W}(?:nay|bây{_W}giờ){_W}(?:đến|tới){_W}"),
             # đến nay, tính đến nay, tới giờ, đến thời điểm này: the publication date
             _alt(
                 "asof",
-                rf"(?:(?:tính|cho){_W})?(?:đến|tới){_W}(?:nay|bây{_W}giờ|hiện{_W}tại|thời{_W}điểm{_W}"
+                rf"(?:(?:tính|cho){_W})?(?:đến|tới){_W}(?:tận{_W})?(?:nay|bây{_W}giờ|hiện{_W}tại|thời{_W}điểm{_W}"
                 rf"(?:này|hiện{_W}tại|hiện{_W}nay|bây{_W}giờ)|giờ(?!{_W}(?:\d|G\b|làm|học|ăn|ngủ|đi|về|phút)))(?!\p{{L}})",
             ),
             # (từ 22/4) trở lại đây: only as the end of a range
@@ -257,13 +293,20 @@ class DatesComponent:
             # cùng kỳ năm 2020, cùng kỳ năm ngoái
             _alt(
                 "cungky",
-                rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d))",
+                rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d)"
+                rf"|(?!\p{{L}}|{_W0}\d|{_W}(?:họp|thi|này|đó|hạn|báo|đại|năm)(?!\p{{L}})))",
             ),
             # cách đây 9 năm, hai năm trước, 3 tháng trước đây
             _alt(
                 "ago",
                 rf"cách{_W}đây{_W}(?:(?:khoảng|gần|hơn|chừng|đúng|tròn|ngót|trên){_W})?(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_E}"
                 rf"|(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:về{_W})?trước(?:{_W}đây)?(?!\p{{L}}|{_W}(?:khi|đó|nữa|hạn|thời|mắt|tiên))",
+            ),
+            # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
+            _alt(
+                "window",
+                rf"(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
+                rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
             ),
             # 6 tháng đầu năm 2021, 3 tháng cuối năm, nửa đầu năm 2023, 9 tháng của năm 2020, lũy kế 9 tháng
             _alt(
@@ -275,12 +318,36 @@ class DatesComponent:
                 rf"|(?:lũy{_W}kế|luỹ{_W}kế|tính{_W}chung){_W}(?P<n>\d{{1,2}}|ba|sáu|chín|mười){_W}tháng"
                 rf"(?:{_W}(?:(?:đầu|của){_W})?năm(?:{_W0}(?P<y>{_YY})(?!\d)|{_W}(?P<yrel>nay|ngoái|trước)(?!\p{{L}})))?{_E}",
             ),
-            # quý III/2021, quý 3, quý 1 và 2 năm 2023, quý đầu năm 2023
+            # các quý I, II và III năm 2020, quý II và quý IV: one item per quarter
+            _alt(
+                "quarterlist",
+                rf"(?:(?:các|những){_W})?quý{_W0}(?P<ql>{_QQ}(?:{_W0}(?:,|và){_W0}(?:quý{_W0})?{_QQ})+)(?![\p{{L}}\d])(?:{_YEARPART})?",
+            ),
+            # quý III/2021, quý 3, quý hai, quý 1 - 2 năm 2023, quý đầu năm 2023
             _alt(
                 "quarter",
-                rf"(?:(?P<mod>{_MOD}){_W})?quý{_W0}(?P<q>{_ROMAN})(?:{_W0}(?:,|-|và|đến|tới){_W0}(?:quý{_W0})?(?P<q2>{_ROMAN}))?(?![\p{{L}}\d])"
+                rf"(?:(?P<mod>{_MOD}){_W})?quý{_W0}(?P<q>{_QQ})(?:{_W0}(?:-|đến|tới){_W0}(?:quý{_W0})?(?P<q2>{_QQ}))?(?![\p{{L}}\d])"
                 rf"(?:{_YEARPART}|{_W}(?P<this>này|vừa{_W}qua|vừa{_W}rồi)(?!\p{{L}}))?"
                 rf"|(?:(?P<mod>{_MOD}){_W})?quý{_W}(?P<qpos>đầu|cuối)(?:{_W}(?:tiên|cùng))?{_W}(?:của{_W})?năm(?:{_W0}(?P<y>{_YY})(?!\d)|{_W}(?P<yrel>{_YREL})(?!\p{{L}}))?",
+            ),
+            # quý này, quý hiện nay, quý sau, quý trước
+            _alt(
+                "quarterrel",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ])quý{_W}(?P<qrel>này|hiện{_W}nay|hiện{_W}tại|tới|sau|tiếp{_W}theo|kế{_W}tiếp|trước|vừa{_W}qua|vừa{_W}rồi)"
+                rf"(?!\p{{L}}|{_W}(?:đó|nữa))",
+            ),
+            # các ngày 4, 11 và 18/10: one item per day
+            _alt(
+                "daylist",
+                rf"(?:ngày|mồng|mùng){_W}(?P<dl>{_DD}(?:{_W0}(?:,|và|;){_W0}{_DD})+){_W0}(?:,|và|;){_W0}(?P<d>{_DD})(?P<sep>[/-])(?P<m>{_MM})"
+                rf"(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}",
+            ),
+            # từ 3 đến 7-11, 12 - 16 tháng 9: the month is written once, on the last day
+            _alt(
+                "elided",
+                rf"từ{_W}(?:ngày{_W})?(?P<d>{_DD}){_W0}(?:đến|tới|-|–){_W0}(?:ngày{_W})?(?P<d2>{_DD})(?P<sep>[/-])(?P<m>{_MM})"
+                rf"(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}"
+                rf"|(?<![\d.,]){_DAYPRE}(?P<d>{_DD}){_W0}(?:-|–|đến|tới){_W0}(?P<d2>{_DD}){_W}tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
             ),
             # 27-28/4, ngày 27-28/3/2021 (two days of one month)
             _alt(
@@ -290,12 +357,12 @@ class DatesComponent:
             # ngày 8 tháng 10 (năm 2021), mồng 3 tháng 3, 14 tháng 5 năm 2018
             _alt(
                 "dtm",
-                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
+                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?:(?P<m>{_MM})|(?<=[ ])(?P<mw>{_MONTHW}))(?:{_YEARPART})?(?!\d)",
             ),
             # 8/10, ngày 8-10, 08/10/2021, 8-10-2021, chiều 7/10
             _alt(
                 "dmy",
-                rf"{_DAYPRE}(?=[0-9])(?<![\d.,/])(?P<d>{_DD})(?P<sep>[/.-])(?P<m>{_MM})(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}",
+                rf"{_DAYPRE}(?=[0-9])(?<![\d.,/])(?P<d>{_DD})(?P<sep>[/.-])(?P<m>{_MM})(?:(?P=sep)(?P<y>{_YY})|/(?P<yy>\d\d))?{_NOT_NUM}",
             ),
             # tháng 9, tháng 9/2021, tháng 9 năm 2021, cuối tháng 3/2021, tháng 3-4/2021, tháng 4 này
             _alt(
@@ -304,38 +371,67 @@ class DatesComponent:
                 rf"(?:{_W0}(?:-|và|đến|tới){_W0}(?:tháng{_W0})?(?P<m2>{_MM}))?(?![\d.,]\d|\d)"
                 rf"(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?(?!\d|{_W}(?:lần|tuổi|người|ngày|đồng|triệu|tỷ|tỉ)(?!\p{{L}}))",
             ),
-            # tháng này, tháng trước, tháng tới, đầu tháng này
+            # tháng tám, tháng mười hai năm 2019, cuối tháng Năm
+            _alt(
+                "monthword",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ]|\d[ ]?)tháng{_W}(?P<mw>{_MONTHW})(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?"
+                rf"(?!{_W0}\d|{_W}(?:lần|lượt|đợt|kỳ|buổi|ngày|tuần|tháng|năm|người|tuổi|triệu|tỷ|tỉ|đồng|chục|trăm|nghìn|ngàn|một|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?!\p{{L}}))",
+            ),
+            # tháng này, tháng trước, tháng tới, tháng tiếp theo, đầu tháng này
             _alt(
                 "monthrel",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ])tháng{_W}(?P<mrel>này|trước|tới|sau|vừa{_W}qua|vừa{_W}rồi)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ])tháng{_W}(?P<mrel>này|trước|tới|sau|vừa{_W}qua|vừa{_W}rồi|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))",
             ),
             # 9/2021 (month/year without `tháng`)
             _alt("my", rf"(?=[0-9])(?<![\d.,/])(?<!số[ ])(?P<m>{_MM})/(?P<y>{_YB}){_NOT_NUM}(?!-)"),
-            # thứ Hai tuần sau, chủ nhật tuần này: a day of a week relative to the publication
+            # thứ Hai tuần sau, chủ nhật tuần này, thứ sáu của tuần sau: a day of a week relative to the publication;
+            # hôm thứ Năm, chiều thứ bảy, thứ Năm tới, thứ năm vừa rồi: the nearest such day
             _alt(
                 "weekday",
-                rf"(?:(?P<part>{_PART}){_W})?(?:thứ{_W}(?P<wd>hai|ba|tư|năm|sáu|bảy|[2-7])|(?P<wd>chủ{_W}nhật))(?:{_W0},)?{_W}"
-                rf"tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                rf"(?:(?P<part>{_PART}|hôm|vào){_W})?(?:thứ{_W}(?P<wd>hai|ba|tư|năm|sáu|bảy|[2-7])|(?P<wd>chủ{_W}nhật))(?!\p{{L}}|\d)"
+                rf"(?:(?:{_W0},)?{_W}(?:của{_W})?tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|rồi|trước|tới|sau|kế{_W}tiếp|tiếp{_W}theo)(?!\p{{L}}|{_W}(?:đó|nữa))"
+                rf"|{_W}(?P<wnext>tới|sắp{_W}tới|vừa{_W}rồi|vừa{_W}qua|trước|này)(?!\p{{L}}|{_W}(?:đó|nữa)))?",
             ),
-            # tuần này, tuần qua, tuần trước, đầu tuần tới
+            # tuần thứ hai của tháng 10, tuần cuối cùng của tháng 6
+            _alt(
+                "monthweek",
+                rf"tuần{_W}(?:thứ{_W})?(?P<wn>đầu{_W}tiên|đầu|cuối{_W}cùng|cuối|nhất|hai|ba|tư|[1-5])(?!\p{{L}}|\d){_W}(?:của{_W})?tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
+            ),
+            # tuần này, tuần qua, tuần trước, đầu tuần tới, cuối tuần rồi
             _alt(
                 "week",
-                rf"(?:(?P<mod>đầu|cuối|giữa){_W})?(?=tuần)(?<!{_QUANT}[ ])tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                rf"(?:(?P<mod>đầu|cuối|giữa){_W})?(?=tuần)(?<!{_QUANT}[ ])tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|rồi|trước|tới|sau|kế{_W}tiếp|tiếp{_W}theo)(?!\p{{L}}|{_W}(?:đó|nữa))",
             ),
             # hôm qua, hôm nay, ngày mai, sáng nay, chiều qua, ngày hôm qua (30/4)
             _alt(
                 "relday",
-                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm)(?<!{_QUANT}[ ])hôm{_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
+                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm|bữa)(?<!{_QUANT}[ ])(?:hôm|bữa){_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
                 rf"|(?:(?P<part>{_PART}){_W})?ngày{_W}(?P<rd>mai)(?!\p{{L}})(?:{_TRAIL})?"
-                rf"|(?<!ánh[ ]|chiếu[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
+                rf"|(?<!ánh[ ]|chiếu[ ]|\d[ ]|hai[ ]|hướng[ ]|nhiều[ ]|các[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
             ),
             # cùng ngày, sáng cùng ngày: the day of the previous date
             _alt("sameday", rf"(?:(?P<part>{_PART}){_W})?cùng{_W}ngày(?!\p{{L}}|{_W0}\d)"),
+            # ngày cuối cùng của tháng 6, ngày đầu tiên của tháng 9/2021: a day, not the month
+            _alt(
+                "monthday",
+                rf"ngày{_W}(?P<dpos>đầu{_W}tiên|cuối{_W}cùng){_W}(?:của{_W})?tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
+            ),
             # ngày 22, ngày mùng 3 (a day without its month)
             _alt(
                 "dday",
                 rf"(?=ngày|mồng|mùng)(?<![\d.,][ ]?|mỗi[ ]|hằng[ ]|hàng[ ]|từng[ ])(?:ngày(?:{_W}(?:mồng|mùng))?|mồng|mùng){_W}(?P<d>{_DD})"
                 rf"(?=[,.;:)!?]|{_W0}$|{_W}(?:và|nhưng|thì|hoặc|là){_E}|{_W}(?:đến|tới){_W}(?:ngày{_W})?{_DD}[/-]{_MM}(?!\d))",
+            ),
+            # năm học này, năm học vừa qua: the school year (from September) holding or before publication
+            _alt(
+                "schoolyear",
+                rf"năm{_W}học{_W}(?P<sy>này|hiện{_W}nay|hiện{_W}tại|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau|mới)(?!\p{{L}}|{_W}(?:đó|nữa))",
+            ),
+            # thập niên 80 của thế kỷ trước, những năm 1990, thập kỷ 70
+            _alt(
+                "decade",
+                rf"(?:thập{_W}(?:niên|kỷ|kỉ)|những{_W}năm){_W}(?P<dec>(?:19|20)?\d0)(?!\d|[.,/]\d|{_W}(?:tuổi|người|đồng|triệu|tỷ|tỉ)(?!\p{{L}}))"
+                rf"(?:{_W0},?{_W0}(?:của{_W})?thế{_W}k[ỷỉ]{_W}(?P<cent>trước|XXI|XX|21|20|này|qua)(?!\p{{L}}|\d))?",
             ),
             # giai đoạn 2021-2025, năm học 2019-2020, 2016 - 2020
             _alt(
@@ -395,6 +491,48 @@ class DatesComponent:
             regex.IGNORECASE,
         )
         self._phone_after = regex.compile(r"[ ]\d{3}")
+        # After a bare d/m: a number or people noun makes it a ratio (`1/6 triệu trẻ`, `6/8 người`).
+        self._ratio_after = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})(?<!ngày|tháng|năm|giờ|phút)", regex.IGNORECASE)
+        # Before a bare d-m: words after which a date is expected (`từ 2-9`, `trước 30-11`, `(21-6)`).
+        self._dash_ctx = regex.compile(r"(?:(?<!\p{L})(?:từ|đến|tới|trước|sau|hôm|nay|qua|lễ|dịp|phiên)|\()[ ]*$", regex.IGNORECASE)
+        self._line_start = regex.compile(r"(?:^|\n)[ ]*(?:[-•*+][ ]*)?$")
+        # `thứ hai, ngày 20/7`, `thứ Hai (8-10)`: a weekday followed by its date.
+        self._wd_date_after = regex.compile(rf"{_W0}[,(]?{_W0}(?:ngày{_W})?\d{{1,2}}{_W0}(?:[/-]|tháng)", regex.IGNORECASE)
+        self._ordinal_before = regex.compile(
+            rf"(?:lần|người|vị{_W}trí|hạng|đợt|khóa|kỳ|phần|điều|mục|bước|đứng|xếp|con|lớp|giải|số|năm|tháng|tuần|quý|ngày|đời){_W}$",
+            regex.IGNORECASE,
+        )
+        self._quarter_member = regex.compile(r"(?<![\p{L}\d])(?:IV|I{1,3}|[1-4]|một|nhất|hai|ba|bốn|tư)(?![\p{L}\d])", regex.IGNORECASE)
+        self._day_member = regex.compile(r"\d{1,2}")
+        self._wd_gap = regex.compile(rf"{_W0}[,(]?{_W0}")
+        self._rule_text_before = regex.compile(rf"(?:kê{_W}khai|căn{_W}cứ|quyết{_W}toán)(?:{_W}\p{{L}}+){{0,4}}{_W}$", regex.IGNORECASE)
+        self._glued_asof_re = re.compile(
+            r"(?<=[^\W\d_])(?:đến|tới)[ ]+(?:tận[ ]+)?(?:thời[ ]+điểm[ ]+(?:này|hiện[ ]+tại|hiện[ ]+nay)|nay|bây[ ]+giờ)(?!\w)"
+        )
+        # Clock times: before their day (`lúc 14h30 ngày 8-10`, `8:15 sáng ngày 3/5`), after it
+        # (`ngày 8-10, lúc 9h20`), and alone (`Lúc 9h20, …`).
+        clock = rf"(?<![\d:.,/]|\d[-–]){_CLOCK}(?:{_W}(?P<tp>{_PART})(?!\p{{L}}))?"
+        self._clock_before = regex.compile(
+            rf"(?:(?:vào{_W})?lúc{_W})?(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}{_W0},?{_W0}$", regex.IGNORECASE
+        )
+        self._clock_after = regex.compile(
+            rf"{_W0},?{_W0}(?:vào{_W})?lúc{_W}(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}", regex.IGNORECASE
+        )
+        self._clock_bare = regex.compile(clock, regex.IGNORECASE)
+        self._clock_from = regex.compile(
+            rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}(?:lúc{_W})?{clock}{_W0}(?:đến|tới|-|–){_W0}(?:lúc{_W})?$", regex.IGNORECASE
+        )
+        self._clock_scan = re.compile(r"(?<![\d.,:/])\d{1,2}(?=:[0-5]\d|[ ]?(?:h|giờ|g[ ]?\d))", re.IGNORECASE)
+        self._luc_before = regex.compile(rf"(?<!\p{{L}})(?:vào{_W})?lúc{_W}(?:(?:khoảng|hơn|gần|đúng){_W})?$", regex.IGNORECASE)
+        self._duration_before = regex.compile(
+            rf"(?<!\p{{L}})(?:trong|mất|kéo{_W}dài|suốt|thêm|còn|vòng|tốn|trung{_W}bình|tổng{_W}cộng|hơn|gần|sau|mỗi|chừng){_W}$",
+            regex.IGNORECASE,
+        )
+        self._score_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:số|lệ)|thắng|thua|hòa|hoà|kết{_W}quả){_W0}$", regex.IGNORECASE)
+        self._routine = regex.compile(
+            rf"(?<!\p{{L}})(?:(?:mỗi|hàng|hằng){_W}(?:ngày|sáng|tối|đêm|buổi|tuần)|(?:ngày|hôm){_W}nào|thường{_W}xuyên|mở{_W}cửa|giờ{_W}làm{_W}việc)(?!\p{{L}})",
+            regex.IGNORECASE,
+        )
         self._from_re = regex.compile(rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}(?:{_TIME}{_W})?$", regex.IGNORECASE)
         self._range_gap = regex.compile(
             rf"{_W0}(?:-|–|đến|tới|cho{_W}đến)(?:{_W}(?:hết|trước|cuối))?(?:{_W}{_TIME})?{_W0}", regex.IGNORECASE
@@ -428,28 +566,52 @@ class DatesComponent:
                 continue
             last = m.end()
             a = self._atom(m, text)
-            if a is not None:
+            if isinstance(a, list):
+                atoms.extend(a)
+            elif a is not None:
                 atoms.append(a)
+        if len(low) == len(text):
+            atoms.extend(self._glued_asof(low, doc.header_end))
+        if atoms:
+            atoms.sort(key=lambda x: x.s)
+            for a in atoms:
+                if "yy" in a.extra:
+                    a.y, a.explicit_year = _century(a.extra["yy"], doc.published), True
+            atoms = self._combine(atoms, text)
+            atoms = self._weekday_dates(atoms, text, doc.published)
+            self._clock_times(atoms, text)
+        atoms = self._bare_clocks(text, doc, atoms)
         if not atoms:
             return
-        atoms = self._combine(atoms, text)
         self._drop_document_years(atoms, doc, rec, text)
         self._sentence_years(atoms, doc)
         ref = _Ref(doc.published)
         prev_value: tuple[str | None, str] = (None, "")
         periods: list[tuple[int, str, str]] = []  # (sentence start, value, grain) of months/quarters/halves
+        para_day: tuple[int, str | None] = (-1, None)  # (paragraph start, last day named in it)
+        story: tuple[int, int] | None = None  # (paragraph start, year) the text has fixed
         for a in atoms:
             if a.grain in ("since", "fromnow"):
                 continue
-            if a.grain == "cungky":
+            para = text.rfind("\n", 0, a.s) + 1
+            if a.kind == "clock":
+                value, grain, end_value, unresolved = self._clock_day(para_day if para_day[0] == para else None, ref)
+            elif a.grain == "cungky":
                 value, grain, end_value, unresolved = self._cungky(a, ref, periods, doc.sentence_at(a.s)[0])
             else:
+                if story is not None and story[0] == para and "story" in a.extra and a.y is None and a.extra["story"] <= 0:
+                    a.y = story[1] + a.extra["story"]  # `Năm 2021 … đầu năm`, `… so với năm trước`
                 value, grain, end_value, unresolved = self._resolve(a, ref, prev_value)
+            if a.explicit_year and a.y is not None and a.end is None and a.grain in ("year", "half", "quarter", "month"):
+                if ref.pub is None or a.y <= ref.pub.year:
+                    story = (para, a.y)  # a past year the text narrates (a planned year is no story time)
+            if value is not None and grain == "day" and a.kind != "clock":
+                para_day = (para, value)
             surf, s, e = doc.surface(a.s, a.e)
             if a.invalid:
                 doc.warn("impossible_date", f"{surf!r} is not a calendar date ({a.invalid})", s, e)
             rec.dates.append(
-                DateItem(surf, s, e, value, grain, a.role, end_value, a.kind, unresolved=unresolved)
+                DateItem(surf, s, e, value, grain, a.role, end_value, a.kind, unresolved=unresolved, time=a.time)
             )
             if value is not None and a.anaphor is None and grain == "day":
                 prev_value = (value, grain)  # `cùng ngày`: the last DAY named (not `tuần trước`)
@@ -457,18 +619,126 @@ class DatesComponent:
                 if grain in ("month", "quarter", "half") and a.grain != "cungky":
                     periods.append((doc.sentence_at(a.s)[0], value, grain))
 
+    # -- clock times, weekdays with their dates, glued as-of phrases ----------------------------
+    def _glued_asof(self, low: str, start: int) -> list[_Atom]:
+        """`chính sáchđến thời điểm này`: an as-of phrase glued to the previous word (a lost space)."""
+        out = []
+        for m in self._glued_asof_re.finditer(low, start):
+            out.append(_Atom(m.start(), m.end(), "asof_glued", "asof", role="as_of"))
+        return out
+
+    def _clock_times(self, atoms: list[_Atom], text: str) -> None:
+        """`lúc 14h30 ngày 8-10`, `9 giờ tối nay`, `ngày 8-10, lúc 9h20`: the time rides on its day."""
+        for a in atoms:
+            if a.grain != "day" or a.end is not None and a.kind.startswith("range_"):
+                continue
+            m = self._clock_before.search(text, max(0, a.s - 40), a.s)
+            if m is not None:
+                t = _clock_value(m, m.group("tp") or a.part)
+                if t is not None:
+                    a.time, a.s = t, m.start()
+                    r = self._clock_from.search(text, max(0, a.s - 40), a.s)
+                    if r is not None:  # `từ 8h06 đến 8h38 ngày 30/4`: the day, from its first time
+                        t = _clock_value(r, r.group("tp") or a.part)
+                        if t is not None:
+                            a.time, a.s, a.role = t, r.start(), "event"
+                    continue
+            m = self._clock_after.match(text, a.e)
+            if m is not None:
+                t = _clock_value(m, m.group("tp") or a.part)
+                if t is not None:
+                    a.time, a.e = t, m.end()
+
+    def _bare_clocks(self, text: str, doc: Doc, atoms: list[_Atom]) -> list[_Atom]:
+        """`Lúc 9h20, …`: a clock time outside any date item is an item of its own (its day is
+        settled in ``__call__``); not a duration (`trong 1h30`), a score or a daily routine."""
+        cands = list(self._clock_scan.finditer(text, doc.header_end))
+        if not cands:
+            return atoms
+        spans = [(a.s, a.e) for a in atoms]
+        out = list(atoms)
+        j = 0
+        for c in cands:
+            p = c.start()
+            while j < len(spans) and spans[j][1] <= p:
+                j += 1
+            if j < len(spans) and spans[j][0] <= p:
+                continue  # inside a date item
+            m = self._clock_bare.match(text, p)
+            if m is None:
+                continue
+            luc = self._luc_before.search(text, max(0, p - 20), p)
+            if not (luc or m.group("tp") or m.group("cm") or m.group("half") or m.group("kem")):
+                continue  # `8 giờ`: a clock time only after `lúc` or with a part of the day
+            if not (luc or m.group("tp")) and self._duration_before.search(text, max(0, p - 16), p):
+                continue  # `trong 1h30`, `mất 2 giờ 15 phút`: durations
+            if m.group("cm") and not m.group("cs") and ":" in m.group() and self._score_before.search(text, max(0, p - 16), p):
+                continue
+            ss, se = doc.sentence_at(p)
+            if self._routine.search(text, ss, se):
+                continue  # `Mỗi ngày … lúc 4 giờ sáng`: a routine, not a dated event
+            t = _clock_value(m, m.group("tp"))
+            if t is None:
+                continue
+            s = luc.start() if luc else p
+            out.append(_Atom(s, m.end(), "clock", "day", time=t, role="event"))
+        out.sort(key=lambda x: x.s)
+        return out
+
+    def _weekday_dates(self, atoms: list[_Atom], text: str, pub: PubDate | None) -> list[_Atom]:
+        """`thứ Hai (8-10)`, `thứ bảy ngày 14 tháng 8`, `ngày 20/7 (thứ Ba)`: one item with the
+        date; the weekday picks the year when the date has none."""
+
+        def join(a: _Atom, b: _Atom) -> _Atom | None:
+            if a.kind == "weekday" and "near" in a.extra and b.grain == "day" and b.kind in _DAY_KINDS:
+                wd, day, gap = a, replace(b, s=a.s, part=b.part or a.part), self._wd_gap.fullmatch(text, a.e, b.s)
+            elif b.kind == "weekday" and "near" in b.extra and a.grain == "day" and a.kind in _DAY_KINDS:
+                wd, day, gap = b, replace(a, e=b.e), self._wd_gap.fullmatch(text, a.e, b.s)
+            else:
+                return None
+            if gap is None:
+                return None
+            if "(" in gap.group() and text.startswith(")", day.e):
+                day.e += 1  # `thứ Hai (8-10)`, `ngày 20/7 (thứ Ba)`
+            self._weekday_year(day, wd.extra["wd"], pub)
+            return day
+
+        out: list[_Atom] = []
+        i = 0
+        while i < len(atoms):
+            joined = join(atoms[i], atoms[i + 1]) if i + 1 < len(atoms) else None
+            out.append(joined or atoms[i])
+            i += 2 if joined is not None else 1
+        return out
+
+    @staticmethod
+    def _weekday_year(a: _Atom, wd: int, pub: PubDate | None) -> None:
+        if a.y is not None or a.yrel is not None or a.m is None or a.d is None or pub is None or a.end is not None:
+            return
+        ref = _Ref(pub)
+        y0 = ref.year_for(a.m, a.d) or pub.year
+        for y in (y0, y0 + 1, y0 - 1):
+            try:
+                if date(y, a.m, a.d).weekday() == wd:
+                    a.y = y
+                    return
+            except ValueError:
+                continue
+
     def _drop_document_years(self, atoms: list[_Atom], doc: Doc, rec: Record, text: str) -> None:
-        """`Luật Giáo dục năm 2019`, `Quyết định số 649 năm 2014`: the year belongs to the document."""
+        """`Luật Giáo dục năm 2019`, `Quyết định số 649 năm 2014`: the year belongs to the document.
+        A document whose year is known otherwise (`Nghị quyết 45/NQ-CP ngày 12/6/2015 … tổng kết
+        Nghị quyết 45 năm 2018`) leaves a different year after it as the year of an event."""
         if not rec.policies:
             return
-        ends = {doc.norm_index(mn.end) for p in rec.policies for mn in p.mentions}
+        ends = {doc.norm_index(mn.end): p.year for p in rec.policies for mn in p.mentions}
         keep = []
         for a in atoms:
             if a.grain == "year" and a.end is None and a.rel is None and a.yrel is None:
                 j = a.s
                 while j > 0 and text[j - 1] in " ,":
                     j -= 1
-                if j in ends:
+                if j in ends and ends[j] in (None, a.y):
                     continue
             keep.append(a)
         atoms[:] = keep
@@ -491,12 +761,16 @@ class DatesComponent:
                 if y is not None:
                     a.y = y
 
-    def _atom(self, m: regex.Match[str], text: str) -> _Atom | None:
+    def _atom(self, m: regex.Match[str], text: str) -> _Atom | list[_Atom] | None:
         start = m.start
         kind = next(k for k, i in self._kinds if start(i) >= 0)
+        if kind == "figurative":
+            return None  # consumed: `ngày mai tươi sáng`, `từ trước đến nay` are not dates
         s, e = m.span()
         g = _Groups(m)
         a = _Atom(s, e, kind, "day")
+        if g.get("part"):
+            a.part = " ".join(g["part"].lower().split())
         if g.get("mod"):
             a.mod = " ".join(g["mod"].lower().split())
         y = int(g["y"]) if g.get("y") else None
@@ -508,7 +782,11 @@ class DatesComponent:
             return self._holiday(a, g["hol"])
         if kind == "season":
             a.grain, a.season = "season", _SEASONS[g["season"].lower()]
+            if g.get("srel"):
+                a.yrel = {"này": 0, "tới": 1, "sau": 1, "trước": -1, "vừa qua": -1}[" ".join(g["srel"].lower().split())]
             return a
+        if kind in _EXTRA_BUILDERS:
+            return _EXTRA_BUILDERS[kind](self, a, g, text)
         if kind in ("fromnow", "since"):
             a.grain = kind
             return a
@@ -535,16 +813,16 @@ class DatesComponent:
             if g.get("qpos"):
                 a.q = 1 if g["qpos"].lower() == "đầu" else 4
             else:
-                a.q = _ROMAN_VALUES[g["q"].lower()]
+                a.q = _quarter_number(g["q"])
                 if g.get("q2"):
-                    q2 = _ROMAN_VALUES[g["q2"].lower()]
+                    q2 = _quarter_number(g["q2"])
                     if q2 <= a.q:
                         return None
                     a.end = (None, None, None, q2)
             if g.get("this"):
                 a.yrel = 0
             return a
-        if kind in ("ddm", "dtm", "dmy", "dday"):
+        if kind in ("ddm", "dtm", "dmy", "dday", "elided"):
             return self._day(a, g, text)
         if kind == "month":
             a.grain, a.m = "month", int(g["m"])
@@ -559,7 +837,7 @@ class DatesComponent:
         if kind == "monthrel":
             a.grain = "month"
             w = " ".join(g["mrel"].lower().split())
-            a.rel = {"này": 0, "trước": -1, "vừa qua": -1, "vừa rồi": -1, "tới": 1, "sau": 1}[w]
+            a.rel = {"này": 0, "trước": -1, "vừa qua": -1, "vừa rồi": -1}.get(w, 1)  # tới, sau, tiếp theo
             return a
         if kind == "my":
             a.grain, a.m = "month", int(g["m"])
@@ -570,10 +848,7 @@ class DatesComponent:
             a.rel = _WEEK_OFFSETS[w]
             return a
         if kind == "weekday":
-            a.grain = "day"
-            a.rel = 0  # relative: never joined into a range; resolved in ``_resolve``
-            a.extra = {"wd": _WEEKDAYS[" ".join(g["wd"].lower().split())], "wk": _WEEK_OFFSETS[" ".join(g["wrel"].lower().split())]}
-            return a
+            return self._weekday(a, g, text)
         if kind == "relday":
             if g.get("td"):
                 a.d, a.m = int(g["td"]), int(g["tm"])
@@ -582,7 +857,7 @@ class DatesComponent:
                 a.kind = "relday_explicit"
                 return a
             w = g["rd"].lower()
-            if w in ("trước", "sau") and not g.get("part"):
+            if w in ("trước", "sau"):  # `hôm sau`, `chiều hôm sau`: after the previous day named
                 a.anaphor = -1 if w == "trước" else 1
                 return a
             a.rel = {"nay": 0, "qua": -1, "kia": -2, "trước": -1, "sau": 1, "mai": 1}[w]
@@ -604,11 +879,151 @@ class DatesComponent:
                 return None
             if a.mod == "hết" and a.yrel is None:
                 return None
+            w = " ".join((g.get("yrel") or "").lower().split())
+            if w in ("trước", "sau", "tiếp theo") and self._rule_text_before.search(text, max(0, a.s - 40), a.s):
+                return None  # `kê khai doanh thu năm trước`: a rule's reference year, not a date
+            if w in ("trước", "sau", "tiếp theo") or (not w and a.mod):
+                a.extra = {"story": a.yrel or 0}  # relative to the year the text has fixed, if any
             a.grain = "year"
             if a.yrel is None:
                 a.yrel = 0
             return a
         return None  # pragma: no cover - every alternative is handled above
+
+    def _weekday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "day"
+        a.rel = 0  # relative: never joined into a range; resolved in ``_resolve``
+        wd = _WEEKDAYS[" ".join(g["wd"].lower().split())]
+        if g.get("wrel"):
+            a.extra = {"wd": wd, "wk": _WEEK_OFFSETS[" ".join(g["wrel"].lower().split())]}
+            return a
+        if g.get("wnext"):
+            w = " ".join(g["wnext"].lower().split())
+            if w == "này":
+                a.extra = {"wd": wd, "wk": 0}
+            else:
+                a.extra = {"wd": wd, "near": 1 if w in ("tới", "sắp tới") else -1}
+            return a
+        if a.part is None and g.get("part") is None:
+            # A bare `thứ hai` is mostly an ordinal (`lần thứ hai`): a weekday only when written
+            # as a name (`thứ Năm`) or followed by its date (`thứ hai, ngày 20/7`).
+            word = g["wd"]
+            if not (word[0].isupper() and not word[0].isdigit()) and not self._wd_date_after.match(text, a.e):
+                return None
+            if self._ordinal_before.search(text, max(0, a.s - 12), a.s):
+                return None
+        if a.part in ("hôm", "vào"):
+            a.part = None
+        a.extra = {"wd": wd, "near": 0}
+        return a
+
+    def _window(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        n = _num(g["n"])
+        if n is None or not 1 <= n <= 100:
+            return None
+        a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[g["u"].lower()]
+        past = " ".join(g["dir"].lower().split()) in ("qua", "vừa qua", "vừa rồi", "gần đây", "gần nhất", "trở lại đây")
+        a.rel = -n if past else n
+        a.extra = {"window": 1}
+        return a
+
+    def _quarter_list(self, a: _Atom, g: _Groups, text: str) -> list[_Atom] | None:
+        """`các quý I, II và III năm 2020`: one quarter item per member, sharing the year."""
+        m = g.m
+        s0, e0 = m.span("ql")
+        members = list(self._quarter_member.finditer(text, s0, e0))
+        qs = [_quarter_number(x.group()) for x in members]
+        if len(qs) < 2 or qs != sorted(set(qs)):
+            return None
+        if len(qs) == 2 and qs[1] == qs[0] + 1 and "quý" not in text[s0:e0].lower():
+            a.grain, a.q, a.end = "quarter", qs[0], (a.y, None, None, qs[1])
+            a.kind = "quarter"  # `quý 1 và 2 năm 2023`: two neighbouring quarters, one span
+            return [a]
+        out = []
+        for i, (x, q) in enumerate(zip(members, qs, strict=True)):
+            s = a.s if i == 0 else x.start()
+            e = a.e if i == len(members) - 1 else x.end()
+            out.append(replace(a, s=s, e=e, grain="quarter", q=q, kind="quarterlist", extra={}))
+        return out
+
+    def _quarterrel(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "quarter"
+        w = " ".join(g["qrel"].lower().split())
+        a.rel = {"này": 0, "hiện nay": 0, "hiện tại": 0, "trước": -1, "vừa qua": -1, "vừa rồi": -1}.get(w, 1)
+        return a
+
+    def _day_list(self, a: _Atom, g: _Groups, text: str) -> list[_Atom] | None:
+        """`các ngày 4, 11 và 18/10`: one day item per member, with the month of the last."""
+        m = g.m
+        last = self._day(replace(a, kind="dmy"), g, text, listed=True)
+        if last is None:
+            return None
+        s0, e0 = m.span("dl")
+        members = list(self._day_member.finditer(text, s0, e0))
+        out: list[_Atom] = []
+        prev = 0
+        for i, x in enumerate(members):
+            d = int(x.group())
+            if d <= prev or d >= (last.d or 0):
+                return None
+            prev = d
+            out.append(replace(last, s=a.s if i == 0 else x.start(), e=x.end(), d=d, kind="daylist", extra={}))
+        out.append(replace(last, s=m.start("d"), kind="daylist"))
+        for x in out:
+            try:
+                date(x.y or 2000, x.m or 1, x.d or 1)
+            except ValueError:
+                x.invalid = f"day {x.d} of month {x.m}"
+        return out
+
+    def _monthword(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        word = " ".join(g["mw"].lower().split())
+        if word in ("một", "năm") and not (g["mw"][0].isupper() or a.y or a.yrel is not None or g.get("this") or a.mod):
+            return None  # `tháng năm` is `months and years`; `tháng Năm`, `tháng năm 2019` are May
+        a.grain, a.m = "month", _MONTH_WORDS[word]
+        if word in ("giêng", "chạp"):
+            a.unresolved = ["lunar"]  # tháng Giêng, tháng Chạp: months of the lunar calendar
+        if g.get("this"):
+            a.yrel = 0
+        return a
+
+    def _monthweek(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        w = " ".join(g["wn"].lower().split())
+        n = {"đầu": 1, "đầu tiên": 1, "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "cuối": 9, "cuối cùng": 9}.get(w) or int(w)
+        a.grain, a.m, a.extra = "week", int(g["m"]), {"wn": n}
+        return a
+
+    def _monthday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain, a.m = "day", int(g["m"])
+        a.d = 1
+        if g["dpos"].lower().startswith("cuối"):
+            a.extra = {"lastday": 1}
+            a.d = 28  # the year decides (see ``_resolve``)
+        return a
+
+    def _schoolyear(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        w = " ".join(g["sy"].lower().split())
+        a.grain = "year"
+        a.extra = {"school": {"vừa qua": -1, "vừa rồi": -1, "trước": -1, "tới": 1, "sau": 1}.get(w, 0)}
+        return a
+
+    def _decade(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        dec = g["dec"]
+        a.grain = "year"
+        if len(dec) == 4:
+            a.y = int(dec)
+        else:
+            cent = (g.get("cent") or "").lower()
+            if cent in ("trước", "xx", "20", "qua"):
+                a.y = 1900 + int(dec)
+            elif cent in ("xxi", "21", "này"):
+                a.y = 2000 + int(dec)
+            else:
+                a.extra = {"dec2": int(dec)}  # the century of the publication decides
+                a.y = 1900 + int(dec)
+        a.end = (a.y + 9, None, None, None)
+        a.explicit_year = True
+        return a
 
     def _holiday(self, a: _Atom, name: str) -> _Atom | None:
         key = fold(name)
@@ -638,30 +1053,45 @@ class DatesComponent:
             a.grain, a.m, a.end = "month", first, (None, last, None, None)
         return a
 
-    def _day(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+    def _day(self, a: _Atom, g: _Groups, text: str, listed: bool = False) -> _Atom | None:
         a.grain = "day"
         d = int(g["d"] or 0)
         a.d = d
         if a.kind == "dday":
             a.m = None
             return a
-        a.m = int(g["m"] or 0)
+        a.m = int(g["m"]) if g.get("m") else _MONTH_WORDS[" ".join(g["mw"].lower().split())]
         has_pre = bool(g.get("dw") or g.get("part"))
         if a.kind == "dtm" and not has_pre and a.y is None:
             return None  # `3 tháng 9 ngày` is a duration
-        if a.kind == "dmy":
+        if a.kind == "dtm" and g.get("mw") and not g.get("dw"):
+            return None  # `9 tháng năm`: months and years, unless `ngày 9 tháng năm`
+        if g.get("yy"):
+            a.extra = {"yy": int(g["yy"])}  # `5/6/19`: the century comes from the publication
+        if a.kind == "dmy" and g["sep"] == "." and a.y is None:
+            return None  # 8.5 is a decimal
+        if a.kind == "dmy" and not has_pre and a.y is None and not listed:
             sep = g["sep"]
-            if sep == "." and a.y is None:
-                return None  # 8.5 is a decimal
-            if sep == "-" and a.y is None and not has_pre and not self._day_before.search(text, max(0, a.s - 24), a.s):
-                return None  # 2-1 is a score, 8-10 a range of numbers (`ngày 5 và 6-10` is a date)
-            if not has_pre and a.y is None:
-                if a.d == 24 and a.m == 7:
-                    return None  # 24/7: round the clock
-                if self._bare_dm_before.search(text, max(0, a.s - 16), a.s):
+            if a.d == 24 and a.m == 7:
+                return None  # 24/7: round the clock
+            if self._ratio_after.match(text, a.e) or self._bare_dm_before.search(text, max(0, a.s - 16), a.s):
+                return None  # `1/6 triệu trẻ`, `6/8 người`, `tỷ lệ 1/5`: ratios, not dates
+            line_start = self._line_start.search(text, max(0, a.s - 4), a.s) is not None and text.startswith(":", a.e)
+            if sep == "-" and not line_start and not self._day_before.search(text, max(0, a.s - 24), a.s):
+                # 2-1 is a score, 8-10 a range of numbers; a date only where a date is expected:
+                # `Từ 2-9 đến 10-9`, `trước 30-11`, `(21-6)`, `ngày 5 và 6-10`, `14-2: …` at a line start
+                if not self._dash_ctx.search(text, max(0, a.s - 12), a.s) or not self._bare_dm_after.match(text, a.e):
                     return None
+            elif not line_start:
                 if not self._bare_dm_ctx.search(text, max(0, a.s - 12), a.s) and not self._bare_dm_after.match(text, a.e):
                     return None
+        if a.kind == "elided":
+            if not (g.get("dw") or g.get("part") or text[a.s : a.s + 2].lower() == "từ") and self._units_re.match(text, a.e):
+                return None  # `kéo dài 2 - 3 tháng 1 lần`
+            d2 = int(g["d2"] or 0)
+            if d2 <= d:
+                return None
+            a.end = (None, a.m, d2, None)
         if a.kind == "ddm":
             d2 = int(g["d2"] or 0)
             if d2 <= d:
@@ -707,6 +1137,19 @@ class DatesComponent:
                     out.append(self._from_now(a, b))
                     i += 2
                     continue
+            if (
+                b is not None
+                and a.kind == b.kind == "yrange"
+                and a.end is not None
+                and b.end is not None
+                and (a.y or 0) < (b.y or 0)
+                and self._range_gap.fullmatch(text, a.e, b.s)
+            ):
+                # `từ năm học 2014 - 2015 đến hết năm học 2018 - 2019`: one range of school years
+                fm = self._from_re.search(text, max(0, a.s - 28), a.s)
+                out.append(replace(a, s=fm.start() if fm else a.s, e=b.e, end=b.end, kind="range_yrange"))
+                i += 2
+                continue
             if (
                 b is not None
                 and a.grain in ("day", "month", "quarter", "year")
@@ -772,7 +1215,7 @@ class DatesComponent:
             kept.append(a)
         out = kept
         for a in out:
-            if a.end is not None and not a.kind.startswith(("range_", "since_", "fromnow_")):
+            if a.end is not None and not a.kind.startswith(("range_", "since_", "fromnow_", "decade")):
                 fm = self._from_re.search(text, max(0, a.s - 28), a.s)
                 if fm is not None:
                     a.s = fm.start()  # `từ tháng 3 đến tháng 5/2021`: the range keeps its `từ`
@@ -882,8 +1325,30 @@ class DatesComponent:
             pd = pub.as_date() if pub is not None else None
             if missing or pd is None:
                 return None, "unresolved", None, missing or ["year", "month", "day"]
+            wd = a.extra["wd"]
+            if "near" in a.extra:
+                back = (pd.weekday() - wd) % 7  # the last such day on or before publication
+                near = a.extra["near"]
+                if near > 0:
+                    return (pd + timedelta(days=(wd - pd.weekday() - 1) % 7 + 1)).isoformat(), "day", None, None
+                if near < 0 and back == 0:
+                    back = 7
+                return (pd - timedelta(days=back)).isoformat(), "day", None, None
             monday = pd - timedelta(days=pd.weekday()) + timedelta(weeks=a.extra["wk"])
-            return (monday + timedelta(days=a.extra["wd"])).isoformat(), "day", None, None
+            return (monday + timedelta(days=wd)).isoformat(), "day", None, None
+        if "window" in a.extra:
+            return self._window_value(a, ref)
+        if "school" in a.extra:
+            missing = ref.missing("month")
+            if missing or pub is None or pub.month is None:
+                return None, "unresolved", None, missing or ["month"]
+            y0 = (pub.year if pub.month >= 9 else pub.year - 1) + a.extra["school"]
+            return f"{y0:04d}", "year", f"{y0 + 1:04d}", None
+        if "dec2" in a.extra and pub is not None:
+            y0 = pub.year // 100 * 100 + a.extra["dec2"]
+            if y0 > pub.year:
+                y0 -= 100
+            return f"{y0:04d}", "year", f"{y0 + 9:04d}", None
         if a.rel is not None:
             return self._relative(a, ref)
         if a.kind == "holiday":
@@ -906,6 +1371,10 @@ class DatesComponent:
             else:
                 y = pub.year
             assert y is not None
+        if "lastday" in a.extra:
+            a = replace(a, d=calendar.monthrange(y, a.m or 1)[1])
+        if "wn" in a.extra:
+            return self._month_week(a, y), "week", None, None
         value = self._iso(a.grain, y, a.m, a.d, a.q, a.season)
         end_value = None
         if a.end is not None:
@@ -936,6 +1405,28 @@ class DatesComponent:
         return value, a.grain, end_value, None
 
     @staticmethod
+    def _month_week(a: _Atom, y: int) -> str:
+        """`tuần thứ hai của tháng 10`: the ISO week holding day 8 (the n-th week holds day 7n-6;
+        the last week holds the month's last day)."""
+        m = a.m or 1
+        n = a.extra["wn"]
+        last = calendar.monthrange(y, m)[1]
+        day = last if n > 5 else min(7 * n - 6, last)
+        return _iso_week(date(y, m, day))
+
+    @staticmethod
+    def _clock_day(
+        prev: tuple[int, str | None] | None, ref: _Ref
+    ) -> tuple[str | None, str, str | None, list[str] | None]:
+        """The day of a bare clock time: the last day named in its paragraph, else publication."""
+        if prev is not None and prev[1] is not None:
+            return prev[1], "day", None, None
+        missing = ref.missing("day")
+        if missing or ref.pub is None:
+            return None, "unresolved", None, missing or ["year", "month", "day"]
+        return ref.pub.iso(), "day", None, None
+
+    @staticmethod
     def _pub_at(pub: PubDate, grain: str) -> str | None:
         if grain == "day":
             return pub.iso() if pub.day else None
@@ -961,10 +1452,24 @@ class DatesComponent:
             return f"{y:04d}-{season}"
         return f"{y:04d}"
 
+    def _window_value(self, a: _Atom, ref: _Ref) -> tuple[str | None, str, str | None, list[str] | None]:
+        """`5 ngày tới` -> the 5 days after publication; `6 tháng qua` -> the 6 whole months before
+        the publication month (a window of one unit is that unit alone)."""
+        k = a.rel or 0
+        one = replace(a, rel=-1 if k < 0 else 1, extra={})
+        far = replace(a, rel=k, extra={})
+        v1, g1, _, u1 = self._relative(one, ref)
+        v2, _, _, _ = self._relative(far, ref)
+        if v1 is None or v2 is None:
+            return v1, g1, None, u1
+        if abs(k) == 1:
+            return v1, g1, None, None
+        return (v2, g1, v1, None) if k < 0 else (v1, g1, v2, None)
+
     def _relative(self, a: _Atom, ref: _Ref) -> tuple[str | None, str, str | None, list[str] | None]:
         pub = ref.pub
         k = a.rel or 0
-        need = {"day": "day", "week": "day", "month": "month", "year": "year"}[a.grain]
+        need = {"day": "day", "week": "day", "month": "month", "quarter": "month", "year": "year"}[a.grain]
         missing = ref.missing(need)
         if missing or pub is None:
             return None, "unresolved", None, missing or ["year"]
@@ -980,6 +1485,10 @@ class DatesComponent:
             assert pub.month is not None
             yy, mm = _add_months(pub.year, pub.month, k)
             return f"{yy:04d}-{mm:02d}", "month", None, None
+        if a.grain == "quarter":
+            assert pub.month is not None
+            yy, mm = _add_months(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * k)
+            return f"{yy:04d}-Q{(mm - 1) // 3 + 1}", "quarter", None, None
         return f"{pub.year + k:04d}", "year", None, None
 
     def _cungky(
@@ -1023,6 +1532,61 @@ class DatesComponent:
         if str(y) in table:
             return table[str(y)], "day", None, None
         return f"{y:04d}", "year", None, None
+
+
+def _clock_value(m: regex.Match[str], part: str | None) -> str | None:
+    """``HH:MM`` (24-hour) of a clock-time match; `chiều`/`tối` add 12 hours below 12."""
+    h = int(m.group("ch"))
+    mi = int(m.group("cm") or 0)
+    if m.group("half"):
+        mi = 30
+    if m.group("kem"):
+        k = int(m.group("kem"))
+        if not 0 < k < 60:
+            return None
+        h, mi = h - 1, 60 - k  # `12 giờ kém 10`: 11:50
+    p = " ".join(part.lower().split()) if part else ""
+    if p in ("chiều", "tối", "chiều tối") and h < 12:
+        h += 12
+    elif p == "trưa" and h <= 2:
+        h += 12
+    elif p in ("đêm", "khuya") and 6 <= h < 12:
+        h += 12
+    if not 0 <= h <= 23:
+        return None
+    sec = m.group("cs")
+    return f"{h:02d}:{mi:02d}" + (f":{sec}" if sec else "")
+
+
+def _century(yy: int, pub: PubDate | None) -> int:
+    """The year of a two-digit year (`5/6/19`): the latest one not after the publication year + 1."""
+    if pub is None:
+        return 2000 + yy if yy < 50 else 1900 + yy
+    y = pub.year // 100 * 100 + yy
+    return y - 100 if y > pub.year + 1 else y
+
+
+def _quarter_number(s: str) -> int:
+    w = s.lower()
+    return _ROMAN_VALUES.get(w) or _QUARTER_WORDS[w]
+
+
+# Items that are a calendar day a weekday can name (`thứ Hai (8-10)`).
+_DAY_KINDS = ("dmy", "dtm", "relday_explicit", "monthday")
+
+# The rules added in the second edition: rule name -> builder (the other rules are built in ``_atom``).
+_Builder = Callable[[DatesComponent, _Atom, _Groups, str], "_Atom | list[_Atom] | None"]
+_EXTRA_BUILDERS: dict[str, _Builder] = {
+    "window": DatesComponent._window,
+    "quarterlist": DatesComponent._quarter_list,
+    "quarterrel": DatesComponent._quarterrel,
+    "daylist": DatesComponent._day_list,
+    "monthword": DatesComponent._monthword,
+    "monthweek": DatesComponent._monthweek,
+    "monthday": DatesComponent._monthday,
+    "schoolyear": DatesComponent._schoolyear,
+    "decade": DatesComponent._decade,
+}
 
 
 def _load_holidays() -> tuple[dict[str, dict[str, str]], list[str]]:
