@@ -37,6 +37,8 @@ from ..lexicons import Lexicons, fold, load_table
 from ..model import DateItem, Record
 from ..text import Doc, PubDate
 
+__all__ = ["DatesComponent", "resolve_partial_date", "resolve_year"]
+
 # ---------------------------------------------------------------------------------------------
 # Pattern pieces. The text is NFC with odd spaces folded to ' '; matching is case-insensitive.
 _W = r"[ ]+"  # at least one space (never a newline: a date does not run across lines)
@@ -189,30 +191,57 @@ class _Ref:
 
     def year_for(self, m: int, d: int | None) -> int | None:
         """The year of a day or month written without one."""
-        p = self.pub
-        if p is None:
-            return None
-        y = p.year
-        if p.month is None:
-            return y
-        if d is not None:
-            ref = p.as_date() or date(p.year, p.month, calendar.monthrange(p.year, p.month)[1])
-            try:
-                cand = date(y, m, d)
-            except ValueError:
-                return y
-            if (cand - ref).days > 62:
-                return y - 1
-            if (ref - cand).days > 300:
-                try:
-                    if (date(y + 1, m, d) - ref).days <= 62:
-                        return y + 1  # published 2021-12-30, `ngày 2/1` -> 2022-01-02
-                except ValueError:
-                    pass
-            return y
-        if m - p.month > 6:
-            return y - 1
+        return resolve_year(m, d, self.pub)
+
+
+def resolve_year(month: int, day: int | None, reference: PubDate | date | None) -> int | None:
+    """The year of a day/month (or a month alone, ``day=None``) written without one, against a
+    reference date (the publication, at any precision): the reference year, or the year before
+    when a day would fall more than 62 days after the reference (a month: more than 6 months
+    after the reference month), or the year after for a day just past the turn of the year
+    (reference 2021-12-30, ``2/1`` -> 2022). None without a reference."""
+    p = PubDate(reference.year, reference.month, reference.day) if isinstance(reference, date) else reference
+    if p is None:
+        return None
+    y = p.year
+    if p.month is None:
         return y
+    if day is not None:
+        ref = p.as_date() or date(p.year, p.month, calendar.monthrange(p.year, p.month)[1])
+        try:
+            cand = date(y, month, day)
+        except ValueError:
+            return y
+        if (cand - ref).days > 62:
+            return y - 1
+        if (ref - cand).days > 300:
+            try:
+                if (date(y + 1, month, day) - ref).days <= 62:
+                    return y + 1  # published 2021-12-30, `ngày 2/1` -> 2022-01-02
+            except ValueError:
+                pass
+        return y
+    if month - p.month > 6:
+        return y - 1
+    return y
+
+
+def resolve_partial_date(
+    day: int | None, month: int, year: int | None = None, reference: PubDate | date | None = None
+) -> str | None:
+    """ISO value of a partial date resolved against ``reference`` (SPEC §1): ``(8, 10, None,
+    date(2021, 10, 9))`` -> ``"2021-10-08"``; ``(None, 9, None, …)`` -> ``"2021-09"``. An explicit
+    ``year`` is kept. None when the date is impossible (31/2) or the year cannot be settled.
+    The one resolver the dates module uses; other modules (policies' issue dates) call it too."""
+    y = year if year is not None else resolve_year(month, day, reference)
+    if y is None or not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{y:04d}-{month:02d}"
+    try:
+        return date(y, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _iso_day(y: int, m: int, d: int) -> str:
@@ -357,7 +386,7 @@ class DatesComponent:
             # ngày 8 tháng 10 (năm 2021), mồng 3 tháng 3, 14 tháng 5 năm 2018
             _alt(
                 "dtm",
-                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?:(?P<m>{_MM})|(?<=[ ])(?P<mw>{_MONTHW}))(?:{_YEARPART})?(?!\d)",
+                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?:(?P<m>{_MM})|(?<=(?:ngày|mồng|mùng)[ ]+\d{{1,2}}[ ]+tháng[ ]+)(?P<mw>{_MONTHW}))(?:{_YEARPART})?(?!\d)",
             ),
             # 8/10, ngày 8-10, 08/10/2021, 8-10-2021, chiều 7/10
             _alt(
@@ -504,6 +533,7 @@ class DatesComponent:
         )
         self._quarter_member = regex.compile(r"(?<![\p{L}\d])(?:IV|I{1,3}|[1-4]|một|nhất|hai|ba|bốn|tư)(?![\p{L}\d])", regex.IGNORECASE)
         self._day_member = regex.compile(r"\d{1,2}")
+        self._quarter_word_before = regex.compile(rf"quý{_W0}$", regex.IGNORECASE)
         self._wd_gap = regex.compile(rf"{_W0}[,(]?{_W0}")
         self._rule_text_before = regex.compile(rf"(?:kê{_W}khai|căn{_W}cứ|quyết{_W}toán)(?:{_W}\p{{L}}+){{0,4}}{_W}$", regex.IGNORECASE)
         self._glued_asof_re = re.compile(
@@ -528,6 +558,7 @@ class DatesComponent:
             rf"(?<!\p{{L}})(?:trong|mất|kéo{_W}dài|suốt|thêm|còn|vòng|tốn|trung{_W}bình|tổng{_W}cộng|hơn|gần|sau|mỗi|chừng){_W}$",
             regex.IGNORECASE,
         )
+        self._clock_ctx = regex.compile(rf"(?<!\p{{L}})(?:vào|đến|tới|từ|đúng){_W}$", regex.IGNORECASE)
         self._score_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:số|lệ)|thắng|thua|hòa|hoà|kết{_W}quả){_W0}$", regex.IGNORECASE)
         self._routine = regex.compile(
             rf"(?<!\p{{L}})(?:(?:mỗi|hàng|hằng){_W}(?:ngày|sáng|tối|đêm|buổi|tuần)|(?:ngày|hôm){_W}nào|thường{_W}xuyên|mở{_W}cửa|giờ{_W}làm{_W}việc)(?!\p{{L}})",
@@ -672,6 +703,8 @@ class DatesComponent:
                 continue  # `8 giờ`: a clock time only after `lúc` or with a part of the day
             if not (luc or m.group("tp")) and self._duration_before.search(text, max(0, p - 16), p):
                 continue  # `trong 1h30`, `mất 2 giờ 15 phút`: durations
+            if not (luc or m.group("tp")) and "giờ" in m.group().lower() and not self._clock_ctx.search(text, max(0, p - 8), p):
+                continue  # `là 2 giờ 15 phút`: spelled with `giờ`, a clock time needs `lúc`, `vào`, `đến` …
             if m.group("cm") and not m.group("cs") and ":" in m.group() and self._score_before.search(text, max(0, p - 16), p):
                 continue
             ss, se = doc.sentence_at(p)
@@ -942,6 +975,9 @@ class DatesComponent:
         out = []
         for i, (x, q) in enumerate(zip(members, qs, strict=True)):
             s = a.s if i == 0 else x.start()
+            q_word = self._quarter_word_before.search(text, max(s0, s - 8), s)
+            if q_word is not None and i > 0:
+                s = q_word.start()  # `quý II và quý IV`: the member keeps its own `quý`
             e = a.e if i == len(members) - 1 else x.end()
             out.append(replace(a, s=s, e=e, grain="quarter", q=q, kind="quarterlist", extra={}))
         return out
