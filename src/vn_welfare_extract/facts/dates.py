@@ -88,6 +88,11 @@ _CLOCK = (
     r"|[ ]?(?:h|giờ|g(?=[ ]?\d))(?:[ ]?(?P<cm>[0-5]?\d)(?!\d|[.,/]\d)(?:[ ]?(?:phút|p)(?!\p{L}))?|(?P<half>[ ]+rưỡi)"
     r"|[ ]+kém[ ]+(?P<kem>[0-5]?\d)(?:[ ]?phút)?)?(?![\p{L}\d]))"
 )
+# A clock time with the part of the day after it (`4 giờ chiều`), not inside a number or a range.
+_CLOCK_PART = (
+    rf"(?<![\d:.,/]|\d[-–]){_CLOCK}"
+    rf"(?:{_W}(?P<tp>{_PART})(?!\p{{L}}|{_W}(?:nay|qua|mai|hôm|ngày|ngay|cùng|mồng|mùng|thứ|chủ|\d)))?"
+)
 # Spelled-out months (`tháng tám`, `tháng mười hai`) and quarters (`quý hai`).
 _MONTH_WORDS = {
     "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
@@ -105,14 +110,14 @@ _QUANT = r"(?:\d|các|những|mấy|vài|nhiều|hàng|mỗi|từng|hằng|chụ
 # Where an alternative of the combined pattern can start (see ``_trigger``): a digit that can
 # open a date, or a word together with enough of what follows it to be worth a full match.
 _TRIGGERS = (
-    r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày)|(?:1[0-9]|20)\d\d(?!\d)",
+    r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày)|(?:1[0-9]|20)\d\d(?!\d)|\d{1,2}(?::[0-5]\d|[ ]?(?:h|giờ|g[ ]?\d))",
     r"mùa[ ]+(?:xuân|hè|hạ|thu|đông)",
     r"từ[ ]+(?:nay|bây[ ]+giờ)",
     r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:tận[ ]+)?(?:nay|bây|hiện|thời|giờ)",
     r"từ[ ]+(?:trước|xưa|ngày[ ]+xưa)[ ]+(?:đến|tới)|từ[ ]+(?:ngày[ ]+)?\d{1,2}[ ]*(?:đến|tới|-|–)",
     r"bữa[ ]+(?:nay|qua|kia)|thập[ ]+(?:niên|kỷ|kỉ)|những[ ]+năm[ ]+\d",
     r"trở[ ]+lại[ ]+đây",
-    r"cùng[ ]+(?:k|ngày)",
+    r"cùng[ ]+(?:k|ngày|năm)",
     r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật)(?!\w)",
     r"cách[ ]+đây",
     r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:[ ]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?[ ]+(?:năm|tháng|tuần|ngày)",
@@ -244,6 +249,9 @@ def resolve_partial_date(
         return None
 
 
+_Period = tuple[int, str, str, "str | None"]  # (sentence start, value, grain, end value)
+
+
 def _iso_day(y: int, m: int, d: int) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
@@ -293,15 +301,6 @@ class DatesComponent:
         hol = "|".join(sorted((regex.escape(n) for n in hol_names), key=len, reverse=True))
         yr_after = rf"(?:{_W}(?:năm{_W0})?(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
         alts = [
-            # `ngày mai tươi sáng hơn hôm qua`, `nụ cười ngày mai`, `từ trước đến nay`: not dates
-            _alt(
-                "figurative",
-                rf"(?<=(?:nụ{_W}cười|ước{_W}mơ|mơ{_W}ước|tương{_W}lai|thế{_W}hệ|chủ{_W}nhân|hành{_W}trang|vì|niềm{_W}tin|"
-                rf"hy{_W}vọng|hi{_W}vọng|khát{_W}vọng){_W})ngày{_W}mai(?!\p{{L}})"
-                rf"|ngày{_W}mai{_W}(?:tươi{_W}sáng|tốt{_W}đẹp|tươi{_W}đẹp|rạng{_W}rỡ|hạnh{_W}phúc|bình{_W}yên|tươi{_W}sáng)(?!\p{{L}})"
-                rf"(?:[^.!?\n]{{0,30}}?hơn{_W}hôm{_W}(?:qua|nay)(?!\p{{L}}))?"
-                rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})",
-            ),
             # Tết Nguyên đán 2021, dịp Quốc khánh năm nay (only with a year)
             _alt("holiday", rf"(?P<hol>{hol})(?:{_W}{_CANCHI})?{yr_after}"),
             # mùa hè năm nay, mùa đông 2021, mùa đông này (only with a year or `này`)
@@ -323,7 +322,7 @@ class DatesComponent:
             _alt(
                 "cungky",
                 rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d)"
-                rf"|(?!\p{{L}}|{_W0}\d|{_W}(?:họp|thi|này|đó|hạn|báo|đại|năm)(?!\p{{L}})))",
+                rf"|(?!\p{{L}}|{_W0}\d|{_W}(?:họp|thi|này|đó|hạn|báo|đại|năm|những|các|nhiều|mấy)(?!\p{{L}})))",
             ),
             # cách đây 9 năm, hai năm trước, 3 tháng trước đây
             _alt(
@@ -334,7 +333,7 @@ class DatesComponent:
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
             _alt(
                 "window",
-                rf"(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
+                rf"(?<![\d.,]|\d{_W0}[-–]{_W0}){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
                 rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
             ),
             # 6 tháng đầu năm 2021, 3 tháng cuối năm, nửa đầu năm 2023, 9 tháng của năm 2020, lũy kế 9 tháng
@@ -431,6 +430,15 @@ class DatesComponent:
                 "week",
                 rf"(?:(?P<mod>đầu|cuối|giữa){_W})?(?=tuần)(?<!{_QUANT}[ ])tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|rồi|trước|tới|sau|kế{_W}tiếp|tiếp{_W}theo)(?!\p{{L}}|{_W}(?:đó|nữa))",
             ),
+            # `ngày mai tươi sáng hơn hôm qua`, `nụ cười ngày mai`, `từ trước đến nay`: not dates
+            _alt(
+                "figurative",
+                rf"(?<=(?:nụ{_W}cười|ước{_W}mơ|mơ{_W}ước|tương{_W}lai|thế{_W}hệ|chủ{_W}nhân|hành{_W}trang|vì|niềm{_W}tin|"
+                rf"hy{_W}vọng|hi{_W}vọng|khát{_W}vọng){_W})ngày{_W}mai(?!\p{{L}})"
+                rf"|ngày{_W}mai{_W}(?:tươi{_W}sáng|tốt{_W}đẹp|tươi{_W}đẹp|rạng{_W}rỡ|hạnh{_W}phúc|bình{_W}yên|tươi{_W}sáng)(?!\p{{L}})"
+                rf"(?:[^.!?\n]{{0,30}}?hơn{_W}hôm{_W}(?:qua|nay)(?!\p{{L}}))?"
+                rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})",
+            ),
             # hôm qua, hôm nay, ngày mai, sáng nay, chiều qua, ngày hôm qua (30/4)
             _alt(
                 "relday",
@@ -438,6 +446,8 @@ class DatesComponent:
                 rf"|(?:(?P<part>{_PART}){_W})?ngày{_W}(?P<rd>mai)(?!\p{{L}})(?:{_TRAIL})?"
                 rf"|(?<!ánh[ ]|chiếu[ ]|\d[ ]|hai[ ]|hướng[ ]|nhiều[ ]|các[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
             ),
+            # cùng năm đó, cùng năm: the year of the previous dated item
+            _alt("sameyear", rf"(?<!sinh[ ]|bằng[ ]|đẻ[ ])cùng{_W}năm(?:{_W}(?:đó|ấy))?(?!\p{{L}}|{_W0}\d|{_W}(?:học|tài|sinh|tuổi|nay|ngoái|trước|sau|với|của)(?!\p{{L}}))"),
             # cùng ngày, sáng cùng ngày: the day of the previous date
             _alt("sameday", rf"(?:(?P<part>{_PART}){_W})?cùng{_W}ngày(?!\p{{L}}|{_W0}\d)"),
             # ngày cuối cùng của tháng 6, ngày đầu tiên của tháng 9/2021: a day, not the month
@@ -454,7 +464,7 @@ class DatesComponent:
             # năm học này, năm học vừa qua: the school year (from September) holding or before publication
             _alt(
                 "schoolyear",
-                rf"năm{_W}học{_W}(?P<sy>này|hiện{_W}nay|hiện{_W}tại|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau|mới)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                rf"năm{_W}học{_W}(?P<sy>này|hiện{_W}nay|hiện{_W}tại|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau)(?!\p{{L}}|{_W}(?:đó|nữa))",
             ),
             # thập niên 80 của thế kỷ trước, những năm 1990, thập kỷ 70
             _alt(
@@ -473,6 +483,8 @@ class DatesComponent:
                 rf"(?:(?P<mod>{_MOD}){_W})?(?:(?P<yw>năm{_W}học|năm{_W}tài{_W}chính|niên{_W}kh[óo]a|năm(?:{_W}nay)?|SN|sinh(?:{_W}năm)?){_W0})?"
                 rf"(?=[12])(?<![\d.,/-]|số[ ]|BN[ ]?|mã[ ]|#)(?P<y>{_YY})(?![\d]|[.,]\d|/\d|/\p{{L}}|-\p{{L}}|{_W0}%|{_W0}-{_W0}\d)",
             ),
+            # Lúc 9h20, 16:05, 4 giờ rưỡi chiều: a clock time (last: a date that starts here wins)
+            _alt("clock", _CLOCK_PART),
             # năm nay, năm ngoái, đầu năm, cuối năm nay, đầu năm sau
             _alt(
                 "yearrel",
@@ -480,6 +492,9 @@ class DatesComponent:
             ),
         ]
         self._re = regex.compile(_B + "(?:" + "|".join(alts) + ")", regex.IGNORECASE)
+        # At a digit only the rules that can open with a digit are tried (same order, a third of them).
+        digit_alts = [x for x in alts if x[len("(?P<k_") : x.index(">")] in _DIGIT_RULES]
+        self._re_digit = regex.compile(_B + "(?:" + "|".join(digit_alts) + ")", regex.IGNORECASE)
         # Speed: the combined pattern is tried only where a word that can open a date starts
         # (a digit or one of these words); a stdlib scan finds those places fast.
         # The scan runs case-sensitively over a lower-cased copy (ten times faster than IGNORECASE).
@@ -498,7 +513,13 @@ class DatesComponent:
         self._trigger_ci = re.compile(
             r"(?<![\w.,])(?=" + _TRIGGERS[0] + r")|(?<!\w)(?=" + words + r")", re.IGNORECASE
         )
-        self._kinds = [(n[2:], i) for n, i in self._re.groupindex.items() if n.startswith("k_")]
+        # (rule, group) of each alternative, the most frequent first (the one that matched is looked up).
+        self._kinds = sorted(
+            ((n[2:], i) for n, i in self._re.groupindex.items() if n.startswith("k_")), key=lambda k: _FREQUENT.get(k[0], 99)
+        )
+        self._kinds_digit = sorted(
+            ((n[2:], i) for n, i in self._re_digit.groupindex.items() if n.startswith("k_")), key=lambda k: _FREQUENT.get(k[0], 99)
+        )
         self._units_re = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})", regex.IGNORECASE)
         # Before a bare d/m: house numbers, ratios and scores, not dates.
         self._bare_dm_before = regex.compile(
@@ -536,23 +557,20 @@ class DatesComponent:
         self._quarter_word_before = regex.compile(rf"quý{_W0}$", regex.IGNORECASE)
         self._wd_gap = regex.compile(rf"{_W0}[,(]?{_W0}")
         self._rule_text_before = regex.compile(rf"(?:kê{_W}khai|căn{_W}cứ|quyết{_W}toán)(?:{_W}\p{{L}}+){{0,4}}{_W}$", regex.IGNORECASE)
-        self._glued_asof_re = re.compile(
-            r"(?<=[^\W\d_])(?:đến|tới)[ ]+(?:tận[ ]+)?(?:thời[ ]+điểm[ ]+(?:này|hiện[ ]+tại|hiện[ ]+nay)|nay|bây[ ]+giờ)(?!\w)"
-        )
+        asof_tail = r"[ ]+(?:tận[ ]+)?(?:thời[ ]+điểm[ ]+(?:này|hiện[ ]+tại|hiện[ ]+nay)|nay|bây[ ]+giờ)(?!\w)"
+        self._glued_asof_res = [re.compile(w + asof_tail) for w in ("đến", "tới")]  # a literal start scans fast
         # Clock times: before their day (`lúc 14h30 ngày 8-10`, `8:15 sáng ngày 3/5`), after it
         # (`ngày 8-10, lúc 9h20`), and alone (`Lúc 9h20, …`).
-        clock = rf"(?<![\d:.,/]|\d[-–]){_CLOCK}(?:{_W}(?P<tp>{_PART})(?!\p{{L}}))?"
+        clock = _CLOCK_PART
         self._clock_before = regex.compile(
             rf"(?:(?:vào{_W})?lúc{_W})?(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}{_W0},?{_W0}$", regex.IGNORECASE
         )
         self._clock_after = regex.compile(
             rf"{_W0},?{_W0}(?:vào{_W})?lúc{_W}(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}", regex.IGNORECASE
         )
-        self._clock_bare = regex.compile(clock, regex.IGNORECASE)
         self._clock_from = regex.compile(
             rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}(?:lúc{_W})?{clock}{_W0}(?:đến|tới|-|–){_W0}(?:lúc{_W})?$", regex.IGNORECASE
         )
-        self._clock_scan = re.compile(r"(?<![\d.,:/])\d{1,2}(?=:[0-5]\d|[ ]?(?:h|giờ|g[ ]?\d))", re.IGNORECASE)
         self._luc_before = regex.compile(rf"(?<!\p{{L}})(?:vào{_W})?lúc{_W}(?:(?:khoảng|hơn|gần|đúng){_W})?$", regex.IGNORECASE)
         self._duration_before = regex.compile(
             rf"(?<!\p{{L}})(?:trong|mất|kéo{_W}dài|suốt|thêm|còn|vòng|tốn|trung{_W}bình|tổng{_W}cộng|hơn|gần|sau|mỗi|chừng){_W}$",
@@ -585,14 +603,14 @@ class DatesComponent:
         text = doc.text
         atoms: list[_Atom] = []
         last = doc.header_end
-        match = self._re.match
+        match, match_digit = self._re.match, self._re_digit.match
         low = doc.lower
         trig = self._trigger if len(low) == len(text) else self._trigger_ci
         for t in trig.finditer(low if trig is self._trigger else text, doc.header_end):
             p = t.start()
             if p < last:
                 continue
-            m = match(text, p)
+            m = match_digit(text, p) if text[p].isdigit() else match(text, p)
             if m is None:
                 continue
             last = m.end()
@@ -611,28 +629,40 @@ class DatesComponent:
             atoms = self._combine(atoms, text)
             atoms = self._weekday_dates(atoms, text, doc.published)
             self._clock_times(atoms, text)
-        atoms = self._bare_clocks(text, doc, atoms)
+            atoms = self._settle_clocks(atoms, doc)
         if not atoms:
             return
         self._drop_document_years(atoms, doc, rec, text)
         self._sentence_years(atoms, doc)
         ref = _Ref(doc.published)
         prev_value: tuple[str | None, str] = (None, "")
-        periods: list[tuple[int, str, str]] = []  # (sentence start, value, grain) of months/quarters/halves
+        periods: list[_Period] = []  # (sentence start, value, grain, end value) of months/quarters/halves
         para_day: tuple[int, str | None] = (-1, None)  # (paragraph start, last day named in it)
         story: tuple[int, int] | None = None  # (paragraph start, year) the text has fixed
+        last_year = 0  # the year of the last item with an explicit year (`Cùng năm đó`)
         for a in atoms:
             if a.grain in ("since", "fromnow"):
                 continue
             para = text.rfind("\n", 0, a.s) + 1
-            if a.kind == "clock":
+            value: str | None
+            end_value: str | None
+            unresolved: list[str] | None
+            if a.kind == "sameyear":
+                if not last_year:
+                    continue  # `cùng năm` with no year before it: nothing to point at
+                value, grain, end_value, unresolved = f"{last_year:04d}", "year", None, None
+            elif a.kind == "clock":
                 value, grain, end_value, unresolved = self._clock_day(para_day if para_day[0] == para else None, ref)
             elif a.grain == "cungky":
+                if "bare" in a.extra and not periods:
+                    continue
                 value, grain, end_value, unresolved = self._cungky(a, ref, periods, doc.sentence_at(a.s)[0])
             else:
                 if story is not None and story[0] == para and "story" in a.extra and a.y is None and a.extra["story"] <= 0:
                     a.y = story[1] + a.extra["story"]  # `Năm 2021 … đầu năm`, `… so với năm trước`
                 value, grain, end_value, unresolved = self._resolve(a, ref, prev_value)
+            if a.explicit_year and a.y is not None:
+                last_year = a.y
             if a.explicit_year and a.y is not None and a.end is None and a.grain in ("year", "half", "quarter", "month"):
                 if ref.pub is None or a.y <= ref.pub.year:
                     story = (para, a.y)  # a past year the text narrates (a planned year is no story time)
@@ -648,13 +678,15 @@ class DatesComponent:
                 prev_value = (value, grain)  # `cùng ngày`: the last DAY named (not `tuần trước`)
             if value is not None and a.anaphor is None:
                 if grain in ("month", "quarter", "half") and a.grain != "cungky":
-                    periods.append((doc.sentence_at(a.s)[0], value, grain))
+                    periods.append((doc.sentence_at(a.s)[0], value, grain, end_value))
 
     # -- clock times, weekdays with their dates, glued as-of phrases ----------------------------
     def _glued_asof(self, low: str, start: int) -> list[_Atom]:
         """`chính sáchđến thời điểm này`: an as-of phrase glued to the previous word (a lost space)."""
         out = []
-        for m in self._glued_asof_re.finditer(low, start):
+        for m in (m for r in self._glued_asof_res for m in r.finditer(low, start)):
+            if not (m.start() > 0 and low[m.start() - 1].isalpha()):
+                continue  # a normal as-of phrase (found by the main pattern)
             out.append(_Atom(m.start(), m.end(), "asof_glued", "asof", role="as_of"))
         return out
 
@@ -663,7 +695,7 @@ class DatesComponent:
         for a in atoms:
             if a.grain != "day" or a.end is not None and a.kind.startswith("range_"):
                 continue
-            m = self._clock_before.search(text, max(0, a.s - 40), a.s)
+            m = self._clock_before.search(text, max(0, a.s - 40), a.s) if _DIGIT.search(text, max(0, a.s - 16), a.s) else None
             if m is not None:
                 t = _clock_value(m, m.group("tp") or a.part)
                 if t is not None:
@@ -680,42 +712,43 @@ class DatesComponent:
                 if t is not None:
                     a.time, a.e = t, m.end()
 
-    def _bare_clocks(self, text: str, doc: Doc, atoms: list[_Atom]) -> list[_Atom]:
-        """`Lúc 9h20, …`: a clock time outside any date item is an item of its own (its day is
-        settled in ``__call__``); not a duration (`trong 1h30`), a score or a daily routine."""
-        cands = list(self._clock_scan.finditer(text, doc.header_end))
-        if not cands:
-            return atoms
-        spans = [(a.s, a.e) for a in atoms]
-        out = list(atoms)
+    def _clock(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        """`Lúc 9h20, …`: a clock time outside a date item is an item of its own (its day is settled
+        in ``__call__``); not a duration (`trong 1h30`, `là 2 giờ 15 phút`) or a score (`tỷ số 3:1`)."""
+        m, p = g.m, a.s
+        luc = self._luc_before.search(text, max(0, p - 20), p)
+        if not (luc or g.get("tp") or g.get("cm") or g.get("half") or g.get("kem")):
+            return None  # `8 giờ`: a clock time only after `lúc` or with a part of the day
+        if not (luc or g.get("tp")):
+            if self._duration_before.search(text, max(0, p - 16), p):
+                return None  # `trong 1h30`, `mất 2 giờ 15 phút`: durations
+            if "giờ" in m.group().lower() and not self._clock_ctx.search(text, max(0, p - 8), p):
+                return None  # `là 2 giờ 15 phút`: spelled with `giờ`, a clock time needs `lúc`, `vào`, `đến` …
+        if g.get("cm") and ":" in m.group() and self._score_before.search(text, max(0, p - 16), p):
+            return None
+        t = _clock_value(m, g.get("tp"))
+        if t is None:
+            return None
+        return _Atom(luc.start() if luc else p, a.e, "clock", "clock", time=t)
+
+    def _settle_clocks(self, atoms: list[_Atom], doc: Doc) -> list[_Atom]:
+        """Bare clock times: drop those a date item took (`lúc 14h30 ngày 8-10`) and daily
+        routines (`Mỗi ngày … lúc 4 giờ sáng`)."""
+        taken = [(a.s, a.e) for a in atoms if a.kind != "clock"]
+        out = []
         j = 0
-        for c in cands:
-            p = c.start()
-            while j < len(spans) and spans[j][1] <= p:
+        for a in atoms:
+            if a.kind != "clock":
+                out.append(a)
+                continue
+            while j < len(taken) and taken[j][1] <= a.s:
                 j += 1
-            if j < len(spans) and spans[j][0] <= p:
+            if j < len(taken) and taken[j][0] < a.e:
                 continue  # inside a date item
-            m = self._clock_bare.match(text, p)
-            if m is None:
-                continue
-            luc = self._luc_before.search(text, max(0, p - 20), p)
-            if not (luc or m.group("tp") or m.group("cm") or m.group("half") or m.group("kem")):
-                continue  # `8 giờ`: a clock time only after `lúc` or with a part of the day
-            if not (luc or m.group("tp")) and self._duration_before.search(text, max(0, p - 16), p):
-                continue  # `trong 1h30`, `mất 2 giờ 15 phút`: durations
-            if not (luc or m.group("tp")) and "giờ" in m.group().lower() and not self._clock_ctx.search(text, max(0, p - 8), p):
-                continue  # `là 2 giờ 15 phút`: spelled with `giờ`, a clock time needs `lúc`, `vào`, `đến` …
-            if m.group("cm") and not m.group("cs") and ":" in m.group() and self._score_before.search(text, max(0, p - 16), p):
-                continue
-            ss, se = doc.sentence_at(p)
-            if self._routine.search(text, ss, se):
-                continue  # `Mỗi ngày … lúc 4 giờ sáng`: a routine, not a dated event
-            t = _clock_value(m, m.group("tp"))
-            if t is None:
-                continue
-            s = luc.start() if luc else p
-            out.append(_Atom(s, m.end(), "clock", "day", time=t, role="event"))
-        out.sort(key=lambda x: x.s)
+            ss, se = doc.sentence_at(a.s)
+            if self._routine.search(doc.text, ss, se):
+                continue  # a routine, not a dated event
+            out.append(a)
         return out
 
     def _weekday_dates(self, atoms: list[_Atom], text: str, pub: PubDate | None) -> list[_Atom]:
@@ -795,8 +828,8 @@ class DatesComponent:
                     a.y = y
 
     def _atom(self, m: regex.Match[str], text: str) -> _Atom | list[_Atom] | None:
-        start = m.start
-        kind = next(k for k, i in self._kinds if start(i) >= 0)
+        kinds = self._kinds_digit if m.re is self._re_digit else self._kinds
+        kind = next(k for k, i in kinds if m.start(i) >= 0)
         if kind == "figurative":
             return None  # consumed: `ngày mai tươi sáng`, `từ trước đến nay` are not dates
         s, e = m.span()
@@ -830,6 +863,8 @@ class DatesComponent:
             a.grain = "cungky"
             if a.y is None and a.yrel is None:
                 a.yrel = -1
+                if e - s <= 8:
+                    a.extra = {"bare": 1}  # `so với cùng kỳ`: only with a period named before it
             return a
         if kind == "ago":
             n = _num(g["n"])
@@ -898,6 +933,10 @@ class DatesComponent:
         if kind == "sameday":
             a.anaphor = 0
             return a
+        if kind == "sameyear":
+            a.grain = "year"
+            a.extra = {"sameyear": 1}
+            return a
         if kind == "yrange":
             y2 = int(g["y2"])
             assert y is not None
@@ -932,6 +971,10 @@ class DatesComponent:
             return a
         if g.get("wnext"):
             w = " ".join(g["wnext"].lower().split())
+            if g["wd"][0].isdigit() and a.part is None and g.get("part") is None:
+                return None  # `ca nhiễm thứ 4 này`: an ordinal
+            if self._ordinal_before.search(text, max(0, a.s - 12), a.s):
+                return None
             if w == "này":
                 a.extra = {"wd": wd, "wk": 0}
             else:
@@ -941,7 +984,7 @@ class DatesComponent:
             # A bare `thứ hai` is mostly an ordinal (`lần thứ hai`): a weekday only when written
             # as a name (`thứ Năm`) or followed by its date (`thứ hai, ngày 20/7`).
             word = g["wd"]
-            if not (word[0].isupper() and not word[0].isdigit()) and not self._wd_date_after.match(text, a.e):
+            if not word[0].isupper() and not self._wd_date_after.match(text, a.e):
                 return None
             if self._ordinal_before.search(text, max(0, a.s - 12), a.s):
                 return None
@@ -1528,21 +1571,21 @@ class DatesComponent:
         return f"{pub.year + k:04d}", "year", None, None
 
     def _cungky(
-        self, a: _Atom, ref: _Ref, periods: list[tuple[int, str, str]], sent: int
+        self, a: _Atom, ref: _Ref, periods: list[_Period], sent: int
     ) -> tuple[str | None, str, str | None, list[str] | None]:
         """`cùng kỳ năm 2020`: the period the article is about (a month, quarter or half named in
         the same sentence, else the one named most often so far) moved to that year."""
-        period: tuple[str, str] | None = None
-        for ps, pv, pg in reversed(periods):
+        period: tuple[str, str, str | None] | None = None
+        for ps, pv, pg, pe in reversed(periods):
             if ps == sent:
-                period = (pv, pg)
+                period = (pv, pg, pe)
                 break
         if period is None and periods:
-            counts: dict[tuple[str, str], int] = {}
-            for _, pv, pg in periods:
-                counts[(pv, pg)] = counts.get((pv, pg), 0) + 1
+            counts: dict[tuple[str, str, str | None], int] = {}
+            for _, pv, pg, pe in periods:
+                counts[(pv, pg, pe)] = counts.get((pv, pg, pe), 0) + 1
             best = max(counts.values())
-            period = next((pv, pg) for _, pv, pg in reversed(periods) if counts[(pv, pg)] == best)
+            period = next((pv, pg, pe) for _, pv, pg, pe in reversed(periods) if counts[(pv, pg, pe)] == best)
         if a.y is not None:
             y = a.y
         elif period is not None:
@@ -1552,7 +1595,10 @@ class DatesComponent:
         else:
             return None, "unresolved", None, ["year"]
         if period is not None:
-            return f"{y:04d}{period[0][4:]}", period[1], None, None
+            pv, pg, pe = period
+            shift = y - int(pv[:4])  # `9 tháng của năm 2020 … so với cùng kỳ`: the same months of 2019
+            end = f"{int(pe[:4]) + shift:04d}{pe[4:]}" if pe else None
+            return f"{y:04d}{pv[4:]}", pg, end, None
         return f"{y:04d}", "year", None, None
 
     def _resolve_holiday(self, a: _Atom, ref: _Ref) -> tuple[str | None, str, str | None, list[str] | None]:
@@ -1607,6 +1653,10 @@ def _quarter_number(s: str) -> int:
     return _ROMAN_VALUES.get(w) or _QUARTER_WORDS[w]
 
 
+_DIGIT = re.compile(r"\d")
+_FREQUENT = {k: i for i, k in enumerate(("year", "dmy", "yearrel", "month", "relday", "dtm", "quarter", "asof", "monthrel"))}
+# The rules whose pattern can open with a digit (``_re_digit``).
+_DIGIT_RULES = frozenset(("ago", "window", "months", "elided", "ddm", "dtm", "dmy", "my", "yrange", "year", "clock"))
 # Items that are a calendar day a weekday can name (`thứ Hai (8-10)`).
 _DAY_KINDS = ("dmy", "dtm", "relday_explicit", "monthday")
 
@@ -1622,6 +1672,7 @@ _EXTRA_BUILDERS: dict[str, _Builder] = {
     "monthday": DatesComponent._monthday,
     "schoolyear": DatesComponent._schoolyear,
     "decade": DatesComponent._decade,
+    "clock": DatesComponent._clock,
 }
 
 
