@@ -330,6 +330,11 @@ class DatesComponent:
                 rf"cách{_W}đây{_W}(?:(?:khoảng|gần|hơn|chừng|đúng|tròn|ngót|trên){_W})?(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_E}"
                 rf"|(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:về{_W})?trước(?:{_W}đây)?(?!\p{{L}}|{_W}(?:khi|đó|nữa|hạn|thời|mắt|tiên))",
             ),
+            # Một tháng sau đó, 2 ngày sau: counted from the date named before
+            _alt(
+                "after",
+                rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}sau(?:{_W}đó)?(?!\p{{L}}|{_W}(?:khi|này|nữa|\d))",
+            ),
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
             _alt(
                 "window",
@@ -408,7 +413,8 @@ class DatesComponent:
             # tháng này, tháng trước, tháng tới, tháng tiếp theo, đầu tháng này
             _alt(
                 "monthrel",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ])tháng{_W}(?P<mrel>này|trước|tới|sau|vừa{_W}qua|vừa{_W}rồi|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ])tháng{_W}(?P<mrel>này|trước|tới|sau|vừa{_W}qua|vừa{_W}rồi|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))"
+                rf"|(?<=từ[ ])(?P<mod>đầu){_W}tháng(?={_W}(?:đến|tới){_W}nay(?!\p{{L}}))",  # (từ) đầu tháng (đến nay)
             ),
             # 9/2021 (month/year without `tháng`)
             _alt("my", rf"(?=[0-9])(?<![\d.,/])(?<!số[ ])(?P<m>{_MM})/(?P<y>{_YB}){_NOT_NUM}(?!-)"),
@@ -640,6 +646,7 @@ class DatesComponent:
         para_day: tuple[int, str | None] = (-1, None)  # (paragraph start, last day named in it)
         story: tuple[int, int] | None = None  # (paragraph start, year) the text has fixed
         last_year = 0  # the year of the last item with an explicit year (`Cùng năm đó`)
+        last_dated: tuple[str, str] | None = None  # (value, grain) of the last day, month or year named
         for a in atoms:
             if a.grain in ("since", "fromnow"):
                 continue
@@ -647,14 +654,19 @@ class DatesComponent:
             value: str | None
             end_value: str | None
             unresolved: list[str] | None
-            if a.kind == "sameyear":
+            if a.kind == "after":
+                after = self._after_value(a, last_dated)
+                if after is None:
+                    continue  # nothing named before it to count from
+                value, grain, end_value, unresolved = after, a.grain, None, None
+            elif a.kind == "sameyear":
                 if not last_year:
                     continue  # `cùng năm` with no year before it: nothing to point at
                 value, grain, end_value, unresolved = f"{last_year:04d}", "year", None, None
             elif a.kind == "clock":
                 value, grain, end_value, unresolved = self._clock_day(para_day if para_day[0] == para else None, ref)
             elif a.grain == "cungky":
-                if "bare" in a.extra and not periods:
+                if "bare" in a.extra and not any(p[2] != "day" or p[0] == doc.sentence_at(a.s)[0] for p in periods):
                     continue
                 value, grain, end_value, unresolved = self._cungky(a, ref, periods, doc.sentence_at(a.s)[0])
             else:
@@ -668,6 +680,8 @@ class DatesComponent:
                     story = (para, a.y)  # a past year the text narrates (a planned year is no story time)
             if value is not None and grain == "day" and a.kind != "clock":
                 para_day = (para, value)
+            if value is not None and grain in ("day", "month", "year") and end_value is None:
+                last_dated = (value, grain)
             surf, s, e = doc.surface(a.s, a.e)
             if a.invalid:
                 doc.warn("impossible_date", f"{surf!r} is not a calendar date ({a.invalid})", s, e)
@@ -677,7 +691,7 @@ class DatesComponent:
             if value is not None and a.anaphor is None and grain == "day":
                 prev_value = (value, grain)  # `cùng ngày`: the last DAY named (not `tuần trước`)
             if value is not None and a.anaphor is None:
-                if grain in ("month", "quarter", "half") and a.grain != "cungky":
+                if grain in ("day", "month", "quarter", "half") and a.grain != "cungky" and a.kind != "clock":
                     periods.append((doc.sentence_at(a.s)[0], value, grain, end_value))
 
     # -- clock times, weekdays with their dates, glued as-of phrases ----------------------------
@@ -904,6 +918,9 @@ class DatesComponent:
             return a
         if kind == "monthrel":
             a.grain = "month"
+            if not g.get("mrel"):
+                a.yrel, a.extra = 0, {"thismonth": 1}  # `từ đầu tháng đến nay`: this month, absolute for the range
+                return a
             w = " ".join(g["mrel"].lower().split())
             a.rel = {"này": 0, "trước": -1, "vừa qua": -1, "vừa rồi": -1}.get(w, 1)  # tới, sau, tiếp theo
             return a
@@ -1002,6 +1019,34 @@ class DatesComponent:
         a.rel = -n if past else n
         a.extra = {"window": 1}
         return a
+
+    def _after(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        n = _num(g["n"])
+        if n is None or not 1 <= n <= 100:
+            return None
+        a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[g["u"].lower()]
+        a.extra = {"after": n}
+        return a
+
+    @staticmethod
+    def _after_value(a: _Atom, last: tuple[str, str] | None) -> str | None:
+        """`Tháng 6 năm ngoái … Một tháng sau đó` -> 2020-07: the date named before, moved on."""
+        if last is None:
+            return None
+        v, grain = last
+        n = a.extra["after"]
+        y = int(v[:4])
+        if a.grain == "year":
+            return f"{y + n:04d}"
+        if a.grain == "month" and grain in ("month", "day"):
+            yy, mm = _add_months(y, int(v[5:7]), n)
+            return f"{yy:04d}-{mm:02d}"
+        if grain != "day":
+            return None
+        d = date.fromisoformat(v)
+        if a.grain == "week":
+            return _iso_week(d + timedelta(weeks=n))
+        return (d + timedelta(days=n)).isoformat()
 
     def _quarter_list(self, a: _Atom, g: _Groups, text: str) -> list[_Atom] | None:
         """`các quý I, II và III năm 2020`: one quarter item per member, sharing the year."""
@@ -1355,12 +1400,12 @@ class DatesComponent:
         fm = self._from_re.search(text, max(0, a.s - 28), a.s)
         start = fm.start() if fm is not None else a.s
         out = replace(a, s=start, e=b.e, kind=f"since_{a.kind}", role="as_of")
-        out.extra = {"to_pub": 1}
+        out.extra = {**a.extra, "to_pub": 1}
         return out
 
     def _from_now(self, a: _Atom, b: _Atom) -> _Atom:
         out = replace(b, s=a.s, kind=f"fromnow_{b.kind}")
-        out.extra = {"from_pub": 1}
+        out.extra = {**b.extra, "from_pub": 1}
         return out
 
     def _set_role(self, a: _Atom, text: str) -> None:
@@ -1450,6 +1495,10 @@ class DatesComponent:
             else:
                 y = pub.year
             assert y is not None
+        if "thismonth" in a.extra and pub is not None:
+            if pub.month is None:
+                return None, "unresolved", None, ["month"]
+            a = replace(a, m=pub.month)
         if "lastday" in a.extra:
             a = replace(a, d=calendar.monthrange(y, a.m or 1)[1])
         if "wn" in a.extra:
@@ -1481,6 +1530,10 @@ class DatesComponent:
             if pub is None:
                 return None, "unresolved", None, ["year", "month", "day"]
             end_value = self._pub_at(pub, a.grain) or pub.iso()
+            if a.mod == "đầu" and a.grain in ("month", "quarter", "year") and a.end is None and pub.day:
+                # `từ đầu năm 2021 đến nay`: from the period's first day to the publication day
+                first = {"month": (a.m or 1), "quarter": 3 * (a.q or 1) - 2, "year": 1}[a.grain]
+                return _iso_day(y, first, 1), "day", pub.iso(), None
         return value, a.grain, end_value, None
 
     @staticmethod
@@ -1580,12 +1633,13 @@ class DatesComponent:
             if ps == sent:
                 period = (pv, pg, pe)
                 break
-        if period is None and periods:
+        wide = [x for x in periods if x[2] != "day"]  # a day is the period only in its own sentence
+        if period is None and wide:
             counts: dict[tuple[str, str, str | None], int] = {}
-            for _, pv, pg, pe in periods:
+            for _, pv, pg, pe in wide:
                 counts[(pv, pg, pe)] = counts.get((pv, pg, pe), 0) + 1
             best = max(counts.values())
-            period = next((pv, pg, pe) for _, pv, pg, pe in reversed(periods) if counts[(pv, pg, pe)] == best)
+            period = next((pv, pg, pe) for _, pv, pg, pe in reversed(wide) if counts[(pv, pg, pe)] == best)
         if a.y is not None:
             y = a.y
         elif period is not None:
@@ -1656,7 +1710,7 @@ def _quarter_number(s: str) -> int:
 _DIGIT = re.compile(r"\d")
 _FREQUENT = {k: i for i, k in enumerate(("year", "dmy", "yearrel", "month", "relday", "dtm", "quarter", "asof", "monthrel"))}
 # The rules whose pattern can open with a digit (``_re_digit``).
-_DIGIT_RULES = frozenset(("ago", "window", "months", "elided", "ddm", "dtm", "dmy", "my", "yrange", "year", "clock"))
+_DIGIT_RULES = frozenset(("ago", "after", "window", "months", "elided", "ddm", "dtm", "dmy", "my", "yrange", "year", "clock"))
 # Items that are a calendar day a weekday can name (`thứ Hai (8-10)`).
 _DAY_KINDS = ("dmy", "dtm", "relday_explicit", "monthday")
 
@@ -1673,6 +1727,7 @@ _EXTRA_BUILDERS: dict[str, _Builder] = {
     "schoolyear": DatesComponent._schoolyear,
     "decade": DatesComponent._decade,
     "clock": DatesComponent._clock,
+    "after": DatesComponent._after,
 }
 
 
