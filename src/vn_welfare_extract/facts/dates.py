@@ -21,6 +21,34 @@ Calendar conventions the SPEC leaves open (our choices):
   period (``tháng 5 hàng năm``), not a dated event: no item.
 - An anniversary pair, the same day and month in two different years written as a range
   (``30/4/1975-30/4/2021``), is two dates, not a range.
+
+Second edition (SPEC "Additions"):
+- Clock times ride on their day (``lúc 14h30 ngày 8-10``, ``9 giờ tối nay``, ``ngày 8-10, lúc
+  9h20``, ``từ 8h06 đến 8h38 ngày 30/4`` keeps the first time) in ``time`` (``HH:MM[:SS]``;
+  ``chiều``/``tối`` add 12 below 12, ``trưa`` below 3, ``đêm``/``khuya`` from 6 to 11). A bare clock
+  time is its own item on the last day named in its paragraph, else the publication day. Not
+  clock times: durations (``trong 1h30``, ``là 2 giờ 15 phút``), ``8 giờ`` without ``lúc`` or a
+  part of the day, scores (``tỷ số 3:1``), and times in a sentence about a routine (``Mỗi ngày``,
+  ``mở cửa``).
+- Weekdays: with their date they are one item and pick its year; alone (``hôm thứ Năm``) the
+  last such day on or before publication, ``tới`` the next one after it, ``vừa rồi``/``trước``
+  the last one before it, ``tuần sau``/``tuần này`` that day of the ISO week. A bare
+  ``thứ hai`` is an ordinal unless capitalised, prefixed (``hôm``, ``chiều``, ``vào``) or
+  followed by its date.
+- Windows (``5 ngày tới``, ``6 tháng qua``) are ranges of whole units next to the publication
+  unit; one unit (``1 tháng tới``) is that unit alone. ``N năm sau đó`` counts from the last
+  date named. ``từ đầu năm 2021 đến nay`` runs from the period's first day to publication.
+- Lists give one item per member (``các ngày 4, 11 và 18/10``; ``các quý I, II và III``), but two
+  neighbouring quarters joined by ``và`` without a second ``quý`` (``quý 1 và 2 năm 2023``) stay
+  one range, as do elided day ranges (``từ 3 đến 7-11``, ``12 - 16 tháng 9``).
+- Story time: ``đầu năm``/``năm trước`` resolve against the last explicit past year named in the
+  same paragraph; ``cùng kỳ`` against the period named in its sentence (a day there too), else
+  the period named most often; a bare ``cùng kỳ`` with no period before it is no item.
+- Two-digit years (``5/6/19``) take the century that puts them at most a year after
+  publication; ``thập niên 80`` without a century likewise (``của thế kỷ trước`` → 1980s).
+  ``năm học này`` is the school year from September holding the publication date.
+- ``resolve_partial_date`` / ``resolve_year`` are the one resolver of a day/month written
+  without a year, for any module to call.
 """
 
 from __future__ import annotations
@@ -30,6 +58,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import regex
 
@@ -150,6 +179,17 @@ _UNITS = (
 def _alt(name: str, body: str) -> str:
     """One named alternative: the ``k_<name>`` group tells which one matched."""
     return f"(?P<k_{name}>{body})"
+
+
+class _Rule(NamedTuple):
+    """One rule (Duckling's ``Rule{name, pattern, prod}``): its name (the item's ``rule``), its
+    pattern (an alternative of the combined regex) and the builder that turns a match into
+    atoms (None: no date). ``digit``: the pattern can open with a digit."""
+
+    name: str
+    pattern: str
+    build: Callable[[DatesComponent, _Atom, _Groups, str], _Atom | list[_Atom] | None]
+    digit: bool = False
 
 
 @dataclass(slots=True)
@@ -300,49 +340,55 @@ class DatesComponent:
         hol_names = list(dict.fromkeys(hol_names))  # one per spelling (the table repeats them per year)
         hol = "|".join(sorted((regex.escape(n) for n in hol_names), key=len, reverse=True))
         yr_after = rf"(?:{_W}(?:năm{_W0})?(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
-        alts = [
+        rules = [
             # Tết Nguyên đán 2021, dịp Quốc khánh năm nay (only with a year)
-            _alt("holiday", rf"(?P<hol>{hol})(?:{_W}{_CANCHI})?{yr_after}"),
+            _Rule("holiday", rf"(?P<hol>{hol})(?:{_W}{_CANCHI})?{yr_after}", DatesComponent._b_holiday),
             # mùa hè năm nay, mùa đông 2021, mùa đông này (only with a year or `này`)
-            _alt(
+            _Rule(
                 "season",
                 rf"mùa{_W}(?P<season>xuân|hè|hạ|thu|đông)(?:{yr_after}|{_W}(?P<srel>này|tới|sau|trước|vừa{_W}qua)(?!\p{{L}}))",
+                DatesComponent._b_season,
             ),
             # từ nay đến cuối năm 2021: joined with the next atom
-            _alt("fromnow", rf"từ{_W}(?:nay|bây{_W}giờ){_W}(?:đến|tới){_W}"),
+            _Rule("fromnow", rf"từ{_W}(?:nay|bây{_W}giờ){_W}(?:đến|tới){_W}", DatesComponent._b_marker),
             # đến nay, tính đến nay, tới giờ, đến thời điểm này: the publication date
-            _alt(
+            _Rule(
                 "asof",
                 rf"(?:(?:tính|cho){_W})?(?:đến|tới){_W}(?:tận{_W})?(?:nay|bây{_W}giờ|hiện{_W}tại|thời{_W}điểm{_W}"
                 rf"(?:này|hiện{_W}tại|hiện{_W}nay|bây{_W}giờ)|giờ(?!{_W}(?:\d|G\b|làm|học|ăn|ngủ|đi|về|phút)))(?!\p{{L}})",
+                DatesComponent._b_asof,
             ),
             # (từ 22/4) trở lại đây: only as the end of a range
-            _alt("since", rf"trở{_W}lại{_W}đây{_E}"),
+            _Rule("since", rf"trở{_W}lại{_W}đây{_E}", DatesComponent._b_marker),
             # cùng kỳ năm 2020, cùng kỳ năm ngoái
-            _alt(
+            _Rule(
                 "cungky",
                 rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d)"
                 rf"|(?!\p{{L}}|{_W0}\d|{_W}(?:họp|thi|này|đó|hạn|báo|đại|năm|những|các|nhiều|mấy)(?!\p{{L}})))",
+                DatesComponent._b_cungky,
             ),
             # cách đây 9 năm, hai năm trước, 3 tháng trước đây
-            _alt(
+            _Rule(
                 "ago",
                 rf"cách{_W}đây{_W}(?:(?:khoảng|gần|hơn|chừng|đúng|tròn|ngót|trên){_W})?(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_E}"
                 rf"|(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:về{_W})?trước(?:{_W}đây)?(?!\p{{L}}|{_W}(?:khi|đó|nữa|hạn|thời|mắt|tiên))",
+                DatesComponent._b_ago, digit=True,
             ),
             # Một tháng sau đó, 2 ngày sau: counted from the date named before
-            _alt(
+            _Rule(
                 "after",
                 rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}sau(?:{_W}đó)?(?!\p{{L}}|{_W}(?:khi|này|nữa|\d))",
+                DatesComponent._after, digit=True,
             ),
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
-            _alt(
+            _Rule(
                 "window",
                 rf"(?<![\d.,]|\d{_W0}[-–]{_W0}){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
                 rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
+                DatesComponent._window, digit=True,
             ),
             # 6 tháng đầu năm 2021, 3 tháng cuối năm, nửa đầu năm 2023, 9 tháng của năm 2020, lũy kế 9 tháng
-            _alt(
+            _Rule(
                 "months",
                 rf"(?<![\d.,]){_B}(?:(?P<n>{_NUMW}){_W}tháng{_W}(?P<pos>đầu|cuối){_W}năm"
                 rf"|nửa{_W}(?P<pos>đầu|cuối|sau){_W}(?:của{_W})?năm)"
@@ -350,157 +396,182 @@ class DatesComponent:
                 rf"|(?<![\d.,]){_B}(?P<n>\d{{1,2}}|ba|sáu|chín|mười){_W}tháng{_W}(?:(?:đầu|của){_W})?năm{_W0}(?P<y>{_YY})(?!\d)"
                 rf"|(?:lũy{_W}kế|luỹ{_W}kế|tính{_W}chung){_W}(?P<n>\d{{1,2}}|ba|sáu|chín|mười){_W}tháng"
                 rf"(?:{_W}(?:(?:đầu|của){_W})?năm(?:{_W0}(?P<y>{_YY})(?!\d)|{_W}(?P<yrel>nay|ngoái|trước)(?!\p{{L}})))?{_E}",
+                DatesComponent._b_months, digit=True,
             ),
             # các quý I, II và III năm 2020, quý II và quý IV: one item per quarter
-            _alt(
+            _Rule(
                 "quarterlist",
                 rf"(?:(?:các|những){_W})?quý{_W0}(?P<ql>{_QQ}(?:{_W0}(?:,|và){_W0}(?:quý{_W0})?{_QQ})+)(?![\p{{L}}\d])(?:{_YEARPART})?",
+                DatesComponent._quarter_list,
             ),
             # quý III/2021, quý 3, quý hai, quý 1 - 2 năm 2023, quý đầu năm 2023
-            _alt(
+            _Rule(
                 "quarter",
                 rf"(?:(?P<mod>{_MOD}){_W})?quý{_W0}(?P<q>{_QQ})(?:{_W0}(?:-|đến|tới){_W0}(?:quý{_W0})?(?P<q2>{_QQ}))?(?![\p{{L}}\d])"
                 rf"(?:{_YEARPART}|{_W}(?P<this>này|vừa{_W}qua|vừa{_W}rồi)(?!\p{{L}}))?"
                 rf"|(?:(?P<mod>{_MOD}){_W})?quý{_W}(?P<qpos>đầu|cuối)(?:{_W}(?:tiên|cùng))?{_W}(?:của{_W})?năm(?:{_W0}(?P<y>{_YY})(?!\d)|{_W}(?P<yrel>{_YREL})(?!\p{{L}}))?",
+                DatesComponent._b_quarter,
             ),
             # quý này, quý hiện nay, quý sau, quý trước
-            _alt(
+            _Rule(
                 "quarterrel",
                 rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ])quý{_W}(?P<qrel>này|hiện{_W}nay|hiện{_W}tại|tới|sau|tiếp{_W}theo|kế{_W}tiếp|trước|vừa{_W}qua|vừa{_W}rồi)"
                 rf"(?!\p{{L}}|{_W}(?:đó|nữa))",
+                DatesComponent._quarterrel,
             ),
             # các ngày 4, 11 và 18/10: one item per day
-            _alt(
+            _Rule(
                 "daylist",
                 rf"(?:ngày|mồng|mùng){_W}(?P<dl>{_DD}(?:{_W0}(?:,|và|;){_W0}{_DD})+){_W0}(?:,|và|;){_W0}(?P<d>{_DD})(?P<sep>[/-])(?P<m>{_MM})"
                 rf"(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}",
+                DatesComponent._day_list,
             ),
             # từ 3 đến 7-11, 12 - 16 tháng 9: the month is written once, on the last day
-            _alt(
+            _Rule(
                 "elided",
                 rf"từ{_W}(?:ngày{_W})?(?P<d>{_DD}){_W0}(?:đến|tới|-|–){_W0}(?:ngày{_W})?(?P<d2>{_DD})(?P<sep>[/-])(?P<m>{_MM})"
                 rf"(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}"
                 rf"|(?<![\d.,]){_DAYPRE}(?P<d>{_DD}){_W0}(?:-|–|đến|tới){_W0}(?P<d2>{_DD}){_W}tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
+                DatesComponent._day, digit=True,
             ),
             # 27-28/4, ngày 27-28/3/2021 (two days of one month)
-            _alt(
+            _Rule(
                 "ddm",
                 rf"(?<![\d.,/]){_DAYPRE}(?P<d>{_DD}){_W0}-{_W0}(?P<d2>{_DD})/(?P<m>{_MM})(?:/(?P<y>{_YY}))?{_NOT_NUM}",
+                DatesComponent._day, digit=True,
             ),
             # ngày 8 tháng 10 (năm 2021), mồng 3 tháng 3, 14 tháng 5 năm 2018
-            _alt(
+            _Rule(
                 "dtm",
                 rf"{_DAYPRE}(?=[0-9])(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?:(?P<m>{_MM})|(?<=(?:ngày|mồng|mùng)[ ]+\d{{1,2}}[ ]+tháng[ ]+)(?P<mw>{_MONTHW}))(?:{_YEARPART})?(?!\d)",
+                DatesComponent._day, digit=True,
             ),
             # 8/10, ngày 8-10, 08/10/2021, 8-10-2021, chiều 7/10
-            _alt(
+            _Rule(
                 "dmy",
                 rf"{_DAYPRE}(?=[0-9])(?<![\d.,/])(?P<d>{_DD})(?P<sep>[/.-])(?P<m>{_MM})(?:(?P=sep)(?P<y>{_YY})|/(?P<yy>\d\d))?{_NOT_NUM}",
+                DatesComponent._day, digit=True,
             ),
             # tháng 9, tháng 9/2021, tháng 9 năm 2021, cuối tháng 3/2021, tháng 3-4/2021, tháng 4 này
-            _alt(
+            _Rule(
                 "month",
                 rf"(?:(?P<mod>{_MOD}){_W})?(?=th[áa]ng)(?<!{_QUANT}[ ])(?<!\d[ ]?)th[áa]ng{_W0}(?P<m>{_MM})"
                 rf"(?:{_W0}(?:-|và|đến|tới){_W0}(?:tháng{_W0})?(?P<m2>{_MM}))?(?![\d.,]\d|\d)"
                 rf"(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?(?!\d|{_W}(?:lần|tuổi|người|ngày|đồng|triệu|tỷ|tỉ)(?!\p{{L}}))",
+                DatesComponent._b_month,
             ),
             # tháng tám, tháng mười hai năm 2019, cuối tháng Năm
-            _alt(
+            _Rule(
                 "monthword",
                 rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ]|\d[ ]?)tháng{_W}(?P<mw>{_MONTHW})(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?"
                 rf"(?!{_W0}\d|{_W}(?:lần|lượt|đợt|kỳ|buổi|ngày|tuần|tháng|năm|người|tuổi|triệu|tỷ|tỉ|đồng|chục|trăm|nghìn|ngàn|một|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?!\p{{L}}))",
+                DatesComponent._monthword,
             ),
             # tháng này, tháng trước, tháng tới, tháng tiếp theo, đầu tháng này
-            _alt(
+            _Rule(
                 "monthrel",
                 rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ])tháng{_W}(?P<mrel>này|trước|tới|sau|vừa{_W}qua|vừa{_W}rồi|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:đó|nữa))"
                 rf"|(?<=từ[ ])(?P<mod>đầu){_W}tháng(?={_W}(?:đến|tới){_W}nay(?!\p{{L}}))",  # (từ) đầu tháng (đến nay)
+                DatesComponent._b_monthrel,
             ),
             # 9/2021 (month/year without `tháng`)
-            _alt("my", rf"(?=[0-9])(?<![\d.,/])(?<!số[ ])(?P<m>{_MM})/(?P<y>{_YB}){_NOT_NUM}(?!-)"),
+            _Rule("my", rf"(?=[0-9])(?<![\d.,/])(?<!số[ ])(?P<m>{_MM})/(?P<y>{_YB}){_NOT_NUM}(?!-)", DatesComponent._b_my, digit=True),
             # thứ Hai tuần sau, chủ nhật tuần này, thứ sáu của tuần sau: a day of a week relative to the publication;
             # hôm thứ Năm, chiều thứ bảy, thứ Năm tới, thứ năm vừa rồi: the nearest such day
-            _alt(
+            _Rule(
                 "weekday",
                 rf"(?:(?P<part>{_PART}|hôm|vào){_W})?(?:thứ{_W}(?P<wd>hai|ba|tư|năm|sáu|bảy|[2-7])|(?P<wd>chủ{_W}nhật))(?!\p{{L}}|\d)"
                 rf"(?:(?:{_W0},)?{_W}(?:của{_W})?tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|rồi|trước|tới|sau|kế{_W}tiếp|tiếp{_W}theo)(?!\p{{L}}|{_W}(?:đó|nữa))"
                 rf"|{_W}(?P<wnext>tới|sắp{_W}tới|vừa{_W}rồi|vừa{_W}qua|trước|này)(?!\p{{L}}|{_W}(?:đó|nữa)))?",
+                DatesComponent._weekday,
             ),
             # tuần thứ hai của tháng 10, tuần cuối cùng của tháng 6
-            _alt(
+            _Rule(
                 "monthweek",
                 rf"tuần{_W}(?:thứ{_W})?(?P<wn>đầu{_W}tiên|đầu|cuối{_W}cùng|cuối|nhất|hai|ba|tư|[1-5])(?!\p{{L}}|\d){_W}(?:của{_W})?tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
+                DatesComponent._monthweek,
             ),
             # tuần này, tuần qua, tuần trước, đầu tuần tới, cuối tuần rồi
-            _alt(
+            _Rule(
                 "week",
                 rf"(?:(?P<mod>đầu|cuối|giữa){_W})?(?=tuần)(?<!{_QUANT}[ ])tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|rồi|trước|tới|sau|kế{_W}tiếp|tiếp{_W}theo)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                DatesComponent._b_week,
             ),
             # `ngày mai tươi sáng hơn hôm qua`, `nụ cười ngày mai`, `từ trước đến nay`: not dates
-            _alt(
+            _Rule(
                 "figurative",
                 rf"(?<=(?:nụ{_W}cười|ước{_W}mơ|mơ{_W}ước|tương{_W}lai|thế{_W}hệ|chủ{_W}nhân|hành{_W}trang|vì|niềm{_W}tin|"
                 rf"hy{_W}vọng|hi{_W}vọng|khát{_W}vọng){_W})ngày{_W}mai(?!\p{{L}})"
                 rf"|ngày{_W}mai{_W}(?:tươi{_W}sáng|tốt{_W}đẹp|tươi{_W}đẹp|rạng{_W}rỡ|hạnh{_W}phúc|bình{_W}yên|tươi{_W}sáng)(?!\p{{L}})"
                 rf"(?:[^.!?\n]{{0,30}}?hơn{_W}hôm{_W}(?:qua|nay)(?!\p{{L}}))?"
                 rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})",
+                DatesComponent._b_nothing,
             ),
             # hôm qua, hôm nay, ngày mai, sáng nay, chiều qua, ngày hôm qua (30/4)
-            _alt(
+            _Rule(
                 "relday",
                 rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm|bữa)(?<!{_QUANT}[ ])(?:hôm|bữa){_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
                 rf"|(?:(?P<part>{_PART}){_W})?ngày{_W}(?P<rd>mai)(?!\p{{L}})(?:{_TRAIL})?"
                 rf"|(?<!ánh[ ]|chiếu[ ]|\d[ ]|hai[ ]|hướng[ ]|nhiều[ ]|các[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
+                DatesComponent._b_relday,
             ),
             # cùng năm đó, cùng năm: the year of the previous dated item
-            _alt("sameyear", rf"(?<!sinh[ ]|bằng[ ]|đẻ[ ])cùng{_W}năm(?:{_W}(?:đó|ấy))?(?!\p{{L}}|{_W0}\d|{_W}(?:học|tài|sinh|tuổi|nay|ngoái|trước|sau|với|của)(?!\p{{L}}))"),
+            _Rule("sameyear", rf"(?<!sinh[ ]|bằng[ ]|đẻ[ ])cùng{_W}năm(?:{_W}(?:đó|ấy))?(?!\p{{L}}|{_W0}\d|{_W}(?:học|tài|sinh|tuổi|nay|ngoái|trước|sau|với|của)(?!\p{{L}}))", DatesComponent._b_sameyear),
             # cùng ngày, sáng cùng ngày: the day of the previous date
-            _alt("sameday", rf"(?:(?P<part>{_PART}){_W})?cùng{_W}ngày(?!\p{{L}}|{_W0}\d)"),
+            _Rule("sameday", rf"(?:(?P<part>{_PART}){_W})?cùng{_W}ngày(?!\p{{L}}|{_W0}\d)", DatesComponent._b_sameday),
             # ngày cuối cùng của tháng 6, ngày đầu tiên của tháng 9/2021: a day, not the month
-            _alt(
+            _Rule(
                 "monthday",
                 rf"ngày{_W}(?P<dpos>đầu{_W}tiên|cuối{_W}cùng){_W}(?:của{_W})?tháng{_W0}(?P<m>{_MM})(?:{_YEARPART})?(?!\d)",
+                DatesComponent._monthday,
             ),
             # ngày 22, ngày mùng 3 (a day without its month)
-            _alt(
+            _Rule(
                 "dday",
                 rf"(?=ngày|mồng|mùng)(?<![\d.,][ ]?|mỗi[ ]|hằng[ ]|hàng[ ]|từng[ ])(?:ngày(?:{_W}(?:mồng|mùng))?|mồng|mùng){_W}(?P<d>{_DD})"
                 rf"(?=[,.;:)!?]|{_W0}$|{_W}(?:và|nhưng|thì|hoặc|là){_E}|{_W}(?:đến|tới){_W}(?:ngày{_W})?{_DD}[/-]{_MM}(?!\d))",
+                DatesComponent._day,
             ),
             # năm học này, năm học vừa qua: the school year (from September) holding or before publication
-            _alt(
+            _Rule(
                 "schoolyear",
                 rf"năm{_W}học{_W}(?P<sy>này|hiện{_W}nay|hiện{_W}tại|vừa{_W}qua|vừa{_W}rồi|trước|tới|sau)(?!\p{{L}}|{_W}(?:đó|nữa))",
+                DatesComponent._schoolyear,
             ),
             # thập niên 80 của thế kỷ trước, những năm 1990, thập kỷ 70
-            _alt(
+            _Rule(
                 "decade",
                 rf"(?:thập{_W}(?:niên|kỷ|kỉ)|những{_W}năm){_W}(?P<dec>(?:19|20)?\d0)(?!\d|[.,/]\d|{_W}(?:tuổi|người|đồng|triệu|tỷ|tỉ)(?!\p{{L}}))"
                 rf"(?:{_W0},?{_W0}(?:của{_W})?thế{_W}k[ỷỉ]{_W}(?P<cent>trước|XXI|XX|21|20|này|qua)(?!\p{{L}}|\d))?",
+                DatesComponent._decade,
             ),
             # giai đoạn 2021-2025, năm học 2019-2020, 2016 - 2020
-            _alt(
+            _Rule(
                 "yrange",
                 rf"(?:(?P<yw>giai{_W}đoạn|năm{_W}học|niên{_W}kh[óo]a|năm{_W}tài{_W}chính|năm){_W0})?(?=[12])(?<![\d.,/]){_B}(?P<y>{_YB}){_W0}-{_W0}(?P<y2>{_YB})(?![\d.,/]\d|\d)",
+                DatesComponent._b_yrange, digit=True,
             ),
             # năm 2021, cuối năm 2020, năm học 2020, SN 1994, sinh năm 1976, năm nay 2020, 2021 (bare)
-            _alt(
+            _Rule(
                 "year",
                 rf"(?:(?P<mod>{_MOD}){_W})?(?:(?P<yw>năm{_W}học|năm{_W}tài{_W}chính|niên{_W}kh[óo]a|năm(?:{_W}nay)?|SN|sinh(?:{_W}năm)?){_W0})?"
                 rf"(?=[12])(?<![\d.,/-]|số[ ]|BN[ ]?|mã[ ]|#)(?P<y>{_YY})(?![\d]|[.,]\d|/\d|/\p{{L}}|-\p{{L}}|{_W0}%|{_W0}-{_W0}\d)",
+                DatesComponent._year, digit=True,
             ),
             # Lúc 9h20, 16:05, 4 giờ rưỡi chiều: a clock time (last: a date that starts here wins)
-            _alt("clock", _CLOCK_PART),
+            _Rule("clock", _CLOCK_PART, DatesComponent._clock, digit=True),
             # năm nay, năm ngoái, đầu năm, cuối năm nay, đầu năm sau
-            _alt(
+            _Rule(
                 "yearrel",
                 rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
+                DatesComponent._b_yearrel,
             ),
         ]
-        self._re = regex.compile(_B + "(?:" + "|".join(alts) + ")", regex.IGNORECASE)
+        self._builders = {r.name: r.build for r in rules}
+        self._re = regex.compile(_B + "(?:" + "|".join(_alt(r.name, r.pattern) for r in rules) + ")", regex.IGNORECASE)
         # At a digit only the rules that can open with a digit are tried (same order, a third of them).
-        digit_alts = [x for x in alts if x[len("(?P<k_") : x.index(">")] in _DIGIT_RULES]
-        self._re_digit = regex.compile(_B + "(?:" + "|".join(digit_alts) + ")", regex.IGNORECASE)
+        digit_alts = "|".join(_alt(r.name, r.pattern) for r in rules if r.digit)
+        self._re_digit = regex.compile(_B + "(?:" + digit_alts + ")", regex.IGNORECASE)
         # Speed: the combined pattern is tried only where a word that can open a date starts
         # (a digit or one of these words); a stdlib scan finds those places fast.
         # The scan runs case-sensitively over a lower-cased copy (ten times faster than IGNORECASE).
@@ -842,10 +913,9 @@ class DatesComponent:
                     a.y = y
 
     def _atom(self, m: regex.Match[str], text: str) -> _Atom | list[_Atom] | None:
+        """The atom(s) of one match: the fields every rule shares, then the rule's builder."""
         kinds = self._kinds_digit if m.re is self._re_digit else self._kinds
         kind = next(k for k, i in kinds if m.start(i) >= 0)
-        if kind == "figurative":
-            return None  # consumed: `ngày mai tươi sáng`, `từ trước đến nay` are not dates
         s, e = m.span()
         g = _Groups(m)
         a = _Atom(s, e, kind, "day")
@@ -858,126 +928,135 @@ class DatesComponent:
             a.y, a.explicit_year = y, True
         if g.get("yrel"):
             a.yrel = _YREL_OFFSETS[" ".join(g["yrel"].lower().split())]
-        if kind == "holiday":
-            return self._holiday(a, g["hol"])
-        if kind == "season":
-            a.grain, a.season = "season", _SEASONS[g["season"].lower()]
-            if g.get("srel"):
-                a.yrel = {"này": 0, "tới": 1, "sau": 1, "trước": -1, "vừa qua": -1}[" ".join(g["srel"].lower().split())]
-            return a
-        if kind in _EXTRA_BUILDERS:
-            return _EXTRA_BUILDERS[kind](self, a, g, text)
-        if kind in ("fromnow", "since"):
-            a.grain = kind
-            return a
-        if kind == "asof":
-            a.grain, a.role = "asof", "as_of"
-            return a
-        if kind == "cungky":
-            a.grain = "cungky"
-            if a.y is None and a.yrel is None:
-                a.yrel = -1
-                if e - s <= 8:
-                    a.extra = {"bare": 1}  # `so với cùng kỳ`: only with a period named before it
-            return a
-        if kind == "ago":
-            n = _num(g["n"])
-            if n is None or not 1 <= n <= 200:
-                return None
-            unit = g["u"].lower()
-            a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[unit]
-            a.rel = -n
-            return a
-        if kind == "months":
-            return self._months(a, g)
-        if kind == "quarter":
-            a.grain = "quarter"
-            if g.get("qpos"):
-                a.q = 1 if g["qpos"].lower() == "đầu" else 4
-            else:
-                a.q = _quarter_number(g["q"])
-                if g.get("q2"):
-                    q2 = _quarter_number(g["q2"])
-                    if q2 <= a.q:
-                        return None
-                    a.end = (None, None, None, q2)
-            if g.get("this"):
-                a.yrel = 0
-            return a
-        if kind in ("ddm", "dtm", "dmy", "dday", "elided"):
-            return self._day(a, g, text)
-        if kind == "month":
-            a.grain, a.m = "month", int(g["m"])
-            if g.get("m2"):
-                m2 = int(g["m2"])
-                if m2 <= a.m:
+        return self._builders[kind](self, a, g, text)
+
+    # -- builders: one per rule (see the rule table in ``__init__``) ----------------------------
+    def _b_nothing(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        return None  # consumed: `ngày mai tươi sáng`, `từ trước đến nay` are not dates
+
+    def _b_holiday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        return self._holiday(a, g["hol"])
+
+    def _b_season(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain, a.season = "season", _SEASONS[g["season"].lower()]
+        if g.get("srel"):
+            a.yrel = {"này": 0, "tới": 1, "sau": 1, "trước": -1, "vừa qua": -1}[" ".join(g["srel"].lower().split())]
+        return a
+
+    def _b_marker(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = a.kind  # `từ nay đến`, `trở lại đây`: joined with a neighbour in ``_combine``
+        return a
+
+    def _b_asof(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain, a.role = "asof", "as_of"
+        return a
+
+    def _b_cungky(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "cungky"
+        if a.y is None and a.yrel is None:
+            a.yrel = -1
+            if a.e - a.s <= 8:
+                a.extra = {"bare": 1}  # `so với cùng kỳ`: only with a period named before it
+        return a
+
+    def _b_ago(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        n = _count_of_units(a, g, 200)
+        if n is None:
+            return None
+        a.rel = -n
+        return a
+
+    def _b_months(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        return self._months(a, g)
+
+    def _b_quarter(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "quarter"
+        if g.get("qpos"):
+            a.q = 1 if g["qpos"].lower() == "đầu" else 4
+        else:
+            a.q = _quarter_number(g["q"])
+            if g.get("q2"):
+                q2 = _quarter_number(g["q2"])
+                if q2 <= a.q:
                     return None
-                a.end = (None, m2, None, None)
-            if g.get("this"):
-                a.yrel = 0
-            return a
-        if kind == "monthrel":
-            a.grain = "month"
-            if not g.get("mrel"):
-                a.yrel, a.extra = 0, {"thismonth": 1}  # `từ đầu tháng đến nay`: this month, absolute for the range
-                return a
-            w = " ".join(g["mrel"].lower().split())
-            a.rel = {"này": 0, "trước": -1, "vừa qua": -1, "vừa rồi": -1}.get(w, 1)  # tới, sau, tiếp theo
-            return a
-        if kind == "my":
-            a.grain, a.m = "month", int(g["m"])
-            return a
-        if kind == "week":
-            a.grain = "week"
-            w = " ".join(g["wrel"].lower().split())
-            a.rel = _WEEK_OFFSETS[w]
-            return a
-        if kind == "weekday":
-            return self._weekday(a, g, text)
-        if kind == "relday":
-            if g.get("td"):
-                a.d, a.m = int(g["td"]), int(g["tm"])
-                if g.get("ty"):
-                    a.y, a.explicit_year = int(g["ty"]), True
-                a.kind = "relday_explicit"
-                return a
-            w = g["rd"].lower()
-            if w in ("trước", "sau"):  # `hôm sau`, `chiều hôm sau`: after the previous day named
-                a.anaphor = -1 if w == "trước" else 1
-                return a
-            a.rel = {"nay": 0, "qua": -1, "kia": -2, "trước": -1, "sau": 1, "mai": 1}[w]
-            return a
-        if kind == "sameday":
-            a.anaphor = 0
-            return a
-        if kind == "sameyear":
-            a.grain = "year"
-            a.extra = {"sameyear": 1}
-            return a
-        if kind == "yrange":
-            y2 = int(g["y2"])
-            assert y is not None
-            if not y < y2 <= y + 100:
+                a.end = (None, None, None, q2)
+        if g.get("this"):
+            a.yrel = 0
+        return a
+
+    def _b_month(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain, a.m = "month", int(g["m"])
+        if g.get("m2"):
+            m2 = int(g["m2"])
+            if m2 <= a.m:
                 return None
-            a.grain, a.end = "year", (y2, None, None, None)
+            a.end = (None, m2, None, None)
+        if g.get("this"):
+            a.yrel = 0
+        return a
+
+    def _b_monthrel(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "month"
+        if not g.get("mrel"):
+            a.yrel, a.extra = 0, {"thismonth": 1}  # `từ đầu tháng đến nay`: this month, absolute for the range
             return a
-        if kind == "year":
-            return self._year(a, g, text)
-        if kind == "yearrel":
-            if a.yrel is None and a.mod is None:
-                return None
-            if a.mod == "hết" and a.yrel is None:
-                return None
-            w = " ".join((g.get("yrel") or "").lower().split())
-            if w in ("trước", "sau", "tiếp theo") and self._rule_text_before.search(text, max(0, a.s - 40), a.s):
-                return None  # `kê khai doanh thu năm trước`: a rule's reference year, not a date
-            if w in ("trước", "sau", "tiếp theo") or (not w and a.mod):
-                a.extra = {"story": a.yrel or 0}  # relative to the year the text has fixed, if any
-            a.grain = "year"
-            if a.yrel is None:
-                a.yrel = 0
+        w = " ".join(g["mrel"].lower().split())
+        a.rel = {"này": 0, "trước": -1, "vừa qua": -1, "vừa rồi": -1}.get(w, 1)  # tới, sau, tiếp theo
+        return a
+
+    def _b_my(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain, a.m = "month", int(g["m"])
+        return a
+
+    def _b_week(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "week"
+        a.rel = _WEEK_OFFSETS[" ".join(g["wrel"].lower().split())]
+        return a
+
+    def _b_relday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        if g.get("td"):
+            a.d, a.m = int(g["td"]), int(g["tm"])
+            if g.get("ty"):
+                a.y, a.explicit_year = int(g["ty"]), True
+            a.kind = "relday_explicit"
             return a
-        return None  # pragma: no cover - every alternative is handled above
+        w = g["rd"].lower()
+        if w in ("trước", "sau"):  # `hôm sau`, `chiều hôm sau`: after the previous day named
+            a.anaphor = -1 if w == "trước" else 1
+            return a
+        a.rel = {"nay": 0, "qua": -1, "kia": -2, "mai": 1}[w]
+        return a
+
+    def _b_sameday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.anaphor = 0
+        return a
+
+    def _b_sameyear(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        a.grain = "year"
+        a.extra = {"sameyear": 1}
+        return a
+
+    def _b_yrange(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        y, y2 = a.y or 0, int(g["y2"])
+        if not y < y2 <= y + 100:
+            return None
+        a.grain, a.end = "year", (y2, None, None, None)
+        return a
+
+    def _b_yearrel(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        if a.yrel is None and a.mod is None:
+            return None
+        if a.mod == "hết" and a.yrel is None:
+            return None
+        w = " ".join((g.get("yrel") or "").lower().split())
+        if w in ("trước", "sau", "tiếp theo") and self._rule_text_before.search(text, max(0, a.s - 40), a.s):
+            return None  # `kê khai doanh thu năm trước`: a rule's reference year, not a date
+        if w in ("trước", "sau", "tiếp theo") or (not w and a.mod):
+            a.extra = {"story": a.yrel or 0}  # relative to the year the text has fixed, if any
+        a.grain = "year"
+        if a.yrel is None:
+            a.yrel = 0
+        return a
 
     def _weekday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
         a.grain = "day"
@@ -1011,20 +1090,18 @@ class DatesComponent:
         return a
 
     def _window(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
-        n = _num(g["n"])
-        if n is None or not 1 <= n <= 100:
+        n = _count_of_units(a, g, 100)
+        if n is None:
             return None
-        a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[g["u"].lower()]
         past = " ".join(g["dir"].lower().split()) in ("qua", "vừa qua", "vừa rồi", "gần đây", "gần nhất", "trở lại đây")
         a.rel = -n if past else n
         a.extra = {"window": 1}
         return a
 
     def _after(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
-        n = _num(g["n"])
-        if n is None or not 1 <= n <= 100:
+        n = _count_of_units(a, g, 100)
+        if n is None:
             return None
-        a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[g["u"].lower()]
         a.extra = {"after": n}
         return a
 
@@ -1702,6 +1779,15 @@ def _century(yy: int, pub: PubDate | None) -> int:
     return y - 100 if y > pub.year + 1 else y
 
 
+def _count_of_units(a: _Atom, g: _Groups, most: int) -> int | None:
+    """`5 năm`, `hai tuần`: the count (1 … ``most``, else None); the unit becomes the grain."""
+    n = _num(g["n"])
+    if n is None or not 1 <= n <= most:
+        return None
+    a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[g["u"].lower()]
+    return n
+
+
 def _quarter_number(s: str) -> int:
     w = s.lower()
     return _ROMAN_VALUES.get(w) or _QUARTER_WORDS[w]
@@ -1709,27 +1795,8 @@ def _quarter_number(s: str) -> int:
 
 _DIGIT = re.compile(r"\d")
 _FREQUENT = {k: i for i, k in enumerate(("year", "dmy", "yearrel", "month", "relday", "dtm", "quarter", "asof", "monthrel"))}
-# The rules whose pattern can open with a digit (``_re_digit``).
-_DIGIT_RULES = frozenset(("ago", "after", "window", "months", "elided", "ddm", "dtm", "dmy", "my", "yrange", "year", "clock"))
 # Items that are a calendar day a weekday can name (`thứ Hai (8-10)`).
 _DAY_KINDS = ("dmy", "dtm", "relday_explicit", "monthday")
-
-# The rules added in the second edition: rule name -> builder (the other rules are built in ``_atom``).
-_Builder = Callable[[DatesComponent, _Atom, _Groups, str], "_Atom | list[_Atom] | None"]
-_EXTRA_BUILDERS: dict[str, _Builder] = {
-    "window": DatesComponent._window,
-    "quarterlist": DatesComponent._quarter_list,
-    "quarterrel": DatesComponent._quarterrel,
-    "daylist": DatesComponent._day_list,
-    "monthword": DatesComponent._monthword,
-    "monthweek": DatesComponent._monthweek,
-    "monthday": DatesComponent._monthday,
-    "schoolyear": DatesComponent._schoolyear,
-    "decade": DatesComponent._decade,
-    "clock": DatesComponent._clock,
-    "after": DatesComponent._after,
-}
-
 
 def _load_holidays() -> tuple[dict[str, dict[str, str]], list[str]]:
     """``fold(name) -> {year or '*': date}``, and every surface name for the pattern."""
