@@ -114,7 +114,7 @@ _TIME = (
 # A clock time (`8:15`, `09:41:07`, `14h30`, `7g50`, `8 giờ 25 phút`, `4 giờ rưỡi`, `12 giờ kém 10`).
 _CLOCK = (
     r"(?P<ch>[01]?\d|2[0-3])(?:[:](?P<cm>[0-5]\d)(?:[:](?P<cs>[0-5]\d))?(?![\d:])"
-    r"|[ ]?(?:h|giờ|g(?=[ ]?\d))(?:[ ]?(?P<cm>[0-5]?\d)(?!\d|[.,/]\d)(?:[ ]?(?:phút|p)(?!\p{L}))?|(?P<half>[ ]+rưỡi)"
+    r"|[ ]?(?:h|giờ|g(?=[ ]?\d))(?:[ ]?(?P<cm>[0-5]?\d)(?!\d|[.,/]\d)(?:[ ]?(?:phút|p)(?!\p{L})|['’′])?|(?P<half>[ ]+rưỡi)"
     r"|[ ]+kém[ ]+(?P<kem>[0-5]?\d)(?:[ ]?phút)?)?(?![\p{L}\d]))"
 )
 # A clock time with the part of the day after it (`4 giờ chiều`), not inside a number or a range.
@@ -377,7 +377,7 @@ class DatesComponent:
             # Một tháng sau đó, 2 ngày sau: counted from the date named before
             _Rule(
                 "after",
-                rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}sau(?:{_W}đó)?(?!\p{{L}}|{_W}(?:khi|này|nữa|\d))",
+                rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}sau(?:{_W}đó(?!\p{{L}})|(?={_W0}[,.;:]))",
                 DatesComponent._after, digit=True,
             ),
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
@@ -415,7 +415,7 @@ class DatesComponent:
             # quý này, quý hiện nay, quý sau, quý trước
             _Rule(
                 "quarterrel",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ])quý{_W}(?P<qrel>này|hiện{_W}nay|hiện{_W}tại|tới|sau|tiếp{_W}theo|kế{_W}tiếp|trước|vừa{_W}qua|vừa{_W}rồi)"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ]|cao[ ]|đá[ ]|loại[ ]|tôn[ ]|trân[ ]|phẩm[ ])quý{_W}(?P<qrel>này|hiện{_W}nay|hiện{_W}tại|tới|sau|tiếp{_W}theo|kế{_W}tiếp|trước|vừa{_W}qua|vừa{_W}rồi)"
                 rf"(?!\p{{L}}|{_W}(?:đó|nữa))",
                 DatesComponent._quarterrel,
             ),
@@ -482,7 +482,7 @@ class DatesComponent:
                 "weekday",
                 rf"(?:(?P<part>{_PART}|hôm|vào){_W})?(?:thứ{_W}(?P<wd>hai|ba|tư|năm|sáu|bảy|[2-7])|(?P<wd>chủ{_W}nhật))(?!\p{{L}}|\d)"
                 rf"(?:(?:{_W0},)?{_W}(?:của{_W})?tuần{_W}(?P<wrel>này|qua|vừa{_W}qua|vừa{_W}rồi|rồi|trước|tới|sau|kế{_W}tiếp|tiếp{_W}theo)(?!\p{{L}}|{_W}(?:đó|nữa))"
-                rf"|{_W}(?P<wnext>tới|sắp{_W}tới|vừa{_W}rồi|vừa{_W}qua|trước|này)(?!\p{{L}}|{_W}(?:đó|nữa)))?",
+                rf"|{_W}(?P<wnext>tới|sắp{_W}tới|vừa{_W}rồi|vừa{_W}qua|trước|này)(?!\p{{L}}|{_W}(?:đó|nữa|từ|đây|với|được|khi)(?!\p{{L}})))?",
                 DatesComponent._weekday,
             ),
             # tuần thứ hai của tháng 10, tuần cuối cùng của tháng 6
@@ -512,7 +512,7 @@ class DatesComponent:
                 "relday",
                 rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm|bữa)(?<!{_QUANT}[ ])(?:hôm|bữa){_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
                 rf"|(?:(?P<part>{_PART}){_W})?ngày{_W}(?P<rd>mai)(?!\p{{L}})(?:{_TRAIL})?"
-                rf"|(?<!ánh[ ]|chiếu[ ]|\d[ ]|hai[ ]|hướng[ ]|nhiều[ ]|các[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
+                rf"|(?<!ánh[ ]|chiếu[ ]|[^\p{{L}}\d]\d{{1,2}}[ ]|^\d{{1,2}}[ ]|hai[ ]|hướng[ ]|nhiều[ ]|các[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
                 DatesComponent._b_relday,
             ),
             # cùng năm đó, cùng năm: the year of the previous dated item
@@ -646,13 +646,16 @@ class DatesComponent:
             rf"{_W0},?{_W0}(?:vào{_W})?lúc{_W}(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}", regex.IGNORECASE
         )
         self._clock_from = regex.compile(
-            rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}(?:lúc{_W})?{clock}{_W0}(?:đến|tới|-|–){_W0}(?:lúc{_W})?$", regex.IGNORECASE
+            rf"(?:(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}(?:lúc{_W})?|(?:vào{_W})?lúc{_W})?{clock}{_W0}(?:đến|tới|-|–){_W0}(?:lúc{_W})?$",
+            regex.IGNORECASE
         )
         self._luc_before = regex.compile(rf"(?<!\p{{L}})(?:vào{_W})?lúc{_W}(?:(?:khoảng|hơn|gần|đúng){_W})?$", regex.IGNORECASE)
         self._duration_before = regex.compile(
             rf"(?<!\p{{L}})(?:trong|mất|kéo{_W}dài|suốt|thêm|còn|vòng|tốn|trung{_W}bình|tổng{_W}cộng|hơn|gần|sau|mỗi|chừng){_W}$",
             regex.IGNORECASE,
         )
+        self._span_before = regex.compile(rf"(?<!\p{{L}})(?:trong|suốt|mất|kéo{_W}dài|vòng|cách{_W}ly|chờ){_W}(?:(?:hơn|gần|khoảng){_W})?$", regex.IGNORECASE)
+        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}buổi)?{_W}$", regex.IGNORECASE)
         self._clock_ctx = regex.compile(rf"(?<!\p{{L}})(?:vào|đến|tới|từ|đúng){_W}$", regex.IGNORECASE)
         self._score_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:số|lệ)|thắng|thua|hòa|hoà|kết{_W}quả){_W0}$", regex.IGNORECASE)
         self._routine = regex.compile(
@@ -1059,6 +1062,8 @@ class DatesComponent:
         return a
 
     def _weekday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        if self._every_before.search(text, max(0, a.s - 14), a.s):
+            return None  # `mỗi buổi sáng thứ 2`: every Monday, not a date
         a.grain = "day"
         a.rel = 0  # relative: never joined into a range; resolved in ``_resolve``
         wd = _WEEKDAYS[" ".join(g["wd"].lower().split())]
@@ -1100,8 +1105,8 @@ class DatesComponent:
 
     def _after(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
         n = _count_of_units(a, g, 100)
-        if n is None:
-            return None
+        if n is None or self._span_before.search(text, max(0, a.s - 16), a.s):
+            return None  # `trong 4 năm sau đó`: a span of time, not a point
         a.extra = {"after": n}
         return a
 
