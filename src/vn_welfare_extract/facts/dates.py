@@ -656,6 +656,7 @@ class DatesComponent:
         )
         self._span_before = regex.compile(rf"(?<!\p{{L}})(?:trong|suốt|mất|kéo{_W}dài|vòng|cách{_W}ly|chờ){_W}(?:(?:hơn|gần|khoảng){_W})?$", regex.IGNORECASE)
         self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}buổi)?{_W}$", regex.IGNORECASE)
+        self._compared_before = regex.compile(rf"(?<!\p{{L}})(?:so{_W}với|hơn|bằng|từ|đến|tới)(?:{_W}\p{{L}}+)?{_W}$", regex.IGNORECASE)
         self._clock_ctx = regex.compile(rf"(?<!\p{{L}})(?:vào|đến|tới|từ|đúng){_W}$", regex.IGNORECASE)
         self._score_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:số|lệ)|thắng|thua|hòa|hoà|kết{_W}quả){_W0}$", regex.IGNORECASE)
         self._routine = regex.compile(
@@ -718,7 +719,8 @@ class DatesComponent:
         prev_value: tuple[str | None, str] = (None, "")
         periods: list[_Period] = []  # (sentence start, value, grain, end value) of months/quarters/halves
         para_day: tuple[int, str | None] = (-1, None)  # (paragraph start, last day named in it)
-        story: tuple[int, int] | None = None  # (paragraph start, year) the text has fixed
+        # (paragraph start, year, its sentence start, opens its sentence) of the year the text has fixed
+        story: tuple[int, int, int, bool] | None = None
         last_year = 0  # the year of the last item with an explicit year (`Cùng năm đó`)
         last_dated: tuple[str, str] | None = None  # (value, grain) of the last day, month or year named
         for a in atoms:
@@ -744,14 +746,20 @@ class DatesComponent:
                     continue
                 value, grain, end_value, unresolved = self._cungky(a, ref, periods, doc.sentence_at(a.s)[0])
             else:
-                if story is not None and story[0] == para and "story" in a.extra and a.y is None and a.extra["story"] <= 0:
+                if (
+                    story is not None and story[0] == para and "story" in a.extra and a.y is None and a.extra["story"] <= 0
+                    and (story[3] or story[2] == doc.sentence_at(a.s)[0])
+                ):
                     a.y = story[1] + a.extra["story"]  # `Năm 2021 … đầu năm`, `… so với năm trước`
                 value, grain, end_value, unresolved = self._resolve(a, ref, prev_value)
             if a.explicit_year and a.y is not None:
                 last_year = a.y
             if a.explicit_year and a.y is not None and a.end is None and a.grain in ("year", "half", "quarter", "month"):
-                if ref.pub is None or a.y <= ref.pub.year:
-                    story = (para, a.y)  # a past year the text narrates (a planned year is no story time)
+                sent = doc.sentence_at(a.s)[0]
+                if (ref.pub is None or a.y <= ref.pub.year) and not self._compared_before.search(text, max(sent, a.s - 14), a.s):
+                    # a past year the text narrates: it opens its sentence (`Năm 2021, …`), or it
+                    # holds for its own sentence; not a year compared with (`so với cuối năm 2020`)
+                    story = (para, a.y, sent, a.s - sent <= 12)
             if value is not None and grain == "day" and a.kind != "clock":
                 para_day = (para, value)
             if value is not None and grain in ("day", "month", "year") and end_value is None:
@@ -1283,6 +1291,8 @@ class DatesComponent:
             if self._ratio_after.match(text, a.e) or self._bare_dm_before.search(text, max(0, a.s - 16), a.s):
                 return None  # `1/6 triệu trẻ`, `6/8 người`, `tỷ lệ 1/5`: ratios, not dates
             line_start = self._line_start.search(text, max(0, a.s - 4), a.s) is not None and text.startswith(":", a.e)
+            if sep == "-" and self._units_re.match(text, a.e):
+                return None  # `sau 3-5 năm`: a range of counts
             if sep == "-" and not line_start and not self._day_before.search(text, max(0, a.s - 24), a.s):
                 # 2-1 is a score, 8-10 a range of numbers; a date only where a date is expected:
                 # `Từ 2-9 đến 10-9`, `trước 30-11`, `(21-6)`, `ngày 5 và 6-10`, `14-2: …` at a line start
