@@ -128,7 +128,7 @@ _MONTH_WORDS = {
     "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
 }
 _MONTHW = r"(?:giêng|mười[ ]+một|mười[ ]+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)(?!\p{L})"
-_QUARTER_WORDS = {"một": 1, "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4}
+_QUARTER_WORDS = {"một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4}
 _QQ = r"(?:IV|I{1,3}|[1-4]|(?<=[ ])(?:một|nhất|hai|ba|bốn|tư)(?!\p{L}))"  # a quarter: III, 3, ba
 _WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3, "sáu": 4, "6": 4, "bảy": 5, "7": 5, "chủ nhật": 6}
 _WEEK_OFFSETS = {
@@ -629,7 +629,7 @@ class DatesComponent:
             rf"(?:lần|người|vị{_W}trí|hạng|đợt|khóa|kỳ|phần|điều|mục|bước|đứng|xếp|con|lớp|giải|số|năm|tháng|tuần|quý|ngày|đời){_W}$",
             regex.IGNORECASE,
         )
-        self._quarter_member = regex.compile(r"(?<![\p{L}\d])(?:IV|I{1,3}|[1-4]|một|nhất|hai|ba|bốn|tư)(?![\p{L}\d])", regex.IGNORECASE)
+        self._quarter_member = regex.compile(r"(?<![\p{L}\d])(?:IV|I{1,3}|[1-4]|một|hai|ba|bốn|tư)(?![\p{L}\d])", regex.IGNORECASE)
         self._day_member = regex.compile(r"\d{1,2}")
         self._quarter_word_before = regex.compile(rf"quý{_W0}$", regex.IGNORECASE)
         self._wd_gap = regex.compile(rf"{_W0}[,(]?{_W0}")
