@@ -129,7 +129,7 @@ _MONTH_WORDS = {
 }
 _MONTHW = r"(?:giêng|mười[ ]+một|mười[ ]+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)(?!\p{L})"
 _QUARTER_WORDS = {"một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4}
-_QQ = r"(?:IV|I{1,3}|[1-4]|(?<=[ ])(?:một|nhất|hai|ba|bốn|tư)(?!\p{L}))"  # a quarter: III, 3, ba
+_QQ = r"(?:IV|I{1,3}|[1-4]|(?<=[ ])(?:một|hai|ba|bốn|tư)(?!\p{L}))"  # a quarter: III, 3, ba
 _WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3, "sáu": 4, "6": 4, "bảy": 5, "7": 5, "chủ nhật": 6}
 _WEEK_OFFSETS = {
     "này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "rồi": -1, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1, "tiếp theo": 1,
