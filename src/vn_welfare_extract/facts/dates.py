@@ -82,7 +82,6 @@ _CALENDAR_RE = regex.compile(
     r"(?:[ ]*\(?[ ]*(?P<lunar>âm[ ]+lịch|ÂL)(?![\p{L}])\)?)?(?:[ ]*,?[ ]*(?P<rec>hàng[ ]+năm|hằng[ ]+năm|mỗi[ ]+năm)(?![\p{L}]))?",
     regex.IGNORECASE,
 )
-_ROMAN = r"(?:IV|I{1,3}|[1-4])"
 # Parts of the day before a date (`sáng 8-10`, `rạng sáng ngày 1/5`).
 _PART = r"(?:rạng" + _W + r"sáng|sáng" + _W + r"sớm|chiều" + _W + r"tối|sáng|chiều|trưa|tối|đêm|khuya)"
 # Position inside a month or year (`đầu tháng 8`, `cuối năm 2020`); the value keeps the grain.
@@ -717,7 +716,7 @@ class DatesComponent:
         self._sentence_years(atoms, doc)
         ref = _Ref(doc.published)
         prev_value: tuple[str | None, str] = (None, "")
-        periods: list[_Period] = []  # (sentence start, value, grain, end value) of months/quarters/halves
+        periods: list[_Period] = []  # the days, months, quarters and halves named so far
         para_day: tuple[int, str | None] = (-1, None)  # (paragraph start, last day named in it)
         # (paragraph start, year, its sentence start, opens its sentence) of the year the text has fixed
         story: tuple[int, int, int, bool] | None = None
