@@ -15,6 +15,7 @@ import pytest
 from vn_welfare_extract import extract
 from vn_welfare_extract.cli import main
 from vn_welfare_extract.db.schema import (
+    BY_NAME,
     CHILDREN,
     SCHEMA_VERSION,
     TABLES,
@@ -246,3 +247,17 @@ def test_migration_steps_from_zero_give_the_current_schema(tmp_path: Path) -> No
             cols_a = [r[1:3] for r in a.execute(f"PRAGMA table_info({t.name})")]
             cols_b = [r[1:3] for r in b.execute(f"PRAGMA table_info({t.name})")]
         assert cols_a == cols_b, t.name
+
+
+def test_a_version_2_database_gets_the_dates_time_column(db: DB, tmp_path: Path) -> None:
+    steps = [st for v, sts in migrations(db.engine) if v <= 2 for st in sts]
+    for st in [VERSION_TABLE_SQL[db.engine], *steps]:
+        db.query(st)
+    db.query("INSERT INTO schema_version (version, applied_at) VALUES (2, '2025-01-01T00:00:00+00:00')")
+    assert "time" not in db.columns("dates")
+    src = tmp_path / "a.jsonl"
+    text = "Lúc 14h30 ngày 8-10-2021, tỉnh trao 30 suất quà."
+    src.write_text(json.dumps({"id": "t", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert load(db, str(src)) == 0
+    assert db.columns("dates") == list(BY_NAME["dates"].column_names)
+    assert db.query("SELECT value, time FROM dates WHERE doc_id = 't'") == [("2021-10-08", "14:30")]

@@ -73,6 +73,7 @@ def test_arrow_schemas_follow_the_relational_schema_v2() -> None:
     assert schemas["amounts"].names[-2:] == ["value_exact", "end_value_exact"]
     assert schemas["documents"].field("crawled").type == pa.string() and schemas["documents"].field("crawled").nullable
     assert schemas["amounts"].metadata[b"vwe.schema_version"] == str(SCHEMA_VERSION).encode()
+    assert schemas["dates"].names[-1] == "time" and schemas["dates"].field("time").type == pa.string()
 
 
 # ------------------------------------------------------------------ the bench slice

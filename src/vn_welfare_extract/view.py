@@ -104,7 +104,8 @@ def render(text: str, record: dict[str, Any]) -> str:
             ("Approx", lambda c: c.get("approx")), ("Group", lambda c: c.get("group")),
         ]),
         _table("Dates", record["dates"], [
-            ("Text", lambda d: d["text"]), ("Value", lambda d: d["value"]), ("End", lambda d: d.get("end_value")),
+            ("Text", lambda d: d["text"]), ("Value", lambda d: d["value"]), ("Time", lambda d: d.get("time")),
+            ("End", lambda d: d.get("end_value")),
             ("Grain", lambda d: d["grain"]), ("Role", lambda d: d.get("role")),
         ]),
         _table("Places", record["locations"], [

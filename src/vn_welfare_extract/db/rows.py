@@ -63,7 +63,7 @@ def record_rows(doc: InputDoc, rec: dict[str, Any], processed_at: str, store_tex
     rows: Rows = {"documents": [document_row(doc, rec, "ok", processed_at, store_text)]}
     rows["dates"] = [
         (d["id"], did, d["text"], d["start"], d["end"], d.get("value"), d.get("end_value"), d.get("grain"),
-         d.get("role"), _js(d.get("unresolved")), d.get("rule"))
+         d.get("role"), _js(d.get("unresolved")), d.get("rule"), d.get("time"))
         for d in rec.get("dates", ())
     ]
     rows["amounts"] = [

@@ -8,9 +8,10 @@ recording it in ``schema_version``; a database newer than the tool is refused.
 
 Versions: 1 the first schema; 2 adds ``amounts.value_exact`` / ``amounts.end_value_exact``
 (exact decimals as text, e.g. ``"74.81"``) and ``documents.crawled`` (WARC-Date of a crawled
-page); 3 adds the archive-level registry tables (``REGISTRY_TABLES``, built by ``registry.py``:
-``persons``, ``person_posts``, ``person_mentions``, ``bodies``, ``body_mentions``,
-``legal_documents``, ``legal_document_citations``, ``legal_document_facts``). A column added by a migration is appended at the end of its table in ``TABLES`` (so a
+page); 3 adds ``dates.time`` (the clock time on the item's day, ``"08:15"``) and the archive-level
+registry tables (``REGISTRY_TABLES``, built by ``registry.py``: ``persons``, ``person_posts``,
+``person_mentions``, ``bodies``, ``body_mentions``, ``legal_documents``,
+``legal_document_citations``, ``legal_document_facts``). A column added by a migration is appended at the end of its table in ``TABLES`` (so a
 migrated database and a new one have the same column order) and listed in ``ADDED_COLUMNS``.
 
 Portable types: ``text``; ``int`` (offsets, years; BIGINT in PostgreSQL); ``num`` (amounts and
@@ -67,7 +68,8 @@ CHILDREN: tuple[Table, ...] = (
     Table(
         "dates",
         (("id", "text"), ("doc_id", "text"), *_SPAN, ("value", "text"), ("end_value", "text"), ("grain", "text"),
-         ("role", "text"), ("unresolved", "json"), ("rule", "text")),
+         ("role", "text"), ("unresolved", "json"), ("rule", "text"),
+         ("time", "text")),  # v3: the clock time on that day, "08:15"
         ("id",),
         (("doc_id",), ("value",), ("grain",)),
     ),
@@ -256,6 +258,7 @@ ADDED_COLUMNS: dict[int, tuple[tuple[str, str, str], ...]] = {
         ("amounts", "end_value_exact", "text"),
         ("documents", "crawled", "text"),
     ),
+    3: (("dates", "time", "text"),),
 }
 
 
