@@ -5,6 +5,10 @@
   date in ``ngày 1/7/2021 của Chính phủ`` after the code survives).
 - A count and an amount on the same span: the amount wins (it has a currency).
 - Within one type, overlapping items: the longer span wins (ties: the earlier one).
+- A document's issue date is one value: a day item right after a policy mention that is that
+  policy's ``issued_on`` written without its year takes the policy's year (the policy knows
+  it from its code, or resolves it as a past date: published 2021-12-30, ``Quyết định 15 ngày
+  2/1`` was issued on 2021-01-02, not on 2022-01-02).
 
 Every step is O(n log n): spans are sorted once and swept, never compared all against all.
 
@@ -98,5 +102,30 @@ def resolve(rec: Record, dropped: list[Dropped] | None = None) -> None:
     if rec.amounts and rec.counts:
         rec.counts = _keep_clear(rec.counts, _Blocker([(a.start, a.end) for a in rec.amounts]), dropped, "amount_over_count", "counts")
     rec.dates = _dedupe(rec.dates, dropped, "dates")
+    _issue_dates_agree(rec)
     rec.counts = _dedupe(rec.counts, dropped, "counts")
     rec.amounts = _dedupe(rec.amounts, dropped, "amounts")
+
+
+# How far after a policy mention its issue date may start (``Quyết định số 15/QĐ-UBND ngày 2/1``,
+# ``Nghị định 15 của Chính phủ ban hành ngày 2/1``).
+_ISSUE_DATE_REACH = 48
+
+
+def _issue_dates_agree(rec: Record) -> None:
+    """Day items that are a policy's issue date take the policy's value (same month and day,
+    starting just after one of its mentions). ``rec.dates`` is sorted by start here."""
+    if not rec.dates:
+        return
+    starts = [d.start for d in rec.dates]
+    for p in rec.policies:
+        issued = p.issued_on
+        if not issued or len(issued) != 10:
+            continue
+        for m in p.mentions:
+            k = bisect_left(starts, m.end)
+            while k < len(starts) and starts[k] < m.end + _ISSUE_DATE_REACH:
+                d = rec.dates[k]
+                if d.grain == "day" and d.value and d.value != issued and d.value[4:] == issued[4:]:
+                    d.value = issued
+                k += 1

@@ -66,6 +66,7 @@ from ..lexicons import fold, load_table
 from ..model import DateItem, Record
 from ..resources import Resources
 from ..text import Doc, PubDate
+from ..timeref import resolve_partial_date, resolve_year
 
 __all__ = ["DatesComponent", "resolve_partial_date", "resolve_year"]
 
@@ -237,56 +238,6 @@ class _Ref:
     def year_for(self, m: int, d: int | None) -> int | None:
         """The year of a day or month written without one."""
         return resolve_year(m, d, self.pub)
-
-
-def resolve_year(month: int, day: int | None, reference: PubDate | date | None) -> int | None:
-    """The year of a day/month (or a month alone, ``day=None``) written without one, against a
-    reference date (the publication, at any precision): the reference year, or the year before
-    when a day would fall more than 62 days after the reference (a month: more than 6 months
-    after the reference month), or the year after for a day just past the turn of the year
-    (reference 2021-12-30, ``2/1`` -> 2022). None without a reference."""
-    p = PubDate(reference.year, reference.month, reference.day) if isinstance(reference, date) else reference
-    if p is None:
-        return None
-    y = p.year
-    if p.month is None:
-        return y
-    if day is not None:
-        ref = p.as_date() or date(p.year, p.month, calendar.monthrange(p.year, p.month)[1])
-        try:
-            cand = date(y, month, day)
-        except ValueError:
-            return y
-        if (cand - ref).days > 62:
-            return y - 1
-        if (ref - cand).days > 300:
-            try:
-                if (date(y + 1, month, day) - ref).days <= 62:
-                    return y + 1  # published 2021-12-30, `ngày 2/1` -> 2022-01-02
-            except ValueError:
-                pass
-        return y
-    if month - p.month > 6:
-        return y - 1
-    return y
-
-
-def resolve_partial_date(
-    day: int | None, month: int, year: int | None = None, reference: PubDate | date | None = None
-) -> str | None:
-    """ISO value of a partial date resolved against ``reference`` (SPEC §1): ``(8, 10, None,
-    date(2021, 10, 9))`` -> ``"2021-10-08"``; ``(None, 9, None, …)`` -> ``"2021-09"``. An explicit
-    ``year`` is kept. None when the date is impossible (31/2) or the year cannot be settled.
-    The one resolver the dates module uses; other modules (policies' issue dates) call it too."""
-    y = year if year is not None else resolve_year(month, day, reference)
-    if y is None or not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{y:04d}-{month:02d}"
-    try:
-        return date(y, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 _Period = tuple[int, str, str, "str | None"]  # (sentence start, value, grain, end value)

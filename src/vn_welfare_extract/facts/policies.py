@@ -20,7 +20,6 @@ agree; a code is completed only when the convention settles it (``_complete_code
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -34,7 +33,8 @@ from ..gazetteer import key as place_key
 from ..lexicons import load_table
 from ..model import Mention, Policy, Record
 from ..resources import Resources
-from ..text import Doc, PubDate, fold
+from ..text import Doc, fold
+from ..timeref import resolve_year
 
 # Words that make "<kind> <number>" a quantity, not a document (``kế hoạch 5 năm``,
 # ``hướng dẫn 3 bước``, ``quyết định 2 người``).
@@ -956,7 +956,7 @@ class PoliciesComponent:
         elif h.code_year:
             year = h.code_year
         elif doc.published is not None:
-            year = issue_year(day, month, doc.published)
+            year = resolve_year(month, day, doc.published, forward=False) or doc.published.year
         else:
             return None
         try:
@@ -1085,22 +1085,6 @@ def _share_issuers(doc: Doc, hits: list[_Hit]) -> None:
                 best, dist = top, abs(o.start - h.start)
         if best is not None:
             h.issuers.append((_P_CONTEXT, best[1]))
-
-
-def issue_year(day: int, month: int, pub: PubDate) -> int:
-    """The year of a day written without one (SPEC §1): the publication year, or the year before
-    when the day would fall more than 62 days after publication (a month-only publication counts
-    from its last day). A day up to 62 days after publication stays in the publication year, and
-    a day earlier in the year stays there too (published 2021-12-30, ``ngày 2/1`` -> 2021-01-02:
-    an issue date lies before the article). To be folded into the shared date resolver."""
-    if pub.month is None:
-        return pub.year
-    ref = pub.as_date() or date(pub.year, pub.month, calendar.monthrange(pub.year, pub.month)[1])
-    try:
-        cand = date(pub.year, month, day)
-    except ValueError:  # 29/2 outside a leap year, 31/4: the caller warns
-        return pub.year
-    return pub.year - 1 if (cand - ref).days > 62 else pub.year
 
 
 def _segs(raw: str) -> list[str]:
