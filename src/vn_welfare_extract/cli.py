@@ -21,7 +21,6 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from importlib import import_module
 from typing import Any
 
 from ._version import __version__
@@ -194,20 +193,27 @@ def schema(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _plugin_main(name: str) -> Callable[[list[str]], Any]:
+    """The ``main(argv)`` of a subcommand other helpers own (imported only when it is run)."""
+    if name == "eval":
+        from .evaluate import main as eval_main
+
+        return eval_main
+    from .view import main as show_main
+
+    return show_main
+
+
 def _plugin(name: str) -> Callable[[Sequence[str]], int]:
     module, what = _PLUGINS[name]
 
     def call(argv: Sequence[str]) -> int:
         try:
-            mod = import_module(module)
+            entry = _plugin_main(name)
         except ImportError as e:
             if e.name != module:
                 raise
             _err(f"'{name}' ({what}) is not available in this installation: module {module} is missing")
-            return EXIT_USAGE
-        entry = getattr(mod, "main", None)
-        if entry is None:
-            _err(f"'{name}': {module} has no main(argv)")
             return EXIT_USAGE
         return int(entry(list(argv)) or 0)
 

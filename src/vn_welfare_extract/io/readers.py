@@ -33,7 +33,6 @@ import sys
 import tarfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 from typing import IO, Any
 
@@ -134,7 +133,7 @@ def expand_inputs(inputs: Iterable[str], fmt: str | None = None) -> list[str]:
         if path != "-" and fmt is None and detect_format(path) is None:
             raise InputError(f"cannot tell the format of {path}; name it .txt/.jsonl/.json/.csv/.tar.gz/.warc.gz or pass --format")
     if fmt == "warc" or any(p != "-" and detect_format(p) == "warc" for p in out):
-        import_module(f"{__package__}.warc")  # raises ImportError with the install hint before any work
+        from . import warc  # noqa: F401 - raises ImportError with the install hint before any work
     return out
 
 
