@@ -67,10 +67,19 @@ class DatabaseSink:
         self._buf: list[DocResult] = []
         self._last = time.monotonic()
         self._done: set[str] = set()
+        self._failed: set[str] = set()  # documents whose row has status 'error' (set with _done on resume)
         self.warnings: list[str] = []
 
     def done_ids(self) -> set[str]:
         return self._done
+
+    def failed_ids(self) -> set[str]:
+        return self._failed
+
+    def retry(self, ids: set[str]) -> None:
+        """Load ``ids`` again: their new rows replace the error rows as a whole (see ``_load``)."""
+        self._done -= ids
+        self._failed -= ids
 
     def write(self, results: list[DocResult]) -> None:
         if self._done:

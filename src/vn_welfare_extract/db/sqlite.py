@@ -51,7 +51,10 @@ class SqliteSink(DatabaseSink):
         ensure_schema(self.conn)
         self._upserts = {t: upsert_sql(t, "?", "sqlite") for t in ("documents", *CHILD_NAMES)}
         if resume:
-            self._done = {r[0] for r in self.conn.execute("SELECT doc_id FROM documents")}
+            for doc_id, status in self.conn.execute("SELECT doc_id, status FROM documents"):
+                self._done.add(doc_id)
+                if status == "error":
+                    self._failed.add(doc_id)
 
     def _load(self, doc_ids: list[str], rows: Rows) -> None:
         cur = self.conn.cursor()
