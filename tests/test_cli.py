@@ -233,3 +233,34 @@ def test_help_is_self_sufficient(capsys: pytest.CaptureFixture[str]) -> None:
     for needle in ("exit codes:", "130", "--encoding", "--lexicon", "--skip-failed", "kind<TAB>entry",
                    ".warc.gz", "vn-welfare-extract archive.jsonl.gz --db news.sqlite --resume"):
         assert needle in out, needle
+
+
+@pytest.mark.parametrize("kind", ["tsv", "json"])
+def test_a_lexicon_file_normalises_an_alias_from_the_cli(tmp_path: Path, kind: str) -> None:
+    from lexicon_case import ARTICLE as LEX_ARTICLE
+    from lexicon_case import normalised_everywhere, write_lexicon
+
+    src = write(tmp_path / "a.jsonl", LEX_ARTICLE)
+    out = tmp_path / "o.jsonl"
+    assert main([str(src), "-o", str(out), "-q", "--workers", "1"]) == EXIT_OK
+    assert not normalised_everywhere(_records(out)[0])  # the shipped lexicons do not know the alias
+    assert main([str(src), "-o", str(out), "-q", "--workers", "1", "--lexicon", str(write_lexicon(tmp_path, kind))]) == EXIT_OK
+    assert normalised_everywhere(_records(out)[0])
+
+
+def test_a_bad_lexicon_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "a.jsonl", ARTICLE)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("person\tNguyễn Văn A\n", encoding="utf-8")
+    assert main([str(src), "-q", "--lexicon", str(bad)]) == EXIT_USAGE
+    assert "bad.tsv:1" in capsys.readouterr().err
+
+
+def test_show_takes_a_lexicon(tmp_path: Path) -> None:
+    from lexicon_case import CANONICAL, TEXT, write_lexicon
+
+    art = tmp_path / "art.txt"
+    art.write_text(TEXT, encoding="utf-8")
+    page = tmp_path / "p.html"
+    assert main(["show", str(art), "-o", str(page), "--published", "2024-04-05", "--lexicon", str(write_lexicon(tmp_path, "tsv"))]) == EXIT_OK
+    assert CANONICAL in page.read_text(encoding="utf-8")
