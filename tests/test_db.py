@@ -214,7 +214,7 @@ def test_a_version_1_database_is_migrated_in_place(db: DB, tmp_path: Path) -> No
     text = "Năm 2022, tỉnh hỗ trợ mỗi hộ 74,81 USD cho 30 hộ nghèo."
     src.write_text(json.dumps({"id": "new", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     assert load(db, str(src)) == 0
-    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2] == [1, SCHEMA_VERSION]
+    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3] == list(range(1, SCHEMA_VERSION + 1))
     for t in TABLES:  # the migrated database has the columns, in the order, of a new one
         assert db.columns(t.name) == list(t.column_names), t.name
     assert [t.column_names for t in tables_at(1)] != [t.column_names for t in TABLES]
@@ -224,7 +224,7 @@ def test_a_version_1_database_is_migrated_in_place(db: DB, tmp_path: Path) -> No
     new = db.query("SELECT text, value, value_exact, end_value_exact FROM amounts WHERE doc_id = 'new'")
     assert [(t, int(v), x, e) for t, v, x, e in new] == [("74,81 USD", 75, "74.81", None)]
     assert load(db, str(src)) == 0  # a second run finds nothing to migrate
-    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+    assert [r[0] for r in db.query("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3]
 
 
 def test_migration_steps_from_zero_give_the_current_schema(tmp_path: Path) -> None:
@@ -241,3 +241,30 @@ def test_migration_steps_from_zero_give_the_current_schema(tmp_path: Path) -> No
             cols_a = [r[1:3] for r in a.execute(f"PRAGMA table_info({t.name})")]
             cols_b = [r[1:3] for r in b.execute(f"PRAGMA table_info({t.name})")]
         assert cols_a == cols_b, t.name
+
+
+def _per_province_query() -> str:
+    (q,) = [q for q in _doc_queries() if "per province per month" in q or "total_vnd" in q]
+    return q
+
+
+def test_the_support_per_province_example_sums_totals_of_provinces(db: DB, tmp_path: Path) -> None:
+    """A rate (so much per person) is not a total, and a city inside a province is not a province."""
+    src = tmp_path / "a.jsonl"
+    rows = [
+        {"id": "r1", "published": "2021-03-06", "text": "Ngày 5-3, tỉnh Khánh Hòa đã chi 2.100 tỉ đồng hỗ trợ cho 90.000 lao động tự do."},
+        {"id": "r2", "published": "2021-03-07", "text": "Ngày 6-3, tỉnh Khánh Hòa hỗ trợ 1,5 triệu đồng/người cho 2.000 lao động tự do."},
+        {"id": "r3", "published": "2021-03-08", "text": "Ngày 7-3, UBND thành phố Nha Trang, tỉnh Khánh Hòa đã chi 30 tỉ đồng hỗ trợ cho 4.000 hộ nghèo."},
+    ]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert load(db, str(src)) == 0
+    facts = db.query("SELECT doc_id, location, province, per, amount FROM facts WHERE amount IS NOT NULL ORDER BY doc_id")
+    assert [(d, loc, prov, per, int(a)) for d, loc, prov, per, a in facts] == [
+        ("r1", "Khánh Hòa", "Khánh Hòa", None, 2_100_000_000_000),
+        ("r2", "Khánh Hòa", "Khánh Hòa", "người", 1_500_000),
+        ("r3", "Nha Trang", "Khánh Hòa", None, 30_000_000_000),
+    ]
+    got = [(p, m, int(t), int(n)) for p, m, t, n in db.query(_per_province_query())]
+    assert got == [("Khánh Hòa", "2021-03", 2_130_000_000_000, 2)]
+    levels = dict(db.query("SELECT name, level FROM locations WHERE doc_id = 'r3'"))
+    assert levels == {"Nha Trang": "district", "Khánh Hòa": "province"}

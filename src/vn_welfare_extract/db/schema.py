@@ -8,7 +8,9 @@ recording it in ``schema_version``; a database newer than the tool is refused.
 
 Versions: 1 the first schema; 2 adds ``amounts.value_exact`` / ``amounts.end_value_exact``
 (exact decimals as text, e.g. ``"74.81"``) and ``documents.crawled`` (WARC-Date of a crawled
-page). A column added by a migration is appended at the end of its table in ``TABLES`` (so a
+page); 3 adds ``facts.per`` (the unit of a rate, ``1,5 triệu đồng/người`` -> ``người``; null for
+a total, so ``WHERE per IS NULL`` keeps totals only) and ``facts.province`` (the province of the
+fact's place: the place itself, or the province a district or commune lies in). A column added by a migration is appended at the end of its table in ``TABLES`` (so a
 migrated database and a new one have the same column order) and listed in ``ADDED_COLUMNS``.
 
 Portable types: ``text``; ``int`` (offsets, years; BIGINT in PostgreSQL); ``num`` (amounts and
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ CHILDREN: tuple[Table, ...] = (
         "facts",
         (("id", "text"), ("doc_id", "text"), ("type", "text"), ("sentence", "text"), ("start_char", "int"),
          ("end_char", "int"), ("amount", "num"), ("location", "text"), ("date", "text"), ("fact_values", "json"),
-         ("links", "json"), ("rule", "text")),
+         ("links", "json"), ("rule", "text"),
+         ("per", "text"), ("province", "text")),  # v3: a rate's unit (null: a total), the place's province
         ("id",),
         (("doc_id",), ("type",), ("date",), ("location",)),
     ),
@@ -185,6 +188,10 @@ ADDED_COLUMNS: dict[int, tuple[tuple[str, str, str], ...]] = {
         ("amounts", "value_exact", "text"),
         ("amounts", "end_value_exact", "text"),
         ("documents", "crawled", "text"),
+    ),
+    3: (
+        ("facts", "per", "text"),
+        ("facts", "province", "text"),
     ),
 }
 
