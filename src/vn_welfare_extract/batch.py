@@ -393,6 +393,8 @@ def run_batch(
     stream = iter_documents(paths, fmt, fm, roots, encoding=opts.encoding)
     head = next(stream, None)
     if head is not None and head.fields is not None:  # the text field is not in the first record
+        for s in sinks:
+            s.close()
         raise InputError(
             f"{head.source}: no text field {' / '.join(fm.text)} in the first record; it has "
             f"{', '.join(head.fields) or 'no fields'} (name the text field with --text-field NAME)"
