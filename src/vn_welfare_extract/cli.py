@@ -219,14 +219,14 @@ def run(argv: Sequence[str]) -> int:
     old_term = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         summary = run_batch(inputs, sinks, options, fmt=args.format, fields=fields, progress=progress)
-    except (InputError, ValueError) as e:
+    except (InputError, ValueError, ImportError) as e:  # found before any work (the first record, a missing extra)
         _err(str(e))
         return EXIT_USAGE
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_OK
     except Exception as e:  # an output failed (database gone, disk full): stop loudly
-        _err(f"output failed: {type(e).__name__}: {e}; documents written so far are complete, resume with: {resume_command(argv)}")
+        _err(f"output failed: {type(e).__name__}: {e}; documents written so far are complete; {_resume_hint(args, argv)}")
         return EXIT_OUTPUT
     finally:
         signal.signal(signal.SIGTERM, old_term)
@@ -236,16 +236,19 @@ def run(argv: Sequence[str]) -> int:
         with open(args.summary_json, "w", encoding="utf-8") as f:
             json.dump(summary.to_dict(), f, ensure_ascii=False, indent=1)
     if summary.interrupted:
-        if args.output in (None, "-") and not (args.db or args.parquet):
-            sys.stderr.write("interrupted: stdout cannot be resumed; write to a file (-o) or a database (--db) to resume a run\n")
-        else:
-            sys.stderr.write(f"interrupted: resume with\n  {resume_command(argv)}\n")
+        sys.stderr.write(f"interrupted: {_resume_hint(args, argv)}\n")
         return EXIT_INTERRUPTED
     if summary.documents == 0 and summary.skipped == 0:
         skipped = f"; {summary.skipped_files} file(s) skipped (unknown format or hidden)" if summary.skipped_files else ""
         _err(f"no document read from {summary.files} input file(s){skipped}: nothing was extracted")
         return EXIT_NOTHING_READ
     return EXIT_DOC_ERRORS if summary.errors else EXIT_OK
+
+
+def _resume_hint(args: argparse.Namespace, argv: Sequence[str]) -> str:
+    if args.output in (None, "-") and not (args.db or args.parquet):
+        return "stdout cannot be resumed; write to a file (-o) or a database (--db) to resume a run"
+    return f"resume with\n  {resume_command(argv)}"
 
 
 def resume_command(argv: Sequence[str]) -> str:

@@ -149,7 +149,7 @@ def expand_inputs_report(inputs: Iterable[str], fmt: str | None = None) -> tuple
         if path != "-" and fmt is None and detect_format(path) is None:
             raise InputError(f"cannot tell the format of {path}; name it .txt/.jsonl/.json/.csv/.tar.gz/.warc.gz or pass --format")
     if fmt == "warc" or any(p != "-" and detect_format(p) == "warc" for p in out):
-        from . import warc  # noqa: F401 - raises ImportError with the install hint before any work
+        from .warc import read_warc  # noqa: F401 - raises ImportError with the install hint before any work
     return out, skipped
 
 
