@@ -198,7 +198,7 @@ def test_workers_exit_when_the_parent_is_killed_and_resume_still_matches(bench_s
     assert main([str(bench_slice), "-o", str(ref), "-q", "--workers", "2"]) in (0, 1)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_DRIVER, "0.05", str(bench_slice), "-o", str(out), "-q", "--workers", "2"],
+        [sys.executable, "-c", SLOW_DRIVER, "0.2", str(bench_slice), "-o", str(out), "-q", "--workers", "2"],  # ~10 s in all
         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     workers: list[int] = []
@@ -237,9 +237,10 @@ def test_an_interrupted_run_prints_the_exact_resume_command(bench_slice: Path, t
     assert main([str(bench_slice), "-o", str(ref), "-q", "--workers", "1"]) in (0, 1)
     out = tmp_path / "out.jsonl"
     args = [str(bench_slice), "-o", str(out), "--no-progress", "--workers", "2"]
-    proc = subprocess.Popen([sys.executable, "-c", SLOW_DRIVER, "0.05", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # ~15 s in all, the first lines after a chunk (16 documents) and a flush: time to interrupt it mid-way
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_DRIVER, "0.3", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while lines(out) < 5:
+    while lines(out) < 1:
         assert proc.poll() is None and time.monotonic() < deadline, "the run ended or stalled before the interrupt"
         time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
