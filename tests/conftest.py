@@ -74,9 +74,9 @@ def pg_dsn() -> Any:
     """A DSN whose search_path is a fresh schema, dropped afterwards: tests never see each other's rows."""
     import uuid
 
+    base = need_pg_dsn()  # skips (before importing psycopg) when PostgreSQL or psycopg is absent
     import psycopg
 
-    base = need_pg_dsn()
     name = "t_" + uuid.uuid4().hex[:12]
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {name}")

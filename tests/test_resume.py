@@ -128,9 +128,9 @@ def test_resume_after_sigkill_sqlite(bench_slice: Path, tmp_path: Path) -> None:
 
 @contextmanager
 def pg_schema() -> Iterator[str]:
+    base = need_pg_dsn()  # skips (before importing psycopg) when PostgreSQL or psycopg is absent
     import psycopg
 
-    base = need_pg_dsn()
     name = "r_" + uuid.uuid4().hex[:12]
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {name}")
@@ -243,7 +243,7 @@ def test_an_interrupted_run_prints_the_exact_resume_command(bench_slice: Path, t
     while lines(out) < 1:
         assert proc.poll() is None and time.monotonic() < deadline, "the run ended or stalled before the interrupt"
         time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signal.SIGTERM)  # as Ctrl-C (SIGINT is ignored in a background job of a non-interactive shell)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "INTERRUPTED" in err
