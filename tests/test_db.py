@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -268,3 +269,32 @@ def test_the_support_per_province_example_sums_totals_of_provinces(db: DB, tmp_p
     assert got == [("Khánh Hòa", "2021-03", 2_130_000_000_000, 2)]
     levels = dict(db.query("SELECT name, level FROM locations WHERE doc_id = 'r3'"))
     assert levels == {"Nha Trang": "district", "Khánh Hòa": "province"}
+
+
+OPENER = """
+import os, sys, time
+from vn_welfare_extract.db import open_database
+go, paths = sys.argv[1], sys.argv[2:]
+while not os.path.exists(go):
+    time.sleep(0.001)
+for p in paths:
+    open_database(p).close()
+"""
+
+
+def test_loaders_creating_one_new_sqlite_file_at_once_do_not_collide(tmp_path: Path) -> None:
+    """Two batch runs starting together on a new SQLite file: one creates the schema, the other
+    waits and finds it (the version is read inside the write transaction)."""
+    import subprocess
+    import sys
+
+    go = tmp_path / "go"
+    paths = [str(tmp_path / f"new{i}.sqlite") for i in range(20)]
+    procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(go), *paths], stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    time.sleep(1.0)  # all four imported and waiting
+    go.write_text("", encoding="utf-8")
+    errs = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, "\n".join(errs)
+    for path in paths:
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]

@@ -275,7 +275,7 @@ def _load_concurrently(halves: tuple[Path, Path], target: str) -> None:
     ]
     for p in procs:
         _, err = p.communicate(timeout=600)
-        assert p.returncode in (0, 1), err
+        assert p.returncode == 0, err  # the slice has no failing document; 1 would also be a crash's traceback
 
 
 @pytest.fixture(scope="module")

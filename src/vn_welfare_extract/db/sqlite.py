@@ -11,27 +11,31 @@ from .schema import SCHEMA_VERSION, VERSION_TABLE_SQL, SchemaError, pending
 
 
 def ensure_schema(conn: sqlite3.Connection) -> int:
-    """Create or migrate the schema; returns the version found before (0 for a new database)."""
+    """Create or migrate the schema; returns the version found before (0 for a new database).
+
+    The version is read inside the write transaction (``BEGIN IMMEDIATE``), so two loaders
+    opening the same new file at once cannot both create it: the second waits, then finds
+    the schema there (as PostgreSQL's advisory lock does in ``db.postgres``)."""
     conn.execute(VERSION_TABLE_SQL["sqlite"])
-    row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
-    current = int(row[0])
-    if current > SCHEMA_VERSION:
-        raise SchemaError(
-            f"the database has schema version {current}, newer than this tool's {SCHEMA_VERSION}: upgrade vn_welfare_extract"
-        )
-    for version, statements in pending("sqlite", current):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
+        current = int(row[0])
+        if current > SCHEMA_VERSION:
+            raise SchemaError(
+                f"the database has schema version {current}, newer than this tool's {SCHEMA_VERSION}: upgrade vn_welfare_extract"
+            )
+        for version, statements in pending("sqlite", current):
             for st in statements:
                 conn.execute(st)
             conn.execute(
                 "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                 (version, datetime.now(timezone.utc).isoformat(timespec="seconds")),
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     return current
 
 
