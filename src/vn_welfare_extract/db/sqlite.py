@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import datetime, timezone
 
 from ..io.sinks import Rows
@@ -39,6 +40,21 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
     return current
 
 
+def _set_wal(conn: sqlite3.Connection, wait: float = 60.0) -> None:
+    """``PRAGMA journal_mode=WAL``, retried while another connection holds the file: switching
+    the journal mode of a new file does not wait on the busy timeout (two loaders starting
+    together on one new file got "database is locked")."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class SqliteSink(DatabaseSink):
     name = "sqlite"
 
@@ -50,7 +66,7 @@ class SqliteSink(DatabaseSink):
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=60)
         except sqlite3.Error as e:
             raise ValueError(f"cannot open SQLite database {path}: {e}") from e
-        self.conn.execute("PRAGMA journal_mode=WAL")
+        _set_wal(self.conn)
         self.conn.execute("PRAGMA synchronous=NORMAL")
         ensure_schema(self.conn)
         self._upserts = {t: upsert_sql(t, "?", "sqlite") for t in ("documents", *CHILD_NAMES)}
