@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import need_module, table_counts, write_jsonl
-from vn_welfare_extract.cli import main
+from vn_welfare_extract.cli import EXIT_NOTHING_READ, main
 from vn_welfare_extract.db.schema import SCHEMA_VERSION, TABLES
 
 pa = need_module("pyarrow", "parquet")
@@ -68,12 +68,13 @@ def test_num_columns_are_exact_decimals() -> None:
     assert tbl.column("end_value_exact").to_pylist() == [None, None, None, "80.5"]
 
 
-def test_arrow_schemas_follow_the_relational_schema_v2() -> None:
+def test_arrow_schemas_follow_the_relational_schema_v3() -> None:
     schemas = parquet.arrow_schemas()
     assert schemas["amounts"].names[-2:] == ["value_exact", "end_value_exact"]
     assert schemas["documents"].field("crawled").type == pa.string() and schemas["documents"].field("crawled").nullable
     assert schemas["amounts"].metadata[b"vwe.schema_version"] == str(SCHEMA_VERSION).encode()
     assert schemas["dates"].names[-1] == "time" and schemas["dates"].field("time").type == pa.string()
+    assert schemas["facts"].names[-2:] == ["per", "province"]
 
 
 # ------------------------------------------------------------------ the bench slice
@@ -133,7 +134,7 @@ def test_empty_run_leaves_readable_empty_tables(tmp_path: Path) -> None:
     src = tmp_path / "empty.jsonl"
     src.write_text("", encoding="utf-8")
     out = tmp_path / "pq"
-    assert main(["run", str(src), "--parquet", str(out), "-q", "-j", "1"]) == 0
+    assert main(["run", str(src), "--parquet", str(out), "-q", "-j", "1"]) == EXIT_NOTHING_READ  # said, not silent
     assert all(duck_count(duckdb, out, t.name) == 0 for t in TABLES)
 
 

@@ -83,10 +83,19 @@ class DatabaseSink:
         self._buf: list[DocResult] = []
         self._last = time.monotonic()
         self._done: set[str] = set()
+        self._failed: set[str] = set()  # documents whose row has status 'error' (set with _done on resume)
         self.warnings: list[str] = []
 
     def done_ids(self) -> set[str]:
         return self._done
+
+    def failed_ids(self) -> set[str]:
+        return self._failed
+
+    def retry(self, ids: set[str]) -> None:
+        """Load ``ids`` again: their new rows replace the error rows as a whole (see ``_load``)."""
+        self._done -= ids
+        self._failed -= ids
 
     def write(self, results: list[DocResult]) -> None:
         if self._done:
@@ -113,14 +122,25 @@ class DatabaseSink:
         raise NotImplementedError
 
     def _update_registry(self, cursor: Any, engine: str, doc_ids: list[str], rows: Rows) -> None:
-        """Merge this batch into the registry tables, inside the caller's transaction."""
+        """Merge this batch into the registry tables, inside the caller's transaction.
+
+        Two loaders may run at once (SQLite's ``BEGIN IMMEDIATE`` already makes writers take
+        turns); in PostgreSQL a transaction-scoped advisory lock does the same for the registry,
+        whose rows are read, merged and written back: without it two batches naming one body
+        both insert it."""
         if self.registry:
             from .. import registry
 
+            if engine == "postgres":
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (REGISTRY_LOCK,))
             registry.update(registry.SqlStore(cursor, engine), doc_ids, registry.evidence(rows))
 
     def _close(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+# The PostgreSQL advisory lock key the registry update holds (any fixed 64-bit number: "vwereg").
+REGISTRY_LOCK = 0x767765726567
 
 
 def merge_rows(results: list[DocResult]) -> tuple[list[str], Rows]:

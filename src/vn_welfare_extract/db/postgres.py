@@ -79,8 +79,11 @@ class PostgresSink(DatabaseSink):
         self.nul_escaped = 0
         if resume:
             with self.conn.cursor() as cur:
-                cur.execute("SELECT doc_id FROM documents")
-                self._done = {r[0] for r in cur}
+                cur.execute("SELECT doc_id, status FROM documents")
+                for doc_id, status in cur:
+                    self._done.add(doc_id)
+                    if status == "error":
+                        self._failed.add(doc_id)
 
     def _sanitize(self, table: str, rows: list[tuple[Any, ...]], nul_docs: set[str]) -> list[tuple[Any, ...]]:
         """Escape NUL characters (text) and ``\\u0000`` escapes (JSON text) in rows that have them."""

@@ -8,8 +8,11 @@ recording it in ``schema_version``; a database newer than the tool is refused.
 
 Versions: 1 the first schema; 2 adds ``amounts.value_exact`` / ``amounts.end_value_exact``
 (exact decimals as text, e.g. ``"74.81"``) and ``documents.crawled`` (WARC-Date of a crawled
-page); 3 adds ``dates.time`` (the clock time on the item's day, ``"08:15"``) and the archive-level
-registry tables (``REGISTRY_TABLES``, built by ``registry.py``: ``persons``, ``person_posts``,
+page); 3 adds ``dates.time`` (the clock time on the item's day, ``"08:15"``), ``facts.per`` (the
+unit of a rate, ``1,5 triệu đồng/người`` -> ``người``; null for a total, so ``WHERE per IS NULL``
+keeps totals only), ``facts.province`` (the province of the fact's place: the place itself, or
+the province a district or commune lies in) and the archive-level registry tables
+(``REGISTRY_TABLES``, built by ``registry.py``: ``persons``, ``person_posts``,
 ``person_mentions``, ``bodies``, ``body_mentions``, ``legal_documents``,
 ``legal_document_citations``, ``legal_document_facts``). A column added by a migration is appended at the end of its table in ``TABLES`` (so a
 migrated database and a new one have the same column order) and listed in ``ADDED_COLUMNS``.
@@ -139,7 +142,8 @@ CHILDREN: tuple[Table, ...] = (
         "facts",
         (("id", "text"), ("doc_id", "text"), ("type", "text"), ("sentence", "text"), ("start_char", "int"),
          ("end_char", "int"), ("amount", "num"), ("location", "text"), ("date", "text"), ("fact_values", "json"),
-         ("links", "json"), ("rule", "text")),
+         ("links", "json"), ("rule", "text"),
+         ("per", "text"), ("province", "text")),  # v3: a rate's unit (null: a total), the place's province
         ("id",),
         (("doc_id",), ("type",), ("date",), ("location",)),
     ),
@@ -258,7 +262,11 @@ ADDED_COLUMNS: dict[int, tuple[tuple[str, str, str], ...]] = {
         ("amounts", "end_value_exact", "text"),
         ("documents", "crawled", "text"),
     ),
-    3: (("dates", "time", "text"),),
+    3: (
+        ("dates", "time", "text"),
+        ("facts", "per", "text"),
+        ("facts", "province", "text"),
+    ),
 }
 
 

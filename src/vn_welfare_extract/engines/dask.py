@@ -46,7 +46,8 @@ from ..db.schema import TABLES
 from ..io.parquet import _PART_RE, arrow_schema, read_rows, rows_to_table, rows_to_tables, write_tables
 from ..io.parquet import write_registry as _write_registry
 from ..io.readers import FieldMap
-from . import extract_docs, warc_file_articles
+from ..lexicons import Lexicons
+from . import LexiconLike, as_lexicon, extract_docs, warc_file_articles
 
 __all__ = [
     "extract_records",
@@ -68,16 +69,19 @@ def _as_bag(articles: Any) -> dbag.Bag:
     raise TypeError(f"expected a dask Bag or DataFrame of articles, got {type(articles).__name__}")
 
 
-def _records(part: Sequence[Any], types: Sequence[str] | None, fields: FieldMap | None) -> list[dict[str, Any]]:
-    return [d for d, _ in extract_docs(part, types, fields, rows=False)]
+def _records(part: Sequence[Any], types: Sequence[str] | None, fields: FieldMap | None, lexicon: Lexicons | None = None) -> list[dict[str, Any]]:
+    return [d for d, _ in extract_docs(part, types, fields, rows=False, lexicon=lexicon)]
 
 
-def extract_records(articles: Any, *, types: Sequence[str] | None = None, fields: FieldMap | None = None) -> dbag.Bag:
+def extract_records(
+    articles: Any, *, types: Sequence[str] | None = None, fields: FieldMap | None = None, lexicon: LexiconLike = None
+) -> dbag.Bag:
     """A bag of record dicts (``Record.to_dict()``; a failed article gives the batch's error
-    record with an ``error`` key), in the order of ``articles``."""
+    record with an ``error`` key), in the order of ``articles``. ``lexicon``: a ``Lexicons`` or
+    the path of a lexicon file (read here, sent to the workers)."""
     bag: Any = _as_bag(articles)
     t = None if types is None else tuple(types)
-    return cast(dbag.Bag, bag.map_partitions(_records, t, fields))
+    return cast(dbag.Bag, bag.map_partitions(_records, t, fields, as_lexicon(lexicon)))
 
 
 def read_warc(paths: Sequence[str], npartitions: int | None = None) -> dbag.Bag:
@@ -98,8 +102,10 @@ def table_meta(table: str) -> pd.DataFrame:
     return _to_pandas(arrow_schema(table).empty_table())
 
 
-def _frames(part: Sequence[Any], types: tuple[str, ...] | None, fields: FieldMap | None, store_text: bool) -> dict[str, pd.DataFrame]:
-    rows = [r for _, r in extract_docs(part, types, fields, rows=True, store_text=store_text) if r is not None]
+def _frames(
+    part: Sequence[Any], types: tuple[str, ...] | None, fields: FieldMap | None, store_text: bool, lexicon: Lexicons | None = None
+) -> dict[str, pd.DataFrame]:
+    rows = [r for _, r in extract_docs(part, types, fields, rows=True, store_text=store_text, lexicon=lexicon) if r is not None]
     return {name: _to_pandas(tbl) for name, tbl in rows_to_tables(rows).items()}
 
 
@@ -109,12 +115,18 @@ def _partitions(articles: Any) -> list[Delayed]:
 
 
 def extract_tables(
-    articles: Any, *, types: Sequence[str] | None = None, fields: FieldMap | None = None, store_text: bool = False
+    articles: Any,
+    *,
+    types: Sequence[str] | None = None,
+    fields: FieldMap | None = None,
+    store_text: bool = False,
+    lexicon: LexiconLike = None,
 ) -> dict[str, dd.DataFrame]:
     """One dask DataFrame per table of the relational schema (``documents``, ``dates``, ...,
     ``facts``, ``errors``), one partition per input partition."""
     t = None if types is None else tuple(types)
-    parts = [delayed(_frames, pure=True)(p, t, fields, store_text) for p in _partitions(articles)]
+    lex = as_lexicon(lexicon)
+    parts = [delayed(_frames, pure=True)(p, t, fields, store_text, lex) for p in _partitions(articles)]
     out: dict[str, dd.DataFrame] = {}
     for table in TABLES:
         pieces = [delayed(operator.getitem, pure=True)(p, table.name) for p in parts]
@@ -122,8 +134,11 @@ def extract_tables(
     return out
 
 
-def _write(part: Sequence[Any], out_dir: str, name: str, types: tuple[str, ...] | None, fields: FieldMap | None, store_text: bool) -> dict[str, int]:
-    rows = [r for _, r in extract_docs(part, types, fields, rows=True, store_text=store_text) if r is not None]
+def _write(
+    part: Sequence[Any], out_dir: str, name: str, types: tuple[str, ...] | None, fields: FieldMap | None, store_text: bool,
+    lexicon: Lexicons | None = None,
+) -> dict[str, int]:
+    rows = [r for _, r in extract_docs(part, types, fields, rows=True, store_text=store_text, lexicon=lexicon) if r is not None]
     tables = rows_to_tables(rows)
     write_tables(tables, out_dir, name)
     return {k: v.num_rows for k, v in tables.items()}
@@ -137,6 +152,7 @@ def write_parquet(
     fields: FieldMap | None = None,
     store_text: bool = False,
     compute: bool = True,
+    lexicon: LexiconLike = None,
 ) -> Any:
     """Write every table as Parquet, one file per input partition and table, in the layout of
     ``--parquet`` (``out_dir/<table>/part-<n>.parquet``; see ``io.parquet``). ``out_dir`` must be
@@ -152,9 +168,10 @@ def write_parquet(
                 if _PART_RE.match(p.name):
                     p.unlink()
     t_ = None if types is None else tuple(types)
+    lex = as_lexicon(lexicon)
     # part-<run>-<n>: the run token is "dask" plus a digit so the name matches io.parquet's pattern
     tasks = [
-        delayed(_write)(p, str(base), f"part-dask0-{i:05d}", t_, fields, store_text)
+        delayed(_write)(p, str(base), f"part-dask0-{i:05d}", t_, fields, store_text, lex)
         for i, p in enumerate(_partitions(articles))
     ]
     if not compute:
