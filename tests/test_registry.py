@@ -421,6 +421,13 @@ def test_a_small_field_joins_a_common_name_but_not_across_fields() -> None:
         rec("k2", "2018-12-01", [("Trần Văn Hải", [("Thành viên", "ban chấp hành")])], orgs=fed),
     ], "Trần Văn Hải")
     assert n == [2] and any("small field: sport" in w for w in why)
+    feds = [("Liên đoàn Bóng rổ Việt Nam", None), ("Liên đoàn Cầu lông Việt Nam", None)]
+    n, _ = _people([  # two federations' chairmen, and a committee member in an article naming both: which one?
+        rec("k1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", "Liên đoàn Bóng rổ Việt Nam")])]),
+        rec("k2", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", "Liên đoàn Cầu lông Việt Nam")])]),
+        rec("k3", "2018-12-01", [("Trần Văn Hải", [("Thành viên", "ban chấp hành")])], orgs=feds),
+    ], "Trần Văn Hải")
+    assert n == [1, 1, 1]
     n, _ = _people([
         rec("k1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", "Công ty Thủy sản Sao Mai")])]),
         rec("k2", "2018-12-01", [("Trần Văn Hải", [("Thành viên", "ban chấp hành")])], orgs=fed),

@@ -14,8 +14,14 @@ Each record stands alone; the registry ties their items together:
   post (``Tổng thống``, ``Bộ trưởng`` ... with no body named), or who held the same post at all
   when that person is tied to no province or the article names theirs; post-less officials that
   fit nobody are one person when they share a post and a place of their articles; otherwise
-  (none, or several candidates) it stays a person of its own. ``person_mentions.reason``
-  records why each mention belongs to its person.
+  (none, or several candidates) it stays a person of its own. A second pass
+  (``_join_compatible``) then joins same-name persons on what a careful reader would use: one
+  body under two spellings (``BV175`` / ``Bệnh viện quân y 175``, ``Cen Land`` / ``Cen Group``),
+  one singular national post written two ways (``Ngoại trưởng`` = ``Bộ trưởng Bộ Ngoại giao``),
+  a unit (``ban chấp hành``) of the body its articles name, the small field of sport, a rare name
+  with posts in one field, a national state career over years; never across provinces or two
+  different singular posts at the same time. ``person_mentions.reason`` records why each
+  mention belongs to its person.
 - ``bodies`` / ``body_mentions``: one row per organisation, by its canonical expanded name
   (``UBND tỉnh Long An`` = ``Ủy ban nhân dân tỉnh Long An``); a body that needs a place and has
   none (``Sở Y tế``, ``Hội``, ``UBND huyện Châu Thành`` in ten provinces) is left out.
@@ -610,8 +616,27 @@ def _conflict(a: _Profile, b: _Profile) -> bool:
     return bool(a.sigs and b.sigs and not a.sigs & b.sigs and a.overlaps(b))
 
 
-def _why_same(name: str, a: _Profile, b: _Profile) -> str | None:
-    """The reason two same-name persons are one, or None."""
+def _unit_of(u: _Profile, v: _Profile) -> str | None:
+    """The body that makes ``u`` (no body of its own but units) a unit of ``v``'s body: named in
+    ``u``'s articles and held by ``v`` (or named in ``v``'s articles too, when ``v`` has none either)."""
+    if not u.units:
+        return None
+    return min((x for x in u.context if x in v.bodies or (v.units and x in v.context)), default=None)
+
+
+def _same_small_field(a: _Profile, b: _Profile) -> bool:
+    return "sport" in a.fields & b.fields and not (a.provs ^ b.provs)
+
+
+def _fills_gap(u: _Profile, v: _Profile) -> bool:
+    """``u``, with no body of its own but units, could be ``v`` by the unit or small-field rule."""
+    return u.units and (_unit_of(u, v) is not None or _same_small_field(u, v))
+
+
+def _why_same(name: str, a: _Profile, b: _Profile, several: frozenset[int] = frozenset()) -> str | None:
+    """The reason two same-name persons are one, or None. ``several``: ids of the profiles with
+    no body of their own that fit several persons (which one? the unit and small-field rules do
+    not join them)."""
     if _conflict(a, b):
         return None
     for x in sorted(a.bodies):
@@ -621,9 +646,9 @@ def _why_same(name: str, a: _Profile, b: _Profile) -> str | None:
     if (same := sorted(a.sigs & b.sigs)):
         return f"same name + same singular post: {same[0]}"
     for u, v in ((a, b), (b, a)):
-        if u.units and (hit := sorted(x for x in u.context if x in v.bodies or (v.units and x in v.context))):
-            return f"same name + a unit of the body its articles name: {hit[0]}"
-    if "sport" in a.fields & b.fields and not (a.provs ^ b.provs):
+        if id(u) not in several and (hit := _unit_of(u, v)):
+            return f"same name + a unit of the body its articles name: {hit}"
+    if (a.units and id(a) not in several or b.units and id(b) not in several) and _same_small_field(a, b):
         return "same name + same small field: sport"
     if _is_rare(name) and (same_f := sorted(a.fields & b.fields)) and a.provs == b.provs:
         return f"same rare name + posts in one field: {same_f[0]}"
@@ -647,10 +672,11 @@ def _join_compatible(ms: list[Row], c: dict[str, int], keys: list[set[str]], own
     members: dict[str, list[str]] = {p: [p] for p in pids}
     head: dict[str, str] = {p: p for p in pids}
     name = ms[0][c["name_key"]]
+    several = frozenset(id(prof[p]) for p in pids if sum(_fills_gap(prof[p], prof[q]) for q in pids if q != p) > 1)
     for x, p in enumerate(pids):
         for q in pids[x + 1 :]:
             hp, hq = head[p], head[q]
-            if hp == hq or (why := _why_same(name, prof[p], prof[q])) is None:
+            if hp == hq or (why := _why_same(name, prof[p], prof[q], several)) is None:
                 continue
             if any(_conflict(prof[u], prof[v]) for u in members[hp] for v in members[hq]):
                 continue
