@@ -435,6 +435,22 @@ def test_a_small_field_joins_a_common_name_but_not_across_fields() -> None:
     assert n == [1, 1]
 
 
+def test_a_post_without_body_takes_the_field_of_its_articles_other_posts() -> None:
+    fed = [("Liên đoàn Bóng rổ Việt Nam", None)]
+    member = rec("h2", "2018-12-01", [("Trần Văn Hải", [("Thành viên", "ban chấp hành")])], orgs=fed)
+    # "Chủ tịch" alone, in an article whose other official chairs a club: the field is sport
+    n, why = _people([
+        rec("h1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", None)]), ("Lò Văn Pả", [("Chủ tịch", "CLB Sơn La")])]),
+        member,
+    ], "Trần Văn Hải")
+    assert n == [2] and any("small field: sport" in w for w in why)
+    n, _ = _people([  # ... and a company: no field of sport, kept apart
+        rec("h1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", None)]), ("Lò Văn Pả", [("Chủ tịch", "Công ty Thủy sản Sao Mai")])]),
+        member,
+    ], "Trần Văn Hải")
+    assert n == [1, 1]
+
+
 def test_a_rare_name_joins_posts_in_one_field_a_common_name_does_not() -> None:
     recs = [
         rec("r1", "2021-04-22", [("Khúc Thừa Mẫn", [("Chủ tịch HĐQT", "Ngân hàng Sao Việt")])]),

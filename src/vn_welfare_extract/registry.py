@@ -305,6 +305,9 @@ def evidence(rows: Rows) -> Tables:
     for r in rows.get("officials", ()):
         if r[2]:
             doc_names[r[1]].add(name_key(r[2]))
+        for _, org in titles.get(r[0], ()):  # the article's fields of work, from every post's body
+            if org and (f := _field(_body_key(okey(canonical_org(_norm(org)))), brand=False)) and f != "state":
+                doc_places[r[1]].add("field:" + f)
     for r in rows.get("officials", ()):
         oid, did, name, gender = r[0], r[1], r[2], r[3]
         if not name:
@@ -498,12 +501,13 @@ _POST_WORDS = {"ngoại trưởng": "bộ trưởng bộ ngoại giao"}
 _DEFAULT_COUNTRY = " việt nam"
 
 
-def _field(body: str) -> str | None:
-    """The field of work of a body key (``_FIELDS``), ``business`` for a bare brand, else None."""
+def _field(body: str, brand: bool = True) -> str | None:
+    """The field of work of a body key (``_FIELDS``), ``business`` for a bare brand (``brand``),
+    else None."""
     for field, words in _FIELDS:
         if any(w in f"{body} " for w in words):
             return field
-    if not body or body.startswith(_UNITS) or len(body.split()) > 3 or body in _known_bodies():
+    if not brand or not body or body.startswith(_UNITS) or len(body.split()) > 3 or body in _known_bodies():
         return None
     return None if body in _places() or gazetteer().scan(body) else _BRAND
 
@@ -576,6 +580,7 @@ class _Profile:
         self.context: set[str] = set()
         self.dates = sorted(d for i in idx if (d := ms[i][c["published"]]))
         loose: set[str] = set()  # every post body as written, bare or placeless ones too: fields only
+        doc_fields: set[str] = set()  # fields of the bodies of every post in its articles
         for i in idx:
             self.bodies |= {k[4:] for k in keys[i] if k.startswith("org:")}
             self.provs |= {k[5:] for k in keys[i] if k.startswith("prov:")}
@@ -584,12 +589,17 @@ class _Profile:
                     loose.add(_body_key(okey(canonical_org(_norm(org)))))
                 if title and (sig := _signature(title, org)):
                     self.sigs.add(sig)
-            self.context |= {k[4:] for k in _j(ms[i][c["places"]]) or () if k.startswith("org:") and k[4:] not in _CENTRAL}
+            for k in _j(ms[i][c["places"]]) or ():
+                if k.startswith("org:") and k[4:] not in _CENTRAL:
+                    self.context.add(k[4:])
+                elif k.startswith("field:"):
+                    doc_fields.add(k[6:])
         # no body of its own but units and top state bodies ("Ban chấp hành", "Đại biểu Quốc hội")
         self.units = all(b.startswith(_UNITS) or b in _CENTRAL for b in self.bodies)
         loose = {b for b in loose if not (b in _BARE and b.startswith(_UNITS))}
         own = {f for b in self.bodies | loose if (f := _field(b))}
-        self.fields = own or ({f for b in self.context if (f := _field(b)) and f != "state"} if self.units else set())
+        context = {f for b in self.context if (f := _field(b)) and f != "state"} | doc_fields
+        self.fields = own or (context if self.units else set())
         # posts only in specific national state bodies (no province): a national career
         self.national = bool(self.bodies) and not self.provs and all(_field(b) == "state" for b in self.bodies)
 
@@ -759,7 +769,7 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
     for i, ks in enumerate(keys):
         if ks:
             continue
-        places = sorted(_j(ms[i][c["places"]]) or ())
+        places = sorted(p for p in _j(ms[i][c["places"]]) or () if not p.startswith("field:"))
         cands = {r for p in places for r in by_key.get(p, ())}
         titles = _titles(ms[i], c)
         held_here = held
