@@ -9,6 +9,7 @@ The rules it applies are listed in ``facts/orgs.py``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,18 @@ _NOT_DESCRIPTORS = frozenset("do và với tại ở đến về làm đã đang
 _NAMED_BY_UNIT_RE = regex.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|đoàn)$")  # shortest known name (key) that fuzzy repair may touch
 
 
+# Kinds of data/companies.tsv, and what may stand before a company's brand when the brand is
+# rewritten to the registered name: nothing, or its board (``HĐQT Sacombank``).
+_COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
+_BOARD_BEFORE_RE = regex.compile(r"(?i:[ ]*(?:(?:HĐQT|Hội đồng quản trị|HĐTV|Hội đồng thành viên|Ban Kiểm soát|Ban Tổng Giám đốc|Ban Điều hành)(?:[ ]+của)?[ ]+)?)")
+# A company's name running up to a position (a brand found there is part of that name).
+_INSIDE_COMPANY_RE = regex.compile(r"(?:Công ty|Tổng công ty|Tổng Công ty|CTCP|Cty)(?P<words>(?:[ ](?!của|và|với|tại)[\p{L}\p{N}&.-]+){0,6})[ ]$")
+# Legal-form words between ``Công ty`` and a brand that keep the brand the company (``Công ty Cổ phần FPT``).
+_LEGAL_WORDS = frozenset("Cổ cổ phần Phần CP TNHH MTV Tập tập đoàn Đoàn".split())
+# ``… của Hà Nội`` ending a body's name.
+_OF_PROVINCE_RE = regex.compile(r"[ ]+của[ ]+(?P<p>\p{Lu}[\p{L} ]{1,25}?)[ ]*$")
+# The province unit whose party or youth committee a ``Tỉnh ủy``/``Thành ủy`` is.
+_UNIT_OF_COMMITTEE = {"Tỉnh": "tỉnh", "Thành": "thành phố"}
 _DASH_RE = regex.compile(r" ?[-,] ?")
 _AMP_RE = regex.compile(r" ?& ?")
 _PHO_BEFORE_RE = regex.compile(r"(?i)phó[ ]+$")
@@ -68,7 +81,7 @@ class OrgMatcher:
         self.gaz = gazetteer()
         self.entries: dict[str, list[_Entry]] = {}
         ministries: list[tuple[str, list[str]]] = []
-        for row in load_table("organizations"):
+        for row in (*load_table("organizations"), *load_table("companies")):
             canon = normalize(row["canonical"])[0]
             aliases = [canon, *[a for a in row["aliases"].split("|") if a.strip()]]
             for a in aliases:
@@ -124,6 +137,13 @@ class OrgMatcher:
             "(?=[" + re.escape("".join(sorted({w[0] for w in fuzzy_firsts}))) + r"])(?<![^\W_])(?:"
             + "|".join(re.escape(w) for w in fuzzy_firsts) + rf")[ ]+[{PLAIN_UPPER}]"
         )
+        # Abbreviations inside a name that no known body covers (``TMCP``, ``ĐH``, ``TP.HCM``), and a
+        # numbered district or ward (``Q.11`` -> ``quận 11``).
+        self.abbr = {row["abbr"]: row["expansion"] for row in load_table("org_abbreviations")}
+        self.abbr_re = regex.compile(
+            r"(?<![\p{L}\p{N}.])(?:(?P<a>" + "|".join(regex.escape(a) for a in sorted(self.abbr, key=len, reverse=True))
+            + r")|(?P<u>[QP])\.[ ]?(?P<n>\d{1,2}))(?![\p{L}\p{N}])"
+        )
         self.word_re = regex.compile(r"[ ]+(?P<w>[\p{L}]+)")
         self.link_re = regex.compile(r"[ ]+(?P<link>của|thuộc)(?![\p{L}])", regex.I)
         self.person_after_re = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?:[ ]+\p{Lu}\p{Ll}*)+")
@@ -154,6 +174,12 @@ class OrgMatcher:
                 got = self._with_place(text, s, e, entry, dominant)
                 if got is not None:
                     return got
+        if dominant is not None:
+            for entry in entries:
+                # ``Bí thư Tỉnh ủy`` in an article about Tuyên Quang: ``Tỉnh ủy Tuyên Quang``.
+                unit = _NAMED_BY_UNIT_RE.search(entry.canonical) if entry.role == "local" else None
+                if unit is not None and _UNIT_OF_COMMITTEE.get(unit.group().split(" ", 1)[0]) == dominant.unit:
+                    return _Found(s, e, f"{entry.canonical} {dominant.name}", entry.kind, dominant.name, "local")
         if known is not None:
             return _Found(s, e, known.canonical, known.kind, None, "known")
         for entry in entries:
@@ -251,6 +277,9 @@ class OrgMatcher:
             got = self.parse_at(text, m, dominant)
             if got is None:
                 continue
+            inside = _INSIDE_COMPANY_RE.search(text, max(start, got.start - 60), got.start) if got.kind in _COMPANY_KINDS else None
+            if inside is not None and not _LEGAL_WORDS.issuperset(inside.group("words").split()):
+                continue  # ``Công ty Hàng tiêu dùng Masan``: a brand inside another company's name
             out.append(got)
             # A group's body is found on its own: resume right after the group's head.
             pos = m.end() if got.rule == "group" else got.end
@@ -294,11 +323,44 @@ class OrgMatcher:
         for f in sorted(found, key=lambda f: (f.start, -f.end)):
             if f.start < pos:
                 continue
-            parts.append(text[pos:f.start])
+            if f.kind in _COMPANY_KINDS and not _BOARD_BEFORE_RE.fullmatch(text, pos, f.start):
+                continue  # ``Công ty Hàng tiêu dùng Masan``: a brand inside another company's name stays
+            parts.append(self._expand(text[pos:f.start]))
             parts.append(f.name)
             pos = f.end
-        parts.append(text[pos:])
+        parts.append(self._expand(text[pos:]))
         return "".join(parts).strip()
+
+    def _expand(self, s: str) -> str:
+        """Abbreviations in text that names no known body, spelt out (``ĐH`` -> ``Đại học``); a
+        trailing ``của <province>`` is the province's phrase (``… của Hà Nội`` -> ``… thành phố Hà Nội``)."""
+        if not s.strip():
+            return s
+        s = str(self.abbr_re.sub(self._abbr_repl, s))
+        m = _OF_PROVINCE_RE.search(s)
+        if m is not None:
+            p = self.gaz.provinces.get(m.group("p"))
+            if p is not None:
+                s = s[: m.start()] + " " + p.phrase()
+        return s
+
+    def _abbr_repl(self, m: regex.Match[str]) -> str:
+        a: str | None = m.group("a")
+        if a:
+            return self.abbr[a]
+        return ("quận " if m.group("u") == "Q" else "phường ") + str(m.group("n"))
+
+
+def dominant_province(hits: list[PlaceHit]) -> Province | None:
+    """The province an article is about: the most-mentioned one, if it has at least twice the
+    mentions of the next (shared by the organisations and the officials' posts)."""
+    counts = Counter(h.province for h in hits if h.province is not None and h.level == "province")
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _rule(entry: _Entry) -> str:

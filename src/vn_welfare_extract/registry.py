@@ -187,7 +187,8 @@ def _org_heads() -> dict[str, str]:
     for row in load_table("titles"):
         if row.get("org_head"):
             out[okey(row["title"])] = row["org_head"]
-            out[okey(row["canonical"])] = row["org_head"]
+            if row["canonical"] == row["title"]:  # ``CT HĐND`` heads HĐND; ``Chủ tịch`` heads nothing fixed
+                out[okey(row["canonical"])] = row["org_head"]
     return out
 
 
@@ -240,11 +241,8 @@ def body_info(written: str, place: str | None = None) -> tuple[str, str, str | N
     if province is None and not central:
         if any(key == h or key.startswith(h + " ") for h in _generic_heads()):
             return None  # "Sở Y tế", "Ủy ban nhân dân huyện Châu Thành": which one?
-        hits = gazetteer().scan(name)
-        if len(hits) == 1 and hits[0].foreign is not None and hits[0].end - hits[0].start == len(name):
-            return key, name, None, False  # a foreign country as the body: "Thủ tướng / Singapore"
-        if hits:
-            return None  # a place that is not one province (a district name in several)
+        if any(h.level != "country" for h in gazetteer().scan(name)):
+            return None  # a place that is not one province (a district name in several); a country is one body
     return key, name, province, central
 
 

@@ -2,11 +2,15 @@
 
 Rules (names in ``Organization.rule``):
 - ``known``: a central body from ``data/organizations.tsv`` under any of its spellings
-  (``Bộ LĐ-TB&XH``, ``Bộ Lao động, Thương binh và Xã hội`` -> ``Bộ Lao động - Thương binh và Xã hội``).
+  (``Bộ LĐ-TB&XH``, ``Bộ Lao động, Thương binh và Xã hội`` -> ``Bộ Lao động - Thương binh và Xã hội``),
+  or a bank, state group or listed company from ``data/companies.tsv`` by brand or ticker
+  (``Vietcombank`` -> ``Ngân hàng Thương mại Cổ phần Ngoại thương Việt Nam``); a brand inside another
+  company's name is not that company (``Công ty Hàng tiêu dùng Masan``).
 - ``local``: a generic body from ``data/org_generic.tsv`` plus the place after it
   (``UBND tỉnh Long An`` -> ``Ủy ban nhân dân tỉnh Long An``; ``Sở LĐ-TB&XH TP.HCM`` ->
   ``Sở Lao động - Thương binh và Xã hội Thành phố Hồ Chí Minh``); ``UBND tỉnh`` with no name
-  takes the province the article is about when one clearly dominates.
+  takes the province the article is about when one clearly dominates, and so does a ``Tỉnh ủy``/
+  ``Thành ủy`` (or its ``Ủy ban Kiểm tra``, ``Ban Thường vụ``) named with no place.
 - ``department``: ``Sở``/``Phòng`` + a sector (the ministries' fields plus ``org_generic.tsv``
   sectors), with or without a place.
 - ``group``: a working group of a body (``Tổ Công tác đặc biệt của Bộ …``); the body is an
@@ -18,29 +22,18 @@ Rules (names in ``Organization.rule``):
 ``Thủ tướng Chính phủ`` is the body that issues decisions; before a person's name
 (``Thủ tướng Chính phủ Phạm Minh Chính``) or after ``Phó`` it is a title and only ``Chính phủ``
 is the organisation. The matcher itself is ``orgnames.OrgMatcher``, built once per ``Extractor``
-(``resources.Resources.orgs``); ``OrgMatcher.canonical`` rewrites any surface string the same way.
+(``resources.Resources.orgs``); ``OrgMatcher.canonical`` rewrites any surface string the same way,
+and spells out the abbreviations of ``data/org_abbreviations.tsv`` (``TMCP``, ``ĐH``, ``TP.HCM``,
+``Q.11``) and a trailing ``của <province>`` in the text no known body covers.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
-from ..gazetteer import PlaceHit, Province, place_hits
+from ..gazetteer import place_hits
 from ..model import Mention, Organization, Record
+from ..orgnames import dominant_province
 from ..resources import Resources
 from ..text import Doc
-
-
-def dominant_province(hits: list[PlaceHit]) -> Province | None:
-    """The province an article is about: the most-mentioned one, if it has at least twice the
-    mentions of the next."""
-    counts = Counter(h.province for h in hits if h.province is not None and h.level == "province")
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
-        return None
-    return ranked[0][0]
 
 
 class OrganizationsComponent:
