@@ -393,6 +393,11 @@ def test_one_singular_national_post_under_two_names_and_two_posts_at_once() -> N
         rec("f2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru")])]),
     ], "Ana Quispe")
     assert n == [2] and any("same singular post" in w for w in why)
+    n, _ = _people([  # a country is not the same body as its ministry: its prime minister is another post
+        rec("f1", "2021-04-01", [("Ana Quispe", [("Thủ tướng", "Peru")])]),
+        rec("f2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru")])]),
+    ], "Ana Quispe")
+    assert n == [1, 1]
     n, _ = _people([  # two ministries of one country in the same month: two people
         rec("f1", "2021-04-01", [("Ana Quispe", [("Bộ trưởng", "Bộ Quốc phòng Peru")])]),
         rec("f2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru")])]),

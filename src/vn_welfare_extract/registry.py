@@ -717,6 +717,8 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
     orgs = sorted((k for k in first if k.startswith("org:")), key=len)
     nested: dict[str, str] = {}
     for n, a in enumerate(orgs):
+        if a[4:] in _places():
+            continue  # a country is not the same body as its ministries ("Peru" / "Bộ Ngoại giao Peru")
         inner = f" {a[4:]} "
         for b in orgs[n + 1 :]:
             if len(b) > len(a) and inner in f" {b[4:]} ":
