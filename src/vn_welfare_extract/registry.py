@@ -103,7 +103,7 @@ _NOT_CENTRAL_TITLES = frozenset(okey(s) for s in ("Đại biểu", "Đại biể
 _BARE = frozenset(okey(s) for s in (
     "Hội", "Ban", "Ủy ban", "Hội đồng", "Ban chấp hành", "Ban Thường vụ", "Đảng ủy", "Đảng bộ", "Chi bộ", "Công ty",
     "Tập đoàn", "Ngân hàng", "Trường", "Nhà trường", "Bệnh viện", "Trung tâm", "Viện", "Cục", "Tổng cục", "Vụ",
-    "Sở", "Phòng", "Bộ", "Quỹ", "Đoàn", "Câu lạc bộ", "CLB", "Hội đồng quản trị", "Ban quản lý", "Ban Giám đốc", "Ban Giám hiệu", "Khoa",
+    "Sở", "Phòng", "Bộ", "Quỹ", "Đoàn", "Câu lạc bộ", "CLB", "Cơ quan", "Hội đồng quản trị", "Ban quản lý", "Ban Giám đốc", "Ban Giám hiệu", "Khoa",
 ))
 
 
@@ -317,6 +317,10 @@ def evidence(rows: Rows) -> Tables:
         for i, (title, org) in enumerate(titles.get(oid, ())):
             if org and _glued_name(org, others):
                 continue  # "Bộ trưởng Bộ Khoa học và Công nghệ Huỳnh Thành Đạt": another official's post
+            if org and name_key(name).endswith(" " + name_key(org)):
+                org = None  # "Giám đốc / Trường Giang" for Nguyễn Trường Giang: a piece of the name
+            if org and title and _title_key(title) in _STATE_POSTS and not _is_state(org):
+                org = None  # "Tổng thống / Trường Y tế Công cộng ...": a state post of no state is a misread body
             head = _org_heads().get(okey(title or ""))
             if org and head and not okey(org).startswith(okey(head)) and _body_key(okey(org)) not in _known_bodies():
                 org = f"{head} {org}"  # "Bộ trưởng Khoa học và Công nghệ": the body is a Bộ
@@ -342,6 +346,19 @@ def evidence(rows: Rows) -> Tables:
     cites, facts = _legal_evidence(rows, published)
     return {"person_mentions": persons, "body_mentions": bodies, "legal_document_citations": cites,
             "legal_document_facts": facts}
+
+
+# Posts of a state as a whole: their body is a country or a top state body, never a school.
+_STATE_POSTS = frozenset(okey(s) for s in (
+    "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương", "Nhà vua", "Nữ hoàng",
+    "Chủ tịch nước", "Phó Chủ tịch nước",
+))
+
+
+def _is_state(org: str) -> bool:
+    """A body that can hold a state post: a known central body or a name with a country in it."""
+    key = _body_key(okey(canonical_org(_norm(org))))
+    return key in _known_bodies() or any(h.level == "country" for h in gazetteer().scan(_norm(org)))
 
 
 def _glued_name(org: str, others: set[str]) -> bool:
@@ -445,14 +462,26 @@ def _describe(key: str) -> str:
     return f"same name + same {'province' if kind == 'prov' else 'body'}: {value}"
 
 
+_TITLE_QUALIFIERS = ("cựu ", "nguyên ", "quyền ")
+
+
+def _title_key(title: str) -> str:
+    """A post title as compared: ``okey`` without ``Cựu``/``Nguyên`` (former) or ``Quyền``
+    (acting): a former ``Tổng thống`` is the person who held ``Tổng thống``."""
+    k = okey(title)
+    for q in _TITLE_QUALIFIERS:
+        k = k.removeprefix(q)
+    return k
+
+
 def _titles(m: Row, c: dict[str, int], every: bool = False) -> list[str]:
     """The singular posts (``_SINGULAR_POSTS``; ``every``: all posts) of a mention, as keys, sorted."""
-    return sorted({k for t, _, _ in _j(m[c["posts"]]) or () if t and ((k := okey(t)) in _SINGULAR_POSTS or every)})
+    return sorted({k for t, _, _ in _j(m[c["posts"]]) or () if t and ((k := _title_key(t)) in _SINGULAR_POSTS or every)})
 
 
 def _post_places(m: Row, c: dict[str, int], places: list[str]) -> list[str]:
     """``post@place`` for every post title of a mention and place of its article."""
-    titles = sorted({okey(t) for t, _, _ in _j(m[c["posts"]]) or () if t})
+    titles = sorted({_title_key(t) for t, _, _ in _j(m[c["posts"]]) or () if t})
     return [f"{t}@{p}" for t in titles for p in places]
 
 
@@ -485,7 +514,7 @@ _FIELDS = (
     )),
 )
 # The field of a body named by its brand alone ("FLC", "Hòa Phát"): no head word of any field.
-_BRAND = "business"
+_BRAND = "brand"
 # Words of an enterprise name that are not its brand ("Cen Land" and "Cen Group" are one group).
 _CORPORATE = frozenset((
     "công", "ty", "tập", "đoàn", "cổ", "phần", "tnhh", "group", "land", "holdings", "holding", "corp", "corporation",
@@ -520,12 +549,36 @@ def _places() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
+def _in_central_body(body: str) -> bool:
+    """A central body of the lexicon (``data/organizations.tsv``) or a unit whose name holds one
+    (``Vụ Đào tạo, Bộ Lao động - Thương binh và Xã hội``); not a project board or a military region."""
+    return body in _known_bodies() or any(f" {k} " in f" {body} " for k in _known_bodies())
+
+
 def _is_rare(key: str) -> bool:
     """A Vietnamese name of 3-4 syllables that is not a common family name + common given name."""
     w = key.split()
     if not 3 <= len(w) <= 4 or w[0] not in _family_keys():
         return False
     return len(w) == 4 or not (w[0] in _COMMON_FAMILIES and w[-1] in _COMMON_GIVEN)
+
+
+def _is_foreign(key: str) -> bool:
+    """A foreign full name (2 or more words, not from a Vietnamese family name): in Vietnamese news
+    one person, unless the posts say otherwise."""
+    w = key.split()
+    return len(w) >= 2 and w[0] not in _family_keys()
+
+
+def _same_field(a: set[str], b: set[str]) -> list[str]:
+    """The fields two persons share; a bare brand (``UEFA``, ``SHB``) is a company or a sports
+    body, so it meets ``business`` and ``sport``."""
+    same = a & b
+    for x, y in ((a, b), (b, a)):
+        if _BRAND in x:
+            same |= y & {"business", "sport", _BRAND}
+    return sorted(same)
 
 
 @lru_cache(maxsize=1)
@@ -556,7 +609,7 @@ def _alike(a: str, b: str) -> bool:
 def _signature(title: str, org: str | None) -> str | None:
     """A singular national post as ``post + body`` words (``Ngoại trưởng`` = ``Bộ trưởng Bộ
     Ngoại giao``; ``Việt Nam`` implied), or None for another post."""
-    t = okey(title)
+    t = _title_key(title)
     full = _POST_WORDS.get(t, t)
     if t not in _SINGULAR_POSTS and full == t:
         return None
@@ -598,8 +651,10 @@ class _Profile:
         own = {f for b in self.bodies | loose if (f := _field(b))}
         context = {f for b in self.context if (f := _field(b)) and f != "state"} | doc_fields
         self.fields = own or (context if self.units else set())
-        # posts only in specific national state bodies (no province): a national career
-        self.national = bool(self.bodies) and not self.provs and all(_field(b) == "state" for b in self.bodies)
+        # posts only in national state bodies (a central body of the lexicon, or a unit named
+        # inside one) and no province: a national career
+        self.national = bool(self.bodies) and not self.provs and all(
+            _field(b) == "state" and _in_central_body(b) for b in self.bodies)
 
     def overlaps(self, o: _Profile) -> bool:
         """Seen at the same time: the two spans of dates less than a year apart (or no dates)."""
@@ -633,7 +688,7 @@ def _unit_of(u: _Profile, v: _Profile) -> str | None:
 
 
 def _same_small_field(a: _Profile, b: _Profile) -> bool:
-    return "sport" in a.fields & b.fields and not (a.provs ^ b.provs)
+    return "sport" in _same_field(a.fields, b.fields) and not (a.provs ^ b.provs)
 
 
 def _fills_gap(u: _Profile, v: _Profile) -> bool:
@@ -658,8 +713,10 @@ def _why_same(name: str, a: _Profile, b: _Profile, several: frozenset[int] = fro
             return f"same name + a unit of the body its articles name: {hit}"
     if (a.units and id(a) not in several or b.units and id(b) not in several) and _same_small_field(a, b):
         return "same name + same small field: sport"
-    if _is_rare(name) and (same_f := sorted(a.fields & b.fields)) and a.provs == b.provs:
+    if _is_rare(name) and (same_f := _same_field(a.fields, b.fields)) and a.provs == b.provs:
         return f"same rare name + posts in one field: {same_f[0]}"
+    if _is_foreign(name) and a.provs == b.provs and (not a.fields or not b.fields or _same_field(a.fields, b.fields)):
+        return "same foreign name + compatible posts"
     if a.national and b.national and not a.overlaps(b):
         return "same name + national state posts at different times: a career"
     return None
@@ -680,7 +737,9 @@ def _join_compatible(ms: list[Row], c: dict[str, int], keys: list[set[str]], own
     members: dict[str, list[str]] = {p: [p] for p in pids}
     head: dict[str, str] = {p: p for p in pids}
     name = ms[0][c["name_key"]]
-    several = frozenset(id(prof[p]) for p in pids if sum(_fills_gap(prof[p], prof[q]) for q in pids if q != p) > 1)
+    several = frozenset(id(prof[p]) for p in pids if len({
+        frozenset(b for b in prof[q].bodies if not b.startswith(_UNITS))
+        for q in pids if q != p and _fills_gap(prof[p], prof[q])} - {frozenset()}) > 1)
     for x, p in enumerate(pids):
         for q in pids[x + 1 :]:
             hp, hq = head[p], head[q]
