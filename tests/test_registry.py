@@ -521,3 +521,56 @@ def test_a_body_of_a_bare_level_takes_its_articles_province_and_viet_nam_is_impl
     ], "Trần Văn Hải")
     assert n == [1, 1]
     assert registry.body_info("Bộ Quốc phòng Việt Nam")[0] == registry.body_info("Bộ Quốc phòng")[0]  # type: ignore[index]
+
+
+def test_a_foreign_name_is_one_person_unless_its_posts_differ() -> None:
+    n, why = _people([
+        rec("x1", "2021-04-19", [("Marco Bellini", [("Phó Chủ tịch", None)])]),
+        rec("x2", "2021-04-20", [("Marco Bellini", [("Chủ tịch", "Juventus")])]),
+    ], "Marco Bellini")
+    assert n == [2] and any("same foreign name" in w for w in why)
+    n, _ = _people([  # a club chairman and a hospital director of one foreign name: two fields
+        rec("x1", "2021-04-19", [("Marco Bellini", [("Giám đốc", "Bệnh viện Gemelli")])]),
+        rec("x2", "2021-04-20", [("Marco Bellini", [("Chủ tịch", "Công ty Bellini Group")])]),
+    ], "Marco Bellini")
+    assert n == [1, 1]
+
+
+def test_former_and_acting_titles_are_the_post_and_a_state_post_needs_a_state() -> None:
+    # "Cựu Tổng thống" is the man who held "Tổng thống"; "Tổng thống" of a school is a misread
+    # body, dropped, so it does not make a second president of the same name
+    n, _ = _people([
+        rec("t1", "2020-11-01", [("Tom Harlan", [("Tổng thống", "Mỹ")])]),
+        rec("t2", "2021-04-22", [("Tom Harlan", [("Cựu Tổng thống", None)])]),
+        rec("t3", "2021-04-25", [("Tom Harlan", [("Tổng thống", "Trường Y tế Công cộng thuộc Đại học Brown")])]),
+    ], "Tom Harlan")
+    assert n == [3]
+    t = registry.build([rec("t3", "2021-04-25", [("Tom Harlan", [("Tổng thống", "Trường Y tế Công cộng thuộc Đại học Brown")])])])
+    assert json.loads(by_name(t, "person_mentions")[0]["posts"]) == [["Tổng thống", None, None]]
+    t = registry.build([rec("t4", "2021-04-25", [("Tom Harlan", [("Tổng thống", "Pháp")])])])
+    assert json.loads(by_name(t, "person_mentions")[0]["evidence"]) == ["org:pháp"]
+
+
+def test_a_body_that_is_a_piece_of_the_name_is_no_body() -> None:
+    t = registry.build([rec("b1", "2021-03-26", [("Nguyễn Trường Sơn", [("Giám đốc", "Trường Sơn")])])])
+    assert json.loads(by_name(t, "person_mentions")[0]["posts"]) == [["Giám đốc", None, None]]
+
+
+def test_a_national_career_is_only_in_central_bodies() -> None:
+    n, _ = _people([  # a national department 2021, a project board 2023: not a national career
+        rec("c1", "2021-03-28", [("Nguyễn Văn Hùng", [("Cục trưởng", "Cục An toàn thực phẩm")])]),
+        rec("c2", "2023-12-26", [("Nguyễn Văn Hùng", [("Phó Giám đốc", "Ban quản lý dự án cao tốc Cam Lâm - Vĩnh Hảo")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_a_post_less_person_fitting_several_units_of_one_field_joins_them() -> None:
+    # a committee member, a board member of a league company and a "Chủ tịch" in a sports
+    # article: no two of them hold different specific bodies, so they are one person
+    fed = [("Liên đoàn Bóng rổ Việt Nam", None)]
+    n, _ = _people([
+        rec("m1", "2018-12-08", [("Trần Văn Hải", [("Thành viên", "Ban chấp hành Liên đoàn Bóng rổ Việt Nam")])], orgs=fed),
+        rec("m2", "2021-04-22", [("Trần Văn Hải", [("Ủy viên", "Hội đồng quản trị Công ty Cổ phần bóng rổ chuyên nghiệp")])]),
+        rec("m3", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", None)]), ("Lò Văn Pả", [("Chủ tịch", "CLB Sơn La")])]),
+    ], "Trần Văn Hải")
+    assert n == [3]

@@ -358,7 +358,9 @@ _STATE_POSTS = frozenset(okey(s) for s in (
 def _is_state(org: str) -> bool:
     """A body that can hold a state post: a known central body or a name with a country in it."""
     key = _body_key(okey(canonical_org(_norm(org))))
-    return key in _known_bodies() or any(h.level == "country" for h in gazetteer().scan(_norm(org)))
+    words = key.split()
+    return (key in _known_bodies() or any(" ".join(words[i:]) in _places() for i in range(len(words)))
+            or any(h.level == "country" for h in gazetteer().scan(_norm(org))))
 
 
 def _glued_name(org: str, others: set[str]) -> bool:
@@ -503,7 +505,8 @@ _COMMON_GIVEN = frozenset((
 # fields (a company chairman is not the general of the same name). ``sport`` is a small field:
 # its federations and clubs have few officials, so even a common name in it is one person.
 _FIELDS = (
-    ("sport", ("liên đoàn bóng", "bóng đá", "bóng chuyền", "câu lạc bộ", "thể thao", "ban trọng tài", "olympic")),
+    ("sport", ("liên đoàn bóng", "bóng đá", "bóng chuyền", "bóng rổ", "bóng bàn", "cầu lông", "quần vợt", "điền kinh",
+               "câu lạc bộ", "thể thao", "ban trọng tài", "olympic", "futsal")),
     ("health", ("bệnh viện", "y tế", "y học", "y dược", "huyết học", "khám chữa bệnh", "dịch tễ", "quân y", "hồi sức")),
     ("education", ("trường", "đại học", "học viện", "giáo dục", "sư phạm")),
     ("business", ("công ty", "tập đoàn", "group", "ngân hàng", "bank", "holdings", "corp", "land", "cổ phần", "tnhh")),
