@@ -117,8 +117,10 @@ def test_a_minister_who_becomes_deputy_prime_minister_is_bridged_by_a_mention_wi
     ]
     t = registry.build(recs)
     assert [p["n_docs"] for p in persons_named(t, "Hà Thanh Tùng")] == [3]
-    t2 = registry.build([recs[0], recs[2]])  # without the bridge: nothing says it is one person
-    assert sorted(p["n_docs"] for p in persons_named(t2, "Hà Thanh Tùng")) == [1, 1]
+    # without the bridge: posts in national state bodies years apart are one career
+    t2 = registry.build([recs[0], recs[2]])
+    assert [p["n_docs"] for p in persons_named(t2, "Hà Thanh Tùng")] == [2]
+    assert any("a career" in m["reason"] or "rare name" in m["reason"] for m in by_name(t2, "person_mentions"))
 
 
 def test_abbreviation_and_full_name_are_one_body() -> None:
@@ -342,3 +344,233 @@ def test_registry_tables_are_in_the_schema(table: str) -> None:
 
     assert f"CREATE TABLE IF NOT EXISTS {table} (" in schema_sql("sqlite")
     assert f"CREATE TABLE IF NOT EXISTS {table} (" in schema_sql("postgres")
+
+
+# --- second-pass rules: same-name persons a careful reader joins (and those it keeps apart) ---
+
+
+def _people(recs: list[dict[str, Any]], name: str) -> tuple[list[int], list[str]]:
+    """Sorted article counts of the persons of ``name`` and the reasons of its mentions."""
+    t = registry.build(recs)
+    return (sorted(p["n_docs"] for p in persons_named(t, name)),
+            sorted(m["reason"] for m in by_name(t, "person_mentions") if m["name"] == name))
+
+
+def test_one_body_under_two_spellings_joins_and_different_bodies_do_not() -> None:
+    n, why = _people([
+        rec("s1", "2021-04-01", [("Lương Thế Khiêm", [("Cục trưởng", "Cục Quản lý khám, chữa bệnh")])]),
+        rec("s2", "2021-05-01", [("Lương Thế Khiêm", [("Cục trưởng", "Cục khám chữa bệnh")])]),
+    ], "Lương Thế Khiêm")
+    assert n == [2] and any("one body under two spellings" in w for w in why)
+    n, _ = _people([
+        rec("s1", "2021-04-01", [("Mạc Đình Hưng", [("Giám đốc", "BV108")])]),  # a short form glued to its number
+        rec("s2", "2021-05-01", [("Mạc Đình Hưng", [("Giám đốc", "Bệnh viện Trung ương Quân đội 108")])]),
+    ], "Mạc Đình Hưng")
+    assert n == [2]
+    n, _ = _people([  # common name, two different departments: no evidence
+        rec("s1", "2021-04-01", [("Nguyễn Văn Hùng", [("Cục trưởng", "Cục Quản lý khám, chữa bệnh")])]),
+        rec("s2", "2021-05-01", [("Nguyễn Văn Hùng", [("Cục trưởng", "Cục An toàn thực phẩm")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_a_brand_and_its_group_are_one_enterprise() -> None:
+    n, why = _people([
+        rec("g1", "2021-04-01", [("Nguyễn Văn Hùng", [("Phó Chủ tịch HĐQT", "Sao Khuê Land")])]),
+        rec("g2", "2021-04-05", [("Nguyễn Văn Hùng", [("Phó Chủ tịch HĐQT", "Sao Khuê Group")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [2] and any("sao khuê land / sao khuê group" in w or "sao khuê group / sao khuê land" in w for w in why)
+    n, _ = _people([
+        rec("g1", "2021-04-01", [("Nguyễn Văn Hùng", [("Phó Chủ tịch HĐQT", "Sao Khuê Land")])]),
+        rec("g2", "2021-04-05", [("Nguyễn Văn Hùng", [("Phó Chủ tịch HĐQT", "Bình Minh Group")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_one_singular_national_post_under_two_names_and_two_posts_at_once() -> None:
+    n, why = _people([
+        rec("f1", "2021-04-01", [("Ana Quispe", [("Ngoại trưởng", "Peru")])]),
+        rec("f2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru")])]),
+    ], "Ana Quispe")
+    assert n == [2] and any("same singular post" in w for w in why)
+    n, _ = _people([  # a country is not the same body as its ministry: its prime minister is another post
+        rec("f1", "2021-04-01", [("Ana Quispe", [("Thủ tướng", "Peru")])]),
+        rec("f2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru")])]),
+    ], "Ana Quispe")
+    assert n == [1, 1]
+    n, _ = _people([  # two ministries of one country in the same month: two people
+        rec("f1", "2021-04-01", [("Ana Quispe", [("Bộ trưởng", "Bộ Quốc phòng Peru")])]),
+        rec("f2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru")])]),
+    ], "Ana Quispe")
+    assert n == [1, 1]
+
+
+def test_a_committee_is_a_unit_of_the_federation_its_article_names() -> None:
+    fed = [("Liên đoàn Bóng rổ Việt Nam", None)]
+    n, why = _people([
+        rec("u1", "2020-11-01", [("Nguyễn Văn Hùng", [("Trưởng ban", "Ban trọng tài")])], orgs=fed),
+        rec("u2", "2018-12-01", [("Nguyễn Văn Hùng", [("Thành viên", "ban chấp hành")])], orgs=fed),
+    ], "Nguyễn Văn Hùng")
+    assert n == [2] and any("a unit of the body its articles name" in w for w in why)
+    n, _ = _people([  # a committee member of a federation vs a hospital surgeon of the same common name
+        rec("u1", "2021-04-01", [("Nguyễn Văn Hùng", [("Trưởng khoa", "Khoa Ngoại, Bệnh viện Thanh Nhàn")])]),
+        rec("u2", "2018-12-01", [("Nguyễn Văn Hùng", [("Thành viên", "ban chấp hành")])], orgs=fed),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_a_small_field_joins_a_common_name_but_not_across_fields() -> None:
+    fed = [("Liên đoàn Bóng rổ Việt Nam", None)]
+    n, why = _people([
+        rec("k1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", "CLB")])]),
+        rec("k2", "2018-12-01", [("Trần Văn Hải", [("Thành viên", "ban chấp hành")])], orgs=fed),
+    ], "Trần Văn Hải")
+    assert n == [2] and any("small field: sport" in w for w in why)
+    feds = [("Liên đoàn Bóng rổ Việt Nam", None), ("Liên đoàn Cầu lông Việt Nam", None)]
+    n, _ = _people([  # two federations' chairmen, and a committee member in an article naming both: which one?
+        rec("k1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", "Liên đoàn Bóng rổ Việt Nam")])]),
+        rec("k2", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", "Liên đoàn Cầu lông Việt Nam")])]),
+        rec("k3", "2018-12-01", [("Trần Văn Hải", [("Thành viên", "ban chấp hành")])], orgs=feds),
+    ], "Trần Văn Hải")
+    assert n == [1, 1, 1]
+    n, _ = _people([
+        rec("k1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", "Công ty Thủy sản Sao Mai")])]),
+        rec("k2", "2018-12-01", [("Trần Văn Hải", [("Thành viên", "ban chấp hành")])], orgs=fed),
+    ], "Trần Văn Hải")
+    assert n == [1, 1]
+
+
+def test_a_post_without_body_takes_the_field_of_its_articles_other_posts() -> None:
+    fed = [("Liên đoàn Bóng rổ Việt Nam", None)]
+    member = rec("h2", "2018-12-01", [("Trần Văn Hải", [("Thành viên", "ban chấp hành")])], orgs=fed)
+    # "Chủ tịch" alone, in an article whose other official chairs a club: the field is sport
+    n, why = _people([
+        rec("h1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", None)]), ("Lò Văn Pả", [("Chủ tịch", "CLB Sơn La")])]),
+        member,
+    ], "Trần Văn Hải")
+    assert n == [2] and any("small field: sport" in w for w in why)
+    n, _ = _people([  # ... and a company: no field of sport, kept apart
+        rec("h1", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", None)]), ("Lò Văn Pả", [("Chủ tịch", "Công ty Thủy sản Sao Mai")])]),
+        member,
+    ], "Trần Văn Hải")
+    assert n == [1, 1]
+
+
+def test_a_rare_name_joins_posts_in_one_field_a_common_name_does_not() -> None:
+    recs = [
+        rec("r1", "2021-04-22", [("Khúc Thừa Mẫn", [("Chủ tịch HĐQT", "Ngân hàng Sao Việt")])]),
+        rec("r2", "2021-04-26", [("Khúc Thừa Mẫn", [("Tổng Giám đốc", "Tập đoàn Hoa Lư Group")])]),
+    ]
+    n, why = _people(recs, "Khúc Thừa Mẫn")
+    assert n == [2] and any("same rare name + posts in one field: business" in w for w in why)
+    common = [rec(r["doc_id"], r["published"], [("Nguyễn Văn Hùng", [(t["title"], t["organization"]) for t in r["officials"][0]["titles"]])])
+              for r in recs]
+    assert _people(common, "Nguyễn Văn Hùng")[0] == [1, 1]
+    n, _ = _people([  # a company chairman and a general of the same rare name: two fields, two people
+        rec("r1", "2020-11-01", [("Khúc Thừa Mẫn", [("Chủ tịch", "Hoa Lư Group")])]),
+        rec("r2", "2023-10-19", [("Khúc Thừa Mẫn", [("Phó Chủ nhiệm", "Tổng cục Chính trị Quân đội nhân dân Việt Nam")])]),
+    ], "Khúc Thừa Mẫn")
+    assert n == [1, 1]
+
+
+def test_national_posts_years_apart_are_a_career_at_the_same_time_two_people() -> None:
+    n, why = _people([
+        rec("c1", "2021-04-28", [("Nguyễn Văn Hùng", [("Phó Chủ nhiệm", "Tổng cục Chính trị Quân đội nhân dân Việt Nam")])]),
+        rec("c2", "2023-05-27", [("Nguyễn Văn Hùng", [("Phó Chủ tịch", "Quốc hội")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [2] and any("a career" in w for w in why)
+    n, _ = _people([
+        rec("c1", "2021-04-16", [("Nguyễn Văn Hùng", [("Vụ trưởng", "Vụ Đào tạo, Bộ Lao động - Thương binh và Xã hội")])]),
+        rec("c2", "2021-04-30", [("Nguyễn Văn Hùng", [("Phó Tham mưu trưởng", "Quân khu 4")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_different_provinces_veto_every_second_pass_rule() -> None:
+    n, _ = _people([
+        rec("p1", "2021-04-01", [("Khúc Thừa Mẫn", [("Giám đốc", "Sở Y tế tỉnh Cà Mau")])]),
+        rec("p2", "2021-04-02", [("Khúc Thừa Mẫn", [("Giám đốc", "Bệnh viện Đa khoa tỉnh Long An")])]),
+    ], "Khúc Thừa Mẫn")
+    assert n == [1, 1]
+
+
+def test_another_officials_post_glued_to_a_body_is_not_evidence() -> None:
+    t = registry.build([
+        rec("n1", "2021-04-22", [("Đinh Khắc Vũ", [("Bộ trưởng", "Bộ Y tế"), ("Bộ trưởng", "Bộ Tài chính Lê Minh Thư")]),
+                                  ("Lê Minh Thư", [("Bộ trưởng", "Bộ Tài chính")])]),
+        rec("n2", "2021-04-21", [("Đinh Khắc Vũ", [("Bộ trưởng", "Bộ Y tế")])]),
+    ])
+    m = {(x["doc_id"], x["name"]): x for x in by_name(t, "person_mentions")}
+    assert json.loads(m[("n1", "Đinh Khắc Vũ")]["posts"]) == [["Bộ trưởng", "Bộ Y tế", m[("n2", "Đinh Khắc Vũ")]["evidence"] and
+                                                             json.loads(m[("n2", "Đinh Khắc Vũ")]["posts"])[0][2]]]
+    assert [p["n_docs"] for p in persons_named(t, "Đinh Khắc Vũ")] == [2]
+    # a body that merely ends with a family name (a school named after a hero) is kept
+    t = registry.build([rec("n3", "2021-04-22", [("Đinh Khắc Vũ", [("Hiệu trưởng", "Trường THCS Hoàng Hoa Thám")])])])
+    assert json.loads(by_name(t, "person_mentions")[0]["posts"])[0][1] == "Trường THCS Hoàng Hoa Thám"
+
+
+def test_a_body_of_a_bare_level_takes_its_articles_province_and_viet_nam_is_implied() -> None:
+    n, _ = _people([
+        rec("v1", "2021-04-30", [("Trần Văn Hải", [("Phó Chủ tịch", "UBND tỉnh Hà Nam")])]),
+        rec("v2", "2021-05-01", [("Trần Văn Hải", [("Phó Trưởng ban", "Ban Chỉ đạo tỉnh")])], places=["Hà Nam"]),
+    ], "Trần Văn Hải")
+    assert n == [2]
+    n, _ = _people([
+        rec("v1", "2021-04-30", [("Trần Văn Hải", [("Phó Chủ tịch", "UBND tỉnh Hà Nam")])]),
+        rec("v2", "2021-05-01", [("Trần Văn Hải", [("Phó Trưởng ban", "Ban Chỉ đạo tỉnh")])], places=["Nam Định"]),
+    ], "Trần Văn Hải")
+    assert n == [1, 1]
+    assert registry.body_info("Bộ Quốc phòng Việt Nam")[0] == registry.body_info("Bộ Quốc phòng")[0]  # type: ignore[index]
+
+
+def test_a_foreign_name_is_one_person_unless_its_posts_differ() -> None:
+    n, why = _people([
+        rec("x1", "2021-04-19", [("Marco Bellini", [("Phó Chủ tịch", None)])]),
+        rec("x2", "2021-04-20", [("Marco Bellini", [("Chủ tịch", "Juventus")])]),
+    ], "Marco Bellini")
+    assert n == [2] and any("same foreign name" in w for w in why)
+    n, _ = _people([  # a club chairman and a hospital director of one foreign name: two fields
+        rec("x1", "2021-04-19", [("Marco Bellini", [("Giám đốc", "Bệnh viện Gemelli")])]),
+        rec("x2", "2021-04-20", [("Marco Bellini", [("Chủ tịch", "Công ty Bellini Group")])]),
+    ], "Marco Bellini")
+    assert n == [1, 1]
+
+
+def test_former_and_acting_titles_are_the_post_and_a_state_post_needs_a_state() -> None:
+    # "Cựu Tổng thống" is the man who held "Tổng thống"; "Tổng thống" of a school is a misread
+    # body, dropped, so it does not make a second president of the same name
+    n, _ = _people([
+        rec("t1", "2020-11-01", [("Tom Harlan", [("Tổng thống", "Mỹ")])]),
+        rec("t2", "2021-04-22", [("Tom Harlan", [("Cựu Tổng thống", None)])]),
+        rec("t3", "2021-04-25", [("Tom Harlan", [("Tổng thống", "Trường Y tế Công cộng thuộc Đại học Brown")])]),
+    ], "Tom Harlan")
+    assert n == [3]
+    t = registry.build([rec("t3", "2021-04-25", [("Tom Harlan", [("Tổng thống", "Trường Y tế Công cộng thuộc Đại học Brown")])])])
+    assert json.loads(by_name(t, "person_mentions")[0]["posts"]) == [["Tổng thống", None, None]]
+    t = registry.build([rec("t4", "2021-04-25", [("Tom Harlan", [("Tổng thống", "Pháp")])])])
+    assert json.loads(by_name(t, "person_mentions")[0]["evidence"]) == ["org:pháp"]
+
+
+def test_a_body_that_is_a_piece_of_the_name_is_no_body() -> None:
+    t = registry.build([rec("b1", "2021-03-26", [("Nguyễn Trường Sơn", [("Giám đốc", "Trường Sơn")])])])
+    assert json.loads(by_name(t, "person_mentions")[0]["posts"]) == [["Giám đốc", None, None]]
+
+
+def test_a_national_career_is_only_in_central_bodies() -> None:
+    n, _ = _people([  # a national department 2021, a project board 2023: not a national career
+        rec("c1", "2021-03-28", [("Nguyễn Văn Hùng", [("Cục trưởng", "Cục An toàn thực phẩm")])]),
+        rec("c2", "2023-12-26", [("Nguyễn Văn Hùng", [("Phó Giám đốc", "Ban quản lý dự án cao tốc Cam Lâm - Vĩnh Hảo")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_a_post_less_person_fitting_several_units_of_one_field_joins_them() -> None:
+    # a committee member, a board member of a league company and a "Chủ tịch" in a sports
+    # article: no two of them hold different specific bodies, so they are one person
+    fed = [("Liên đoàn Bóng rổ Việt Nam", None)]
+    n, _ = _people([
+        rec("m1", "2018-12-08", [("Trần Văn Hải", [("Thành viên", "Ban chấp hành Liên đoàn Bóng rổ Việt Nam")])], orgs=fed),
+        rec("m2", "2021-04-22", [("Trần Văn Hải", [("Ủy viên", "Hội đồng quản trị Công ty Cổ phần bóng rổ chuyên nghiệp")])]),
+        rec("m3", "2021-04-30", [("Trần Văn Hải", [("Chủ tịch", None)]), ("Lò Văn Pả", [("Chủ tịch", "CLB Sơn La")])]),
+    ], "Trần Văn Hải")
+    assert n == [3]

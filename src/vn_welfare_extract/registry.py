@@ -14,8 +14,14 @@ Each record stands alone; the registry ties their items together:
   post (``Tổng thống``, ``Bộ trưởng`` ... with no body named), or who held the same post at all
   when that person is tied to no province or the article names theirs; post-less officials that
   fit nobody are one person when they share a post and a place of their articles; otherwise
-  (none, or several candidates) it stays a person of its own. ``person_mentions.reason``
-  records why each mention belongs to its person.
+  (none, or several candidates) it stays a person of its own. A second pass
+  (``_join_compatible``) then joins same-name persons on what a careful reader would use: one
+  body under two spellings (``BV175`` / ``Bệnh viện quân y 175``, ``Cen Land`` / ``Cen Group``),
+  one singular national post written two ways (``Ngoại trưởng`` = ``Bộ trưởng Bộ Ngoại giao``),
+  a unit (``ban chấp hành``) of the body its articles name, the small field of sport, a rare name
+  with posts in one field, a national state career over years; never across provinces or two
+  different singular posts at the same time. ``person_mentions.reason`` records why each
+  mention belongs to its person.
 - ``bodies`` / ``body_mentions``: one row per organisation, by its canonical expanded name
   (``UBND tỉnh Long An`` = ``Ủy ban nhân dân tỉnh Long An``); a body that needs a place and has
   none (``Sở Y tế``, ``Hội``, ``UBND huyện Châu Thành`` in ten provinces) is left out.
@@ -46,8 +52,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Protocol
@@ -95,7 +103,7 @@ _NOT_CENTRAL_TITLES = frozenset(okey(s) for s in ("Đại biểu", "Đại biể
 _BARE = frozenset(okey(s) for s in (
     "Hội", "Ban", "Ủy ban", "Hội đồng", "Ban chấp hành", "Ban Thường vụ", "Đảng ủy", "Đảng bộ", "Chi bộ", "Công ty",
     "Tập đoàn", "Ngân hàng", "Trường", "Nhà trường", "Bệnh viện", "Trung tâm", "Viện", "Cục", "Tổng cục", "Vụ",
-    "Sở", "Phòng", "Bộ", "Quỹ", "Đoàn", "Hội đồng quản trị", "Ban quản lý", "Ban Giám đốc", "Ban Giám hiệu", "Khoa",
+    "Sở", "Phòng", "Bộ", "Quỹ", "Đoàn", "Câu lạc bộ", "CLB", "Cơ quan", "Hội đồng quản trị", "Ban quản lý", "Ban Giám đốc", "Ban Giám hiệu", "Khoa",
 ))
 
 
@@ -138,6 +146,8 @@ _SINGULAR_POSTS = frozenset(okey(s) for s in (
     "Phó Chủ tịch nước", "Tổng Bí thư", "Chủ tịch Quốc hội", "Quốc vương", "Nhà vua", "Nữ hoàng", "Thủ tướng Chính phủ",
     "Tổng Thư ký", "Người phát ngôn",
 ))
+# A body name ending in a bare level word ("Ban Chỉ đạo tỉnh"): the province of its article.
+_LEVEL_WORDS = frozenset(("tỉnh", "huyện", "phố", "tp", "quận", "xã"))
 # Spellings of one body's name that a key ignores: punctuation, "&" for "và", and the short
 # words news outlets write for the head of a body's name (not expanded by ``canonical_org``).
 _BODY_PUNCT = (("&", " và "), ("-", " "), (",", " "), (".", " "))
@@ -148,12 +158,24 @@ _BODY_WORDS = {
 }
 
 
+_WORD_NUMBER = re.compile(r"([^\W\d]+)(\d+)")
+
+
+def _body_word(w: str) -> str:
+    """One word of a body key, short forms expanded: ``bv`` -> ``bệnh viện``, ``bv175`` ->
+    ``bệnh viện 175`` (a short form glued to a number)."""
+    if w in _BODY_WORDS:
+        return _BODY_WORDS[w]
+    m = _WORD_NUMBER.fullmatch(w)
+    return f"{_BODY_WORDS[m[1]]} {m[2]}" if m and m[1] in _BODY_WORDS else w
+
+
 def _body_key(key: str) -> str:
     """An ``okey`` of a canonical body name -> the body key: spellings folded (``BV Việt Đức`` =
     ``Bệnh viện Việt Đức``, ``Trường ĐH Thủy lợi`` = ``Đại học Thủy lợi``, ``của`` dropped)."""
     for a, b in _BODY_PUNCT:
         key = key.replace(a, b)
-    key = " ".join(_BODY_WORDS.get(w, w) for w in key.split() if w != "của")  # "Khối X (của) FPT Shop"
+    key = " ".join(_body_word(w) for w in key.split() if w != "của")  # "Khối X (của) FPT Shop"
     return key[len("trường "):] if key.startswith("trường đại học ") else key
 
 
@@ -205,8 +227,13 @@ def body_info(written: str, place: str | None = None) -> tuple[str, str, str | N
     if key in _BARE:
         return None
     key = _body_key(key)
+    national = key.endswith(" việt nam")  # "Bộ Quốc phòng Việt Nam", "Hội Huyết học ... Việt Nam"
+    if national and key[: -len(" việt nam")] in _known_bodies():
+        key = key[: -len(" việt nam")]
     if key in _known_bodies():
         return key, name, None, key in _CENTRAL
+    if national:
+        return key, name, None, False
     province = _province_in(name)
     if province is None and place:
         province = province_of(place)
@@ -267,22 +294,41 @@ def evidence(rows: Rows) -> Tables:
         if prov:
             doc_places[did].add("prov:" + prov)
         bodies.append((did, oid, _h("bod_", key), key, canon, name, kind, prov, published.get(did), "organization"))
+    doc_provs = {d: {k[5:] for k in ks if k.startswith("prov:")} for d, ks in doc_places.items()}
     titles: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
     for r in sorted(rows.get("official_titles", ()), key=lambda r: (r[0], r[1])):
         titles[r[0]].append((r[3], r[4]))
     persons: list[Row] = []
+    doc_names: dict[str, set[str]] = defaultdict(set)
+    for r in rows.get("officials", ()):
+        if r[2]:
+            doc_names[r[1]].add(name_key(r[2]))
+        for _, org in titles.get(r[0], ()):  # the article's fields of work, from every post's body
+            if org and (f := _field(_body_key(okey(canonical_org(_norm(org)))), brand=False)) and f != "state":
+                doc_places[r[1]].add("field:" + f)
     for r in rows.get("officials", ()):
         oid, did, name, gender = r[0], r[1], r[2], r[3]
         if not name:
             continue
+        others = doc_names[did] - {name_key(name)}
         place_hint = next((org_place[x] for x in _j(r[5]) or () if org_place.get(x)), None)
         keys: set[str] = set()
         posts: list[list[str | None]] = []
         for i, (title, org) in enumerate(titles.get(oid, ())):
+            if org and _glued_name(org, others):
+                continue  # "Bộ trưởng Bộ Khoa học và Công nghệ Huỳnh Thành Đạt": another official's post
+            if org and name_key(name).endswith(" " + name_key(org)):
+                org = None  # "Giám đốc / Trường Giang" for Nguyễn Trường Giang: a piece of the name
+            if org and title and _title_key(title) in _STATE_POSTS and not _is_state(org):
+                org = None  # "Tổng thống / Trường Y tế Công cộng ...": a state post of no state is a misread body
             head = _org_heads().get(okey(title or ""))
             if org and head and not okey(org).startswith(okey(head)) and _body_key(okey(org)) not in _known_bodies():
                 org = f"{head} {org}"  # "Bộ trưởng Khoa học và Công nghệ": the body is a Bộ
             info = body_info(org, place_hint) if org else None
+            if info is not None and info[2] is None and len(provs := doc_provs.get(did, ())) == 1 \
+                    and okey(org or "").rsplit(" ", 1)[-1] in _LEVEL_WORDS:
+                org = f"{org} {next(iter(provs))}"  # "Ban Chỉ đạo tỉnh" in an article about one province
+                info = body_info(org)
             body_id = None
             if info is not None:
                 key, canon, prov, central = info
@@ -300,6 +346,34 @@ def evidence(rows: Rows) -> Tables:
     cites, facts = _legal_evidence(rows, published)
     return {"person_mentions": persons, "body_mentions": bodies, "legal_document_citations": cites,
             "legal_document_facts": facts}
+
+
+# Posts of a state as a whole: their body is a country or a top state body, never a school.
+_STATE_POSTS = frozenset(okey(s) for s in (
+    "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương", "Nhà vua", "Nữ hoàng",
+    "Chủ tịch nước", "Phó Chủ tịch nước",
+))
+
+
+def _is_state(org: str) -> bool:
+    """A body that can hold a state post: a known central body or a name with a country in it."""
+    key = _body_key(okey(canonical_org(_norm(org))))
+    words = key.split()
+    return (key in _known_bodies() or any(" ".join(words[i:]) in _places() for i in range(len(words)))
+            or any(h.level == "country" for h in gazetteer().scan(_norm(org))))
+
+
+def _glued_name(org: str, others: set[str]) -> bool:
+    """A post body that ends with the name of another official of the article: the extractor
+    read that official's post as this one's (a list of posts and names)."""
+    words = name_key(org).split()
+    if any(" ".join(words[-n:]) in others for n in (2, 3, 4) if len(words) > n):
+        return True
+    # a known body and then a name ("Ban Tổ chức Trung ương Nguyễn Thị Thanh")
+    if len(words) > 4 and words[-3] in _family_keys():
+        rest = _body_key(okey(canonical_org(" ".join(words[:-3]))))
+        return rest in _known_bodies() or "ban " + rest in _known_bodies()
+    return False
 
 
 def _legal_key(kind: str | None, number: str | None, year: Any, code: str | None, issuer: str | None,
@@ -390,15 +464,300 @@ def _describe(key: str) -> str:
     return f"same name + same {'province' if kind == 'prov' else 'body'}: {value}"
 
 
+_TITLE_QUALIFIERS = ("cựu ", "nguyên ", "quyền ")
+
+
+def _title_key(title: str) -> str:
+    """A post title as compared: ``okey`` without ``Cựu``/``Nguyên`` (former) or ``Quyền``
+    (acting): a former ``Tổng thống`` is the person who held ``Tổng thống``."""
+    k = okey(title)
+    for q in _TITLE_QUALIFIERS:
+        k = k.removeprefix(q)
+    return k
+
+
 def _titles(m: Row, c: dict[str, int], every: bool = False) -> list[str]:
     """The singular posts (``_SINGULAR_POSTS``; ``every``: all posts) of a mention, as keys, sorted."""
-    return sorted({k for t, _, _ in _j(m[c["posts"]]) or () if t and ((k := okey(t)) in _SINGULAR_POSTS or every)})
+    return sorted({k for t, _, _ in _j(m[c["posts"]]) or () if t and ((k := _title_key(t)) in _SINGULAR_POSTS or every)})
 
 
 def _post_places(m: Row, c: dict[str, int], places: list[str]) -> list[str]:
     """``post@place`` for every post title of a mention and place of its article."""
-    titles = sorted({okey(t) for t, _, _ in _j(m[c["posts"]]) or () if t})
+    titles = sorted({_title_key(t) for t, _, _ in _j(m[c["posts"]]) or () if t})
     return [f"{t}@{p}" for t in titles for p in places]
+
+
+# --- second pass: same-name persons whose evidence a careful reader would join ---------------------
+
+# The most frequent family names and given names (about half of all Vietnamese people have one of
+# these family names; each given name is held by hundreds of thousands): a 3-syllable name with
+# both is common, and only evidence about a body joins two of its holders. Other names of 3 or 4
+# syllables that start with a family name are rare enough that compatible posts join them.
+_COMMON_FAMILIES = frozenset(("nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "vũ", "võ", "phan", "đặng", "bùi", "đỗ"))
+_COMMON_GIVEN = frozenset((
+    "anh", "bình", "cường", "dung", "dũng", "giang", "hà", "hải", "hạnh", "hằng", "hiền", "hiếu", "hoa", "hòa", "hoàng",
+    "hùng", "hưng", "hương", "huy", "huyền", "lan", "linh", "long", "mai", "minh", "nam", "nga", "ngọc", "nhung",
+    "phong", "phương", "quang", "sơn", "tâm", "thành", "thanh", "thảo", "thắng", "thủy", "trang", "trung", "tú",
+    "tuấn", "tùng", "vân", "việt", "yến", "đức", "hải", "khánh", "lâm", "hiệp", "toàn", "tiến", "thịnh",
+))
+# Fields of work, by words of a body's name: two persons of a rare name are one when their bodies
+# are in one field (a career inside the state and party, or inside business, ...), never across
+# fields (a company chairman is not the general of the same name). ``sport`` is a small field:
+# its federations and clubs have few officials, so even a common name in it is one person.
+_FIELDS = (
+    ("sport", ("liên đoàn bóng", "bóng đá", "bóng chuyền", "bóng rổ", "bóng bàn", "cầu lông", "quần vợt", "điền kinh",
+               "câu lạc bộ", "thể thao", "ban trọng tài", "olympic", "futsal")),
+    ("health", ("bệnh viện", "y tế", "y học", "y dược", "huyết học", "khám chữa bệnh", "dịch tễ", "quân y", "hồi sức")),
+    ("education", ("trường", "đại học", "học viện", "giáo dục", "sư phạm")),
+    ("business", ("công ty", "tập đoàn", "group", "ngân hàng", "bank", "holdings", "corp", "land", "cổ phần", "tnhh")),
+    ("state", (
+        "bộ ", "cục", "vụ ", "sở ", "ủy ban", "quốc hội", "chính phủ", "tỉnh ủy", "thành ủy", "huyện ủy", "đảng",
+        "ban ", "quân", "tổng cục", "công an", "mặt trận", "tòa án", "viện kiểm sát", "hội đồng nhân dân", "tổ chức trung ương",
+        "chủ tịch nước", "thanh tra", "kiểm toán",
+    )),
+)
+# The field of a body named by its brand alone ("FLC", "Hòa Phát"): no head word of any field.
+_BRAND = "brand"
+# Words of an enterprise name that are not its brand ("Cen Land" and "Cen Group" are one group).
+_CORPORATE = frozenset((
+    "công", "ty", "tập", "đoàn", "cổ", "phần", "tnhh", "group", "land", "holdings", "holding", "corp", "corporation",
+    "jsc", "tổng", "ngân", "hàng", "thương", "mại", "và", "đầu", "tư", "bank",
+))
+# Unit words: a body that starts with one is a unit inside a larger body (a committee of a
+# federation, a department of a hospital); named alone, it is the unit of the body its article names.
+_UNITS = ("ban", "hội đồng", "khoa", "phòng", "tiểu ban", "ủy ban", "văn phòng", "bộ phận")
+# Singular posts written as one word for a minister of a known portfolio.
+_POST_WORDS = {"ngoại trưởng": "bộ trưởng bộ ngoại giao"}
+_DEFAULT_COUNTRY = " việt nam"
+
+
+def _field(body: str, brand: bool = True) -> str | None:
+    """The field of work of a body key (``_FIELDS``), ``business`` for a bare brand (``brand``),
+    else None."""
+    for field, words in _FIELDS:
+        if any(w in f"{body} " for w in words):
+            return field
+    if not brand or not body or body.startswith(_UNITS) or len(body.split()) > 3 or body in _known_bodies():
+        return None
+    return None if body in _places() or gazetteer().scan(body) else _BRAND
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Keys of countries and foreign cities (``data/countries.tsv``): a body written as a country
+    (``Tổng thống / Mỹ``) is a state, not a brand."""
+    out: set[str] = set()
+    for row in load_table("countries"):
+        out.update(okey(a) for a in [row["name"], *row["aliases"].split("|")] if a.strip())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _in_central_body(body: str) -> bool:
+    """A central body of the lexicon (``data/organizations.tsv``) or a unit whose name holds one
+    (``Vụ Đào tạo, Bộ Lao động - Thương binh và Xã hội``); not a project board or a military region."""
+    return body in _known_bodies() or any(f" {k} " in f" {body} " for k in _known_bodies())
+
+
+def _is_rare(key: str) -> bool:
+    """A Vietnamese name of 3-4 syllables that is not a common family name + common given name."""
+    w = key.split()
+    if not 3 <= len(w) <= 4 or w[0] not in _family_keys():
+        return False
+    return len(w) == 4 or not (w[0] in _COMMON_FAMILIES and w[-1] in _COMMON_GIVEN)
+
+
+def _is_foreign(key: str) -> bool:
+    """A foreign full name (2 or more words, not from a Vietnamese family name): in Vietnamese news
+    one person, unless the posts say otherwise."""
+    w = key.split()
+    return len(w) >= 2 and w[0] not in _family_keys()
+
+
+def _same_field(a: set[str], b: set[str]) -> list[str]:
+    """The fields two persons share; a bare brand (``UEFA``, ``SHB``) is a company or a sports
+    body, so it meets ``business`` and ``sport``."""
+    same = a & b
+    for x, y in ((a, b), (b, a)):
+        if _BRAND in x:
+            same |= y & {"business", "sport", _BRAND}
+    return sorted(same)
+
+
+@lru_cache(maxsize=1)
+def _family_keys() -> frozenset[str]:
+    return frozenset(name_key(r["family"]) for r in load_table("family_names"))
+
+
+def _brand(body: str) -> str:
+    """An enterprise's brand: its name without the corporate words (``cen land`` -> ``cen``)."""
+    return " ".join(w for w in body.split() if w not in _CORPORATE)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two body keys that name one body: the shorter's words in order inside the longer's, from
+    the same first word (``cục khám chữa bệnh`` / ``cục quản lý khám chữa bệnh``, ``bệnh viện 175`` /
+    ``bệnh viện quân y 175``), or one enterprise brand (``cen land`` / ``cen group``)."""
+    if a == b:
+        return True
+    wa, wb = sorted((a.split(), b.split()), key=len)
+    if len(wa) >= 3 and wa[0] == wb[0]:
+        it = iter(wb)
+        if all(w in it for w in wa):
+            return True
+    ba, bb = _brand(a), _brand(b)
+    return bool(ba) and ba == bb and len(ba) >= 3 and _field(a) == _field(b) == "business"
+
+
+def _signature(title: str, org: str | None) -> str | None:
+    """A singular national post as ``post + body`` words (``Ngoại trưởng`` = ``Bộ trưởng Bộ
+    Ngoại giao``; ``Việt Nam`` implied), or None for another post."""
+    t = _title_key(title)
+    full = _POST_WORDS.get(t, t)
+    if t not in _SINGULAR_POSTS and full == t:
+        return None
+    body = _body_key(okey(canonical_org(_norm(org)))) if org else ""
+    if not body or body in _CENTRAL:
+        return None  # "Bộ trưởng" of no body: which ministry?
+    return f"{full} {body}".removesuffix(_DEFAULT_COUNTRY)
+
+
+class _Profile:
+    """What one person (a group of same-name mentions) is known by: bodies, provinces, fields,
+    singular posts, dates, and the bodies its articles name."""
+
+    def __init__(self, idx: list[int], ms: list[Row], c: dict[str, int], keys: list[set[str]]) -> None:
+        self.bodies: set[str] = set()
+        self.provs: set[str] = set()
+        self.units = True  # every post body a unit or none
+        self.sigs: set[str] = set()
+        self.context: set[str] = set()
+        self.dates = sorted(d for i in idx if (d := ms[i][c["published"]]))
+        loose: set[str] = set()  # every post body as written, bare or placeless ones too: fields only
+        doc_fields: set[str] = set()  # fields of the bodies of every post in its articles
+        for i in idx:
+            self.bodies |= {k[4:] for k in keys[i] if k.startswith("org:")}
+            self.provs |= {k[5:] for k in keys[i] if k.startswith("prov:")}
+            for title, org, _ in _j(ms[i][c["posts"]]) or ():
+                if org:
+                    loose.add(_body_key(okey(canonical_org(_norm(org)))))
+                if title and (sig := _signature(title, org)):
+                    self.sigs.add(sig)
+            for k in _j(ms[i][c["places"]]) or ():
+                if k.startswith("org:") and k[4:] not in _CENTRAL:
+                    self.context.add(k[4:])
+                elif k.startswith("field:"):
+                    doc_fields.add(k[6:])
+        # no body of its own but units and top state bodies ("Ban chấp hành", "Đại biểu Quốc hội")
+        self.units = all(b.startswith(_UNITS) or b in _CENTRAL for b in self.bodies)
+        loose = {b for b in loose if not (b in _BARE and b.startswith(_UNITS))}
+        own = {f for b in self.bodies | loose if (f := _field(b))}
+        context = {f for b in self.context if (f := _field(b)) and f != "state"} | doc_fields
+        self.fields = own or (context if self.units else set())
+        # posts only in national state bodies (a central body of the lexicon, or a unit named
+        # inside one) and no province: a national career
+        self.national = bool(self.bodies) and not self.provs and all(
+            _field(b) == "state" and _in_central_body(b) for b in self.bodies)
+
+    def overlaps(self, o: _Profile) -> bool:
+        """Seen at the same time: the two spans of dates less than a year apart (or no dates)."""
+        if not self.dates or not o.dates:
+            return True
+        return _days(self.dates[0], o.dates[-1]) < 365 and _days(o.dates[0], self.dates[-1]) < 365
+
+
+def _days(a: str, b: str) -> int:
+    """Days from ``b`` to ``a`` (ISO dates; 0 when either is not one)."""
+    try:
+        return (date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days
+    except ValueError:
+        return 0
+
+
+def _conflict(a: _Profile, b: _Profile) -> bool:
+    """Evidence that two same-name persons are different people: posts in different provinces,
+    or two different singular national posts held at the same time."""
+    if a.provs and b.provs and not a.provs & b.provs:
+        return True
+    return bool(a.sigs and b.sigs and not a.sigs & b.sigs and a.overlaps(b))
+
+
+def _unit_of(u: _Profile, v: _Profile) -> str | None:
+    """The body that makes ``u`` (no body of its own but units) a unit of ``v``'s body: named in
+    ``u``'s articles and held by ``v`` (or named in ``v``'s articles too, when ``v`` has none either)."""
+    if not u.units:
+        return None
+    return min((x for x in u.context if x in v.bodies or (v.units and x in v.context)), default=None)
+
+
+def _same_small_field(a: _Profile, b: _Profile) -> bool:
+    return "sport" in _same_field(a.fields, b.fields) and not (a.provs ^ b.provs)
+
+
+def _fills_gap(u: _Profile, v: _Profile) -> bool:
+    """``u``, with no body of its own but units, could be ``v`` by the unit or small-field rule."""
+    return u.units and (_unit_of(u, v) is not None or _same_small_field(u, v))
+
+
+def _why_same(name: str, a: _Profile, b: _Profile, several: frozenset[int] = frozenset()) -> str | None:
+    """The reason two same-name persons are one, or None. ``several``: ids of the profiles with
+    no body of their own that fit several persons (which one? the unit and small-field rules do
+    not join them)."""
+    if _conflict(a, b):
+        return None
+    for x in sorted(a.bodies):
+        for y in sorted(b.bodies):
+            if x != y and _alike(x, y):
+                return f"same name + one body under two spellings: {x} / {y}"
+    if (same := sorted(a.sigs & b.sigs)):
+        return f"same name + same singular post: {same[0]}"
+    for u, v in ((a, b), (b, a)):
+        if id(u) not in several and (hit := _unit_of(u, v)):
+            return f"same name + a unit of the body its articles name: {hit}"
+    if (a.units and id(a) not in several or b.units and id(b) not in several) and _same_small_field(a, b):
+        return "same name + same small field: sport"
+    if _is_rare(name) and (same_f := _same_field(a.fields, b.fields)) and a.provs == b.provs:
+        return f"same rare name + posts in one field: {same_f[0]}"
+    if _is_foreign(name) and a.provs == b.provs and (not a.fields or not b.fields or _same_field(a.fields, b.fields)):
+        return "same foreign name + compatible posts"
+    if a.national and b.national and not a.overlaps(b):
+        return "same name + national state posts at different times: a career"
+    return None
+
+
+def _join_compatible(ms: list[Row], c: dict[str, int], keys: list[set[str]], owner: dict[int, str],
+                     reason: dict[int, str]) -> None:
+    """Join the persons of one name (``owner``: mention -> person id) that ``_why_same`` ties,
+    one pair at a time in a fixed order, checking every member against the other group's; the
+    joined person keeps the smallest id and each joined mention's reason says why."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(owner):
+        groups[owner[i]].append(i)
+    if len(groups) < 2:
+        return
+    pids = sorted(groups)
+    prof = {p: _Profile(groups[p], ms, c, keys) for p in pids}
+    members: dict[str, list[str]] = {p: [p] for p in pids}
+    head: dict[str, str] = {p: p for p in pids}
+    name = ms[0][c["name_key"]]
+    several = frozenset(id(prof[p]) for p in pids if len({
+        frozenset(b for b in prof[q].bodies if not b.startswith(_UNITS))
+        for q in pids if q != p and _fills_gap(prof[p], prof[q])} - {frozenset()}) > 1)
+    for x, p in enumerate(pids):
+        for q in pids[x + 1 :]:
+            hp, hq = head[p], head[q]
+            if hp == hq or (why := _why_same(name, prof[p], prof[q], several)) is None:
+                continue
+            if any(_conflict(prof[u], prof[v]) for u in members[hp] for v in members[hq]):
+                continue
+            keep, gone = sorted((hp, hq))
+            for u in members[gone]:
+                head[u] = keep
+                for i in groups[u]:
+                    reason[i] = f"{why} ({reason[i]})"
+            members[keep].extend(members.pop(gone))
+    for i in owner:
+        owner[i] = head[owner[i]]
 
 
 def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]:
@@ -420,6 +779,8 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
     orgs = sorted((k for k in first if k.startswith("org:")), key=len)
     nested: dict[str, str] = {}
     for n, a in enumerate(orgs):
+        if a[4:] in _places():
+            continue  # a country is not the same body as its ministries ("Peru" / "Bộ Ngoại giao Peru")
         inner = f" {a[4:]} "
         for b in orgs[n + 1 :]:
             if len(b) > len(a) and inner in f" {b[4:]} ":
@@ -470,7 +831,7 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
     for i, ks in enumerate(keys):
         if ks:
             continue
-        places = sorted(_j(ms[i][c["places"]]) or ())
+        places = sorted(p for p in _j(ms[i][c["places"]]) or () if not p.startswith("field:"))
         cands = {r for p in places for r in by_key.get(p, ())}
         titles = _titles(ms[i], c)
         held_here = held
@@ -498,7 +859,8 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
             else:
                 reason[i] = "same name + no post, article mentions " + ("province " if hit.startswith("prov:") else "body ") + hit.split(":", 1)[1]
         elif not cands and not by_title and titles:
-            lone[titles[0]].append(i)
+            sigs = sorted(g for t, o, _ in _j(ms[i][c["posts"]]) or () if t and (g := _signature(t, o)))
+            lone[sigs[0] if sigs else titles[0]].append(i)  # "Bộ trưởng" of two ministries: two people
         elif not cands and not by_title and (pairs := _post_places(ms[i], c, places)):
             unposted.append((i, pairs))
         else:
@@ -536,6 +898,7 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
         for i in idx:
             owner[i] = _h("per_", ms[i][c["name_key"]] + "\x1fpost:" + title)
             reason[i] = f"same name + same post {title}, no body named" if len(idx) > 1 else "own post, no body named: " + title
+    _join_compatible(ms, c, keys, owner, reason)
     out_m = [(*m[:2], owner[i], *m[3:7], reason[i], *m[8:]) for i, m in enumerate(ms)]
     persons: list[Row] = []
     posts: list[Row] = []
