@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import need_module, table_counts
-from vn_welfare_extract.db.schema import TABLES
+from vn_welfare_extract.tables import TABLES
 
 dask = need_module("dask", "dask")
 dbag = need_module("dask.bag", "dask")
@@ -128,7 +128,7 @@ def test_missing_dask_raises_with_the_install_hint(monkeypatch: pytest.MonkeyPat
 def test_warc_files_on_the_workers(client: Any, tmp_path: Path) -> None:
     from test_warc import make_warc
     from vn_welfare_extract import dask as vwe_dask
-    from vn_welfare_extract.io.warc import extract_warc
+    from vn_welfare_extract.batch import extract_warc
 
     need_module("warcio", "warc")
     files = [str(make_warc(tmp_path / "a.warc.gz")), str(make_warc(tmp_path / "b.warc", gzip=False))]

@@ -15,7 +15,7 @@ import pytest
 
 from vn_welfare_extract import extract
 from vn_welfare_extract.cli import main
-from vn_welfare_extract.db.schema import (
+from vn_welfare_extract.tables import (
     BY_NAME,
     CHILDREN,
     SCHEMA_VERSION,

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import need_module, table_counts, write_jsonl
 from vn_welfare_extract.cli import EXIT_NOTHING_READ, main
-from vn_welfare_extract.db.schema import SCHEMA_VERSION, TABLES
+from vn_welfare_extract.tables import SCHEMA_VERSION, TABLES
 
 pa = need_module("pyarrow", "parquet")
 pq = need_module("pyarrow.parquet", "parquet")

@@ -14,7 +14,7 @@ import pytest
 from conftest import need_module
 from vn_welfare_extract import registry
 from vn_welfare_extract.cli import main
-from vn_welfare_extract.db.schema import BY_NAME, REGISTRY_TABLES
+from vn_welfare_extract.tables import BY_NAME, REGISTRY_TABLES
 
 NAMES = [t.name for t in REGISTRY_TABLES]
 
@@ -340,7 +340,7 @@ def test_parquet_registry_equals_sqlite_and_dask(bench_slice: Path, tmp_path: Pa
 
 @pytest.mark.parametrize("table", NAMES)
 def test_registry_tables_are_in_the_schema(table: str) -> None:
-    from vn_welfare_extract.db.schema import schema_sql
+    from vn_welfare_extract.tables import schema_sql
 
     assert f"CREATE TABLE IF NOT EXISTS {table} (" in schema_sql("sqlite")
     assert f"CREATE TABLE IF NOT EXISTS {table} (" in schema_sql("postgres")

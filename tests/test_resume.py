@@ -20,8 +20,8 @@ import pytest
 
 from conftest import need_pg_dsn
 from vn_welfare_extract.cli import main
-from vn_welfare_extract.db.schema import TABLES
 from vn_welfare_extract.io import read_done_ids
+from vn_welfare_extract.tables import TABLES
 
 # Runs the CLI with every extraction slowed down, so the test can kill it mid-way.
 SLOW_DRIVER = """

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import need_binary, need_module
-from vn_welfare_extract.db.schema import TABLES
+from vn_welfare_extract.tables import TABLES
 
 need_module("pyspark", "spark")
 pa = need_module("pyarrow", "spark")
@@ -146,9 +146,9 @@ def test_missing_pyspark_raises_with_the_install_hint(monkeypatch: pytest.Monkey
 
 def test_warc_files_on_the_executors(spark: Any, tmp_path: Path) -> None:
     from test_warc import make_warc
+    from vn_welfare_extract.batch import extract_warc
     from vn_welfare_extract.engines import record_from_row
     from vn_welfare_extract.engines import spark as vwe_spark
-    from vn_welfare_extract.io.warc import extract_warc
 
     need_module("warcio", "warc")
     path = str(make_warc(tmp_path / "a.warc.gz"))

@@ -52,7 +52,8 @@ from typing import Any
 
 import regex
 
-from .io.readers import FieldMap, InputDoc
+from .io.docs import InputDoc
+from .io.readers import FieldMap
 from .io.sinks import DocResult
 from .lexicons import load_table
 from .model import ITEM_LISTS, Record

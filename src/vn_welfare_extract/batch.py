@@ -41,18 +41,22 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ._version import __version__
-from .api import TYPES, Extractor
+from .api import TYPES, Extractor, default_extractor
 from .db.rows import error_rows, record_rows
-from .io.readers import ENCODINGS, FieldMap, InputDoc, InputError, expand_inputs_report, iter_documents, total_size
+from .io.docs import InputDoc
+from .io.readers import ENCODINGS, FieldMap, InputError, expand_inputs_report, iter_documents, total_size
 from .io.sinks import DocResult, Rows, Sink
 from .lexicons import Lexicons
 from .model import ITEM_LISTS, SCHEMA_VERSION, Record, Warning
 from .resolve import Dropped
 
 Inspect = Callable[[InputDoc, Record, list[Dropped]], Any]
+
+if TYPE_CHECKING:
+    from .io.warc import WarcPage
 
 log = logging.getLogger("vn_welfare_extract.batch")
 
@@ -564,3 +568,18 @@ def _isolated(pool: ProcessPoolExecutor, d: InputDoc, config: dict[str, Any], n:
         _stop(pool)
         r = make_error(d, "worker_crashed", "the worker process died on this document", config["want_json"], config["want_rows"])
         return r, _pool(config, n)
+
+
+def extract_warc(
+    source: str | os.PathLike[str] | IO[bytes], extractor: Extractor | None = None, extensive_dates: bool = False
+) -> Iterator[tuple[WarcPage, Record]]:
+    """``(page, record)`` for every HTML page of a WARC file with main text, in this process;
+    offsets index ``page.text``. (The reader, ``io.warc``, only reads; extraction is here.)"""
+    from .io.warc import iter_pages
+
+    ex = extractor or default_extractor()
+
+    for p in iter_pages(source, extensive_dates=extensive_dates):
+        if p.text is None:
+            continue
+        yield p, ex.extract(p.text, published=p.published, doc_id=p.doc_id, url=p.url, title=p.title)

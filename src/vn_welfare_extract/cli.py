@@ -275,7 +275,7 @@ def _quiet_stdout() -> None:
 
 
 def schema(argv: Sequence[str]) -> int:
-    from .db.schema import ENGINES, schema_sql
+    from .tables import ENGINES, schema_sql
 
     p = argparse.ArgumentParser(prog="vn-welfare-extract schema", description="Print the database schema (DDL).")
     p.add_argument("--engine", choices=ENGINES, default="sqlite")

@@ -45,7 +45,7 @@ or incrementally against any ``Store`` (``MemoryStore``, or a database cursor th
 evidence of ``doc_ids`` and re-resolves only the names, bodies and documents they touch, so a
 later batch merges into the existing tables and re-loading an article changes nothing. The
 database loaders and the Parquet sink call it; rows are in the column order of
-``db.schema.REGISTRY_TABLES``.
+``tables.REGISTRY_TABLES``.
 """
 
 from __future__ import annotations
@@ -60,11 +60,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Protocol
 
-from .db.schema import BY_NAME, REGISTRY_TABLES
 from .gazetteer import gazetteer
 from .io.sinks import Rows
 from .lexicons import load_table
 from .orgnames import canonical_org, okey
+from .tables import BY_NAME, REGISTRY_TABLES
 from .text import normalize
 
 __all__ = [
@@ -271,7 +271,7 @@ def _col(table: str) -> dict[str, int]:
 
 def evidence(rows: Rows) -> Tables:
     """The registry evidence of one or many documents' rows (``db.rows.record_rows``; tables in
-    the column order of ``db.schema``): ``person_mentions``, ``body_mentions``,
+    the column order of ``tables``): ``person_mentions``, ``body_mentions``,
     ``legal_document_citations`` and ``legal_document_facts`` rows whose resolved columns
     (``person_id``, ``legal_doc_id``, ``reason``) are still None."""
     published: dict[str, str | None] = {r[0]: r[1] for r in rows.get("documents", ())}
@@ -1081,7 +1081,7 @@ def resolve_group(items: Iterable[tuple[str, Row]]) -> list[tuple[str, Row]]:
 def rows_from_records(records: Iterable[dict[str, Any]]) -> Rows:
     """Record dicts (``Record.to_dict()``, with ``doc_id``) -> the relational rows of them all."""
     from .db.rows import record_rows
-    from .io.readers import InputDoc
+    from .io.docs import InputDoc
 
     out: Rows = defaultdict(list)
     for i, rec in enumerate(records):
@@ -1096,13 +1096,13 @@ def rows_from_records(records: Iterable[dict[str, Any]]) -> Rows:
 
 def build(records: Iterable[dict[str, Any]]) -> Tables:
     """The registry of a list of record dicts, from scratch: ``{"persons": [row, ...], ...}``
-    (rows in the column order of ``db.schema.REGISTRY_TABLES``)."""
+    (rows in the column order of ``tables.REGISTRY_TABLES``)."""
     return resolve(evidence(rows_from_records(records)))
 
 
 class Store(Protocol):
     """Where registry rows live: ``select`` / ``delete`` rows whose ``column`` is in ``values``,
-    ``insert`` rows (column order of ``db.schema``)."""
+    ``insert`` rows (column order of ``tables``)."""
 
     def select(self, table: str, column: str, values: Sequence[str]) -> list[Row]: ...
 

@@ -19,7 +19,7 @@ import time
 from typing import Any
 
 from ..io.sinks import DocResult, Rows
-from .schema import BY_NAME, CHILDREN, SCHEMA_VERSION, TABLES, SchemaError, schema_sql
+from ..tables import BY_NAME, CHILDREN, SCHEMA_VERSION, TABLES, SchemaError, schema_sql
 
 __all__ = ["open_database", "DatabaseSink", "SchemaError", "schema_sql", "SCHEMA_VERSION", "is_database_target"]
 

@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..io.sinks import Rows
+from ..tables import BY_NAME, SCHEMA_VERSION, TABLES, VERSION_TABLE_SQL, SchemaError, pending
 from . import CHILD_NAMES, DatabaseSink, upsert_sql
-from .schema import BY_NAME, SCHEMA_VERSION, TABLES, VERSION_TABLE_SQL, SchemaError, pending
 
 log = logging.getLogger("vn_welfare_extract.db")
 

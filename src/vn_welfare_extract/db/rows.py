@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..io.readers import InputDoc
+from ..io.docs import InputDoc
 from ..io.sinks import Rows
 
 _I64 = 2**63

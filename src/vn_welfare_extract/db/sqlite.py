@@ -7,8 +7,8 @@ import time
 from datetime import datetime, timezone
 
 from ..io.sinks import Rows
+from ..tables import SCHEMA_VERSION, VERSION_TABLE_SQL, SchemaError, pending
 from . import CHILD_NAMES, DatabaseSink, upsert_sql
-from .schema import SCHEMA_VERSION, VERSION_TABLE_SQL, SchemaError, pending
 
 
 def ensure_schema(conn: sqlite3.Connection) -> int:

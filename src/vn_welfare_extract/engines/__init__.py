@@ -5,7 +5,7 @@ per process, built once, ``get_extractor``), which gives for every article its r
 (``batch.record_dict``: ``Record.to_dict()`` plus ``crawled`` when the input has a crawl date;
 or the batch's error record) and its relational rows (``db.rows``). The
 record's Arrow schema (``record_arrow_schema``) is derived from the dataclasses of ``model.py``;
-the per-table schemas come from ``io.parquet`` (derived from ``db.schema``).
+the per-table schemas come from ``io.parquet`` (derived from ``tables``).
 
 Articles may be ``str``, ``api.Article`` or mappings with the batch command's field names
 (text: ``text``/``content``/``body``; id: ``id``/``doc_id``; ``published``/``date``/
@@ -41,7 +41,8 @@ except ImportError as e:  # pragma: no cover - depends on the installation
 from ..api import Article, Extractor
 from ..batch import error_record, record_dict
 from ..db.rows import error_rows, record_rows
-from ..io.readers import FieldMap, InputDoc, from_mapping
+from ..io.docs import InputDoc
+from ..io.readers import FieldMap, from_mapping
 from ..io.sinks import Rows
 from ..lexicons import Lexicons
 from ..model import (

@@ -12,7 +12,7 @@
 
 Every partition is extracted by one ``Extractor`` per worker process (``engines.get_extractor``),
 with the same code as the batch command, so the records are the same as a single-process run.
-The per-table dataframes have the columns of the relational schema (``db.schema``) with the
+The per-table dataframes have the columns of the relational schema (``tables``) with the
 Arrow types of ``io.parquet`` (pandas ``ArrowDtype`` columns). They all come from the same
 extraction tasks: compute them together (``dask.compute(*tables.values())``) or persist them,
 else each table re-runs the extraction. ``registry_tables`` builds the archive-level registry
@@ -42,11 +42,11 @@ except ImportError as e:  # pragma: no cover - depends on the installation
     raise ImportError("the Dask integration needs dask[dataframe]: pip install 'vn_welfare_extract[dask]'") from e
 
 from .. import registry as reg
-from ..db.schema import TABLES
-from ..io.parquet import _PART_RE, arrow_schema, read_rows, rows_to_table, rows_to_tables, write_tables
+from ..io.parquet import PART_RE, arrow_schema, read_rows, rows_to_table, rows_to_tables, write_tables
 from ..io.parquet import write_registry as _write_registry
 from ..io.readers import FieldMap
 from ..lexicons import Lexicons
+from ..tables import TABLES
 from . import LexiconLike, as_lexicon, extract_docs, warc_file_articles
 
 __all__ = [
@@ -165,7 +165,7 @@ def write_parquet(
         d = base / t.name
         if d.is_dir():
             for p in d.iterdir():
-                if _PART_RE.match(p.name):
+                if PART_RE.match(p.name):
                     p.unlink()
     t_ = None if types is None else tuple(types)
     lex = as_lexicon(lexicon)
@@ -201,13 +201,13 @@ def registry_tables(parquet_dir: str | os.PathLike[str], npartitions: int | None
     ``body_mentions``, ``legal_documents``, ``legal_document_citations``,
     ``legal_document_facts``; see ``registry.py`` and docs/registry.md) of a Parquet output folder
     (``--parquet DIR`` or ``write_parquet``), one dask DataFrame each, with the columns of
-    ``db.schema.REGISTRY_TABLES``. Every file set's evidence is read by a worker (``parquet_dir``
+    ``tables.REGISTRY_TABLES``. Every file set's evidence is read by a worker (``parquet_dir``
     must be readable by all), grouped by person name, body and legal document group (a shuffle)
     and resolved per group, so the rows and ids equal a single-process build. The tables share
     one graph: compute them together (``dask.compute(*tables.values())``) or persist them."""
     base = str(Path(parquet_dir))
     docs = Path(base) / "documents"
-    parts = sorted(p.name[: -len(".parquet")] for p in docs.iterdir() if _PART_RE.match(p.name)) if docs.is_dir() else []
+    parts = sorted(p.name[: -len(".parquet")] for p in docs.iterdir() if PART_RE.match(p.name)) if docs.is_dir() else []
     make: Any = dbag.from_sequence
     names: Any = make(parts or [""], npartitions=npartitions or max(1, len(parts)))
     keyed: Any = names.map(lambda part: _part_evidence(base, part) if part else []).flatten()

@@ -18,7 +18,7 @@ columns are sent to Python.
 Arrow one (``engines.record_arrow_schema``, itself derived from ``model.py``): item lists are
 arrays of structs, amounts and counts ``DECIMAL(38,0)``, a fact's values and links JSON strings,
 ``error`` set for failed articles. ``record_from_row(row.asDict(True))`` gives the record dict
-back. ``table_schema(name)`` is a relational table (``db.schema``) as a Spark schema.
+back. ``table_schema(name)`` is a relational table (``tables``) as a Spark schema.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the installation
     raise ImportError("the Spark integration needs pyspark and pyarrow: pip install 'vn_welfare_extract[spark]'") from e
 
-from ..db.schema import TABLES
 from ..io.parquet import arrow_schema, row_dicts
 from ..io.readers import FieldMap
 from ..lexicons import Lexicons
+from ..tables import TABLES
 from . import LexiconLike, as_lexicon, extract_docs, record_arrow_schema, record_to_row, warc_file_articles
 
 __all__ = ["WARC_ARTICLES_SCHEMA", "extract_records", "extract_tables", "read_warc", "record_schema", "table_schema", "tables_arrow_schema", "unpersist_tables", "write_parquet"]
@@ -51,7 +51,7 @@ def record_schema() -> StructType:
 
 
 def table_schema(table: str) -> StructType:
-    """One relational table (``db.schema``) as a Spark schema (from ``io.parquet.arrow_schema``)."""
+    """One relational table (``tables``) as a Spark schema (from ``io.parquet.arrow_schema``)."""
     return from_arrow_schema(arrow_schema(table))
 
 

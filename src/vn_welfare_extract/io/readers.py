@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from .docs import InputDoc
+
 FORMATS = ("txt", "jsonl", "json", "csv", "tar", "warc")
 # --encoding: "auto" is the library's detector (encodings.decode_bytes); the others force one.
 ENCODINGS = ("auto", "utf-8", "tcvn3", "vni", "viqr", "cp1258")
@@ -48,24 +50,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 class InputError(ValueError):
     """A configuration problem with the inputs (exit code 2)."""
-
-
-@dataclass(slots=True)
-class InputDoc:
-    """One document read from the inputs. ``text`` is None when ``error`` is set."""
-
-    doc_id: str
-    text: str | None
-    published: str | None = None
-    url: str | None = None
-    title: str | None = None
-    source: str = ""
-    nbytes: int = 0  # raw input bytes of this document (for MB/s)
-    pos: int = 0  # raw bytes of the inputs consumed so far (for the ETA); set by ``iter_documents``
-    error: tuple[str, str] | None = None  # (code, message)
-    crawled: str | None = None  # WARC-Date of a crawled page (io.warc)
-    decoded: tuple[tuple[str, str], ...] = ()  # (warning code, message) of how the bytes were decoded or repaired
-    fields: tuple[str, ...] | None = None  # a record's field names when none of them is a text field
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
-Rows = dict[str, list[tuple[Any, ...]]]  # table name -> rows in the column order of db.schema
+Rows = dict[str, list[tuple[Any, ...]]]  # table name -> rows in the column order of tables
 
 
 @dataclass(slots=True)
