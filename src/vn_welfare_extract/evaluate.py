@@ -164,6 +164,35 @@ def titles_of(o: Mapping[str, Any]) -> set[str]:
     return out
 
 
+def posts_of(o: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``[(title key, organisation key)]`` for each stated post; ``A, B`` titles split as in
+    ``titles_of``."""
+    out: list[tuple[str, str]] = []
+    for t in o.get("titles") or []:
+        raw = t.get("title") if isinstance(t, dict) else t
+        org = norm(t.get("organization")) if isinstance(t, dict) else ""
+        for part in _TITLE_SPLIT_RE.split(str(raw or "")):
+            k = norm(part)
+            if k:
+                out.append((k, org))
+    return out
+
+
+def org_ok(g: str, p: str) -> bool:
+    """The same body: equal keys, or one holds the other as a contiguous run of words and adds at
+    most 3 words (``Vingroup`` ~ ``Tập đoàn Vingroup``); never a bare head word against a body."""
+    if g == p:
+        return True
+    if not g or not p:
+        return False
+    a, b = g.split(), p.split()
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(long_) - len(short) > 3:
+        return False
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
 def titles_match(gold: set[str], pred: set[str]) -> bool:
     """Some gold title equals a predicted one, or one is the other plus a qualifier."""
     return any(g == p or g.startswith(p + " ") or p.startswith(g + " ") for g in gold for p in pred)
@@ -252,6 +281,7 @@ class Report:
     docs: int = 0
     missing_predictions: int = 0
     tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in TYPES})
+    posts: Tally = field(default_factory=Tally)  # (name, title, organisation); not in the headline
     facts: Tally = field(default_factory=Tally)
     facts_docs: int = 0  # gold records that carry a ``facts`` list
     failures: list[Failure] = field(default_factory=list)
@@ -266,12 +296,14 @@ class Report:
         self.missing_predictions += other.missing_predictions
         for k in TYPES:
             self.tallies[k].add(other.tallies[k])
+        self.posts.add(other.posts)
         self.facts.add(other.facts)
         self.facts_docs += other.facts_docs
         self.failures.extend(other.failures)
 
     def value_f1(self) -> dict[str, float]:
         out = {k: self.tallies[k].value()[2] for k in TYPES}
+        out["posts"] = self.posts.value()[2]
         if self.facts_docs:
             out["facts"] = self.facts.value()[2]
         return out
@@ -281,6 +313,7 @@ class Report:
         out: Json = {"docs": self.docs, "missing_predictions": self.missing_predictions}
         for k in TYPES:
             out[k] = self.tallies[k].to_dict()
+        out["posts"] = self.posts.to_dict()
         out["headline_value_f1"] = self.headline
         out["facts"] = self.facts.to_dict() if self.facts_docs else None
         out["failures"] = [f.to_dict() for f in self.failures]
@@ -293,6 +326,7 @@ class Report:
             f"{'val P':>6} {'val R':>6} {'val F':>6}",
         ]
         rows = [(k, self.tallies[k]) for k in TYPES]
+        rows.append(("posts", self.posts))
         if self.facts_docs:
             rows.append(("facts", self.facts))
         for k, x in rows:
@@ -373,6 +407,43 @@ def _score_officials(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], re
                 Failure(doc_id, "officials", "SPURIOUS", pred_text=o.get("name"), pred_value=sorted(titles_of(o)),
                         span=_first_span(o), rule=o.get("rule"))
             )
+    _score_posts(doc_id, go, po, rep)
+
+
+def _score_posts(doc_id: str, go: Mapping[str, Any], po: Mapping[str, Any], rep: Report) -> None:
+    """Who holds which post in which body: one ``(name, title, organisation)`` triple per post,
+    matched one-to-one within a person (the shared scorer's ``posts`` line)."""
+    a = rep.posts
+    for k, o in go.items():
+        gposts = posts_of(o)
+        pposts = posts_of(po[k]) if k in po else []
+        a.gold += len(gposts)
+        used: set[int] = set()
+        for gt, gorg in gposts:
+            hit = None
+            for j, (pt, porg) in enumerate(pposts):
+                if j not in used and titles_match({gt}, {pt}):
+                    if hit is None:
+                        hit = j
+                    if not gorg or org_ok(gorg, porg):
+                        hit = j
+                        break
+            if hit is None:
+                rep.failures.append(Failure(doc_id, "posts", "MISSED", o.get("name"), f"{gt} | {gorg}", span=_first_span(o)))
+                continue
+            used.add(hit)
+            a.span_tp += 1
+            pt, porg = pposts[hit]
+            # where the post ends and the body begins may differ (`Chủ tịch HĐQT` + bank vs `Chủ tịch` + `HĐQT bank`)
+            if not gorg or org_ok(gorg, porg) or f"{gt} {gorg}" == f"{pt} {porg}".strip():
+                a.value_tp += 1
+            else:
+                rep.failures.append(
+                    Failure(doc_id, "posts", "WRONG", o.get("name"), f"{gt} | {gorg}", o.get("name"), f"{pt} | {porg}",
+                            _first_span(o), po[k].get("rule"))
+                )
+    for o in po.values():
+        a.pred += len(posts_of(o))
 
 
 def _score_policies(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: Report) -> None:
@@ -740,7 +811,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--pred", help="score this JSONL of records instead of running the extractor")
     ap.add_argument("--out", help="write the predictions that were scored to this JSONL file")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="list up to N failures of each kind")
-    ap.add_argument("--kind", choices=(*TYPES, "facts"), help="list failures of this type only")
+    ap.add_argument("--kind", choices=(*TYPES, "posts", "facts"), help="list failures of this type only")
     ap.add_argument("--json", metavar="OUT", help="write the scores (and failures) as JSON")
     ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     ap.add_argument("--facts", metavar="DIR",
