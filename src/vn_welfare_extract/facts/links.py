@@ -93,13 +93,27 @@ _AT_PLACE_RE = regex.compile(
     r"^[^,;:()\d]{0,25}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
     regex.IGNORECASE,
 )
-# A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``).
+# A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``) nor
+# ``xã hội`` (society: ``mạng xã hội``).
 _PAYER_UNIT_RE = regex.compile(
-    r"(?<!(?:ngụ|trú|quê|sống|tại|ở|người)\s)(?<!\w)(?:tỉnh|huyện|xã|thành phố|TP|quận|phường|thị xã|thị trấn)(?!\w)",
+    r"(?<!(?:ngụ|trú|quê|sống|tại|ở|người)\s)(?<!\w)(?:tỉnh|huyện|xã(?!\s+hội)|thành phố|TP|quận|phường|thị xã|thị trấn)(?!\w)",
     regex.IGNORECASE,
 )
 # ``Chính quyền Tổng thống Biden khẳng định``: the administration speaks, not the official.
 _ADMINISTRATION_RE = regex.compile(r"(?<!\w)chính quyền\s+(?:[^\s,.;:]+\s+){0,4}$", regex.IGNORECASE)
+# A verb whose object is the official named after it (a title may come between): ``kêu gọi
+# Tổng thống Mỹ Joe Biden``, ``chúc mừng Thủ tướng``, ``gặp Bộ trưởng``.
+_OBJECT_OF_RE = regex.compile(
+    r"(?<!\w)(?:kêu gọi|đề nghị|yêu cầu|(?<!khách\s)mời|cảm ơn|chúc mừng|gửi thư|gửi điện|gửi lời|thăm|tiếp|gặp|hội kiến|"
+    r"hội đàm với|điện đàm với|chỉ trích|cáo buộc|ca ngợi|phỏng vấn|thư ký của|thân chủ|bào chữa cho)"
+    r"\s+(?:(?:cho|tới|đến|với)\s+)?(?:[^\s,.;:\"“”()]+\s+){0,6}$",
+    regex.IGNORECASE,
+)
+# Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
+# sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
+_OTHER_PERSON_RE = regex.compile(
+    r"(?<!\w)(?:ông|bà|anh|chị|luật sư|LS\.?|vợ|chồng|con trai|con gái|phóng viên)\s+\p{Lu}\p{Ll}+(?!\w)"
+)
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
@@ -113,6 +127,8 @@ _PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
 _CONTACT_RE = regex.compile(r"^\s*(?:là\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
+# Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
+_PRIVATE_AIDS = frozenset({"tiền mặt", "quà", "quà Tết", "học bổng", "học phí"})
 # Centrally-run cities: ``thành phố`` alone refers to them.
 _CITIES = {fold(x) for x in ("Hà Nội", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")}
 
@@ -412,7 +428,10 @@ class FactsComponent:
             return True
         if self._company(s) and not any("public" in c.kinds and c.kinds["public"] != "weak" for c in s.cues):
             return _has(s.cues, "welfare")  # a company's money is public only for relief or charity
-        if _has(s.cues, "public", "welfare", "support_passive") or any(v != "tiền mặt" for _p, v in s.aids):
+        # A receiving verb (``được nhận``, ``được hưởng``) is no payer: fees, inheritances and
+        # settlements are received too; cash, gifts, scholarships and tuition are given by
+        # schools and shops as well (rule ``public_money``).
+        if _has(s.cues, "public", "welfare") or any(v not in _PRIVATE_AIDS for _p, v in s.aids):
             return True
         verb = next((c.pos for c in cl.cues if "budget" in c.kinds or "support" in c.kinds), cl.end)
         if any(p.pos < verb for p in s.cues if "place_ref" in p.kinds):
@@ -530,8 +549,8 @@ class FactsComponent:
     ) -> Fact | None:
         if cl.counts or not _has(cl.cues, "budget", "support", "support_passive"):
             return None
-        if self._commercial(cl) or not self._public(doc, s, cl):
-            return None
+        if self._commercial(cl) or _has(cl.cues, "block") or not self._public(doc, s, cl):
+            return None  # honours, permits and certificates (``trao Giấy chứng nhận đầu tư … vốn``) are no budget
         totals, _rates = self._split_amounts(cl)
         if not totals:
             return None
@@ -667,6 +686,10 @@ class FactsComponent:
                 continue  # ``Theo ông X, …``
             if _ADMINISTRATION_RE.search(doc.original, max(s.start, start - 60), start):
                 continue  # ``Chính quyền Tổng thống Biden đang đánh giá``
+            if _OBJECT_OF_RE.search(doc.original, max(s.start, start - 60), start):
+                continue  # ``kêu gọi Tổng thống Mỹ Joe Biden … chia sẻ``: the official is spoken to (rule ``addressee``)
+            if _OTHER_PERSON_RE.search(_unquoted(doc.original, end, v.pos, quoted)):
+                continue  # ``bị cáo X … luật sư Y cho biết``: someone named after the official speaks (rule ``other_speaker``)
             f = self._base(doc, s, "statement", "statement.speech_verb")
             f.values["official"] = o.name
             t = o.titles[0]
@@ -764,6 +787,15 @@ def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((marks[k], marks[k + 1]))
         k += 2
     return out
+
+
+def _unquoted(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with its quoted stretches blanked (names inside a quote speak no words)."""
+    chars = list(text[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
