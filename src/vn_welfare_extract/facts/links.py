@@ -122,6 +122,12 @@ _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,.;:]+\s+){0,10}$")
 _AVERAGE_RE = regex.compile(r"\d,\d{1,2}(?![\d.,])(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn))")
 # ``Hôm nay``, ``sáng nay``: inside a quotation these still date the speech.
 _SPEECH_DAY_RE = regex.compile(r"(?:hôm|sáng|trưa|chiều|tối|đêm)\s+nay", regex.IGNORECASE)
+# Right before a day after a speech verb: the occasion of the speech (``hôm 29/4``, ``tại cuộc họp
+# báo ngày 3/5``), not a date of what was said.
+_SPEECH_AT_RE = regex.compile(
+    r"(?:(?<!\w)hôm\s*|(?<!\w)(?:tại|trong)\s+(?:cuộc|buổi|phiên|hội nghị|họp báo|lễ)[^.;:\"“”]{0,90}?)$",
+    regex.IGNORECASE,
+)
 # A rate per population after a count: ``189 người chết trên 100.000 dân``.
 _PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:người\s+)?dân", regex.IGNORECASE)
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
@@ -901,21 +907,25 @@ def _fact_date(
 
 
 def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, int]]) -> DateItem | None:
-    """When the official spoke (rule ``speech_date``): a date before the speech verb, else an
-    as_of date, else the first date of what was said that is not in the future (a plan, a
-    target, ``sẽ``). Never a date inside the quotation, nor a period over several years
-    (``giai đoạn 2017 - 2020``): they are what was said about, not when."""
+    """When the official spoke (rule ``speech_date``): a day named before the speech verb
+    (``Ngày 28/4, ông X cho biết``), else a day right after it that dates the speech itself
+    (``cho biết hôm 29/4``, ``phát biểu tại cuộc họp báo ngày 3/5``, ``hôm nay``). A year, month
+    or quarter is what was spoken about (``nhận giải thưởng năm 2020``), and so is any other
+    date after the verb (``dịp lễ 30/4``, ``tháng 6/2021``) or inside the quotation; the
+    statement's date is then left empty."""
     dates = [
         d for d in _usable_dates(doc, s)
-        if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
+        if d.grain == "day" and not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
     ]
-    before = [d for d in dates if d.end <= verb]
-    return (
-        next((d for d in before if d.grain == "day"), None)
-        or next(iter(before), None)
-        or next((d for d in dates if d.role == "as_of"), None)
-        or next((d for d in dates if d.start > verb and not _future(doc, d)), None)
-    )
+    before = next((d for d in dates if d.end <= verb), None)
+    if before is not None:
+        return before
+    for d in dates:
+        if d.start <= verb or d.start - verb > 140:
+            continue
+        if _SPEECH_DAY_RE.match(d.text) or d.text.lower().startswith("hôm ") or _SPEECH_AT_RE.search(doc.original, max(verb, d.start - 110), d.start):
+            return d
+    return None
 
 
 def _multi_year(d: DateItem) -> bool:
