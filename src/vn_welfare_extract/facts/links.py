@@ -122,6 +122,11 @@ _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,.;:]+\s+){0,10}$")
 _AVERAGE_RE = regex.compile(r"\d,\d{1,2}(?![\d.,])(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn))")
 # ``Hôm nay``, ``sáng nay``: inside a quotation these still date the speech.
 _SPEECH_DAY_RE = regex.compile(r"(?:hôm|sáng|trưa|chiều|tối|đêm)\s+nay", regex.IGNORECASE)
+# A unit word and a capitalised name: a place, known to the gazetteer or not (``tỉnh Takeo``).
+_UNIT_NAME_RE = regex.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn|thị xã|bang|thủ đô|vùng)\s+(\p{Lu})")
+# ``từ`` right before a date: the start of a period.
+_FROM_RE = regex.compile(r"(?<!\w)từ\s*$", regex.IGNORECASE)
+_FROM_NOW_RE = regex.compile(r"(?:kể |tính )?từ\s+(?!đầu)[^,;]*(?:đến|tới)\s+nay$")
 # Right before a day after a speech verb: the occasion of the speech (``hôm 29/4``, ``tại cuộc họp
 # báo ngày 3/5``), not a date of what was said.
 _SPEECH_AT_RE = regex.compile(
@@ -199,6 +204,7 @@ class _Context:
     amounts: list[AmountItem]
     date_starts: list[int]
     dates: list[DateItem]  # dated items with a day, by position
+    default_starts_period: bool = False  # the article's single date is ``từ ngày X (đến nay)``
 
 
 @dataclass(slots=True)
@@ -241,6 +247,7 @@ class FactsComponent:
         if not sents:
             return
         ctx = _context(rec)
+        ctx.default_starts_period = ctx.default_date is not None and _period_start(doc, ctx.default_date)
         for s in sents:
             self._sentence(doc, rec, s, ctx)
 
@@ -323,9 +330,13 @@ class FactsComponent:
     def _sentence(self, doc: Doc, rec: Record, s: _Sentence, ctx: _Context) -> None:
         if not (s.amounts or s.counts or s.officials) or s.end - s.start > _MAX_SENTENCE:
             return
-        place, place_how = self._place(s, ctx)
+        place, place_how = self._place(doc, s, ctx)
         dates = _usable_dates(doc, s)
-        date, date_how = _fact_date(dates, s.start, s.end, s, ctx)
+        # The start of an open period (``từ ngày 27/1 đến nay``) is no as-of date of a case count
+        # (rule ``period_start``); it still dates the start of aid (``Từ ngày 1-7, … được tăng``).
+        date, date_how = _fact_date([d for d in dates if not _period_start(doc, d)], s.start, s.end, s, ctx)
+        if date_how == "article_default" and ctx.default_starts_period:
+            date, date_how = None, "none"
         beneficiary_ids: set[int] = set()
         rate_per: str | None = None  # the clause before was a per-person support
         for cl in self._clauses(doc, s):
@@ -387,7 +398,7 @@ class FactsComponent:
         return out
 
     # -- place -----------------------------------------------------------------------------
-    def _place(self, s: _Sentence, ctx: _Context) -> tuple[Location | None, str]:
+    def _place(self, doc: Doc, s: _Sentence, ctx: _Context) -> tuple[Location | None, str]:
         ref = next((c for c in s.cues if "place_ref" in c.kinds), None)
         if s.places and (ref is None or ref.pos > s.places[0][0]):
             # The most specific place the sentence names (first among equals).
@@ -407,6 +418,8 @@ class FactsComponent:
             return _nation(s), "nationwide"
         if _has(s.cues, "world"):
             return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
+        if _unknown_place(doc, s):
+            return None, "unknown_place"  # ``tỉnh Takeo``, ``vùng Donbass``: a place the gazetteer does not know
         province = ctx.single.get("province")
         for _, word in s.province_words:
             if province is not None and (word == "tỉnh") != (fold(province.name) in _CITIES):
@@ -613,6 +626,9 @@ class FactsComponent:
                 prev_what = None
                 continue
             what = self._case_what(doc, s, c)
+            if what == "":
+                prev_what = None  # a not-case word blocks it (``trong đó 14 ca đã âm tính``)
+                continue
             if what is None and prev_what is not None:
                 n = doc.norm_index(c.start)
                 if _TRONG_DO_RE.search(doc.text, max(0, n - 30), n):
@@ -638,23 +654,28 @@ class FactsComponent:
 
     def _case_what(self, doc: Doc, s: _Sentence, c: CountItem) -> str | None:
         """The case word that qualifies a count: in its group, right after it in the same
-        clause, or the unit ``ca`` itself."""
-        if any("not_case" in cue.kinds and c.start - 15 <= cue.end <= c.end and cue.pos < c.end for cue in s.cues):
-            return None  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
+        clause, or the unit ``ca`` itself; None when there is none, ``""`` when a not-case word
+        rules the count out (then a ``trong đó`` count does not inherit the case word before it).
+        A not-case cue valued ``before`` acts only before the count (``cao hơn 300 ca``), one
+        valued ``after`` only after it (``14 ca đã âm tính``)."""
+        if any(
+            cue.kinds.get("not_case", "after") != "after" and c.start - 15 <= cue.end <= c.end and cue.pos < c.end for cue in s.cues
+        ):
+            return ""  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
         if _AVERAGE_RE.search(c.text):
-            return None  # ``782,1 ca``: an average, not a number of people
+            return ""  # ``782,1 ca``: an average, not a number of people
         if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 8)):
-            return None  # ``24 ca F1``: contacts, not cases
+            return ""  # ``24 ca F1``: contacts, not cases
         if _PER_POPULATION_RE.match(doc.original, c.end, min(s.end, c.end + 40)):
-            return None  # ``189 người chết trên 100.000 dân``: a rate
+            return ""  # ``189 người chết trên 100.000 dân``: a rate
         # Not-case words after the count, before its case word (``3 người tiếp xúc với …
         # người nhiễm``) or, for a bare ``ca``, right after it (``2.549 ca khỏi bệnh``).
-        blockers = [cue.pos for cue in s.cues if "not_case" in cue.kinds and c.end <= cue.pos]
+        blockers = [cue.pos for cue in s.cues if cue.kinds.get("not_case", "before") != "before" and c.end <= cue.pos]
         if c.group:
             kinds = [self._kinds.get(m.group().lower(), {}) for m in self._cue_re.finditer(c.group)]
             for k in kinds:
-                if "not_case" in k:
-                    return None  # ``19-31 triệu người có thể bị ảnh hưởng``
+                if k.get("not_case", "before") != "before":
+                    return ""  # ``19-31 triệu người có thể bị ảnh hưởng``
                 if k.get("case"):
                     return k["case"]
         for cue in s.cues:
@@ -665,11 +686,11 @@ class FactsComponent:
                 continue
             between = doc.original[c.end : cue.pos]
             if not any(ch in between for ch in ",;:()"):
-                return None if any(b < cue.pos for b in blockers) else v
+                return "" if any(b < cue.pos for b in blockers) else v
         if c.unit == "ca":
             after = doc.original[c.end : c.end + 20]
             if any(b - c.end <= 20 and not any(ch in after[: b - c.end] for ch in ",;:()") for b in blockers):
-                return None
+                return ""
             return "ca"
         return None
 
@@ -907,25 +928,52 @@ def _fact_date(
 
 
 def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, int]]) -> DateItem | None:
-    """When the official spoke (rule ``speech_date``): a day named before the speech verb
-    (``Ngày 28/4, ông X cho biết``), else a day right after it that dates the speech itself
-    (``cho biết hôm 29/4``, ``phát biểu tại cuộc họp báo ngày 3/5``, ``hôm nay``). A year, month
-    or quarter is what was spoken about (``nhận giải thưởng năm 2020``), and so is any other
-    date after the verb (``dịp lễ 30/4``, ``tháng 6/2021``) or inside the quotation; the
-    statement's date is then left empty."""
+    """When the official spoke, or the date the figures of the statement are as of (rule
+    ``speech_date``): a date before the speech verb (``Ngày 28/4, ông X cho biết``), else a day
+    right after it that dates the speech (``cho biết hôm 29/4``, ``tại cuộc họp báo ngày
+    3/5``), else an as-of date (``tính đến ngày 19-1``), else the first period after the verb
+    that is not in the future (``trong quý III``). Never a date inside the quotation, a period
+    over several years (``giai đoạn 2017 - 2020``), nor another day after the verb: that is an
+    event in what was said (``ngày 8/1 vừa qua, địa phương đã tổ chức``, ``dịp lễ 30/4``)."""
     dates = [
         d for d in _usable_dates(doc, s)
-        if d.grain == "day" and not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
+        if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
     ]
-    before = next((d for d in dates if d.end <= verb), None)
-    if before is not None:
-        return before
+    before = [d for d in dates if d.end <= verb]
+    if before:
+        return next((d for d in before if d.grain == "day"), before[0])
     for d in dates:
-        if d.start <= verb or d.start - verb > 140:
-            continue
-        if _SPEECH_DAY_RE.match(d.text) or d.text.lower().startswith("hôm ") or _SPEECH_AT_RE.search(doc.original, max(verb, d.start - 110), d.start):
+        if d.grain == "day" and 0 < d.start - verb <= 140 and (
+            _SPEECH_DAY_RE.match(d.text) or d.text.lower().startswith("hôm ")
+            or _SPEECH_AT_RE.search(doc.original, max(verb, d.start - 110), d.start)
+        ):
             return d
-    return None
+    return next((d for d in dates if d.role == "as_of"), None) or next(
+        (d for d in dates if d.start > verb and d.grain != "day" and not _future(doc, d)), None
+    )
+
+
+def _unknown_place(doc: Doc, s: _Sentence) -> bool:
+    """The sentence names a place the gazetteer does not know (a unit word and a capitalised
+    name that no place item covers: ``tỉnh Takeo``, ``bang Kerala``); then its facts do not
+    take the article's place (rule ``unknown_place``)."""
+    for m in _UNIT_NAME_RE.finditer(doc.original, s.start, s.end):
+        name = m.start(1)
+        if not any(ps <= name < pe or m.start() <= ps <= name for ps, pe, _loc in s.places):
+            return True
+    return False
+
+
+def _period_start(doc: Doc, d: DateItem) -> bool:
+    """``từ ngày 27/1``, ``kể từ quý I/2021``: the start of a period running to now, not the date
+    its figures are as of; ``từ đầu năm``/``từ đầu tháng 4`` still name the period (year to date)."""
+    low = d.text.lower()
+    if _FROM_NOW_RE.match(low):
+        return True  # ``từ ngày 27/3 đến nay``: read as a range that starts on 27/3
+    if d.end_value or low.startswith("đầu"):
+        return False
+    n = doc.norm_index(d.start)
+    return _FROM_RE.search(doc.text, max(0, n - 6), n) is not None
 
 
 def _multi_year(d: DateItem) -> bool:
