@@ -124,6 +124,10 @@ _AVERAGE_RE = regex.compile(r"\d,\d{1,2}(?![\d.,])(?!\s*(?:nghìn|ngàn|triệu|
 _SPEECH_DAY_RE = regex.compile(r"(?:hôm|sáng|trưa|chiều|tối|đêm)\s+nay", regex.IGNORECASE)
 # A unit word and a capitalised name: a place, known to the gazetteer or not (``tỉnh Takeo``).
 _UNIT_NAME_RE = regex.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn|thị xã|bang|thủ đô|vùng)\s+(\p{Lu})")
+# Before a country named as the source of money: ``từ``/``do``/``giữa``/``vốn vay … của`` within a few words.
+_SOURCE_RE = regex.compile(
+    r"(?<!\w)(?:từ|do|giữa|(?:vay|viện trợ|tài trợ)(?:\s+[^\s,.;:]+){0,3}\s+của)\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE
+)
 # ``từ`` right before a date: the start of a period.
 _FROM_RE = regex.compile(r"(?<!\w)từ\s*$", regex.IGNORECASE)
 _FROM_NOW_RE = regex.compile(r"(?:kể |tính )?từ\s+(?!đầu)[^,;]*(?:đến|tới)\s+nay$")
@@ -339,16 +343,18 @@ class FactsComponent:
             date, date_how = None, "none"
         beneficiary_ids: set[int] = set()
         rate_per: str | None = None  # the clause before was a per-person support
+        # Money takes no foreign place that only lends or gives it (``vốn vay ODA của Trung Quốc``).
+        mplace, mplace_how = (None, "source") if _source_only(doc, s, place) else (place, place_how)
         for cl in self._clauses(doc, s):
             cdate, cdate_how = _fact_date(dates, cl.start, cl.end, s, ctx)
-            f = self._support(doc, s, cl, ctx, place, place_how, cdate, cdate_how, rate_per)
+            f = self._support(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how, rate_per)
             if f is not None:
                 rec.facts.append(f)
                 beneficiary_ids.update(id(c) for c in _beneficiaries(cl, self._gives_to(doc, cl)))
                 rate_per = (f.values.get("per") or "") if "per" in f.values and not f.values["beneficiaries"] else None
                 continue
             rate_per = None
-            b = self._budget(doc, s, cl, ctx, place, place_how, cdate, cdate_how)
+            b = self._budget(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how)
             if b is not None:
                 rec.facts.append(b)
         self._cases(doc, rec, s, beneficiary_ids, place, place_how, date, date_how)
@@ -931,7 +937,7 @@ def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, i
     """When the official spoke, or the date the figures of the statement are as of (rule
     ``speech_date``): a date before the speech verb (``Ngày 28/4, ông X cho biết``), else a day
     right after it that dates the speech (``cho biết hôm 29/4``, ``tại cuộc họp báo ngày
-    3/5``), else an as-of date (``tính đến ngày 19-1``), else the first period after the verb
+    3/5``, a day that ends the sentence: ``phát biểu chỉ đạo ngày 29/12.``), else an as-of date (``tính đến ngày 19-1``), else the first period after the verb
     that is not in the future (``trong quý III``). Never a date inside the quotation, a period
     over several years (``giai đoạn 2017 - 2020``), nor another day after the verb: that is an
     event in what was said (``ngày 8/1 vừa qua, địa phương đã tổ chức``, ``dịp lễ 30/4``)."""
@@ -943,14 +949,25 @@ def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, i
     if before:
         return next((d for d in before if d.grain == "day"), before[0])
     for d in dates:
-        if d.grain == "day" and 0 < d.start - verb <= 140 and (
+        if d.grain == "day" and 0 < d.start - verb <= 200 and (
             _SPEECH_DAY_RE.match(d.text) or d.text.lower().startswith("hôm ")
             or _SPEECH_AT_RE.search(doc.original, max(verb, d.start - 110), d.start)
+            or not doc.original[d.end : s.end].strip(" .…)\"”\n")  # ``phát biểu chỉ đạo ngày 29/12.``
         ):
             return d
     return next((d for d in dates if d.role == "as_of"), None) or next(
         (d for d in dates if d.start > verb and d.grain != "day" and not _future(doc, d)), None
     )
+
+
+def _source_only(doc: Doc, s: _Sentence, place: Location | None) -> bool:
+    """A foreign country named only as where money comes from (``vốn vay ODA của Trung Quốc``,
+    ``do KOICA Hàn Quốc tài trợ``, ``giữa hai Chính phủ``) is no place of a budget or support
+    fact (rule ``source``)."""
+    if place is None or place.level != "country":
+        return False
+    starts = [ps for ps, _pe, loc in s.places if loc is place]
+    return bool(starts) and all(_SOURCE_RE.search(doc.original, max(s.start, ps - 40), ps) for ps in starts)
 
 
 def _unknown_place(doc: Doc, s: _Sentence) -> bool:
