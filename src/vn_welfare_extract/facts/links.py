@@ -128,6 +128,8 @@ _UNIT_NAME_RE = regex.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|xã
 _SOURCE_RE = regex.compile(
     r"(?<!\w)(?:từ|do|giữa|(?:vay|viện trợ|tài trợ)(?:\s+[^\s,.;:]+){0,3}\s+của)\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE
 )
+# A capitalised name that has or records figures: ``Sihanoukville có``, ``Kerala ghi nhận``.
+_NAME_HAS_RE = regex.compile(r"(?<!\w)\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)*\s+(?:có|ghi nhận)(?!\w)")
 # ``từ`` right before a date: the start of a period.
 _FROM_RE = regex.compile(r"(?<!\w)từ\s*$", regex.IGNORECASE)
 _FROM_NOW_RE = regex.compile(r"(?:kể |tính )?từ\s+(?!đầu)[^,;]*(?:đến|tới)\s+nay$")
@@ -647,7 +649,7 @@ class FactsComponent:
             # (``Nha Trang có 38 ca, Diên Khánh 11 ca``), else none when several follow it.
             nxt = next((x.start for x in s.counts if x.start > c.start), s.end)
             near: tuple[Location | None, str] | None = (
-                (None, "several") if _several_after(s, c.end, nxt) else _place_after(doc, s, c, nxt) or _nearest_place(s, c.start)
+                (None, "several") if _several_after(s, c.end, nxt) else _place_after(doc, s, c, nxt) or _nearest_place(doc, s, c.start)
             )
             if near is None and place_how == "in_sentence" and _several_after(s, c.end, s.end):
                 near = (None, "several")  # ``5 ca mới, trong đó 4 ca … tại A (1), B (2)``
@@ -690,6 +692,8 @@ class FactsComponent:
             v = cue.kinds.get("case")
             if v is None:
                 continue
+            if c.unit in ("ca", "trường hợp") and any(c.end <= x.start < cue.pos for x in s.counts):
+                break  # ``9,4 triệu ca … và hơn 236.000 người tử vong``: the word is the next count's
             between = doc.original[c.end : cue.pos]
             if not any(ch in between for ch in ",;:()"):
                 return "" if any(b < cue.pos for b in blockers) else v
@@ -869,15 +873,21 @@ def _nation(s: _Sentence) -> Location:
     return next((loc for loc in foreign if loc.level == "country"), foreign[0] if foreign else _VIETNAM)
 
 
-def _nearest_place(s: _Sentence, pos: int) -> tuple[Location | None, str] | None:
+def _nearest_place(doc: Doc, s: _Sentence, pos: int) -> tuple[Location | None, str] | None:
     """The place named nearest before ``pos``; of an address chain (``xã Thạnh Hòa, huyện
-    Giồng Riềng``) the most specific unit; ``cả nước`` nearer than any place is Việt Nam."""
+    Giồng Riềng``) the most specific unit; ``cả nước`` nearer than any place is Việt Nam. A
+    capitalised name the gazetteer does not know that ``có``/``ghi nhận`` the count after that
+    place (``Phnom Penh …, Sihanoukville có 16 ca``) is the count's place: then none (rule
+    ``unknown_place``)."""
     near = [x for x in s.places if x[0] < pos and x[2].level in _PLACE_LEVELS]
     scope = next((c for c in reversed(s.cues) if ("nation" in c.kinds or "world" in c.kinds) and c.end <= pos), None)
     if scope is not None and (not near or near[-1][0] < scope.pos):
         return (_nation(s), "nationwide") if "nation" in scope.kinds else (None, "world")
     if not near:
         return None
+    for m in _NAME_HAS_RE.finditer(doc.original, near[-1][1], pos):
+        if not any(ps <= m.start() < pe for ps, pe, _loc in s.places):
+            return None, "unknown_place"
     chain = [near[-1]]
     for x in reversed(near[:-1]):
         if chain[-1][0] - x[1] > 12:
