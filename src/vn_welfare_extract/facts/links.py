@@ -130,8 +130,8 @@ _SOURCE_RE = regex.compile(
 )
 # A capitalised name that has or records figures: ``Sihanoukville có``, ``Kerala ghi nhận``.
 _NAME_HAS_RE = regex.compile(r"(?<!\w)\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)*\s+(?:có|ghi nhận)(?!\w)")
-# ``từ`` right before a date: the start of a period.
-_FROM_RE = regex.compile(r"(?<!\w)từ\s*$", regex.IGNORECASE)
+# ``từ`` right before a date, or a ``từ khi`` clause it ends: the start of a period.
+_FROM_RE = regex.compile(r"(?<!\w)từ(?:\s+khi\s[^,.;]{0,80})?\s*$", regex.IGNORECASE)
 _FROM_NOW_RE = regex.compile(r"(?:kể |tính )?từ\s+(?!đầu)[^,;]*(?:đến|tới)\s+nay$")
 # Right before a day after a speech verb: the occasion of the speech (``hôm 29/4``, ``tại cuộc họp
 # báo ngày 3/5``), not a date of what was said.
@@ -992,7 +992,7 @@ def _unknown_place(doc: Doc, s: _Sentence) -> bool:
 
 
 def _period_start(doc: Doc, d: DateItem) -> bool:
-    """``từ ngày 27/1``, ``kể từ quý I/2021``: the start of a period running to now, not the date
+    """``từ ngày 27/1``, ``kể từ quý I/2021``, ``kể từ khi … hôm 1/2``: the start of a period running to now, not the date
     its figures are as of; ``từ đầu năm``/``từ đầu tháng 4`` still name the period (year to date)."""
     low = d.text.lower()
     if _FROM_NOW_RE.match(low):
@@ -1000,7 +1000,7 @@ def _period_start(doc: Doc, d: DateItem) -> bool:
     if d.end_value or low.startswith("đầu"):
         return False
     n = doc.norm_index(d.start)
-    return _FROM_RE.search(doc.text, max(0, n - 6), n) is not None
+    return _FROM_RE.search(doc.text, max(0, n - 90), n) is not None
 
 
 def _multi_year(d: DateItem) -> bool:
