@@ -109,6 +109,8 @@ _OBJECT_OF_RE = regex.compile(
     r"\s+(?:(?:cho|tới|đến|với)\s+)?(?:[^\s,.;:\"“”()]+\s+){0,6}$",
     regex.IGNORECASE,
 )
+# Right before a person's name that is part of another name: a school, hospital, company or street.
+_INSTITUTION_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|THPT|THCS|[Bb]ệnh viện|[Cc]ông ty|[Đđ]ường|(?<!thành )[Pp]hố|[Qq]uỹ|[Gg]iải)\s+$")
 # Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
 # sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
 _OTHER_PERSON_RE = regex.compile(
@@ -352,7 +354,7 @@ class FactsComponent:
             f = self._support(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how, rate_per)
             if f is not None:
                 rec.facts.append(f)
-                beneficiary_ids.update(id(c) for c in _beneficiaries(cl, self._gives_to(doc, cl)))
+                beneficiary_ids.update(id(c) for c in _beneficiaries(cl, self._gives_to(doc, s, cl)))
                 rate_per = (f.values.get("per") or "") if "per" in f.values and not f.values["beneficiaries"] else None
                 continue
             rate_per = None
@@ -467,16 +469,20 @@ class FactsComponent:
         # đã hỗ trợ``), not a resident's address (``chị P. (ngụ quận Tân Bình) bỏ ra``).
         return _PAYER_UNIT_RE.search(doc.original, max(s.start, cl.start), verb) is not None
 
-    def _gives_to(self, doc: Doc, cl: _Clause) -> bool:
+    def _gives_to(self, doc: Doc, s: _Sentence, cl: _Clause) -> bool:
         """A budget verb that gives money or goods ``cho`` counted people (``phân bổ giống cho
-        hơn 145.000 hộ``) states a support fact."""
+        hơn 145.000 hộ``) states a support fact; something given comes between the verb and
+        ``cho`` (``chương trình dành cho 30.000 học sinh`` is an audience, not aid)."""
         if _has(cl.cues, "support", "support_passive"):
             return False
-        first = next((c.pos for c in cl.cues if "budget" in c.kinds), None)
-        if first is None:
+        verb = next((c for c in cl.cues if "budget" in c.kinds), None)
+        if verb is None:
             return False
+        first = verb.pos
         return any(
-            first < c.start <= first + _GIVES_TO_WITHIN and _GIVES_TO_RE.search(doc.original, max(first, c.start - 12), c.start)
+            first < c.start <= first + _GIVES_TO_WITHIN
+            and _GIVES_TO_RE.search(doc.original, max(first, c.start - 12), c.start)
+            and not _AUDIENCE_RE.match(doc.original, verb.end, c.start)
             for c in cl.counts
         )
 
@@ -484,7 +490,7 @@ class FactsComponent:
         self, doc: Doc, s: _Sentence, cl: _Clause, ctx: _Context,
         place: Location | None, place_how: str, date: DateItem | None, date_how: str, rate_per: str | None,
     ) -> Fact | None:
-        gives_to = self._gives_to(doc, cl)
+        gives_to = self._gives_to(doc, s, cl)
         verbs = [c for c in cl.cues if "support" in c.kinds or "support_passive" in c.kinds]
         if not verbs and not cl.inherit and not gives_to:
             return None
@@ -723,6 +729,8 @@ class FactsComponent:
                 continue  # ``Theo ông X, …``
             if _ADMINISTRATION_RE.search(doc.original, max(s.start, start - 60), start):
                 continue  # ``Chính quyền Tổng thống Biden đang đánh giá``
+            if _INSTITUTION_RE.search(doc.original, max(s.start, start - 20), start):
+                continue  # ``Trường Lương Thế Vinh``, ``đường Nguyễn Huệ``: a name inside an institution's or street's (rule ``institution_name``)
             if _OBJECT_OF_RE.search(doc.original, max(s.start, start - 60), start):
                 continue  # ``kêu gọi Tổng thống Mỹ Joe Biden … chia sẻ``: the official is spoken to (rule ``addressee``)
             if _OTHER_PERSON_RE.search(_unquoted(doc.original, end, v.pos, quoted)):
@@ -746,6 +754,8 @@ class FactsComponent:
 
 # ``cho`` (to) right before a count: the people something is given to.
 _GIVES_TO_RE = regex.compile(r"(?<!\w)cho(?!\w)", regex.IGNORECASE)
+# ``dành cho`` right before the people: the verb gives nothing named (an audience).
+_AUDIENCE_RE = regex.compile(r"\s*cho\s+(?:hơn|gần|khoảng|trên|tới|đến)?\s*$", regex.IGNORECASE)
 # ``trong đó (có)`` right before a count: the count is part of the previous one.
 _TRONG_DO_RE = regex.compile(r"trong đó(?: có)?\s*\S{0,12}\s*$", regex.IGNORECASE)
 
@@ -946,11 +956,13 @@ def _fact_date(
 def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, int]]) -> DateItem | None:
     """When the official spoke, or the date the figures of the statement are as of (rule
     ``speech_date``): a date before the speech verb (``Ngày 28/4, ông X cho biết``), else a day
-    right after it that dates the speech (``cho biết hôm 29/4``, ``tại cuộc họp báo ngày
-    3/5``, a day that ends the sentence: ``phát biểu chỉ đạo ngày 29/12.``), else an as-of date (``tính đến ngày 19-1``), else the first period after the verb
-    that is not in the future (``trong quý III``). Never a date inside the quotation, a period
-    over several years (``giai đoạn 2017 - 2020``), nor another day after the verb: that is an
-    event in what was said (``ngày 8/1 vừa qua, địa phương đã tổ chức``, ``dịp lễ 30/4``)."""
+    right after it that dates the speech (``cho biết hôm 29/4``, ``tại cuộc họp báo ngày 3/5``,
+    a day that ends the sentence: ``phát biểu chỉ đạo ngày 29/12.``), else an as-of date
+    (``tính đến ngày 19-1``), else the first month, quarter or half after the verb that is not
+    in the future (``trong quý III``). A year after the verb is what was spoken about (``năm
+    2021, trường có 6 phương thức``); so are a date inside the quotation, a period over several
+    years (``giai đoạn 2017 - 2020``) and any other day after the verb (``ngày 8/1 vừa qua, địa
+    phương đã tổ chức``, ``dịp lễ 30/4``)."""
     dates = [
         d for d in _usable_dates(doc, s)
         if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
@@ -966,7 +978,7 @@ def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, i
         ):
             return d
     return next((d for d in dates if d.role == "as_of"), None) or next(
-        (d for d in dates if d.start > verb and d.grain != "day" and not _future(doc, d)), None
+        (d for d in dates if d.start > verb and d.grain not in ("day", "year") and not _future(doc, d)), None
     )
 
 
