@@ -132,6 +132,16 @@ _SOURCE_RE = regex.compile(
 )
 # A capitalised name that has or records figures: ``Sihanoukville có``, ``Kerala ghi nhận``.
 _NAME_HAS_RE = regex.compile(r"(?<!\w)\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)*\s+(?:có|ghi nhận)(?!\w)")
+# The end of a sentence after a date: punctuation, closing quotes, a photo credit ``(Ảnh: Reuters)``.
+_SENTENCE_END_RE = regex.compile(r"[\s.…\"”)]*(?:\([^()]{0,40}\)[\s.…]*)?$")
+# ``ở``/``tại`` and a capitalised name right after a count (``26 ca tại tỉnh Kandal``).
+_AT_NAME_RE = regex.compile(
+    r"[^,;:()\d]{0,15}?(?<!\w)(?:ở|tại)\s+(?:(?:tỉnh|thành phố|bang|vùng|thủ đô|huyện|quận|xã|thị trấn)\s+)?(\p{Lu})"
+)
+# ``liên quan đến … của`` before a place: where a related case comes from.
+_RELATED_RE = regex.compile(r"(?<!\w)liên quan (?:đến|tới)\s+[^,.;]{0,40}$", regex.IGNORECASE)
+# A period named from now on: ``tuần sau``, ``tháng tới`` (``đến hết tuần sau`` is no as-of date).
+_NEXT_RE = regex.compile(r"(?<!\w)(?:sau|tới|kế tiếp)$", regex.IGNORECASE)
 # ``từ`` right before a date, or a ``từ khi`` clause it ends: the start of a period.
 _FROM_RE = regex.compile(r"(?<!\w)từ(?:\s+khi\s[^,.;]{0,80})?\s*$", regex.IGNORECASE)
 _FROM_NOW_RE = regex.compile(r"(?:kể |tính )?từ\s+(?!đầu)[^,;]*(?:đến|tới)\s+nay$")
@@ -144,7 +154,7 @@ _SPEECH_AT_RE = regex.compile(
 # A rate per population after a count: ``189 người chết trên 100.000 dân``.
 _PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:người\s+)?dân", regex.IGNORECASE)
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
-_CONTACT_RE = regex.compile(r"^\s*(?:là\s+)?F[0-3](?!\w)")
+_CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
 # Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
 _PRIVATE_AIDS = frozenset({"tiền mặt", "quà", "quà Tết", "học bổng", "học phí"})
@@ -166,9 +176,9 @@ _PURPOSE_RE = regex.compile(r"(?<!\w)(?:để|nhằm|cho việc|phục vụ)\s+(
 _VALUE_RE = re.compile(r"(\d{4})(?:-([QHW]?)(\d{1,2}))?")
 # ``sẽ`` in the words right after a date, ``dự kiến``/``kế hoạch`` right before it: the future.
 _FUTURE_AFTER_RE = regex.compile(r"[^,.;]{0,30}?(?<!\w)sẽ(?!\w)", regex.IGNORECASE)
-_FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|đến|tới)\s*)$", regex.IGNORECASE)
+_FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|(?:đến|tới)(?:\s+hết)?)\s*)$", regex.IGNORECASE)
 # Words before a date that make it a deadline or a target, not the fact's date.
-_DEADLINE_RE = regex.compile(r"(?:trước|chậm nhất|hạn|sau|ban hành|ký)\s*$", regex.IGNORECASE)
+_DEADLINE_RE = regex.compile(r"(?:trước|chậm nhất|hạn|sau|ban hành|ký|(?<!\w)SN|sinh năm)\s*$", regex.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -410,9 +420,14 @@ class FactsComponent:
     # -- place -----------------------------------------------------------------------------
     def _place(self, doc: Doc, s: _Sentence, ctx: _Context) -> tuple[Location | None, str]:
         ref = next((c for c in s.cues if "place_ref" in c.kinds), None)
-        if s.places and (ref is None or ref.pos > s.places[0][0]):
+        # A place named only as where a related case comes from (``liên quan đến F0 của tỉnh
+        # Hà Nam``) is not the sentence's.
+        own = [x for x in s.places if not _RELATED_RE.search(doc.original, max(s.start, x[0] - 60), x[0])]
+        if s.places and not own:
+            return None, "related"
+        if own and (ref is None or ref.pos > own[0][0]):
             # The most specific place the sentence names (first among equals).
-            best = max(s.places, key=lambda x: (_PLACE_LEVELS.get(x[2].level, 0), -x[0]))
+            best = max(own, key=lambda x: (_PLACE_LEVELS.get(x[2].level, 0), -x[0]))
             if _PLACE_LEVELS.get(best[2].level, 0):
                 return best[2], "in_sentence"
         for c in s.cues:
@@ -655,7 +670,8 @@ class FactsComponent:
             # (``Nha Trang có 38 ca, Diên Khánh 11 ca``), else none when several follow it.
             nxt = next((x.start for x in s.counts if x.start > c.start), s.end)
             near: tuple[Location | None, str] | None = (
-                (None, "several") if _several_after(s, c.end, nxt) else _place_after(doc, s, c, nxt) or _nearest_place(doc, s, c.start)
+                (None, "several") if _several_after(s, c.end, nxt)
+                else _place_after(doc, s, c, nxt) or _unknown_after(doc, s, c, nxt) or _nearest_place(doc, s, c.start)
             )
             if near is None and place_how == "in_sentence" and _several_after(s, c.end, s.end):
                 near = (None, "several")  # ``5 ca mới, trong đó 4 ca … tại A (1), B (2)``
@@ -727,7 +743,9 @@ class FactsComponent:
                 continue  # ``"…anh Trường…" - ông Phương nói``: a name inside a quotation is not its speaker
             if _ATTRIBUTION_RE.search(doc.original, max(s.start, start - 80), start):
                 continue  # ``Theo ông X, …``
-            if _ADMINISTRATION_RE.search(doc.original, max(s.start, start - 60), start):
+            if _ADMINISTRATION_RE.search(doc.original, max(s.start, start - 60), start) or (
+                doc.original[start : end].lower().startswith("quyền ") and doc.original[max(s.start, start - 6) : start].lower().endswith("chính ")
+            ):
                 continue  # ``Chính quyền Tổng thống Biden đang đánh giá``
             if _INSTITUTION_RE.search(doc.original, max(s.start, start - 20), start):
                 continue  # ``Trường Lương Thế Vinh``, ``đường Nguyễn Huệ``: a name inside an institution's or street's (rule ``institution_name``)
@@ -863,6 +881,15 @@ def _place_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Locati
     return None
 
 
+def _unknown_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Location | None, str] | None:
+    """``26 ca tại tỉnh Kandal``: a place the gazetteer does not know introduced right after the
+    count is its place, so no other place is (rule ``unknown_place``)."""
+    m = _AT_NAME_RE.match(doc.original, c.end, nxt)
+    if m is None or any(ps <= m.start(1) < pe for ps, pe, _loc in s.places):
+        return None
+    return None, "unknown_place"
+
+
 def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
     """Two or more different places of one level after ``pos`` (before the next count ``nxt``)
     and none before it: a total split across places (``3 ca … Hà Nội (1), Hưng Yên (2)``:
@@ -921,8 +948,8 @@ def _usable_dates(doc: Doc, s: _Sentence) -> list[DateItem]:
     deadline (``trước ngày 31-10``), with a value."""
     out = []
     for d in s.dates:
-        if d.value is None:
-            continue
+        if d.value is None or d.text.lower().startswith(("sn ", "sinh năm")):
+            continue  # ``(SN 1990)``: a year of birth
         if any(0 <= d.start - pe <= 3 for _, pe, _ in s.policies):
             continue
         n = doc.norm_index(d.start)
@@ -963,6 +990,9 @@ def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, i
     2021, trường có 6 phương thức``); so are a date inside the quotation, a period over several
     years (``giai đoạn 2017 - 2020``) and any other day after the verb (``ngày 8/1 vừa qua, địa
     phương đã tổ chức``, ``dịp lễ 30/4``)."""
+    marks = [i for i in range(verb, s.end) if doc.original[i] in _QUOTES]
+    if len(marks) % 2 == 1:
+        quoted = [*quoted, (marks[-1], s.end)]  # ``cho biết: "Đến chiều 23/4 …`` (a quote left open)
     dates = [
         d for d in _usable_dates(doc, s)
         if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
@@ -974,10 +1004,10 @@ def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, i
         if d.grain == "day" and 0 < d.start - verb <= 200 and (
             _SPEECH_DAY_RE.match(d.text) or d.text.lower().startswith("hôm ")
             or _SPEECH_AT_RE.search(doc.original, max(verb, d.start - 110), d.start)
-            or not doc.original[d.end : s.end].strip(" .…)\"”\n")  # ``phát biểu chỉ đạo ngày 29/12.``
+            or _SENTENCE_END_RE.match(doc.original, d.end, s.end)  # ``phát biểu chỉ đạo ngày 29/12.``
         ):
             return d
-    return next((d for d in dates if d.role == "as_of"), None) or next(
+    return next((d for d in dates if d.role == "as_of" and not _NEXT_RE.search(d.text)), None) or next(
         (d for d in dates if d.start > verb and d.grain not in ("day", "year") and not _future(doc, d)), None
     )
 
@@ -1053,7 +1083,8 @@ def _future(doc: Doc, d: DateItem) -> bool:
 
 
 def _context(rec: Record) -> _Context:
-    places = [loc for loc in rec.locations if loc.level in _DOMESTIC_LEVELS]
+    # A commune name the dataset does not know (``thị trấn Insein`` abroad) makes no default place.
+    places = [loc for loc in rec.locations if loc.level in _DOMESTIC_LEVELS and loc.rule != "commune_unknown"]
     names = {loc.name for loc in places}
     by_level: dict[str, set[str]] = defaultdict(set)
     first: dict[str, Location] = {}
