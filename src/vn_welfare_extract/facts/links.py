@@ -48,6 +48,15 @@ places after it are two or more (``3 ca … Hà Nội (1), Hưng Yên (2)``), no
 sentence's own place — a foreign country or city too — always beats the article's default place;
 ``tỉnh này`` before the sentence's places refers back (``back_reference``).
 
+Precision rules for real news (round 2 of issue 20; docs/accuracy-facts.md): a receiving verb
+or a gift/scholarship word is no public payer; a country that only lends or funds money is no
+place of it (``source``); the addressee of a verb (``kêu gọi Tổng thống X``: ``addressee``), a
+name inside an institution's name (``institution_name``) and an official followed by another
+named person before the verb (``other_speaker``) do not speak; a count's not-case words act
+before or after it (``cao hơn 300 ca``, ``14 ca đã âm tính``); the start of an open period
+dates no case count (``period_start``); a place the gazetteer does not know keeps every other
+place off (``unknown_place``), as does a place named only for a related case (``related``).
+
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
 province. The article's place fills a fact's gap only when the article names a single place,
