@@ -120,6 +120,8 @@ _OBJECT_OF_RE = regex.compile(
 )
 # Right before a person's name that is part of another name: a school, hospital, company or street.
 _INSTITUTION_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|THPT|THCS|[Bb]ệnh viện|[Cc]ông ty|[Đđ]ường|(?<!thành )[Pp]hố|[Qq]uỹ|[Gg]iải)\s+$")
+# ``bị``/``được`` in the few words before the speech verb: the official undergoes it.
+_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,5}\s*$")
 # Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
 # sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
 _OTHER_PERSON_RE = regex.compile(
@@ -128,7 +130,7 @@ _OTHER_PERSON_RE = regex.compile(
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
-_ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,.;:]+\s+){0,10}$")
+_ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,;:]+\s+){0,10}$")  # titles may have dots: ``Theo GS.TS X``
 # A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
 _AVERAGE_RE = regex.compile(r"\d,\d{1,2}(?![\d.,])(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn))")
 # ``Hôm nay``, ``sáng nay``: inside a quotation these still date the speech.
@@ -703,7 +705,7 @@ class FactsComponent:
             return ""  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
         if _AVERAGE_RE.search(c.text):
             return ""  # ``782,1 ca``: an average, not a number of people
-        if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 8)):
+        if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 20)):
             return ""  # ``24 ca F1``: contacts, not cases
         if _PER_POPULATION_RE.match(doc.original, c.end, min(s.end, c.end + 40)):
             return ""  # ``189 người chết trên 100.000 dân``: a rate
@@ -760,6 +762,8 @@ class FactsComponent:
                 continue  # ``Trường Lương Thế Vinh``, ``đường Nguyễn Huệ``: a name inside an institution's or street's (rule ``institution_name``)
             if _OBJECT_OF_RE.search(doc.original, max(s.start, start - 60), start):
                 continue  # ``kêu gọi Tổng thống Mỹ Joe Biden … chia sẻ``: the official is spoken to (rule ``addressee``)
+            if _PASSIVE_RE.search(doc.original, end, v.pos):
+                continue  # ``X không bị 2 nhóm cổ đông đề nghị miễn nhiệm``: someone else's verb (rule ``passive``)
             if _OTHER_PERSON_RE.search(_unquoted(doc.original, end, v.pos, quoted)):
                 continue  # ``bị cáo X … luật sư Y cho biết``: someone named after the official speaks (rule ``other_speaker``)
             f = self._base(doc, s, "statement", "statement.speech_verb")
@@ -832,7 +836,10 @@ def _beneficiaries(cl: _Clause, gives_to: bool = False) -> list[CountItem]:
     if (not verbs and not cl.inherit) or _has(cl.cues, "block"):
         return []
     first = cl.start if cl.inherit or not verbs else verbs[0].pos
-    out = [c for c in cl.counts if c.start >= first]
+    speech = [c.pos for c in cl.cues if "statement" in c.kinds]
+    # A speech verb between the support verb and a count starts what someone says
+    # (``tổ chức từ thiện hỗ trợ tù nhân …, cho biết … 40.000 người đã chết``).
+    out = [c for c in cl.counts if c.start >= first and not any(first < p < c.start for p in speech)]
     for v in verbs:
         if "support_passive" not in v.kinds:
             continue
