@@ -120,6 +120,13 @@ _OBJECT_OF_RE = regex.compile(
 )
 # Right before a person's name that is part of another name: a school, hospital, company or street.
 _INSTITUTION_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|THPT|THCS|[Bb]ệnh viện|[Cc]ông ty|[Đđ]ường|(?<!thành )[Pp]hố|[Qq]uỹ|[Gg]iải)\s+$")
+# ``của`` + a title before the official's name: someone else's superior is named, not the speaker
+# (``phát biểu của ông X`` is still X's words).
+_POSSESSED_RE = regex.compile(
+    r"(?<!\w)(?<!(?:phát biểu|lời|chia sẻ|ý kiến|tuyên bố|phát ngôn)\s)của\s+(?:ông|bà|[Tt]ổng thống|[Tt]hủ tướng|[Cc]hủ tịch|[Bb]ộ trưởng|[Nn]gười phát ngôn)(?:\s+[^\s,.;:]+){0,5}\s+$"
+)
+# ``sẽ`` right before the speech verb: a speech still to come.
+_FUTURE_SPEECH_RE = regex.compile(r"(?<!\w)sẽ(?:\s+[^\s,.;:]+)?\s*$")
 # ``bị``/``được`` in the few words before the speech verb: the official undergoes it.
 _PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,5}\s*$")
 # Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
@@ -762,6 +769,10 @@ class FactsComponent:
                 continue  # ``Trường Lương Thế Vinh``, ``đường Nguyễn Huệ``: a name inside an institution's or street's (rule ``institution_name``)
             if _OBJECT_OF_RE.search(doc.original, max(s.start, start - 60), start):
                 continue  # ``kêu gọi Tổng thống Mỹ Joe Biden … chia sẻ``: the official is spoken to (rule ``addressee``)
+            if _POSSESSED_RE.search(doc.original, max(s.start, start - 60), start):
+                continue  # ``Michael Wear, người … của Tổng thống Barack Obama cho hay`` (rule ``possessed``)
+            if _FUTURE_SPEECH_RE.search(doc.original, end, v.pos):
+                continue  # ``dự kiến sẽ thông báo``: a speech still to come (rule ``future_speech``)
             if _PASSIVE_RE.search(doc.original, end, v.pos):
                 continue  # ``X không bị 2 nhóm cổ đông đề nghị miễn nhiệm``: someone else's verb (rule ``passive``)
             if _OTHER_PERSON_RE.search(_unquoted(doc.original, end, v.pos, quoted)):
