@@ -350,6 +350,11 @@ class Gazetteer:
             return None
         return PlaceHit(start, e, name_start, LEVEL_OF_UNIT[unit], unit, name)
 
+    def knows_commune(self, name: str) -> bool:
+        """Whether any commune, ward or township of ``data/communes.tsv`` has this name."""
+        k = key(name)
+        return any((u, k) in self.communes for u in _COMMUNE_UNITS)
+
     def resolve_commune(
         self, unit: str, name: str, parent: str | None, districts: Iterable[str], provinces: Iterable[str]
     ) -> Commune | None:

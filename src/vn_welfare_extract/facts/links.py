@@ -48,6 +48,15 @@ places after it are two or more (``3 ca … Hà Nội (1), Hưng Yên (2)``), no
 sentence's own place — a foreign country or city too — always beats the article's default place;
 ``tỉnh này`` before the sentence's places refers back (``back_reference``).
 
+Precision rules for real news (round 2 of issue 20; docs/accuracy-facts.md): a receiving verb
+or a gift/scholarship word is no public payer; a country that only lends or funds money is no
+place of it (``source``); the addressee of a verb (``kêu gọi Tổng thống X``: ``addressee``), a
+name inside an institution's name (``institution_name``) and an official followed by another
+named person before the verb (``other_speaker``) do not speak; a count's not-case words act
+before or after it (``cao hơn 300 ca``, ``14 ca đã âm tính``); the start of an open period
+dates no case count (``period_start``); a place the gazetteer does not know keeps every other
+place off (``unknown_place``), as does a place named only for a related case (``related``).
+
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
 province. The article's place fills a fact's gap only when the article names a single place,
@@ -93,26 +102,80 @@ _AT_PLACE_RE = regex.compile(
     r"^[^,;:()\d]{0,25}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
     regex.IGNORECASE,
 )
-# A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``).
+# A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``) nor
+# ``xã hội`` (society: ``mạng xã hội``).
 _PAYER_UNIT_RE = regex.compile(
-    r"(?<!(?:ngụ|trú|quê|sống|tại|ở|người)\s)(?<!\w)(?:tỉnh|huyện|xã|thành phố|TP|quận|phường|thị xã|thị trấn)(?!\w)",
+    r"(?<!(?:ngụ|trú|quê|sống|tại|ở|người)\s)(?<!\w)(?:tỉnh|huyện|xã(?!\s+hội)|thành phố|TP|quận|phường|thị xã|thị trấn)(?!\w)",
     regex.IGNORECASE,
 )
 # ``Chính quyền Tổng thống Biden khẳng định``: the administration speaks, not the official.
 _ADMINISTRATION_RE = regex.compile(r"(?<!\w)chính quyền\s+(?:[^\s,.;:]+\s+){0,4}$", regex.IGNORECASE)
+# A verb whose object is the official named after it (a title may come between): ``kêu gọi
+# Tổng thống Mỹ Joe Biden``, ``chúc mừng Thủ tướng``, ``gặp Bộ trưởng``.
+_OBJECT_OF_RE = regex.compile(
+    r"(?<!\w)(?:kêu gọi|đề nghị|yêu cầu|(?<!khách\s)mời|cảm ơn|chúc mừng|gửi thư|gửi điện|gửi lời|thăm|tiếp|gặp|hội kiến|"
+    r"hội đàm với|điện đàm với|chỉ trích|cáo buộc|ca ngợi|phỏng vấn|thư ký của|thân chủ|bào chữa cho)"
+    r"\s+(?:(?:cho|tới|đến|với)\s+)?(?:[^\s,.;:\"“”()]+\s+){0,6}$",
+    regex.IGNORECASE,
+)
+# Right before a person's name that is part of another name: a school, hospital, company or street.
+_INSTITUTION_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|THPT|THCS|[Bb]ệnh viện|[Cc]ông ty|[Đđ]ường|(?<!thành )[Pp]hố|[Qq]uỹ|[Gg]iải)\s+$")
+# ``của`` + a title before the official's name: someone else's superior is named, not the speaker
+# (``phát biểu của ông X`` is still X's words).
+_POSSESSED_RE = regex.compile(
+    r"(?<!\w)(?<!(?:phát biểu|lời|chia sẻ|ý kiến|tuyên bố|phát ngôn)\s)của\s+(?:ông|bà|[Tt]ổng thống|[Tt]hủ tướng|[Cc]hủ tịch|[Bb]ộ trưởng|[Nn]gười phát ngôn)(?:\s+[^\s,.;:]+){0,5}\s+$"
+)
+# ``sẽ`` right before the speech verb: a speech still to come.
+_FUTURE_SPEECH_RE = regex.compile(r"(?<!\w)sẽ(?:\s+[^\s,.;:]+)?\s*$")
+# ``bị``/``được`` in the few words before the speech verb: the official undergoes it.
+_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,5}\s*$")
+# Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
+# sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
+_OTHER_PERSON_RE = regex.compile(
+    r"(?<!\w)(?:ông|bà|anh|chị|luật sư|LS\.?|vợ|chồng|con trai|con gái|phóng viên)\s+\p{Lu}\p{Ll}+(?!\w)"
+)
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
-_ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,.;:]+\s+){0,10}$")
+_ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,;:]+\s+){0,10}$")  # titles may have dots: ``Theo GS.TS X``
 # A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
 _AVERAGE_RE = regex.compile(r"\d,\d{1,2}(?![\d.,])(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn))")
 # ``Hôm nay``, ``sáng nay``: inside a quotation these still date the speech.
 _SPEECH_DAY_RE = regex.compile(r"(?:hôm|sáng|trưa|chiều|tối|đêm)\s+nay", regex.IGNORECASE)
+# A unit word and a capitalised name: a place, known to the gazetteer or not (``tỉnh Takeo``).
+_UNIT_NAME_RE = regex.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn|thị xã|bang|thủ đô|vùng)\s+(\p{Lu})")
+# Before a country named as the source of money: ``từ``/``do``/``giữa``/``vốn vay … của`` within a few words.
+_SOURCE_RE = regex.compile(
+    r"(?<!\w)(?:từ|do|giữa|(?:vay|viện trợ|tài trợ)(?:\s+[^\s,.;:]+){0,3}\s+của)\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE
+)
+# A capitalised name that has or records figures: ``Sihanoukville có``, ``Kerala ghi nhận``.
+_NAME_HAS_RE = regex.compile(r"(?<!\w)\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)*\s+(?:có|ghi nhận)(?!\w)")
+# The end of a sentence after a date: punctuation, closing quotes, a photo credit ``(Ảnh: Reuters)``.
+_SENTENCE_END_RE = regex.compile(r"[\s.…\"”)]*(?:\([^()]{0,40}\)[\s.…]*)?$")
+# ``ở``/``tại`` and a capitalised name right after a count (``26 ca tại tỉnh Kandal``).
+_AT_NAME_RE = regex.compile(
+    r"[^,;:()\d]{0,15}?(?<!\w)(?:ở|tại)\s+(?:(?:tỉnh|thành phố|bang|vùng|thủ đô|huyện|quận|xã|thị trấn)\s+)?(\p{Lu})"
+)
+# ``liên quan đến … của`` before a place: where a related case comes from.
+_RELATED_RE = regex.compile(r"(?<!\w)liên quan (?:đến|tới)\s+[^,.;]{0,40}$", regex.IGNORECASE)
+# A period named from now on: ``tuần sau``, ``tháng tới`` (``đến hết tuần sau`` is no as-of date).
+_NEXT_RE = regex.compile(r"(?<!\w)(?:sau|tới|kế tiếp)$", regex.IGNORECASE)
+# ``từ`` right before a date, or a ``từ khi`` clause it ends: the start of a period.
+_FROM_RE = regex.compile(r"(?<!\w)từ(?:\s+khi\s[^,.;]{0,80})?\s*$", regex.IGNORECASE)
+_FROM_NOW_RE = regex.compile(r"(?:kể |tính )?từ\s+(?!đầu)[^,;]*(?:đến|tới)\s+nay$")
+# Right before a day after a speech verb: the occasion of the speech (``hôm 29/4``, ``tại cuộc họp
+# báo ngày 3/5``), not a date of what was said.
+_SPEECH_AT_RE = regex.compile(
+    r"(?:(?<!\w)hôm\s*|(?<!\w)(?:tại|trong)\s+(?:cuộc|buổi|phiên|hội nghị|họp báo|lễ)[^.;:\"“”]{0,90}?)$",
+    regex.IGNORECASE,
+)
 # A rate per population after a count: ``189 người chết trên 100.000 dân``.
 _PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:người\s+)?dân", regex.IGNORECASE)
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
-_CONTACT_RE = regex.compile(r"^\s*(?:là\s+)?F[0-3](?!\w)")
+_CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
+# Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
+_PRIVATE_AIDS = frozenset({"tiền mặt", "quà", "quà Tết", "học bổng", "học phí"})
 # Centrally-run cities: ``thành phố`` alone refers to them.
 _CITIES = {fold(x) for x in ("Hà Nội", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")}
 
@@ -131,9 +194,9 @@ _PURPOSE_RE = regex.compile(r"(?<!\w)(?:để|nhằm|cho việc|phục vụ)\s+(
 _VALUE_RE = re.compile(r"(\d{4})(?:-([QHW]?)(\d{1,2}))?")
 # ``sẽ`` in the words right after a date, ``dự kiến``/``kế hoạch`` right before it: the future.
 _FUTURE_AFTER_RE = regex.compile(r"[^,.;]{0,30}?(?<!\w)sẽ(?!\w)", regex.IGNORECASE)
-_FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|đến|tới)\s*)$", regex.IGNORECASE)
+_FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|(?:đến|tới)(?:\s+hết)?)\s*)$", regex.IGNORECASE)
 # Words before a date that make it a deadline or a target, not the fact's date.
-_DEADLINE_RE = regex.compile(r"(?:trước|chậm nhất|hạn|sau|ban hành|ký)\s*$", regex.IGNORECASE)
+_DEADLINE_RE = regex.compile(r"(?:trước|chậm nhất|hạn|sau|ban hành|ký|(?<!\w)SN|sinh năm)\s*$", regex.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -177,6 +240,7 @@ class _Context:
     amounts: list[AmountItem]
     date_starts: list[int]
     dates: list[DateItem]  # dated items with a day, by position
+    default_starts_period: bool = False  # the article's single date is ``từ ngày X (đến nay)``
 
 
 @dataclass(slots=True)
@@ -219,6 +283,7 @@ class FactsComponent:
         if not sents:
             return
         ctx = _context(rec)
+        ctx.default_starts_period = ctx.default_date is not None and _period_start(doc, ctx.default_date)
         for s in sents:
             self._sentence(doc, rec, s, ctx)
 
@@ -301,21 +366,27 @@ class FactsComponent:
     def _sentence(self, doc: Doc, rec: Record, s: _Sentence, ctx: _Context) -> None:
         if not (s.amounts or s.counts or s.officials) or s.end - s.start > _MAX_SENTENCE:
             return
-        place, place_how = self._place(s, ctx)
+        place, place_how = self._place(doc, s, ctx)
         dates = _usable_dates(doc, s)
-        date, date_how = _fact_date(dates, s.start, s.end, s, ctx)
+        # The start of an open period (``từ ngày 27/1 đến nay``) is no as-of date of a case count
+        # (rule ``period_start``); it still dates the start of aid (``Từ ngày 1-7, … được tăng``).
+        date, date_how = _fact_date([d for d in dates if not _period_start(doc, d)], s.start, s.end, s, ctx)
+        if date_how == "article_default" and ctx.default_starts_period:
+            date, date_how = None, "none"
         beneficiary_ids: set[int] = set()
         rate_per: str | None = None  # the clause before was a per-person support
+        # Money takes no foreign place that only lends or gives it (``vốn vay ODA của Trung Quốc``).
+        mplace, mplace_how = (None, "source") if _source_only(doc, s, place) else (place, place_how)
         for cl in self._clauses(doc, s):
             cdate, cdate_how = _fact_date(dates, cl.start, cl.end, s, ctx)
-            f = self._support(doc, s, cl, ctx, place, place_how, cdate, cdate_how, rate_per)
+            f = self._support(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how, rate_per)
             if f is not None:
                 rec.facts.append(f)
-                beneficiary_ids.update(id(c) for c in _beneficiaries(cl, self._gives_to(doc, cl)))
+                beneficiary_ids.update(id(c) for c in _beneficiaries(cl, self._gives_to(doc, s, cl)))
                 rate_per = (f.values.get("per") or "") if "per" in f.values and not f.values["beneficiaries"] else None
                 continue
             rate_per = None
-            b = self._budget(doc, s, cl, ctx, place, place_how, cdate, cdate_how)
+            b = self._budget(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how)
             if b is not None:
                 rec.facts.append(b)
         self._cases(doc, rec, s, beneficiary_ids, place, place_how, date, date_how)
@@ -365,11 +436,16 @@ class FactsComponent:
         return out
 
     # -- place -----------------------------------------------------------------------------
-    def _place(self, s: _Sentence, ctx: _Context) -> tuple[Location | None, str]:
+    def _place(self, doc: Doc, s: _Sentence, ctx: _Context) -> tuple[Location | None, str]:
         ref = next((c for c in s.cues if "place_ref" in c.kinds), None)
-        if s.places and (ref is None or ref.pos > s.places[0][0]):
+        # A place named only as where a related case comes from (``liên quan đến F0 của tỉnh
+        # Hà Nam``) is not the sentence's.
+        own = [x for x in s.places if not _RELATED_RE.search(doc.original, max(s.start, x[0] - 60), x[0])]
+        if s.places and not own:
+            return None, "related"
+        if own and (ref is None or ref.pos > own[0][0]):
             # The most specific place the sentence names (first among equals).
-            best = max(s.places, key=lambda x: (_PLACE_LEVELS.get(x[2].level, 0), -x[0]))
+            best = max(own, key=lambda x: (_PLACE_LEVELS.get(x[2].level, 0), -x[0]))
             if _PLACE_LEVELS.get(best[2].level, 0):
                 return best[2], "in_sentence"
         for c in s.cues:
@@ -385,6 +461,8 @@ class FactsComponent:
             return _nation(s), "nationwide"
         if _has(s.cues, "world"):
             return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
+        if _unknown_place(doc, s):
+            return None, "unknown_place"  # ``tỉnh Takeo``, ``vùng Donbass``: a place the gazetteer does not know
         province = ctx.single.get("province")
         for _, word in s.province_words:
             if province is not None and (word == "tỉnh") != (fold(province.name) in _CITIES):
@@ -412,7 +490,10 @@ class FactsComponent:
             return True
         if self._company(s) and not any("public" in c.kinds and c.kinds["public"] != "weak" for c in s.cues):
             return _has(s.cues, "welfare")  # a company's money is public only for relief or charity
-        if _has(s.cues, "public", "welfare", "support_passive") or any(v != "tiền mặt" for _p, v in s.aids):
+        # A receiving verb (``được nhận``, ``được hưởng``) is no payer: fees, inheritances and
+        # settlements are received too; cash, gifts, scholarships and tuition are given by
+        # schools and shops as well (rule ``public_money``).
+        if _has(s.cues, "public", "welfare") or any(v not in _PRIVATE_AIDS for _p, v in s.aids):
             return True
         verb = next((c.pos for c in cl.cues if "budget" in c.kinds or "support" in c.kinds), cl.end)
         if any(p.pos < verb for p in s.cues if "place_ref" in p.kinds):
@@ -421,16 +502,20 @@ class FactsComponent:
         # đã hỗ trợ``), not a resident's address (``chị P. (ngụ quận Tân Bình) bỏ ra``).
         return _PAYER_UNIT_RE.search(doc.original, max(s.start, cl.start), verb) is not None
 
-    def _gives_to(self, doc: Doc, cl: _Clause) -> bool:
+    def _gives_to(self, doc: Doc, s: _Sentence, cl: _Clause) -> bool:
         """A budget verb that gives money or goods ``cho`` counted people (``phân bổ giống cho
-        hơn 145.000 hộ``) states a support fact."""
+        hơn 145.000 hộ``) states a support fact; something given comes between the verb and
+        ``cho`` (``chương trình dành cho 30.000 học sinh`` is an audience, not aid)."""
         if _has(cl.cues, "support", "support_passive"):
             return False
-        first = next((c.pos for c in cl.cues if "budget" in c.kinds), None)
-        if first is None:
+        verb = next((c for c in cl.cues if "budget" in c.kinds), None)
+        if verb is None:
             return False
+        first = verb.pos
         return any(
-            first < c.start <= first + _GIVES_TO_WITHIN and _GIVES_TO_RE.search(doc.original, max(first, c.start - 12), c.start)
+            first < c.start <= first + _GIVES_TO_WITHIN
+            and _GIVES_TO_RE.search(doc.original, max(first, c.start - 12), c.start)
+            and not _AUDIENCE_RE.match(doc.original, verb.end, c.start)
             for c in cl.counts
         )
 
@@ -438,7 +523,7 @@ class FactsComponent:
         self, doc: Doc, s: _Sentence, cl: _Clause, ctx: _Context,
         place: Location | None, place_how: str, date: DateItem | None, date_how: str, rate_per: str | None,
     ) -> Fact | None:
-        gives_to = self._gives_to(doc, cl)
+        gives_to = self._gives_to(doc, s, cl)
         verbs = [c for c in cl.cues if "support" in c.kinds or "support_passive" in c.kinds]
         if not verbs and not cl.inherit and not gives_to:
             return None
@@ -530,8 +615,8 @@ class FactsComponent:
     ) -> Fact | None:
         if cl.counts or not _has(cl.cues, "budget", "support", "support_passive"):
             return None
-        if self._commercial(cl) or not self._public(doc, s, cl):
-            return None
+        if self._commercial(cl) or _has(cl.cues, "block") or not self._public(doc, s, cl):
+            return None  # honours, permits and certificates (``trao Giấy chứng nhận đầu tư … vốn``) are no budget
         totals, _rates = self._split_amounts(cl)
         if not totals:
             return None
@@ -588,6 +673,9 @@ class FactsComponent:
                 prev_what = None
                 continue
             what = self._case_what(doc, s, c)
+            if what == "":
+                prev_what = None  # a not-case word blocks it (``trong đó 14 ca đã âm tính``)
+                continue
             if what is None and prev_what is not None:
                 n = doc.norm_index(c.start)
                 if _TRONG_DO_RE.search(doc.text, max(0, n - 30), n):
@@ -600,7 +688,8 @@ class FactsComponent:
             # (``Nha Trang có 38 ca, Diên Khánh 11 ca``), else none when several follow it.
             nxt = next((x.start for x in s.counts if x.start > c.start), s.end)
             near: tuple[Location | None, str] | None = (
-                (None, "several") if _several_after(s, c.end, nxt) else _place_after(doc, s, c, nxt) or _nearest_place(s, c.start)
+                (None, "several") if _several_after(s, c.end, nxt)
+                else _place_after(doc, s, c, nxt) or _unknown_after(doc, s, c, nxt) or _nearest_place(doc, s, c.start)
             )
             if near is None and place_how == "in_sentence" and _several_after(s, c.end, s.end):
                 near = (None, "several")  # ``5 ca mới, trong đó 4 ca … tại A (1), B (2)``
@@ -613,23 +702,28 @@ class FactsComponent:
 
     def _case_what(self, doc: Doc, s: _Sentence, c: CountItem) -> str | None:
         """The case word that qualifies a count: in its group, right after it in the same
-        clause, or the unit ``ca`` itself."""
-        if any("not_case" in cue.kinds and c.start - 15 <= cue.end <= c.end and cue.pos < c.end for cue in s.cues):
-            return None  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
+        clause, or the unit ``ca`` itself; None when there is none, ``""`` when a not-case word
+        rules the count out (then a ``trong đó`` count does not inherit the case word before it).
+        A not-case cue valued ``before`` acts only before the count (``cao hơn 300 ca``), one
+        valued ``after`` only after it (``14 ca đã âm tính``)."""
+        if any(
+            cue.kinds.get("not_case", "after") != "after" and c.start - 15 <= cue.end <= c.end and cue.pos < c.end for cue in s.cues
+        ):
+            return ""  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
         if _AVERAGE_RE.search(c.text):
-            return None  # ``782,1 ca``: an average, not a number of people
-        if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 8)):
-            return None  # ``24 ca F1``: contacts, not cases
+            return ""  # ``782,1 ca``: an average, not a number of people
+        if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 20)):
+            return ""  # ``24 ca F1``: contacts, not cases
         if _PER_POPULATION_RE.match(doc.original, c.end, min(s.end, c.end + 40)):
-            return None  # ``189 người chết trên 100.000 dân``: a rate
+            return ""  # ``189 người chết trên 100.000 dân``: a rate
         # Not-case words after the count, before its case word (``3 người tiếp xúc với …
         # người nhiễm``) or, for a bare ``ca``, right after it (``2.549 ca khỏi bệnh``).
-        blockers = [cue.pos for cue in s.cues if "not_case" in cue.kinds and c.end <= cue.pos]
+        blockers = [cue.pos for cue in s.cues if cue.kinds.get("not_case", "before") != "before" and c.end <= cue.pos]
         if c.group:
             kinds = [self._kinds.get(m.group().lower(), {}) for m in self._cue_re.finditer(c.group)]
             for k in kinds:
-                if "not_case" in k:
-                    return None  # ``19-31 triệu người có thể bị ảnh hưởng``
+                if k.get("not_case", "before") != "before":
+                    return ""  # ``19-31 triệu người có thể bị ảnh hưởng``
                 if k.get("case"):
                     return k["case"]
         for cue in s.cues:
@@ -638,13 +732,15 @@ class FactsComponent:
             v = cue.kinds.get("case")
             if v is None:
                 continue
+            if c.unit in ("ca", "trường hợp") and any(c.end <= x.start < cue.pos for x in s.counts):
+                break  # ``9,4 triệu ca … và hơn 236.000 người tử vong``: the word is the next count's
             between = doc.original[c.end : cue.pos]
             if not any(ch in between for ch in ",;:()"):
-                return None if any(b < cue.pos for b in blockers) else v
+                return "" if any(b < cue.pos for b in blockers) else v
         if c.unit == "ca":
             after = doc.original[c.end : c.end + 20]
             if any(b - c.end <= 20 and not any(ch in after[: b - c.end] for ch in ",;:()") for b in blockers):
-                return None
+                return ""
             return "ca"
         return None
 
@@ -665,8 +761,22 @@ class FactsComponent:
                 continue  # ``"…anh Trường…" - ông Phương nói``: a name inside a quotation is not its speaker
             if _ATTRIBUTION_RE.search(doc.original, max(s.start, start - 80), start):
                 continue  # ``Theo ông X, …``
-            if _ADMINISTRATION_RE.search(doc.original, max(s.start, start - 60), start):
+            if _ADMINISTRATION_RE.search(doc.original, max(s.start, start - 60), start) or (
+                doc.original[start : end].lower().startswith("quyền ") and doc.original[max(s.start, start - 6) : start].lower().endswith("chính ")
+            ):
                 continue  # ``Chính quyền Tổng thống Biden đang đánh giá``
+            if _INSTITUTION_RE.search(doc.original, max(s.start, start - 20), start):
+                continue  # ``Trường Lương Thế Vinh``, ``đường Nguyễn Huệ``: a name inside an institution's or street's (rule ``institution_name``)
+            if _OBJECT_OF_RE.search(doc.original, max(s.start, start - 60), start):
+                continue  # ``kêu gọi Tổng thống Mỹ Joe Biden … chia sẻ``: the official is spoken to (rule ``addressee``)
+            if _POSSESSED_RE.search(doc.original, max(s.start, start - 60), start):
+                continue  # ``Michael Wear, người … của Tổng thống Barack Obama cho hay`` (rule ``possessed``)
+            if _FUTURE_SPEECH_RE.search(doc.original, end, v.pos):
+                continue  # ``dự kiến sẽ thông báo``: a speech still to come (rule ``future_speech``)
+            if _PASSIVE_RE.search(doc.original, end, v.pos):
+                continue  # ``X không bị 2 nhóm cổ đông đề nghị miễn nhiệm``: someone else's verb (rule ``passive``)
+            if _OTHER_PERSON_RE.search(_unquoted(doc.original, end, v.pos, quoted)):
+                continue  # ``bị cáo X … luật sư Y cho biết``: someone named after the official speaks (rule ``other_speaker``)
             f = self._base(doc, s, "statement", "statement.speech_verb")
             f.values["official"] = o.name
             t = o.titles[0]
@@ -686,6 +796,8 @@ class FactsComponent:
 
 # ``cho`` (to) right before a count: the people something is given to.
 _GIVES_TO_RE = regex.compile(r"(?<!\w)cho(?!\w)", regex.IGNORECASE)
+# ``dành cho`` right before the people: the verb gives nothing named (an audience).
+_AUDIENCE_RE = regex.compile(r"\s*cho\s+(?:hơn|gần|khoảng|trên|tới|đến)?\s*$", regex.IGNORECASE)
 # ``trong đó (có)`` right before a count: the count is part of the previous one.
 _TRONG_DO_RE = regex.compile(r"trong đó(?: có)?\s*\S{0,12}\s*$", regex.IGNORECASE)
 
@@ -735,7 +847,10 @@ def _beneficiaries(cl: _Clause, gives_to: bool = False) -> list[CountItem]:
     if (not verbs and not cl.inherit) or _has(cl.cues, "block"):
         return []
     first = cl.start if cl.inherit or not verbs else verbs[0].pos
-    out = [c for c in cl.counts if c.start >= first]
+    speech = [c.pos for c in cl.cues if "statement" in c.kinds]
+    # A speech verb between the support verb and a count starts what someone says
+    # (``tổ chức từ thiện hỗ trợ tù nhân …, cho biết … 40.000 người đã chết``).
+    out = [c for c in cl.counts if c.start >= first and not any(first < p < c.start for p in speech)]
     for v in verbs:
         if "support_passive" not in v.kinds:
             continue
@@ -766,6 +881,15 @@ def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _unquoted(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with its quoted stretches blanked (names inside a quote speak no words)."""
+    chars = list(text[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -782,6 +906,15 @@ def _place_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Locati
             return None
         return loc, "after_count"  # an address chain runs from its most specific unit
     return None
+
+
+def _unknown_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Location | None, str] | None:
+    """``26 ca tại tỉnh Kandal``: a place the gazetteer does not know introduced right after the
+    count is its place, so no other place is (rule ``unknown_place``)."""
+    m = _AT_NAME_RE.match(doc.original, c.end, nxt)
+    if m is None or any(ps <= m.start(1) < pe for ps, pe, _loc in s.places):
+        return None
+    return None, "unknown_place"
 
 
 def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
@@ -804,15 +937,21 @@ def _nation(s: _Sentence) -> Location:
     return next((loc for loc in foreign if loc.level == "country"), foreign[0] if foreign else _VIETNAM)
 
 
-def _nearest_place(s: _Sentence, pos: int) -> tuple[Location | None, str] | None:
+def _nearest_place(doc: Doc, s: _Sentence, pos: int) -> tuple[Location | None, str] | None:
     """The place named nearest before ``pos``; of an address chain (``xã Thạnh Hòa, huyện
-    Giồng Riềng``) the most specific unit; ``cả nước`` nearer than any place is Việt Nam."""
+    Giồng Riềng``) the most specific unit; ``cả nước`` nearer than any place is Việt Nam. A
+    capitalised name the gazetteer does not know that ``có``/``ghi nhận`` the count after that
+    place (``Phnom Penh …, Sihanoukville có 16 ca``) is the count's place: then none (rule
+    ``unknown_place``)."""
     near = [x for x in s.places if x[0] < pos and x[2].level in _PLACE_LEVELS]
     scope = next((c for c in reversed(s.cues) if ("nation" in c.kinds or "world" in c.kinds) and c.end <= pos), None)
     if scope is not None and (not near or near[-1][0] < scope.pos):
         return (_nation(s), "nationwide") if "nation" in scope.kinds else (None, "world")
     if not near:
         return None
+    for m in _NAME_HAS_RE.finditer(doc.original, near[-1][1], pos):
+        if not any(ps <= m.start() < pe for ps, pe, _loc in s.places):
+            return None, "unknown_place"
     chain = [near[-1]]
     for x in reversed(near[:-1]):
         if chain[-1][0] - x[1] > 12:
@@ -836,8 +975,8 @@ def _usable_dates(doc: Doc, s: _Sentence) -> list[DateItem]:
     deadline (``trước ngày 31-10``), with a value."""
     out = []
     for d in s.dates:
-        if d.value is None:
-            continue
+        if d.value is None or d.text.lower().startswith(("sn ", "sinh năm")):
+            continue  # ``(SN 1990)``: a year of birth
         if any(0 <= d.start - pe <= 3 for _, pe, _ in s.policies):
             continue
         n = doc.norm_index(d.start)
@@ -869,21 +1008,68 @@ def _fact_date(
 
 
 def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, int]]) -> DateItem | None:
-    """When the official spoke (rule ``speech_date``): a date before the speech verb, else an
-    as_of date, else the first date of what was said that is not in the future (a plan, a
-    target, ``sẽ``). Never a date inside the quotation, nor a period over several years
-    (``giai đoạn 2017 - 2020``): they are what was said about, not when."""
+    """When the official spoke, or the date the figures of the statement are as of (rule
+    ``speech_date``): a date before the speech verb (``Ngày 28/4, ông X cho biết``), else a day
+    right after it that dates the speech (``cho biết hôm 29/4``, ``tại cuộc họp báo ngày 3/5``,
+    a day that ends the sentence: ``phát biểu chỉ đạo ngày 29/12.``), else an as-of date
+    (``tính đến ngày 19-1``), else the first month, quarter or half after the verb that is not
+    in the future (``trong quý III``). A year after the verb is what was spoken about (``năm
+    2021, trường có 6 phương thức``); so are a date inside the quotation, a period over several
+    years (``giai đoạn 2017 - 2020``) and any other day after the verb (``ngày 8/1 vừa qua, địa
+    phương đã tổ chức``, ``dịp lễ 30/4``)."""
+    marks = [i for i in range(verb, s.end) if doc.original[i] in _QUOTES]
+    if len(marks) % 2 == 1:
+        quoted = [*quoted, (marks[-1], s.end)]  # ``cho biết: "Đến chiều 23/4 …`` (a quote left open)
     dates = [
         d for d in _usable_dates(doc, s)
         if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
     ]
     before = [d for d in dates if d.end <= verb]
-    return (
-        next((d for d in before if d.grain == "day"), None)
-        or next(iter(before), None)
-        or next((d for d in dates if d.role == "as_of"), None)
-        or next((d for d in dates if d.start > verb and not _future(doc, d)), None)
+    if before:
+        return next((d for d in before if d.grain == "day"), before[0])
+    for d in dates:
+        if d.grain == "day" and 0 < d.start - verb <= 200 and (
+            _SPEECH_DAY_RE.match(d.text) or d.text.lower().startswith("hôm ")
+            or _SPEECH_AT_RE.search(doc.original, max(verb, d.start - 110), d.start)
+            or _SENTENCE_END_RE.match(doc.original, d.end, s.end)  # ``phát biểu chỉ đạo ngày 29/12.``
+        ):
+            return d
+    return next((d for d in dates if d.role == "as_of" and not _NEXT_RE.search(d.text)), None) or next(
+        (d for d in dates if d.start > verb and d.grain not in ("day", "year") and not _future(doc, d)), None
     )
+
+
+def _source_only(doc: Doc, s: _Sentence, place: Location | None) -> bool:
+    """A foreign country named only as where money comes from (``vốn vay ODA của Trung Quốc``,
+    ``do KOICA Hàn Quốc tài trợ``, ``giữa hai Chính phủ``) is no place of a budget or support
+    fact (rule ``source``)."""
+    if place is None or place.level != "country":
+        return False
+    starts = [ps for ps, _pe, loc in s.places if loc is place]
+    return bool(starts) and all(_SOURCE_RE.search(doc.original, max(s.start, ps - 40), ps) for ps in starts)
+
+
+def _unknown_place(doc: Doc, s: _Sentence) -> bool:
+    """The sentence names a place the gazetteer does not know (a unit word and a capitalised
+    name that no place item covers: ``tỉnh Takeo``, ``bang Kerala``); then its facts do not
+    take the article's place (rule ``unknown_place``)."""
+    for m in _UNIT_NAME_RE.finditer(doc.original, s.start, s.end):
+        name = m.start(1)
+        if not any(ps <= name < pe or m.start() <= ps <= name for ps, pe, _loc in s.places):
+            return True
+    return False
+
+
+def _period_start(doc: Doc, d: DateItem) -> bool:
+    """``từ ngày 27/1``, ``kể từ quý I/2021``, ``kể từ khi … hôm 1/2``: the start of a period running to now, not the date
+    its figures are as of; ``từ đầu năm``/``từ đầu tháng 4`` still name the period (year to date)."""
+    low = d.text.lower()
+    if _FROM_NOW_RE.match(low):
+        return True  # ``từ ngày 27/3 đến nay``: read as a range that starts on 27/3
+    if d.end_value or low.startswith("đầu"):
+        return False
+    n = doc.norm_index(d.start)
+    return _FROM_RE.search(doc.text, max(0, n - 90), n) is not None
 
 
 def _multi_year(d: DateItem) -> bool:
@@ -924,7 +1110,8 @@ def _future(doc: Doc, d: DateItem) -> bool:
 
 
 def _context(rec: Record) -> _Context:
-    places = [loc for loc in rec.locations if loc.level in _DOMESTIC_LEVELS]
+    # A commune name the dataset does not know (``thị trấn Insein`` abroad) makes no default place.
+    places = [loc for loc in rec.locations if loc.level in _DOMESTIC_LEVELS and loc.rule != "commune_unknown"]
     names = {loc.name for loc in places}
     by_level: dict[str, set[str]] = defaultdict(set)
     first: dict[str, Location] = {}

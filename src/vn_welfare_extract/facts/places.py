@@ -12,7 +12,8 @@ Rules (names in ``Location.rule``):
   A commune of ``data/communes.tsv`` (10,599 pre-2025 units) gets its GSO code, its district as
   parent and its 2025 successor(s) when its name resolves to one unit (rule ``commune_code``:
   by the chain, else the article's districts, else its provinces); a name shared by several
-  units the article does not tell apart stays without code, with its text.
+  units the article does not tell apart stays without code, with its text; a name no unit of
+  the dataset has (``thị trấn Insein``, a township abroad) is ``commune_unknown``.
 - ``country``: a country (``Lào``, ``Ấn Độ``, ``Hoa Kỳ`` -> ``Mỹ``) with its ISO 3166-1 code, so
   foreign figures get a place; ``city``: a major foreign city (``Tokyo``), its country as parent.
   ``sea``: an ocean or sea (``Thái Bình Dương``, so that Thái Bình province is not read inside it).
@@ -53,6 +54,8 @@ class LocationsComponent:
                 c = gazetteer().resolve_commune(h.unit, h.name or "", h.parent, districts, province_counts)
                 if c is not None:
                     loc = Location(loc.name, "commune", [], c.code, c.successor_2025 or None, c.district, rule="commune_code")
+                elif not gazetteer().knows_commune(h.name or ""):
+                    loc.rule = "commune_unknown"  # no unit of the dataset has this name (``thị trấn Insein`` abroad)
             k = (loc.level, loc.name, loc.parent)
             item = items.get(k)
             if item is None:
