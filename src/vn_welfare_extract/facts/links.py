@@ -162,6 +162,7 @@ _RELATED_RE = regex.compile(r"(?<!\w)liên quan (?:đến|tới)\s+[^,.;]{0,40}$
 _NEXT_RE = regex.compile(r"(?<!\w)(?:sau|tới|kế tiếp)$", regex.IGNORECASE)
 # ``từ`` right before a date, or a ``từ khi`` clause it ends: the start of a period.
 _FROM_RE = regex.compile(r"(?<!\w)từ(?:\s+khi\s[^,.;]{0,80})?\s*$", regex.IGNORECASE)
+_TO_DATE_RE = regex.compile(r"(?:kể |tính )?từ\s+đầu\s+(năm|tháng)", regex.IGNORECASE)
 _FROM_NOW_RE = regex.compile(r"(?:kể |tính )?từ\s+(?!đầu)[^,;]*(?:đến|tới)\s+nay$")
 # Right before a day after a speech verb: the occasion of the speech (``hôm 29/4``, ``tại cuộc họp
 # báo ngày 3/5``), not a date of what was said.
@@ -965,7 +966,7 @@ def _place_date(f: Fact, place: Location | None, date: DateItem | None) -> None:
     f.values["location"] = place.name if place is not None else None
     if place is not None and place.id:
         f.links["location"] = place.id
-    f.values["as_of"] = date.value if date is not None else None
+    f.values["as_of"] = _as_of_value(date) if date is not None else None
     if date is not None:
         f.links["date"] = date.id
 
@@ -1070,6 +1071,16 @@ def _period_start(doc: Doc, d: DateItem) -> bool:
         return False
     n = doc.norm_index(d.start)
     return _FROM_RE.search(doc.text, max(0, n - 90), n) is not None
+
+
+def _as_of_value(d: DateItem) -> str | None:
+    """The as-of value of a fact's date: ``Từ đầu năm đến nay`` (one range item since the dates'
+    second edition, 2021-01-01 … today) is the year to date, so as of the year; ``từ đầu tháng 4
+    đến nay`` as of the month."""
+    m = _TO_DATE_RE.match(d.text)
+    if m is not None and d.end_value and d.value:
+        return d.value[:4] if m.group(1).lower() == "năm" else d.value[:7]
+    return d.value
 
 
 def _multi_year(d: DateItem) -> bool:
