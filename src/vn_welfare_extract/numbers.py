@@ -525,6 +525,8 @@ _RANGE_SEP_RE = regex.compile(r"[ ]?[-~][ ]?|[ ](?:đến|tới|-)[ ]", regex.I)
 
 
 _MAX_PHRASE = 40
+# Between the members of a list of group sizes (``3 - 5 - 7``): a dash only.
+_LIST_SEP_RE = regex.compile(r"[ ]?[-–][ ]?")
 
 
 def _phrases(text: str, all_toks: list[tuple[int, int, str]], style: Style) -> Iterator[tuple[int, int, Number]]:
@@ -561,9 +563,16 @@ def _scan_tokens(text: str, toks: list[tuple[int, int, str]], style: Style) -> l
             if m and num.end_value is None and num2.end_value is None:
                 lo = _range_start(text[s:e], num, text[s2:e2], num2)
                 if lo is not None and lo < num2.value:
-                    rng = Number(lo, num2.value, "range", num2.scaled, num2.trail, num.words and num2.words)
+                    hi, j = num2.value, i + 2
+                    # a list of group sizes ``3 - 5 - 7 người``: one range from the first to the last
+                    while j < len(raw) and not num2.scaled and _LIST_SEP_RE.fullmatch(text, raw[j - 1][1], raw[j][0]):
+                        nxt = raw[j][2]
+                        if nxt.end_value is not None or nxt.scaled or nxt.value <= hi:
+                            break
+                        hi, e2, j = nxt.value, raw[j][1], j + 1
+                    rng = Number(lo, hi, "range", num2.scaled, num2.trail, num.words and num2.words)
                     out.append(Quantity(s, e2, rng))
-                    i += 2
+                    i = j
                     continue
         out.append(Quantity(s, e, num))
         i += 1
