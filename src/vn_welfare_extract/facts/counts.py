@@ -66,15 +66,25 @@ _POST_SKIP = frozenset({"phụ trách", "đại diện", "thành viên"})
 # ``cựu``/``nguyên`` (former) or ``lượt`` (visits) between the number and the people noun.
 _PREFIX_RE = regex.compile(r"[ ]?(?P<w>cựu|nguyên|lượt)[ ]", regex.I)
 # A noun formed with a people suffix (``kiểm lâm viên``, ``nghiên cứu sinh``, ``doanh nhân``,
-# ``cư dân``): one or two lower-case syllables before ``viên``/``sinh``/``nhân``/``dân``; the
-# exclusions of non_person_units.tsv (``nguyên nhân``, ``vệ sinh``, ``công viên``) are checked after.
-_SUFFIX_RE = regex.compile(r"[ ]?(?P<u>(?:\p{Ll}+[ ]){1,2}?(?:viên|sinh|nhân|dân))(?!\p{L})")
+# ``cư dân``, ``mỹ nhân``): a two-syllable word, one lower-case syllable before ``viên``/``sinh``/
+# ``nhân``/``dân``, not followed by another such syllable (``đội sinh viên``); longer nouns are in the
+# lexicon. The exclusions of non_person_units.tsv (``nguyên nhân``, ``vệ sinh``, ``công viên``,
+# ``tuyển sinh``) are checked after.
+_SUFFIX_RE = regex.compile(r"[ ]?(?P<u>\p{Ll}+[ ](?:viên|sinh|nhân|dân))(?!\p{L})(?![ ](?:viên|sinh|nhân|dân)(?!\p{L}))")
+# What may follow a noun whose reading is in doubt (a ``-sinh``/``-nhân``/``-dân`` word, ``con``):
+# punctuation, the end, a capital (``10 mỹ nhân Hàn``) or a word that starts the rest of the clause;
+# a lower-case noun there (``lá nhân tạo``, ``hệ sinh thái``, ``con trăn``) makes it another word.
+_CLAUSE_WORD_AFTER_RE = regex.compile(
+    r"[ ]*(?:[,.;:!?)(\"\n]|\Z)|[ ]\p{Lu}|[ ](?:và|hoặc|của|tại|ở|này|đó|nói trên|trên|được|bị|đã|đang|sẽ|có|là|cùng|với|"
+    r"cho|trong|thuộc|đến|từ|như|nhưng|mà|thì|khác|còn lại|tham gia|đều|vẫn|cũng|khi|gồm|để|nào|ấy|đầu tiên|"
+    r"mới|tiêu biểu|xuất sắc)(?!\p{L})",
+)
 # Syllables that never start or continue a suffix-formed people noun (function words, time words,
 # containers, places).
 _SUFFIX_STOP = frozenset(
     "và các những của cho là có được bị đã đang sẽ từ tại ở với trong ngoài thuộc năm tháng ngày lần nhà tổ khu "
     "điểm con chiếc cái vụ loại hạt nhóm đơn tỉnh huyện xã thôn trường lớp hội chi phòng ban cơ sở mới cũ người "
-    "hộ gia đình về theo trên dưới khi sau trước như cựu nguyên lượt lệ giá số phần trọng".split()
+    "hộ gia đình về theo trên dưới khi sau trước như cựu nguyên lượt lệ giá số phần trọng vì hại lợi quốc thì nay cùng giữa khiến nước".split()
 )
 # A partitive: ``46 trong số hơn 120 công nhân`` (the first number counts the second's noun).
 _PARTITIVE_RE = regex.compile(r"[ ]+(?:trong số|trong tổng số|trên tổng số|trong)[ ]+", regex.I)
@@ -109,6 +119,8 @@ _BARE_PART_RE = regex.compile(r"(?<=\p{L})[ ]?\((?P<n>\d{1,6})\)")
 _FRACTION_RE = regex.compile(
     r"(?<![\d/.,\p{L}])(?P<a>\d{1,3}(?:\.\d{3})*)[ ]?/[ ]?(?P<b>\d{1,3}(?:\.\d{3})*)(?![\d/,]|\.\d)"
 )
+# A fraction whose denominator is at most this, or a power of ten, is a proportion.
+_RATIO_MAX_DEN = 5
 _DATE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|từ|đến|tới|mồng|mùng|thứ \p{L}+|năm|tháng)[ ,]*\Z", regex.I)
 # Separators of a list of group sizes (``nhóm 3 - 5 - 7 người``).
 _LIST_SEP_RE = regex.compile(r"[ ]?[-–][ ]?")
@@ -117,19 +129,23 @@ _LIST_SEP_RE = regex.compile(r"[ ]?[-–][ ]?")
 # casualty or case word (``một người tử vong``), or after ``có``/``và`` in a list with other
 # numbers (``2 người lớn và một trẻ em``). ``cứ 10 người thì có một người`` is a ratio.
 _ONE_AFTER_RE = regex.compile(
-    r"(?<!\p{L})(?:ghi nhận|phát hiện|thêm|gồm|chỉ|chỉ có|còn|mất|cứu|tiếp nhận|xác định|đón|mắc|nhiễm|"
-    r"ít nhất|tối thiểu|có thêm|cứu sống|(?:ghi nhận|phát hiện|xác định|trong đó|trong số đó)[ ]có)[ ]\Z",
+    r"(?<!\p{L})(?:ghi nhận|phát hiện|(?P<more>thêm|có thêm)|gồm|chỉ|chỉ có|còn|mất|cứu|tiếp nhận|xác định|đón|mắc|nhiễm|"
+    r"ít nhất|tối thiểu|cứu sống|(?:ghi nhận|phát hiện|xác định|trong đó|trong số đó)[ ]có)[ ]\Z",
     regex.I,
 )
+# ``thêm một`` counts a case (``ghi nhận thêm một ca``), not a newcomer (``có thêm một người mới``).
+_CASE_UNIT_RE = regex.compile(r"[ ](?:ca|trường hợp|bệnh nhân|F0|F1|người mắc|người nhiễm)(?!\p{L})", regex.I)
 _ONE_LIST_RE = regex.compile(r"(?<!\p{L})(?:có|và)[ ]\Z", regex.I)
 _ONE_VERB_RE = regex.compile(r"(?<!\p{L})(?:có|và|khiến|làm|gồm)[ ]\Z", regex.I)
 _CLAUSE_START_RE = regex.compile(r"(?:\A|[,;:(\n.!?\-])[ ]*\Z")
 _ONE_RATIO_RE = regex.compile(r"(?<!\p{L})(?:thì|lại|sẽ)[ ]có[ ]\Z", regex.I)
-# A casualty (``một người tử vong``) or a case (``một trường hợp dương tính``) within three words
+# A casualty or an event that befalls the person (``một người tử vong``, ``Một học sinh được cấp
+# cứu``, ``một người bị bắt``) or a case (``một trường hợp dương tính``) within three words
 # after the number.
 _CASUALTY_RE = regex.compile(
     r"[ ]+(?:\p{L}+[ ]){0,3}?(?:(?P<death>tử vong|chết|thiệt mạng|tử nạn|bị thương|trọng thương|mất tích|"
-    r"nguy kịch|đuối nước)|mắc|nhiễm|dương tính)(?!\p{L})",
+    r"nguy kịch|đuối nước|(?:được|phải)[ ](?:đưa đi[ ])?cấp cứu|nhập viện|bị bỏng|ngộ độc|bị bắt|bị tạm giữ|bị khởi tố|"
+    r"được giải cứu|được cứu sống)|mắc|nhiễm|dương tính)(?!\p{L})",
     regex.I,
 )
 # The window around ``một`` where another number makes it part of a list of counts.
@@ -158,7 +174,9 @@ _SHIFT_CUE_RE = regex.compile(
 # ``con`` counts children, not livestock: not in a sentence about animals, unless a word of
 # kinship follows (``hai con gái và 3 con chó``: the daughters count).
 _ANIMAL_RE = regex.compile(r"(?<!\p{L})(?:bò|lợn|heo|gà|vịt|ngan|ngỗng|trâu|dê|cừu|ngựa|chó|mèo|cá|tôm|cua|rắn|chuột|khỉ|voi|hổ|sư tử|gấu|"
-    r"gia súc|gia cầm|thú|vật nuôi|chim|ong|đàn|mực|gián|sâu|giun|ếch|rùa|ốc|nhện|muỗi|ruồi|bướm|cóc)(?!\p{L})", regex.I)
+    r"gia súc|gia cầm|thú|vật nuôi|chim|ong|đàn|mực|gián|sâu|giun|ếch|rùa|ốc|nhện|muỗi|ruồi|bướm|cóc|trăn|hươu|nai|sóc|"
+    r"thỏ|vượn|cá sấu|đà điểu|lạc đà|tê giác|hà mã|báo|cú|đại bàng|cò|vẹt|bồ câu|sói|cáo|linh dương|hải cẩu|cá voi|"
+    r"cá heo|kỳ nhông|thằn lằn|tắc kè|ngao|sò|ghẹ|lươn|chạch|dơi|nhím|tê tê|rết|bọ)(?!\p{L})", regex.I)
 _KIN_AFTER_CON_RE = regex.compile(
     r"[ ](?:gái|trai|nhỏ|ruột|nuôi|riêng|chung|đẻ|dâu|rể|thơ|cưng|sơ sinh|mồ côi|song sinh|sinh đôi)(?!\p{L})", regex.I
 )
@@ -241,6 +259,8 @@ class CountsComponent:
                 continue
             if rule is None and not self._plausible(doc, qs, qi, u.end, u.unit):
                 continue
+            if u.rule in ("count.post", "count.suffix") and (q.number.value == 1 or text[q.start:q.end].lower() == "năm"):
+                continue  # ``một Phó chủ tịch``, ``năm Chủ tịch ASEAN`` (the year): not counts
             item = self._item(doc, q, u, rule)
             if item is not None:
                 rec.counts.append(item)
@@ -250,8 +270,8 @@ class CountsComponent:
             if u is None or in_money(m.start(), m.end()) or _DATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             num, den = int(m.group("a").replace(".", "")), int(m.group("b").replace(".", ""))
-            if not 0 < num <= den:
-                continue
+            if not 0 < num <= den or den <= _RATIO_MAX_DEN or str(den).strip("0") == "1":
+                continue  # 1/5 hộ, 9/10 người, 1/1.000 trẻ: a proportion, not a head count
             surface, s0, e0 = doc.surface(m.start(), m.end("a"))
             rec.counts.append(CountItem(text=surface, start=s0, end=e0, value=num, unit=u.unit, approx=None,
                                         group=self._group_of(text, u), end_value=None, rule="count.fraction"))
@@ -266,6 +286,8 @@ class CountsComponent:
             return None  # 1,8 con, 782,1 ca: an average, never a head count
         approx, start = num.approx, q.start
         qual = qualifier_before(text, q.start)
+        if rule == "count.label" and qual is not None and regex.search(r"(?<!\p{L})là(?!\p{L})|:", text[qual.start:q.start]):
+            qual = None  # ``số trường hợp tiếp xúc gần là 14``: ``gần`` belongs to the label
         end = u.end if rule is None else q.end
         if qual is not None:
             up = _AND_UP_RE.match(text, end)
@@ -321,7 +343,7 @@ class CountsComponent:
                 if m is not None and (best is None or m.end() > best[1]):
                     best = (m.start("u"), m.end(), table[m.group("u").lower()], rule)
             m2 = None if best is not None else _SUFFIX_RE.match(text, p)
-            if m2 is not None and not any(
+            if m2 is not None and (m2.group("u").endswith("viên") or _CLAUSE_WORD_AFTER_RE.match(text, m2.end())) and not any(
                 w.lower() in _SUFFIX_STOP for w in m2.group("u").split()[:-1]
             ):
                 best = (m2.start("u"), m2.end(), m2.group("u").lower(), "count.suffix")
@@ -351,7 +373,7 @@ class CountsComponent:
         q = qs[qi]
         if qi + 1 < len(qs):
             m = _PARTITIVE_RE.match(text, q.end)
-            if m is not None:
+            if m is not None and q.number.value > 1:  # ``một trong ba nhà khoa học``: "one of", no count
                 q2 = qs[qi + 1]
                 rest = text[m.end():q2.start]
                 if (m.end() == q2.start or qualifier_before(text, q2.start) is not None and len(rest) < 20) and q2.number.value > q.number.value:
@@ -414,14 +436,14 @@ class CountsComponent:
                 return False
         return True
 
-    @staticmethod
-    def _one_counts(text: str, qs: list[Quantity], qi: int, unit_end: int) -> bool:
+    def _one_counts(self, text: str, qs: list[Quantity], qi: int, unit_end: int) -> bool:
         """Is ``một`` at ``qs[qi]`` a count rather than the article "a"?"""
         start = qs[qi].start
         lo = max(0, start - 20)
         if _ONE_RATIO_RE.search(text, lo, start):
             return False
-        if _ONE_AFTER_RE.search(text, lo, start):
+        after = _ONE_AFTER_RE.search(text, lo, start)
+        if after is not None and (after.group("more") is None or _CASE_UNIT_RE.match(text, qs[qi].end)):
             return True
         cas = _CASUALTY_RE.match(text, qs[qi].end)  # over the unit: ``một người tử vong``
         if cas is not None:
@@ -438,8 +460,8 @@ class CountsComponent:
             if 0 <= k < len(qs):
                 o = qs[k]
                 near = start - o.end if k < qi else o.start - unit_end
-                if 0 <= near <= _ONE_LIST_WINDOW and text[o.start:o.end].lower() != "một":
-                    return True
+                if 0 <= near <= _ONE_LIST_WINDOW and text[o.start:o.end].lower() != "một" and self.unit_at(text, o.end) is not None:
+                    return True  # ``36 hành khách, một tài xế``: the neighbour is a count too
         return False
 
     def _group(self, text: str, start: int) -> str | None:
