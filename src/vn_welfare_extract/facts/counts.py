@@ -135,7 +135,7 @@ _ONE_AFTER_RE = regex.compile(
 )
 # ``thêm một`` counts a case (``ghi nhận thêm một ca``), not a newcomer (``có thêm một người mới``).
 _CASE_UNIT_RE = regex.compile(r"[ ](?:ca|trường hợp|bệnh nhân|F0|F1|người mắc|người nhiễm)(?!\p{L})", regex.I)
-_ONE_LIST_RE = regex.compile(r"(?<!\p{L})(?:có|và)[ ]\Z", regex.I)
+_ONE_LIST_RE = regex.compile(r"(?:(?<!\p{L})(?:có|và)|,)[ ]\Z", regex.I)
 _ONE_VERB_RE = regex.compile(r"(?<!\p{L})(?:có|và|khiến|làm|gồm)[ ]\Z", regex.I)
 _CLAUSE_START_RE = regex.compile(r"(?:\A|[,;:(\n.!?\-])[ ]*\Z")
 _ONE_RATIO_RE = regex.compile(r"(?<!\p{L})(?:thì|lại|sẽ)[ ]có[ ]\Z", regex.I)
@@ -189,6 +189,10 @@ _RATIO_NUMERATOR_RE = regex.compile(r"[ ]+(?:trên|/)[ ]+\d", regex.I)
 _RATIO_DENOMINATOR_RE = regex.compile(r"\d[ ]+trên[ ]+\Z", regex.I)
 _AVERAGE_RE = regex.compile(r"(?<!\p{L})(?:trung bình|bình quân)(?!\p{L})", regex.I)
 _AVERAGE_WINDOW = 60
+# ``1 giáo viên phụ trách 5 học sinh``, ``một bác sĩ trên 1.000 dân``: one person per N people.
+_PER_ONE_VERBS = r"(?:phụ trách|chăm sóc|quản lý|kèm|trên|cho mỗi)"
+_PER_ONE_BEFORE_RE = regex.compile(r"(?<![\p{L}\d.,])(?:1|một)[ ](?:\p{L}+[ ]){1,3}" + _PER_ONE_VERBS + r"[ ]\Z", regex.I)
+_PER_ONE_AFTER_RE = regex.compile(r"[ ]" + _PER_ONE_VERBS + r"[ ]\d", regex.I)
 
 
 def _not_a_count(doc: Doc, qs: list[Quantity], qi: int, u: _Unit) -> bool:
@@ -204,6 +208,10 @@ def _not_a_count(doc: Doc, qs: list[Quantity], qi: int, u: _Unit) -> bool:
         return True
     if _AVERAGE_RE.search(text, max(s, q.start - _AVERAGE_WINDOW), q.start):
         return True
+    if _PER_ONE_BEFORE_RE.search(text, max(s, q.start - 50), q.start):
+        return True  # ``1 giáo viên phụ trách 5 học sinh``: the 5 is a ratio
+    if text[q.start:q.end].lower() in ("1", "một") and _PER_ONE_AFTER_RE.match(text, u.end):
+        return True  # … and so is the 1
     return False
 
 
@@ -455,13 +463,19 @@ class CountsComponent:
                 return True
         if not _ONE_LIST_RE.search(text, lo, start):
             return False
-        # a list of counts: another number (not ``một``) close before or after
-        for k in (qi - 1, qi + 1):
-            if 0 <= k < len(qs):
+        # a list of counts: another number (not ``một``) close before or after, that counts
+        # people too; other ``một`` counts may stand between (``28 hành khách, một tài xế và một phụ xe``)
+        for step in (-1, 1):
+            k, edge = qi + step, start if step < 0 else unit_end
+            while 0 <= k < len(qs):
                 o = qs[k]
-                near = start - o.end if k < qi else o.start - unit_end
-                if 0 <= near <= _ONE_LIST_WINDOW and text[o.start:o.end].lower() != "một" and self.unit_at(text, o.end) is not None:
+                near = edge - o.end if step < 0 else o.start - edge
+                u = self.unit_at(text, o.end)
+                if not 0 <= near <= _ONE_LIST_WINDOW or u is None:
+                    break
+                if text[o.start:o.end].lower() != "một":
                     return True  # ``36 hành khách, một tài xế``: the neighbour is a count too
+                k, edge = k + step, o.start if step < 0 else u.end
         return False
 
     def _group(self, text: str, start: int) -> str | None:

@@ -200,8 +200,8 @@ class AmountsComponent:
         style = doc_style(doc)
         for m in self._prefix_re.finditer(text, doc.header_end):
             num = parse_number(m.group("num"), style)
-            if num is None:
-                continue
+            if num is None or not (_BARE_FOLLOW_RE.match(text, m.end()) or self._per_re.match(text, m.end())):
+                continue  # ``tỷ giá USD 2 tuần qua``: a noun after the number, no amount
             value, end_value, approx = num.value, None, num.approx
             if m.group("num2"):
                 num2 = parse_number(m.group("num2"), style)
