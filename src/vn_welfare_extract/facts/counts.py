@@ -86,6 +86,12 @@ _SUFFIX_STOP = frozenset(
     "điểm con chiếc cái vụ loại hạt nhóm đơn tỉnh huyện xã thôn trường lớp hội chi phòng ban cơ sở mới cũ người "
     "hộ gia đình về theo trên dưới khi sau trước như cựu nguyên lượt lệ giá số phần trọng vì hại lợi quốc thì nay cùng giữa khiến nước".split()
 )
+# ``120 lượt tham quan``: a bare ``lượt`` counts visits by people only before a verb of visiting
+# or taking part (``2 lượt tiêm``, ``3 lượt trận`` are rounds, not people).
+_VISITS_RE = regex.compile(
+    r"[ ]?(?P<u>lượt)(?=[ ](?:tham gia|tham quan|khám|khám bệnh|đến|ghé thăm|thăm|dự|đăng ký|truy cập trực tiếp|xuất cảnh|nhập cảnh)(?!\p{L}))",
+    regex.I,
+)
 # A partitive: ``46 trong số hơn 120 công nhân`` (the first number counts the second's noun).
 _PARTITIVE_RE = regex.compile(r"[ ]+(?:trong số|trong tổng số|trên tổng số|trong)[ ]+", regex.I)
 # A number whose noun stands in a label before it ends its phrase: nothing but punctuation, the
@@ -113,6 +119,7 @@ _SEX_PART_RE = regex.compile(r"(?P<n>\d+)[ ](?P<u>nam|nữ)(?!\p{L})", regex.I)
 # ``Đoàn 9 người gồm Sở Y tế (4), Sở Tài chính (5)``: after ``gồm``, a bare number in brackets
 # right after a name is that body's share of the count.
 _PARTS_CUE_RE = regex.compile(r"[^.;:\n]{0,40}?(?<!\p{L})(?:gồm|bao gồm|trong đó)(?!\p{L})", regex.I)
+_PARTS_WINDOW = 300  # how far after ``gồm`` the bracketed parts may run
 _BARE_PART_RE = regex.compile(r"(?<=\p{L})[ ]?\((?P<n>\d{1,6})\)")
 # ``5/12 người dương tính``: a fraction of people counts its numerator (never a date: see
 # _DATE_BEFORE_RE); the number reader skips such tokens, so they are read here.
@@ -185,6 +192,7 @@ _KIN_AFTER_CON_RE = regex.compile(
 # Ratios, averages and rates are not head counts: ``cứ 4 người … có 1 người``, ``6 trên 10 trẻ``,
 # ``trung bình 30 học sinh``; a rate written with ``/`` (``30 học sinh/lớp``) is refused in ``unit_at``.
 _RATIO_CU_RE = regex.compile(r"(?<!\p{L})cứ[ ](?:mỗi[ ])?(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)", regex.I)
+_RATIO_WINDOW = 150  # how far back in the sentence ``cứ N`` makes a ratio (bounded: linear cost)
 _RATIO_NUMERATOR_RE = regex.compile(r"[ ]+(?:trên|/)[ ]+\d", regex.I)
 _RATIO_DENOMINATOR_RE = regex.compile(r"\d[ ]+trên[ ]+\Z", regex.I)
 _AVERAGE_RE = regex.compile(r"(?<!\p{L})(?:trung bình|bình quân)(?!\p{L})", regex.I)
@@ -200,7 +208,7 @@ def _not_a_count(doc: Doc, qs: list[Quantity], qi: int, u: _Unit) -> bool:
     text = doc.text
     q = qs[qi]
     s, _ = doc.sentence_at(q.start)
-    if _RATIO_CU_RE.search(text, s, q.end):
+    if _RATIO_CU_RE.search(text, max(s, q.start - _RATIO_WINDOW), q.end):
         return True
     if u.start > q.end + 2 and _RATIO_NUMERATOR_RE.match(text, q.end):
         return True
@@ -358,7 +366,8 @@ class CountsComponent:
             if best is not None:
                 break
         if best is None:
-            return None
+            v = _VISITS_RE.match(text, pos)
+            return None if v is None else _Unit(v.start("u"), v.end("u"), "lượt", "count.unit")
         u_start, end, unit, rule = best
         if pre is not None and u_start >= pre.end():
             word = pre.group("w").lower()
@@ -415,6 +424,7 @@ class CountsComponent:
             g = _PARTS_CUE_RE.match(text, u.end)
             if g is not None:
                 _, e = doc.sentence_at(q.start)
+                e = min(e, g.end() + _PARTS_WINDOW)
                 found = [(m.start("n"), m.end("n"), int(m.group("n")), item.unit) for m in _BARE_PART_RE.finditer(text, g.end(), e)]
         if len(found) < 2 or item.value is None or sum(f[2] for f in found) > item.value:
             return
@@ -461,11 +471,12 @@ class CountsComponent:
                 return True
             if cas.group("death") and _CLAUSE_START_RE.search(text, lo, start):
                 return True
-        if not _ONE_LIST_RE.search(text, lo, start):
+        lst = _ONE_LIST_RE.search(text, lo, start)
+        if lst is None:
             return False
         # a list of counts: another number (not ``một``) close before or after, that counts
         # people too; other ``một`` counts may stand between (``28 hành khách, một tài xế và một phụ xe``)
-        for step in (-1, 1):
+        for step in (-1,) if lst.group().startswith(",") else (-1, 1):  # after a comma: only a list before
             k, edge = qi + step, start if step < 0 else unit_end
             while 0 <= k < len(qs):
                 o = qs[k]

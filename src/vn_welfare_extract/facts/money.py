@@ -51,7 +51,7 @@ _PER_WORDS = [
     "căn", "căn hộ", "xe", "cây", "gói", "liều", "thùng", "km", "kWh", "số", "hợp đồng",
 ]
 _PER_ALT = _alt(_PER_WORDS)
-_UNIT_AFTER_SLASH = r"(?:" + _PER_ALT + r")(?!\p{L})|\p{L}+"
+_UNIT_AFTER_SLASH = r"(?:" + _PER_ALT + r")(?!\p{L})|\p{L}[\p{L}\d²³]*"  # any unit after a slash: /m3, /km2
 
 # Words that never make a bare scaled number money when they follow it: a noun after the
 # number means it counts something else (``3 triệu liều``). Allowed followers: punctuation,
@@ -172,12 +172,15 @@ class AmountsComponent:
         for it, _, _ in prefixed:
             rec.amounts.append(it)
         qs = [q for q in doc_quantities(doc) if q.start >= doc.header_end]
-        blocked = [(s, e) for _, s, e in prefixed]
+        blocked = [(s, e) for _, s, e in prefixed]  # in order, not overlapping
+        b = 0
         last_money_end = -(10**9)  # normalised end of the last amount with a currency
         i = 0
         while i < len(qs):
-            if any(s <= qs[i].start < e for s, e in blocked):
-                i += 1
+            while b < len(blocked) and blocked[b][1] <= qs[i].start:
+                b += 1
+            if b < len(blocked) and blocked[b][0] <= qs[i].start:
+                i += 1  # inside a prefixed amount (``USD 5 triệu``)
                 continue
             item, used, end = self._read(doc, qs, i, last_money_end)
             if item is not None:
