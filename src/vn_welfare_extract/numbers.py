@@ -10,7 +10,8 @@ Public API
 - :func:`parse_number` reads a whole numeral phrase (``3 tỷ 500 triệu``, ``hai mươi lăm``,
   ``một trăm linh năm``, ``hàng trăm``, ``đôi ba trăm``) into a :class:`Number`.
 - :func:`scan` finds every numeral phrase of a text (ranges ``8-9 triệu`` and
-  ``từ 1 đến 2 triệu`` joined), as :class:`Quantity` spans; :func:`doc_quantities` caches it.
+  ``từ 1 đến 2 triệu`` joined; a list of group sizes ``3 - 5 - 7`` is one range 3..7), as
+  :class:`Quantity` spans; :func:`doc_quantities` caches it.
 - :func:`spell` writes an ``int`` in canonical Vietnamese words (the inverse of ``parse_number``).
 - :func:`qualifier_before` reads ``trên``/``khoảng hơn``/``ít nhất là`` … before a number
   (``data/approx_qualifiers.tsv``); :func:`trie_pattern` builds a fast regex for a word list.

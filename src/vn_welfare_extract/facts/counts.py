@@ -1,12 +1,27 @@
-"""counts: person and household counts (SPEC §4) — ``trên 435.000 người``, ``5.500 hộ nghèo``,
-``hơn 1,2 triệu lao động``, ``hai người``, ``1.250 lượt người``, ``3 ca mắc mới``.
+"""counts: person and household counts (SPEC §4 and its second edition) — ``trên 435.000 người``,
+``5.500 hộ nghèo``, ``hơn 1,2 triệu lao động``, ``hai người``, ``1.250 lượt người``, ``3 ca mắc mới``.
 
-A count is a quantity from ``numbers.doc_quantities`` followed by a person or household noun
-from ``count_units.tsv`` (longest match), unless a longer phrase of ``non_person_units.tsv``
-starts there (``con số``, ``hộ chiếu``). Goods, organisations, percentages, ages and money never
-match because their nouns are not in the table; numbers inside an amount are skipped.
-``group`` is the noun phrase from the unit up to a clause boundary. Rules: ``count.unit``
-(a number + noun) and ``count.vague`` (``hàng trăm người``).
+A count is a quantity from ``numbers.doc_quantities`` with a people noun. The people-noun
+recogniser (``unit_at``) takes the longest of: a noun of ``count_units.tsv`` (several hundred,
+reviewed by domain), a post of ``titles.tsv`` (``12 phó chủ tịch``), or a two-syllable noun built
+with ``-viên``/``-sinh``/``-nhân``/``-dân`` (``14 quan viên``); ``cựu``/``nguyên``/``lượt`` may
+stand between number and noun; a longer phrase of ``non_person_units.tsv`` starting there
+(``con số``, ``khẩu trang``, ``nguyên nhân``) means no count, and so does a ``/`` after the noun
+(``30 học sinh/lớp``: a rate). Numbers inside an amount are skipped. Ratios (``cứ 4 người … 1
+người``, ``6 trên 10 trẻ``, ``1 giáo viên phụ trách 5 học sinh``), averages (``trung bình``,
+``1,8 con``) and ranks (``Top 20``) are not counts. ``group`` is the noun phrase from the unit
+up to a clause boundary. Rules (the item's ``rule``):
+
+- ``count.unit`` (a lexicon noun), ``count.post``, ``count.suffix``, ``count.former`` (``cựu``);
+- ``count.vague`` (``hàng trăm người``); ``count.one`` (``một`` that counts: ``Một học sinh được
+  cấp cứu``, not ``mời một người bạn``); ``count.group_sizes`` (``nhóm 3 - 5 - 7 người``: one range);
+- ``count.label`` (the noun in a label before the number: ``Số học sinh dự thi: 1.245``,
+  ``Tử vong: 12``); ``count.parts`` (``4 người (3 nam, 1 nữ)``, ``gồm Sở Y tế (4), Sở Tài chính (5)``);
+- ``count.partitive`` (``46 trong số hơn 120 công nhân``: the 46); ``count.fraction``
+  (``5/12 người``: the 5; ``1/5 hộ`` is a proportion).
+
+Qualifiers come from ``numbers.qualifier_before`` (negated comparisons invert: ``không hơn`` →
+``at_most``, ``không dưới`` → ``at_least``); ``từ X người trở lên/trở xuống`` → at_least/at_most.
 """
 
 from __future__ import annotations

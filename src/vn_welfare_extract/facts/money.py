@@ -8,9 +8,18 @@ quantity ending in a scale word (``26.000 tỷ``) right after a money cue (``kin
 ``doanh thu``, ``trị giá`` …) and followed by no noun. Values are ints; a fractional amount
 (``74,81 USD``) also gives its exact decimal in ``value_exact``. Rules (the item's ``rule``):
 
-- ``money.currency``: number + currency word, optional per (``/người/tháng``, ``mỗi tháng``);
+- ``money.currency``: number + currency word (one table of every spelling, ``currencies.tsv``);
 - ``money.range2``: ``185.300 đồng - 189.300 đồng``, ``từ 7.000.000 đồng đến 8.000.000 đồng``;
+- ``money.between``: ``giữa 3.000 và 8.000 đồng`` (a range);
+- ``money.thousand_k``: ``15k đồng``, ``25K`` (thousands of VND; a bare ``K`` only in a money context);
+- ``money.prefix``: the code or symbol first: ``VND5000``, ``VN$2500``, ``USD 5 triệu``, ``$12``,
+  ``VND300-VND900``;
 - ``money.bare_scale``: a scaled number with no currency in a money context (currency VND).
+
+Every amount followed by a rate denominator (``/người/tháng``, ``/m3``, ``mỗi tháng``, ``cho mỗi
+trẻ em``) carries it in ``per``: such an amount is a rate, never a total. Qualifiers invert when
+negated (``không hơn``/``không cao hơn``/``thấp hơn``/``kém hơn`` → ``at_most``; ``không dưới``/
+``không thấp hơn`` → ``at_least``); ``từ X đồng trở xuống`` → ``at_most``.
 """
 
 from __future__ import annotations
