@@ -137,8 +137,9 @@ _PREFIX_NUM = r"\d+(?:[.,]\d+)*" + _SCALE_WORDS
 # ``giữa 3.000 và 8.000 đồng``: a range; ``giữa`` before the first number, ``và`` between.
 _BETWEEN_RE = regex.compile(r"(?<!\p{L})giữa[ ]\Z", regex.I)
 _BETWEEN_AND_RE = regex.compile(r"[ ](?:đồng[ ])?và[ ]", regex.I)
-# Cheap test before the prefix scan: an upper-case code of two or more letters followed by a digit.
-_PREFIX_HINT_RE = regex.compile(r"\p{Lu}{2,}\$?[ ]?\d")
+# Cheap test before the prefix scan: a capital (the end of a code) right before a digit (linear: no
+# run of capitals is consumed, ``ABCD…`` stays cheap).
+_PREFIX_HINT_RE = regex.compile(r"\p{Lu}\$?[ ]?\d")
 
 
 class AmountsComponent:
