@@ -563,7 +563,7 @@ def _scan_tokens(text: str, toks: list[tuple[int, int, str]], style: Style) -> l
             m = _RANGE_SEP_RE.fullmatch(text, e, s2)
             if m and num.end_value is None and num2.end_value is None:
                 lo = _range_start(text[s:e], num, text[s2:e2], num2)
-                if lo is not None and lo < num2.value:
+                if lo is not None and to_int(lo) < to_int(num2.value):  # 2,5 - 3 rounds to 3..3: no range
                     hi, j = num2.value, i + 2
                     # a list of group sizes ``3 - 5 - 7 người``: one range from the first to the last
                     while j < len(raw) and not num2.scaled and _LIST_SEP_RE.fullmatch(text, raw[j - 1][1], raw[j][0]):
