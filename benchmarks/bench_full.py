@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from vn_welfare_extract.cli import main as cli  # noqa: E402
-from vn_welfare_extract.db.schema import TABLES  # noqa: E402
+from vn_welfare_extract.tables import TABLES  # noqa: E402
 
 DEFAULT_ARCHIVE = ROOT.parent / "shared" / "bench" / "articles.jsonl.gz"
 LISTS = ("dates", "amounts", "counts", "officials", "policies", "locations", "organizations", "facts")

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from conftest import write_jsonl
 from vn_welfare_extract import api
 from vn_welfare_extract.batch import BatchOptions, Progress, Summary, run_batch
 from vn_welfare_extract.io import DocResult, FieldMap, InputError, JsonlSink, expand_inputs, iter_documents
@@ -59,11 +60,6 @@ def run(inputs: list[str], **kw: Any) -> tuple[list[DocResult], Summary]:
     s = run_batch(inputs, [sink], BatchOptions(**kw), fmt=fmt, fields=fields)
     assert sink.closed
     return sink.results, s
-
-
-def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 # ------------------------------------------------------------------ readers
@@ -285,3 +281,17 @@ def test_jsonl_sink_to_file_has_one_line_per_document(tmp_path: Path) -> None:
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r["doc_id"] for r in recs] == ["a1", "a2", "a3"]
     assert sum(len(r[k]) for r in recs for k in s.items) == sum(s.items.values())
+
+
+def test_batch_workers_receive_the_user_lexicon(tmp_path: Path) -> None:
+    from lexicon_case import ARTICLE, normalised_everywhere, write_lexicon
+    from vn_welfare_extract.lexicons import Lexicons
+
+    rows = [dict(ARTICLE, id=f"lex-{i}") for i in range(6)]
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    lex = Lexicons.load(write_lexicon(tmp_path, "json"))
+    for lexicon, want in ((None, False), (lex, True)):
+        results, s = run([str(src)], workers=2, chunk_docs=1, lexicon=lexicon)
+        assert s.ok == 6
+        recs = [json.loads(r.line or "") for r in results]
+        assert [normalised_everywhere(r) for r in recs] == [want] * 6

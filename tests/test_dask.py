@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import need_module, table_counts
-from vn_welfare_extract.db.schema import TABLES
+from vn_welfare_extract.tables import TABLES
 
 dask = need_module("dask", "dask")
 dbag = need_module("dask.bag", "dask")
@@ -128,7 +128,7 @@ def test_missing_dask_raises_with_the_install_hint(monkeypatch: pytest.MonkeyPat
 def test_warc_files_on_the_workers(client: Any, tmp_path: Path) -> None:
     from test_warc import make_warc
     from vn_welfare_extract import dask as vwe_dask
-    from vn_welfare_extract.io.warc import extract_warc
+    from vn_welfare_extract.batch import extract_warc
 
     need_module("warcio", "warc")
     files = [str(make_warc(tmp_path / "a.warc.gz")), str(make_warc(tmp_path / "b.warc", gzip=False))]
@@ -137,3 +137,16 @@ def test_warc_files_on_the_workers(client: Any, tmp_path: Path) -> None:
     assert len(recs) == 6 and sum(1 for r in recs if "error" in r) == 2  # 2 files x (2 pages + 1 without text)
     local = [{**rec.to_dict(), "crawled": page.crawled} for page, rec in extract_warc(files[0])]  # + the crawl date
     assert [r for r in recs[:3] if "error" not in r] == local
+
+
+def test_a_lexicon_file_reaches_the_dask_workers(client: Any, tmp_path: Path) -> None:
+    from lexicon_case import ARTICLE, normalised_everywhere, write_lexicon
+    from vn_welfare_extract import dask as vwe_dask
+
+    bag = dbag.from_sequence([dict(ARTICLE, id=f"lex-{i}") for i in range(4)], npartitions=2)
+    assert not any(normalised_everywhere(r) for r in vwe_dask.extract_records(bag).compute())
+    recs = vwe_dask.extract_records(bag, lexicon=str(write_lexicon(tmp_path, "tsv"))).compute()
+    assert [normalised_everywhere(r) for r in recs] == [True] * 4
+    tables = vwe_dask.extract_tables(bag, lexicon=str(write_lexicon(tmp_path, "json")))
+    issuers = tables["policies"]["issuer"].compute().tolist()
+    assert issuers == ["Ban Đảm bảo xã hội huyện Hòa Vang"] * 4

@@ -51,16 +51,22 @@ ENTITY_LISTS = ("officials", "policies", "locations", "organizations")
 
 
 def check_record(rec: Record, text: str) -> None:
-    """Offsets of every item and mention refer to ``text``; the record serialises."""
+    """Offsets of every item and mention refer to ``text``; no two items of one type share a
+    span; the record serialises."""
     for kind in SPAN_LISTS:
+        spans: set[tuple[int, int]] = set()
         for it in getattr(rec, kind):
             assert 0 <= it.start <= it.end <= len(text), (kind, it)
             assert text[it.start:it.end] == it.text, (kind, it)
+            assert (it.start, it.end) not in spans, ("two items of one type on one span", kind, it)
+            spans.add((it.start, it.end))
     for kind in ENTITY_LISTS:
-        for it in getattr(rec, kind):
+        owner: dict[tuple[int, int], int] = {}
+        for n, it in enumerate(getattr(rec, kind)):
             for m in it.mentions:
                 assert 0 <= m.start <= m.end <= len(text), (kind, m)
                 assert text[m.start:m.end] == m.text, (kind, m)
+                assert owner.setdefault((m.start, m.end), n) == n, ("one span, two items of one type", kind, m)
     for f in rec.facts:
         assert text[f.start:f.end] == f.text, f
     for w in rec.warnings:

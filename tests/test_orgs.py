@@ -6,8 +6,8 @@ import pytest
 import regex
 
 from vn_welfare_extract import Extractor
-from vn_welfare_extract.facts.orgs import canonical_org
 from vn_welfare_extract.lexicons import load_table
+from vn_welfare_extract.orgnames import canonical_org
 
 
 @pytest.mark.parametrize(
@@ -105,3 +105,29 @@ def test_user_lexicon_organisations() -> None:
     ex = Extractor(types=["organizations"], organizations={"Quỹ Vì người nghèo TP": "Quỹ Vì người nghèo Thành phố Hồ Chí Minh"})
     rec = ex.extract("Quỹ Vì người nghèo TP đã trao 300 suất quà.")
     assert [o.name for o in rec.organizations] == ["Quỹ Vì người nghèo Thành phố Hồ Chí Minh"]
+
+
+def test_user_organisation_reaches_organisations_posts_and_issuers() -> None:
+    """One matcher per Extractor: a user's alias is normalised in the organisation list, in an
+    official's post and in a policy's issuer alike (the issuer used a module-global matcher
+    without the user's lexicon before)."""
+    from vn_welfare_extract import Extractor
+
+    text = (
+        "Ông Trần Minh Khoa, Chánh Văn phòng Bộ ABC, cho biết Quyết định 15 của Bộ ABC "
+        "đã được áp dụng từ đầu tháng."
+    )
+    rec = Extractor(organizations={"Bộ ABC": "Bộ Tài nguyên ABC"}).extract(text, published="2024-03-02")
+    assert "Bộ Tài nguyên ABC" in [o.name for o in rec.organizations]
+    (official,) = rec.officials
+    assert [(t.title, t.organization) for t in official.titles] == [("Chánh Văn phòng", "Bộ Tài nguyên ABC")]
+    (policy,) = rec.policies
+    assert policy.issuer == "Bộ Tài nguyên ABC"
+
+
+def test_extractors_do_not_share_user_organisations() -> None:
+    from vn_welfare_extract import Extractor
+
+    text = "Quyết định 15 của Bộ ABC có hiệu lực."
+    assert Extractor(organizations={"Bộ ABC": "Bộ Tài nguyên ABC"}).extract(text).policies[0].issuer == "Bộ Tài nguyên ABC"
+    assert Extractor().extract(text).policies[0].issuer == "Bộ ABC"

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from conftest import need_module, table_counts
-from vn_welfare_extract.cli import main
-from vn_welfare_extract.db.schema import TABLES
+from conftest import need_module, table_counts, write_jsonl
+from vn_welfare_extract.cli import EXIT_NOTHING_READ, main
+from vn_welfare_extract.tables import SCHEMA_VERSION, TABLES
 
 pa = need_module("pyarrow", "parquet")
 pq = need_module("pyarrow.parquet", "parquet")
@@ -26,11 +26,6 @@ ARTICLES = [
     {"id": "p4", "published": "2020-05-02", "text": "Ngày 1-5, Ủy ban nhân dân tỉnh Quảng Trị hỗ trợ 300 triệu đồng cho 120 hộ dân."},
     {"id": "p5", "published": "2024-07-30", "text": "Quỹ Vì người nghèo đã trao 50 suất học bổng, mỗi suất 2 triệu đồng."},
 ]
-
-
-def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 def duck_count(duckdb: Any, out: Path, table: str) -> int:
@@ -73,11 +68,13 @@ def test_num_columns_are_exact_decimals() -> None:
     assert tbl.column("end_value_exact").to_pylist() == [None, None, None, "80.5"]
 
 
-def test_arrow_schemas_follow_the_relational_schema_v2() -> None:
+def test_arrow_schemas_follow_the_relational_schema_v3() -> None:
     schemas = parquet.arrow_schemas()
     assert schemas["amounts"].names[-2:] == ["value_exact", "end_value_exact"]
     assert schemas["documents"].field("crawled").type == pa.string() and schemas["documents"].field("crawled").nullable
-    assert schemas["amounts"].metadata[b"vwe.schema_version"] == b"2"
+    assert schemas["amounts"].metadata[b"vwe.schema_version"] == str(SCHEMA_VERSION).encode()
+    assert schemas["dates"].names[-1] == "time" and schemas["dates"].field("time").type == pa.string()
+    assert schemas["facts"].names[-2:] == ["per", "province"]
 
 
 # ------------------------------------------------------------------ the bench slice
@@ -137,7 +134,7 @@ def test_empty_run_leaves_readable_empty_tables(tmp_path: Path) -> None:
     src = tmp_path / "empty.jsonl"
     src.write_text("", encoding="utf-8")
     out = tmp_path / "pq"
-    assert main(["run", str(src), "--parquet", str(out), "-q", "-j", "1"]) == 0
+    assert main(["run", str(src), "--parquet", str(out), "-q", "-j", "1"]) == EXIT_NOTHING_READ  # said, not silent
     assert all(duck_count(duckdb, out, t.name) == 0 for t in TABLES)
 
 

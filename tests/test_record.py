@@ -172,3 +172,14 @@ def test_extract_many_workers_equal() -> None:
 def test_logging_has_null_handler() -> None:
     lg = logging.getLogger("vn_welfare_extract")
     assert any(isinstance(h, logging.NullHandler) for h in lg.handlers)
+
+
+def test_clock_time_is_in_the_record_schema_and_span_values() -> None:
+    from vn_welfare_extract.model import record_spans
+
+    d = extract("Lúc 14h30 ngày 8-10-2021, tỉnh trao 30 suất quà.").to_dict()
+    valid(d)
+    assert [(x["text"], x["value"], x["time"]) for x in d["dates"]] == [("Lúc 14h30 ngày 8-10-2021", "2021-10-08", "14:30")]
+    assert [v for _, _, label, v in record_spans(d) if label == "DATE"] == ["2021-10-08T14:30"]
+    d["dates"][0]["time"] = "24:00"
+    assert list(VALIDATOR.iter_errors(d))  # not a 24-hour clock time

@@ -86,3 +86,43 @@ def test_multiprocess_equals_single(nlp: Any) -> None:
     one = [[(s.start_char, s.end_char, s.label_) for s in d.spans[SPAN_KEY]] for d in nlp.pipe(texts)]
     two = [[(s.start_char, s.end_char, s.label_) for s in d.spans[SPAN_KEY]] for d in nlp.pipe(texts, n_process=2)]
     assert one == two
+
+
+# ------------------------------------------------------------------ publication date and user lexicon (issue 13)
+
+DATED = "Sáng 8-10, tỉnh Long An đã hỗ trợ cho trên 435.000 người."
+
+
+def _date_values(doc: Any) -> list[tuple[str, Any]]:
+    return [(s.text, s._.value) for s in doc.spans[SPAN_KEY] if s.label_ == "DATE"]
+
+
+def test_publication_date_from_a_doc_extension_set_before_the_pipe(nlp: Any) -> None:
+    assert _date_values(nlp(DATED)) == [("Sáng 8-10", None)]  # no year without a publication date
+    doc = nlp.make_doc(DATED)
+    doc._.published = "2021-10-09"
+    doc = nlp(doc)
+    assert _date_values(doc) == [("Sáng 8-10", "2021-10-08")]
+    assert doc._.record["published"] == "2021-10-09"
+
+
+def test_publication_date_from_the_pipe_context(nlp: Any) -> None:
+    texts = [(DATED, {"published": "2021-10-09"}), (DATED, {"published": "2022-10-20"}), (DATED, None)]
+    got = [(_date_values(doc), ctx) for doc, ctx in nlp.pipe(texts, as_tuples=True)]
+    assert got == [
+        ([("Sáng 8-10", "2021-10-08")], {"published": "2021-10-09"}),
+        ([("Sáng 8-10", "2022-10-08")], {"published": "2022-10-20"}),
+        ([("Sáng 8-10", None)], None),
+    ]
+
+
+def test_a_user_lexicon_reaches_the_component(tmp_path: Any) -> None:
+    from lexicon_case import ALIAS, CANONICAL, TEXT, write_lexicon
+
+    path = write_lexicon(tmp_path, "tsv")
+    doc = load_spacy(lexicon=str(path))(TEXT)
+    orgs = [s._.value for s in doc.spans[SPAN_KEY] if s.label_ == "ORG"]
+    assert CANONICAL in orgs and ALIAS not in orgs
+    rec = doc._.record
+    assert rec["policies"][0]["issuer"] == CANONICAL
+    assert rec["officials"][0]["titles"][0]["organization"] == CANONICAL

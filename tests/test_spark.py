@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import need_binary, need_module
-from vn_welfare_extract.db.schema import TABLES
+from vn_welfare_extract.tables import TABLES
 
 need_module("pyspark", "spark")
 pa = need_module("pyarrow", "spark")
@@ -146,9 +146,9 @@ def test_missing_pyspark_raises_with_the_install_hint(monkeypatch: pytest.Monkey
 
 def test_warc_files_on_the_executors(spark: Any, tmp_path: Path) -> None:
     from test_warc import make_warc
+    from vn_welfare_extract.batch import extract_warc
     from vn_welfare_extract.engines import record_from_row
     from vn_welfare_extract.engines import spark as vwe_spark
-    from vn_welfare_extract.io.warc import extract_warc
 
     need_module("warcio", "warc")
     path = str(make_warc(tmp_path / "a.warc.gz"))
@@ -158,3 +158,22 @@ def test_warc_files_on_the_executors(spark: Any, tmp_path: Path) -> None:
     for page, rec in extract_warc(path):
         assert recs[page.doc_id] == {**rec.to_dict(), "crawled": page.crawled}  # + the crawl date
     assert sum(1 for r in recs.values() if "error" in r) == 1
+
+
+def test_a_lexicon_file_reaches_the_spark_workers(spark: Any, tmp_path: Path) -> None:
+    from lexicon_case import ARTICLE, CANONICAL, normalised_everywhere, write_lexicon
+    from vn_welfare_extract.engines import record_from_row
+    from vn_welfare_extract.engines import spark as vwe_spark
+
+    rows = [(f"lex-{i}", ARTICLE["published"], None, None, ARTICLE["text"]) for i in range(4)]
+    df = spark.createDataFrame(rows, schema=INPUT_SCHEMA).repartition(2)
+    plain = [record_from_row(r) for r in vwe_spark.extract_records(df).toArrow().to_pylist()]
+    assert not any(normalised_everywhere(r) for r in plain)
+    out = vwe_spark.extract_records(df, lexicon=str(write_lexicon(tmp_path, "tsv")))
+    recs = [record_from_row(r) for r in out.toArrow().to_pylist()]
+    assert [normalised_everywhere(r) for r in recs] == [True] * 4
+    tables = vwe_spark.extract_tables(df, lexicon=str(write_lexicon(tmp_path, "json")))
+    try:
+        assert [r["issuer"] for r in tables["policies"].collect()] == [CANONICAL] * 4
+    finally:
+        vwe_spark.unpersist_tables(tables)

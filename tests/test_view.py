@@ -66,3 +66,9 @@ def test_page_renders_in_chromium(tmp_path: Path, seed: tuple[str, dict[str, Any
     assert html_dom.count('class="item"') >= 5
     for item in expected["amounts"] + expected["counts"] + expected["dates"]:
         assert json.dumps(item["text"], ensure_ascii=False)[1:-1] in html_dom
+
+
+def test_page_shows_the_clock_time() -> None:
+    text = "Lúc 14h30 ngày 8-10-2021, tỉnh trao 30 suất quà."
+    page = render(text, extract(text).to_dict())
+    assert "<th>Time</th>" in page and "14:30" in page

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import need_module
+from vn_welfare_extract.batch import extract_warc
 from vn_welfare_extract.cli import main
 
 need_module("warcio", "warc")
@@ -109,7 +110,7 @@ def test_pages_main_text_and_metadata(crawl: Path) -> None:
 
 
 def test_facts_have_offsets_into_the_extracted_text(crawl: Path) -> None:
-    got = {p.url: (p, rec) for p, rec in warc.extract_warc(crawl)}
+    got = {p.url: (p, rec) for p, rec in extract_warc(crawl)}
     assert len(got) == 2
     for page, rec in got.values():
         text = page.text

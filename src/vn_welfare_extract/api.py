@@ -7,14 +7,23 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
+from time import perf_counter
 from typing import Any, Protocol
 
-from . import __version__
+from ._version import __version__
 from .encodings import decode_bytes, detect_text, garbage_ratio
+from .facts.counts import CountsComponent
+from .facts.dates import DatesComponent
+from .facts.links import FactsComponent
+from .facts.money import AmountsComponent
+from .facts.officials import OfficialsComponent
+from .facts.orgs import OrganizationsComponent
+from .facts.places import LocationsComponent
+from .facts.policies import PoliciesComponent
 from .lexicons import Lexicons
 from .model import Record, make_id
-from .resolve import resolve
+from .resolve import Dropped, resolve
+from .resources import Resources
 from .text import SENTENCE_SPLITTERS, Doc, PubDate, parse_published
 
 log = logging.getLogger("vn_welfare_extract")
@@ -26,17 +35,18 @@ class Component(Protocol):
     def __call__(self, doc: Doc, rec: Record) -> None: ...
 
 
-# (type name, module, class). Order matters: policies first (their codes block numbers),
-# organisations and places before officials, facts last.
-PIPELINE: tuple[tuple[str, str, str], ...] = (
-    ("policies", "policies", "PoliciesComponent"),
-    ("dates", "dates", "DatesComponent"),
-    ("amounts", "money", "AmountsComponent"),
-    ("counts", "counts", "CountsComponent"),
-    ("organizations", "orgs", "OrganizationsComponent"),
-    ("locations", "places", "LocationsComponent"),
-    ("officials", "officials", "OfficialsComponent"),
-    ("facts", "links", "FactsComponent"),
+# The pipeline, in order: (type, step, what the step reads from earlier steps). Every step is
+# built once per Extractor from its ``Resources`` and appends to ``rec.<type>``; ``resolve``
+# (which type wins a contested span) runs once before the facts step, which links items by id.
+PIPELINE: tuple[tuple[str, type[Any], tuple[str, ...]], ...] = (
+    ("policies", PoliciesComponent, ()),
+    ("dates", DatesComponent, ("policies",)),  # document codes and issue dates are not event dates
+    ("amounts", AmountsComponent, ()),
+    ("counts", CountsComponent, ("amounts",)),  # a number with a currency is not a count
+    ("organizations", OrganizationsComponent, ()),
+    ("locations", LocationsComponent, ()),
+    ("officials", OfficialsComponent, ("organizations", "locations")),
+    ("facts", FactsComponent, ("dates", "amounts", "counts", "officials", "policies", "locations", "organizations")),
 )
 TYPES: tuple[str, ...] = tuple(t for t, _, _ in PIPELINE)
 
@@ -87,15 +97,18 @@ class Extractor:
             raise ValueError(f"unknown fact type(s) {unknown}; valid types: {', '.join(TYPES)}")
         self.types = tuple(t for t in TYPES if t in wanted)
         self.lexicons = Lexicons.build(titles, organizations, document_kinds)
+        self.resources = Resources.build(self.lexicons)
         self.max_chars = max_chars
         if sentences not in SENTENCE_SPLITTERS:
             raise ValueError(f"unknown sentence splitter {sentences!r}; valid: {', '.join(SENTENCE_SPLITTERS)}")
         self.sentences = sentences
+        # Seconds spent per pipeline step, summed over calls, when set to a dict (profiling:
+        # ``benchmarks/throughput.py --profile``); ``None`` (the default) measures nothing.
+        self.timings: dict[str, float] | None = None
         self._components: list[Component] = []
-        for name, module, cls in PIPELINE:
+        for name, step, _reads in PIPELINE:
             if name in self.types:
-                mod = import_module(f".facts.{module}", __package__)
-                self._components.append(getattr(mod, cls)(self.lexicons))
+                self._components.append(step(self.resources))
 
     def extract(
         self,
@@ -105,8 +118,12 @@ class Extractor:
         doc_id: str | None = None,
         url: str | None = None,
         title: str | None = None,
+        dropped: list[Dropped] | None = None,
     ) -> Record:
-        """One article -> one record. Never raises for content: problems become warnings."""
+        """One article -> one record. Never raises for content: problems become warnings.
+
+        ``dropped``: an audit hook; when a list is given, the items the resolver removed are
+        appended to it (``resolve.Dropped``). The record is the same either way."""
         rec = Record(doc_id=doc_id, published=None, library_version=__version__, url=url, title=title)
         pub: PubDate | None = None
         if published is not None and published != "":
@@ -125,6 +142,8 @@ class Extractor:
             rec.warnings.append(_warning("skipped", "nothing extracted from binary input"))
             rec.published = pub.iso() if pub else None
             return rec
+        timings = self.timings
+        t = perf_counter() if timings is not None else 0.0
         try:
             doc = Doc.from_text(text, pub, doc_id, splitter=self.sentences)
         except Exception as e:  # the text layer must not lose the batch either
@@ -135,20 +154,28 @@ class Extractor:
         if doc.published is None:
             doc.warn("no_published", "no publication date: dates without a year stay unresolved")
         rec.published = doc.published.iso() if doc.published else None
+        if timings is not None:
+            t = _lap(timings, "text", t)
         for comp in self._components:
             if comp.name == "facts":  # facts link items by id: settle and name the items first
-                _safe_resolve(rec, doc)
+                _safe_resolve(rec, doc, dropped)
                 _assign_ids(rec, doc_id)
+                if timings is not None:
+                    t = _lap(timings, "resolve", t)
             try:
                 comp(doc, rec)
             except Exception as e:  # a bug in one component must not lose the article
                 log.exception("component %s failed on doc %s", comp.name, doc_id)
                 doc.warn("component_error", f"{comp.name}: {type(e).__name__}: {e}")
+            if timings is not None:
+                t = _lap(timings, comp.name, t)
         if "facts" in self.types:
             _assign_fact_ids(rec, doc_id)
         else:
-            _safe_resolve(rec, doc)
+            _safe_resolve(rec, doc, dropped)
             _assign_ids(rec, doc_id)
+            if timings is not None:
+                t = _lap(timings, "resolve", t)
         rec.warnings[:0] = doc.warnings
         return rec
 
@@ -231,15 +258,21 @@ def _worker_extract(a: Article) -> Record:
     return _WORKER._extract_article(a)
 
 
+def _lap(timings: dict[str, float], step: str, since: float) -> float:
+    now = perf_counter()
+    timings[step] = timings.get(step, 0.0) + now - since
+    return now
+
+
 def _warning(code: str, message: str, start: int | None = None, end: int | None = None) -> Any:
     from .model import Warning
 
     return Warning(code, message, start, end)
 
 
-def _safe_resolve(rec: Record, doc: Doc) -> None:
+def _safe_resolve(rec: Record, doc: Doc, dropped: list[Dropped] | None = None) -> None:
     try:
-        resolve(rec)
+        resolve(rec, dropped)
     except Exception as e:  # same rule as for components: warn, keep the article
         log.exception("resolve failed on doc %s", doc.doc_id)
         doc.warn("component_error", f"resolve: {type(e).__name__}: {e}")

@@ -12,17 +12,28 @@ PostgreSQL), in input order, in parallel, with bounded memory, and nothing lost.
   (``DocResult.error``) and the run goes on. A worker process that dies (a crash, the OOM
   killer) breaks the pool: the unfinished chunks are re-run one document at a time in a new
   pool, and a document that kills a worker again becomes a ``worker_crashed`` error.
-- ``resume``: documents already in every sink's ledger are skipped (see the sinks).
+- ``resume``: documents already in every sink's ledger are skipped (see the sinks), except
+  those whose earlier attempt ended as an error row: they are retried (``retry_failed``, the
+  default; ``--skip-failed`` keeps them) and their old error rows replaced.
+- Orphans: a worker whose parent dies (``kill -9``) exits within about a second
+  (``PR_SET_PDEATHSIG`` on Linux, and a watcher thread that checks the parent everywhere).
+- Before any work the first record is checked: a text field that is not there (a wrong CSV
+  column, a wrong ``--text-field``) is an ``InputError`` naming the fields that exist.
+- ``inspect``: a module-level function ``(doc, record, dropped) -> value`` run in the worker after
+  each extraction (``dropped``: the items the resolver removed); its value travels back as
+  ``DocResult.extra``. The coverage audit (``audit.py``) is built on it.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
 import resource
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -30,14 +41,22 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from . import __version__
-from .api import TYPES, Extractor
+from ._version import __version__
+from .api import TYPES, Extractor, default_extractor
 from .db.rows import error_rows, record_rows
-from .io.readers import FieldMap, InputDoc, expand_inputs, iter_documents, total_size
-from .io.sinks import DocResult, Sink
-from .model import ITEM_LISTS, SCHEMA_VERSION, Record
+from .io.docs import InputDoc
+from .io.readers import ENCODINGS, FieldMap, InputError, expand_inputs_report, iter_documents, total_size
+from .io.sinks import DocResult, Rows, Sink
+from .lexicons import Lexicons
+from .model import ITEM_LISTS, SCHEMA_VERSION, Record, Warning
+from .resolve import Dropped
+
+Inspect = Callable[[InputDoc, Record, list[Dropped]], Any]
+
+if TYPE_CHECKING:
+    from .io.warc import WarcPage
 
 log = logging.getLogger("vn_welfare_extract.batch")
 
@@ -56,6 +75,10 @@ class BatchOptions:
     chunk_docs: int = 16
     chunk_chars: int = 400_000
     window: int | None = None  # chunks in flight; default 4 per worker
+    inspect: Inspect | None = None  # per-document hook run in the worker (module-level function)
+    retry_failed: bool = True  # with resume: documents whose earlier attempt was an error row run again
+    encoding: str = "auto"  # how text files are decoded: auto (encodings.decode_bytes) or one of io.readers.ENCODINGS
+    lexicon: Lexicons | None = None  # user lexicon entries (--lexicon FILE), sent to every worker
 
     def n_workers(self) -> int:
         return max(1, (os.cpu_count() or 1) if self.workers is None else self.workers)
@@ -67,6 +90,9 @@ class Summary:
     ok: int = 0
     errors: int = 0
     skipped: int = 0  # already done (resume)
+    retried: int = 0  # earlier error rows run again (resume)
+    files: int = 0  # input files read (stdin counts as one)
+    skipped_files: int = 0  # files of a folder skipped: unknown format or hidden
     items: dict[str, int] = field(default_factory=lambda: {t: 0 for t in ITEM_LISTS})
     error_codes: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -103,6 +129,9 @@ class Summary:
             "errors": self.errors,
             "error_codes": dict(self.error_codes),
             "skipped": self.skipped,
+            "retried": self.retried,
+            "files": self.files,
+            "skipped_files": self.skipped_files,
             "items": dict(self.items),
             "seconds": round(self.seconds, 3),
             "mb": round(self.nbytes / 1e6, 3),
@@ -118,7 +147,9 @@ class Summary:
         lines = [
             f"documents: {self.documents} ({self.ok} ok, {self.errors} errors"
             + (f", {self.skipped} skipped as already done" if self.skipped else "")
+            + (f", {self.retried} earlier errors retried" if self.retried else "")
             + ")" + (" - INTERRUPTED" if self.interrupted else ""),
+            f"files: {self.files} read" + (f", {self.skipped_files} skipped (unknown format or hidden)" if self.skipped_files else ""),
             f"items: {items}",
         ]
         if self.error_codes:
@@ -145,11 +176,12 @@ def _on_alarm(signum: int, frame: Any) -> None:
 class _Worker:
     def __init__(self, config: dict[str, Any]) -> None:
         self.config = config
-        self.extractor = Extractor(config["types"])
+        self.extractor = Extractor(config["types"], **config["lexicon"])
         self.want_json: bool = config["want_json"]
         self.want_rows: bool = config["want_rows"]
         self.store_text: bool = config["store_text"]
         self.timeout: float = config["timeout"] if hasattr(signal, "setitimer") else 0.0
+        self.inspect: Inspect | None = config.get("inspect")
 
     def run_chunk(self, docs: list[InputDoc]) -> tuple[list[DocResult], int]:
         out = [self.run_one(d) for d in docs]
@@ -163,11 +195,17 @@ class _Worker:
             try:
                 if self.timeout > 0:
                     signal.setitimer(signal.ITIMER_REAL, self.timeout)
-                rec = self.extractor.extract(doc.text, published=doc.published, doc_id=doc.doc_id, url=doc.url, title=doc.title)
-                d = record_dict(rec, doc)
-                line = json.dumps(d, ensure_ascii=False) if self.want_json else None
-                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-                rows = record_rows(doc, d, now, self.store_text) if self.want_rows else None
+                dropped: list[Dropped] | None = [] if self.inspect is not None else None
+                rec = self.extractor.extract(doc.text, published=doc.published, doc_id=doc.doc_id, url=doc.url, title=doc.title, dropped=dropped)
+                rec.warnings[:0] = [Warning(code, msg) for code, msg in doc.decoded]  # how the reader decoded the bytes
+                line: str | None = None
+                rows: Rows | None = None
+                if self.want_json or self.want_rows:  # an audit run has no sink: no dict to build
+                    d = record_dict(rec, doc)
+                    line = json.dumps(d, ensure_ascii=False) if self.want_json else None
+                    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                    rows = record_rows(doc, d, now, self.store_text) if self.want_rows else None
+                extra = self.inspect(doc, rec, dropped or []) if self.inspect is not None else None
             finally:
                 if self.timeout > 0:
                     signal.setitimer(signal.ITIMER_REAL, 0)
@@ -176,8 +214,8 @@ class _Worker:
         except Exception as e:  # any bug on any input: an error row, never a lost run
             log.debug("document %s failed", doc.doc_id, exc_info=True)
             return self.error(doc, "exception", f"{type(e).__name__}: {e}")
-        counts = {k: len(d[k]) for k in ITEM_LISTS}
-        return DocResult(doc.doc_id, True, line, rows, counts, None, doc.nbytes, len(doc.text))
+        counts = {k: len(getattr(rec, k)) for k in ITEM_LISTS}
+        return DocResult(doc.doc_id, True, line, rows, counts, None, doc.nbytes, len(doc.text), extra)
 
     def error(self, doc: InputDoc, code: str, message: str) -> DocResult:
         return make_error(doc, code, message, self.want_json, self.want_rows)
@@ -220,8 +258,34 @@ def make_error(doc: InputDoc, code: str, message: str, want_json: bool, want_row
 _STATE: _Worker | None = None
 
 
-def _init_worker(config: dict[str, Any]) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when its parent dies: the kernel's parent-death signal on Linux, and a
+    watcher thread (everywhere) that sees the worker re-parented. Without them the workers of a
+    ``kill -9``ed run sleep forever on a queue the other workers keep open."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no libc: the watcher still runs
+            pass
+    if os.getppid() != parent:  # the parent died before we got here
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="vwe-parent-watch", daemon=True).start()
+
+
+def _init_worker(config: dict[str, Any], parent: int | None = None) -> None:
     global _STATE
+    if parent is not None:
+        _exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (inherited by fork)
     if hasattr(signal, "SIGALRM"):
@@ -330,7 +394,9 @@ def run_batch(
         bad = [t for t in opts.types if t not in TYPES]
         if bad:
             raise ValueError(f"unknown type(s) {bad}; valid types: {', '.join(TYPES)}")
-    paths = expand_inputs(inputs, fmt)
+    if opts.encoding not in ENCODINGS:
+        raise ValueError(f"unknown encoding {opts.encoding!r}; valid: {', '.join(ENCODINGS)}")
+    paths, skipped_files = expand_inputs_report(inputs, fmt)
     roots: dict[str, str] = {}
     for raw in inputs:
         if raw != "-" and os.path.isdir(raw):
@@ -338,25 +404,46 @@ def run_batch(
                 if p.startswith(os.path.join(raw, "")) or p.startswith(raw.rstrip("/") + "/"):
                     roots.setdefault(p, raw)
     n = opts.n_workers()
-    summary = Summary(workers=n)
+    summary = Summary(workers=n, files=len(paths), skipped_files=skipped_files)
     prog = progress or Progress(total_size(paths), enabled=False)
+    fm = fields or FieldMap()
+    stream = iter_documents(paths, fmt, fm, roots, encoding=opts.encoding)
+    head = next(stream, None)
+    if head is not None and head.fields is not None:  # the text field is not in the first record
+        for s in sinks:
+            s.close()
+        raise InputError(
+            f"{head.source}: no text field {' / '.join(fm.text)} in the first record; it has "
+            f"{', '.join(head.fields) or 'no fields'} (name the text field with --text-field NAME)"
+        )
     done: set[str] | None = None
+    retry: set[str] = set()
     if opts.resume:
         sets = [s.done_ids() for s in sinks]
         done = set.intersection(*sets) if sets else set()
+        if opts.retry_failed:
+            retry = set().union(*(s.failed_ids() for s in sinks if hasattr(s, "failed_ids")))
+            for s in sinks:
+                if hasattr(s, "retry"):
+                    s.retry(retry)
+            done -= retry
     config = {
         "types": opts.types,
+        "lexicon": (opts.lexicon or Lexicons()).config(),
         "want_json": any(s.wants_json for s in sinks),
         "want_rows": any(s.wants_rows for s in sinks),
         "store_text": opts.store_text,
         "timeout": float(opts.timeout or 0),
+        "inspect": opts.inspect,
     }
 
     def docs() -> Iterator[InputDoc]:
-        for d in iter_documents(paths, fmt, fields, roots):
+        for d in itertools.chain([head] if head is not None else [], stream):
             if done is not None and d.doc_id in done:
                 summary.skipped += 1
                 continue
+            if d.doc_id in retry:
+                summary.retried += 1
             if opts.max_chars and d.text is not None and len(d.text) > opts.max_chars:
                 d.error = ("too_large", f"{len(d.text)} characters, more than --max-chars {opts.max_chars}")
                 d.text = None
@@ -416,7 +503,9 @@ def _pool(config: dict[str, Any], n: int) -> ProcessPoolExecutor:
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     if method == "fork" and (_STATE is None or _STATE.config != config):
         _STATE = _Worker(config)  # built once here, shared copy-on-write by the forked workers
-    return ProcessPoolExecutor(max_workers=n, mp_context=mp.get_context(method), initializer=_init_worker, initargs=(config,))
+    return ProcessPoolExecutor(
+        max_workers=n, mp_context=mp.get_context(method), initializer=_init_worker, initargs=(config, os.getpid())
+    )
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -479,3 +568,18 @@ def _isolated(pool: ProcessPoolExecutor, d: InputDoc, config: dict[str, Any], n:
         _stop(pool)
         r = make_error(d, "worker_crashed", "the worker process died on this document", config["want_json"], config["want_rows"])
         return r, _pool(config, n)
+
+
+def extract_warc(
+    source: str | os.PathLike[str] | IO[bytes], extractor: Extractor | None = None, extensive_dates: bool = False
+) -> Iterator[tuple[WarcPage, Record]]:
+    """``(page, record)`` for every HTML page of a WARC file with main text, in this process;
+    offsets index ``page.text``. (The reader, ``io.warc``, only reads; extraction is here.)"""
+    from .io.warc import iter_pages
+
+    ex = extractor or default_extractor()
+
+    for p in iter_pages(source, extensive_dates=extensive_dates):
+        if p.text is None:
+            continue
+        yield p, ex.extract(p.text, published=p.published, doc_id=p.doc_id, url=p.url, title=p.title)

@@ -1,5 +1,21 @@
 """``vn_welfare_extract.dask``: the Dask integration (``engines.dask``); needs the ``dask`` extra."""
 
-from .engines.dask import extract_records, extract_tables, read_warc, table_meta, write_parquet
+from .engines.dask import (
+    extract_records,
+    extract_tables,
+    read_warc,
+    registry_tables,
+    table_meta,
+    write_parquet,
+    write_registry,
+)
 
-__all__ = ["extract_records", "extract_tables", "read_warc", "table_meta", "write_parquet"]
+__all__ = [
+    "extract_records",
+    "extract_tables",
+    "read_warc",
+    "registry_tables",
+    "table_meta",
+    "write_parquet",
+    "write_registry",
+]

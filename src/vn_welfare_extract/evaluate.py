@@ -21,7 +21,10 @@ development scorer (so the numbers on the development set are the same):
 
 When the gold has ``facts`` (SPEC section 7) they are scored too: a predicted fact is found when
 it has the gold's type and shares an anchor value (an amount, a beneficiary or case number, a
-speaker); it is right when every linked field the gold gives (see ``FACT_FIELDS``) agrees.
+speaker); it is right when every linked field the gold gives (see ``FACT_FIELDS``) agrees. Gold
+records without ``facts`` take them from a facts directory (``--facts DIR``: ``<id>.json`` files
+holding ``{"doc_id": .., "facts": [..]}``; by default the project's ``tests/realfacts``, the
+hand-checked facts of the real development articles), matched by article id.
 """
 
 from __future__ import annotations
@@ -161,6 +164,35 @@ def titles_of(o: Mapping[str, Any]) -> set[str]:
     return out
 
 
+def posts_of(o: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``[(title key, organisation key)]`` for each stated post; ``A, B`` titles split as in
+    ``titles_of``."""
+    out: list[tuple[str, str]] = []
+    for t in o.get("titles") or []:
+        raw = t.get("title") if isinstance(t, dict) else t
+        org = norm(t.get("organization")) if isinstance(t, dict) else ""
+        for part in _TITLE_SPLIT_RE.split(str(raw or "")):
+            k = norm(part)
+            if k:
+                out.append((k, org))
+    return out
+
+
+def org_ok(g: str, p: str) -> bool:
+    """The same body: equal keys, or one holds the other as a contiguous run of words and adds at
+    most 3 words (``Vingroup`` ~ ``Tập đoàn Vingroup``); never a bare head word against a body."""
+    if g == p:
+        return True
+    if not g or not p:
+        return False
+    a, b = g.split(), p.split()
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(long_) - len(short) > 3:
+        return False
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
 def titles_match(gold: set[str], pred: set[str]) -> bool:
     """Some gold title equals a predicted one, or one is the other plus a qualifier."""
     return any(g == p or g.startswith(p + " ") or p.startswith(g + " ") for g in gold for p in pred)
@@ -249,6 +281,7 @@ class Report:
     docs: int = 0
     missing_predictions: int = 0
     tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in TYPES})
+    posts: Tally = field(default_factory=Tally)  # (name, title, organisation); not in the headline
     facts: Tally = field(default_factory=Tally)
     facts_docs: int = 0  # gold records that carry a ``facts`` list
     failures: list[Failure] = field(default_factory=list)
@@ -263,12 +296,14 @@ class Report:
         self.missing_predictions += other.missing_predictions
         for k in TYPES:
             self.tallies[k].add(other.tallies[k])
+        self.posts.add(other.posts)
         self.facts.add(other.facts)
         self.facts_docs += other.facts_docs
         self.failures.extend(other.failures)
 
     def value_f1(self) -> dict[str, float]:
         out = {k: self.tallies[k].value()[2] for k in TYPES}
+        out["posts"] = self.posts.value()[2]
         if self.facts_docs:
             out["facts"] = self.facts.value()[2]
         return out
@@ -278,6 +313,7 @@ class Report:
         out: Json = {"docs": self.docs, "missing_predictions": self.missing_predictions}
         for k in TYPES:
             out[k] = self.tallies[k].to_dict()
+        out["posts"] = self.posts.to_dict()
         out["headline_value_f1"] = self.headline
         out["facts"] = self.facts.to_dict() if self.facts_docs else None
         out["failures"] = [f.to_dict() for f in self.failures]
@@ -290,6 +326,7 @@ class Report:
             f"{'val P':>6} {'val R':>6} {'val F':>6}",
         ]
         rows = [(k, self.tallies[k]) for k in TYPES]
+        rows.append(("posts", self.posts))
         if self.facts_docs:
             rows.append(("facts", self.facts))
         for k, x in rows:
@@ -370,6 +407,43 @@ def _score_officials(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], re
                 Failure(doc_id, "officials", "SPURIOUS", pred_text=o.get("name"), pred_value=sorted(titles_of(o)),
                         span=_first_span(o), rule=o.get("rule"))
             )
+    _score_posts(doc_id, go, po, rep)
+
+
+def _score_posts(doc_id: str, go: Mapping[str, Any], po: Mapping[str, Any], rep: Report) -> None:
+    """Who holds which post in which body: one ``(name, title, organisation)`` triple per post,
+    matched one-to-one within a person (the shared scorer's ``posts`` line)."""
+    a = rep.posts
+    for k, o in go.items():
+        gposts = posts_of(o)
+        pposts = posts_of(po[k]) if k in po else []
+        a.gold += len(gposts)
+        used: set[int] = set()
+        for gt, gorg in gposts:
+            hit = None
+            for j, (pt, porg) in enumerate(pposts):
+                if j not in used and titles_match({gt}, {pt}):
+                    if hit is None:
+                        hit = j
+                    if not gorg or org_ok(gorg, porg):
+                        hit = j
+                        break
+            if hit is None:
+                rep.failures.append(Failure(doc_id, "posts", "MISSED", o.get("name"), f"{gt} | {gorg}", span=_first_span(o)))
+                continue
+            used.add(hit)
+            a.span_tp += 1
+            pt, porg = pposts[hit]
+            # where the post ends and the body begins may differ (`Chủ tịch HĐQT` + bank vs `Chủ tịch` + `HĐQT bank`)
+            if not gorg or org_ok(gorg, porg) or f"{gt} {gorg}" == f"{pt} {porg}".strip():
+                a.value_tp += 1
+            else:
+                rep.failures.append(
+                    Failure(doc_id, "posts", "WRONG", o.get("name"), f"{gt} | {gorg}", o.get("name"), f"{pt} | {porg}",
+                            _first_span(o), po[k].get("rule"))
+                )
+    for o in po.values():
+        a.pred += len(posts_of(o))
 
 
 def _score_policies(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: Report) -> None:
@@ -595,6 +669,34 @@ def default_corpus() -> Path | None:
     return None
 
 
+def default_realfacts() -> Path | None:
+    """The project's hand-checked facts of the real development articles (beside the source tree)."""
+    cand = Path(__file__).resolve().parents[2] / "tests" / "realfacts"
+    return cand if cand.is_dir() else None
+
+
+def load_facts(facts_dir: str | os.PathLike[str]) -> dict[str, list[Json]]:
+    """Gold facts by article id from ``<id>.json`` files (``doc_id`` and ``facts``)."""
+    out: dict[str, list[Json]] = {}
+    for f in sorted(Path(facts_dir).glob("*.json")):
+        with open(f, encoding="utf-8") as fh:
+            d = json.load(fh)
+        if isinstance(d, dict) and isinstance(d.get("facts"), list):
+            out[str(d.get("doc_id") or d.get("id") or f.stem)] = d["facts"]
+    return out
+
+
+def add_facts(gold: dict[str, Json], facts: Mapping[str, list[Json]]) -> int:
+    """Give gold records without a ``facts`` list the facts annotated for their id; returns how
+    many records took some."""
+    n = 0
+    for gid, g in gold.items():
+        if g.get("facts") is None and gid in facts:
+            g["facts"] = facts[gid]
+            n += 1
+    return n
+
+
 def predict(articles: Iterable[Mapping[str, Any]], extractor: Any = None, workers: int = 1) -> dict[str, Json]:
     """Run the extractor over articles (``id``, ``published``, ``text``) -> records by doc id."""
     if extractor is None:
@@ -618,12 +720,16 @@ def evaluate(
     preds: Mapping[str, Mapping[str, Any]] | None = None,
     extractor: Any = None,
     workers: int = 1,
+    facts: Mapping[str, list[Json]] | None = None,
 ) -> tuple[list[Report], dict[str, Json]]:
-    """Score each gold directory; returns one report per directory and the predictions used."""
+    """Score each gold directory; returns one report per directory and the predictions used.
+    ``facts`` (gold facts by article id) fills gold records that carry no ``facts`` list."""
     reports: list[Report] = []
     used: dict[str, Json] = {}
     for gd in gold_dirs:
         gs = open_gold_set(gd)
+        if facts:
+            add_facts(gs.gold, facts)
         if preds is not None:
             p: Mapping[str, Mapping[str, Any]] = preds
         else:
@@ -705,9 +811,12 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--pred", help="score this JSONL of records instead of running the extractor")
     ap.add_argument("--out", help="write the predictions that were scored to this JSONL file")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="list up to N failures of each kind")
-    ap.add_argument("--kind", choices=(*TYPES, "facts"), help="list failures of this type only")
+    ap.add_argument("--kind", choices=(*TYPES, "posts", "facts"), help="list failures of this type only")
     ap.add_argument("--json", metavar="OUT", help="write the scores (and failures) as JSON")
     ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    ap.add_argument("--facts", metavar="DIR",
+                    help="gold facts (<id>.json) for gold records without a facts list "
+                         "(default: the project's tests/realfacts when present; 'none' to skip)")
     return ap
 
 
@@ -722,7 +831,9 @@ def main(argv: list[str] | None = None) -> int:
         gold_dirs = [str(c)]
     try:
         preds = load_predictions(a.pred) if a.pred else None
-        reports, used = evaluate(gold_dirs, preds=preds, workers=a.workers)
+        facts_dir = a.facts if a.facts is not None else default_realfacts()
+        facts = load_facts(facts_dir) if facts_dir is not None and str(facts_dir) != "none" else None
+        reports, used = evaluate(gold_dirs, preds=preds, workers=a.workers, facts=facts)
     except (FileNotFoundError, json.JSONDecodeError) as e:
         print(f"eval: {e}", file=sys.stderr)
         return 2

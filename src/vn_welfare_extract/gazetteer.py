@@ -15,6 +15,14 @@ A place phrase is an optional unit word plus a name::
   unit word (there is no commune table).
 - Chains ``thị trấn Quán Lào, huyện Yên Định, tỉnh Thanh Hóa`` read as one phrase whose parts
   give each other their parents (``match_chain``).
+- Countries, major foreign cities and seas (``data/countries.tsv``) match as bare names in the
+  same scan (``Lào``, ``Ấn Độ``, ``Tokyo``): level ``country`` / ``city`` / ``sea``. A name
+  matches whole words and the longest name wins (rule ``longer_name``): ``Thái Bình Dương`` (the
+  Pacific) is a sea, not Thái Bình province; ``Lào Cai`` is the province, not Laos. Names that
+  are also personal names or common words (``Đức``, ``Nga``, ``Mỹ``, ``Ý``) need a word that
+  introduces a place before them (``tại Đức``, ``Tổng thống Mỹ``; rule ``country_context``).
+  Foreign places never join a chain of Vietnamese units and never follow a body's name
+  (``match_chain``).
 """
 
 from __future__ import annotations
@@ -49,15 +57,27 @@ _CAP_WORD_AFTER_RE = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])")
 UNITS: dict[str, str] = {
     "tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
     "thị xã": "thị xã", "tx": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn",
+    "q": "quận",
 }
 _UNIT_WRITTEN = (
     "tỉnh Tỉnh thành_phố Thành_phố TP Tp tp huyện Huyện quận Quận thị_xã Thị_xã TX xã Xã phường "
-    "Phường thị_trấn Thị_trấn"
+    "Phường thị_trấn Thị_trấn Q"
 ).split()
 _DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 _COMMUNE_UNITS = frozenset({"xã", "phường", "thị trấn"})
 LEVEL_OF_UNIT = {"tỉnh": "province", **{u: "district" for u in _DISTRICT_UNITS}, **{u: "commune" for u in _COMMUNE_UNITS}}
-_RANK = {"commune": 0, "district": 1, "province": 2}
+_RANK = {"commune": 0, "district": 1, "province": 2, "city": 3, "country": 4, "sea": 5}
+FOREIGN_LEVELS = frozenset({"country", "city", "sea"})
+# Country names that are also personal names or common words: a place only after one of these words.
+_COUNTRY_CONTEXT = frozenset(
+    """tại ở nước của từ sang với và giữa thăm tới đến người phía quân phủ thống tướng trưởng sứ quán dân
+    học hàng hãng xứ bên cùng qua về là như gồm cả toàn""".split()
+)
+_WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ ]+$")
+# An ambiguous country name opening a clause is a country when a reporting verb follows (``Nhật có 408
+# bệnh nhân``, ``Pháp ghi nhận …``; rule ``country_context``).
+_LEAD_RE = regex.compile(r"(?:^|[.;:(\n]|[.;:(\n,][ ]+)$")
+_COUNTRY_VERB_RE = regex.compile(r"[ ]+(?:có|ghi nhận|công bố|tuyên bố|đã|đang|sẽ|cho tới nay|hiện)(?![\p{L}])")
 # Words that look like a commune's name after ``Xã``/``Phường`` but are not (``và Xã Hội``).
 _WORD_RE = regex.compile(r"[^ ]+")
 _CAP_WORDS_RE = regex.compile(r"(?:[ ]+\p{Lu}[\p{L}']*){1,3}")
@@ -84,6 +104,25 @@ class District:
     province: str  # the pre-2025 province's name
 
 
+@dataclass(frozen=True, slots=True)
+class Commune:
+    name: str  # without the unit word: ``Đạo Lý``
+    unit: str  # xã | phường | thị trấn
+    code: str  # GSO 5-digit code
+    district: str  # pre-2025 district name (``Lý Nhân``)
+    province: str  # pre-2025 province name (``Hà Nam``)
+    successor_2025: str  # the 2025 ward(s) it became part of, `` | ``-separated; "" when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Foreign:
+    name: str  # ``Lào``, ``Ấn Độ``, ``Tokyo``, ``Thái Bình Dương``
+    level: str  # country | city | sea
+    code: str  # ISO 3166-1 alpha-2 (of the country, for a city); "" for a sea
+    parent: str  # a city's country, else ""
+    ambiguous: bool  # also a personal name or a common word: needs ``_COUNTRY_CONTEXT`` before it
+
+
 @dataclass(slots=True)
 class PlaceHit:
     """One place phrase in a text (offsets into that text)."""
@@ -97,6 +136,7 @@ class PlaceHit:
     province: Province | None = None
     districts: tuple[District, ...] = ()  # candidates when a district name exists in several provinces
     parent: str | None = None
+    foreign: Foreign | None = None  # a country, foreign city or sea
 
     @property
     def district(self) -> District | None:
@@ -183,20 +223,41 @@ class Gazetteer:
             d = District(_norm(row["name"]), row["unit"], _norm(row["province"]))
             self.districts.setdefault((d.unit, key(d.name)), []).append(d)
             self.district_names.setdefault(key(d.name), []).append(d)
-        aliases = sorted({_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()})
+        # (unit, key(name)) -> the communes of that name (``data/communes.tsv``); resolved per
+        # article by ``resolve_commune``.
+        self.communes: dict[tuple[str, str], list[Commune]] = {}
+        for row in load_table("communes"):
+            c = Commune(row["name"], row["unit"], row["code"], row["district"], row["province"], row["successor_2025"])
+            self.communes.setdefault((c.unit, key(c.name)), []).append(c)
+        self.foreign: dict[str, Foreign] = {}  # key(alias) -> country, city or sea
+        ambiguous = {"Đức", "Nga", "Anh", "Mỹ", "Úc", "Ý", "Áo", "Séc", "Nhật", "Pháp", "Bỉ"}
+        for row in load_table("countries"):
+            names = [row["name"], *[a for a in row["aliases"].split("|") if a.strip()]]
+            for a in names:
+                f = Foreign(_norm(row["name"]), row["level"], row["code"], _norm(row["parent"]), a in ambiguous)
+                self.foreign.setdefault(key(a), f)
+        province_aliases = {_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
+        foreign_names = {_norm(a) for r in load_table("countries") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
+        aliases = sorted(province_aliases | foreign_names)
         units = "|".join(regex.escape(u.replace("_", " ")) for u in sorted(_UNIT_WRITTEN, key=len, reverse=True))
-        prov = trie_regex(aliases)
+        prov = trie_regex(sorted(province_aliases))
+        bare = trie_regex(aliases)  # one trie: the longest name wins (``Thái Bình Dương`` over ``Thái Bình``)
         name = r"(?:\d{1,2}|\p{Lu}[\p{L}']*(?:(?:[ ]+|[ ]*-[ ]*)(?:\p{Lu}[\p{L}']*|\d{1,2}(?![\p{L}\p{N}]))){0,4})"
         # One place phrase: a unit word then a known province or any capitalised run (checked in
-        # code against the tables), or a bare known province alias.
+        # code against the tables), or a bare known province alias or foreign name.
         self.place_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Lu}}thqxp])(?:(?P<unit>{units})(?:(?<=TP|Tp|tp|TX)\.[ ]*|[ ]+)(?:(?P<prov>{prov})(?![\p{{L}}\p{{N}}])|(?P<gen>{name}))"
-            rf"|(?P<unit2>{units})(?![\p{{L}}\p{{N}}.])|(?P<bare>{prov})(?![\p{{L}}\p{{N}}]))"
+            rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Lu}}thqxp])(?:(?P<unit>{units})(?:(?<=TP|Tp|tp|TX|Q)\.[ ]*|[ ]+)(?:(?P<prov>{prov})(?![\p{{L}}\p{{N}}])|(?P<gen>{name}))"
+            rf"|(?P<unit2>{units})(?![\p{{L}}\p{{N}}.])|(?P<bare>{bare})(?![\p{{L}}\p{{N}}]))"
         )
-        firsts = {a.split(" ", 1)[0].split("-", 1)[0].split(".", 1)[0] for a in aliases}
+        # Where a Vietnamese alias's first word starts, or a whole foreign name (their first
+        # words, ``Trung``, ``Đại``, ``Các``, are too common to test the full pattern at each).
+        firsts = {a.split(" ", 1)[0].split("-", 1)[0].split(".", 1)[0] for a in aliases if a not in foreign_names}
+        firsts |= {a for a in foreign_names if " " not in a and "-" not in a} | {
+            a for a in foreign_names if (" " in a or "-" in a) and "." not in a
+        }
         # Prefilter: where an alias's first word or a unit word before a name starts (a cheap scan).
         self.first_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(w) for w in sorted(firsts, key=len, reverse=True)) + ")"
+            r"(?<![\p{L}\p{N}])(?:" + trie_regex(firsts, " ") + ")"
             + rf"|(?<![\p{{L}}\p{{N}}])(?:{units})(?=\.?[ ]*[\p{{Lu}}\d])"
         )
         # The same for plain text (``Doc.plain``) with the stdlib engine, twice as fast: the
@@ -205,10 +266,10 @@ class Gazetteer:
         initials = "".join(sorted({w[0] for w in [*firsts, *unit_words]}))
         self.first_plain_re = _re.compile(
             f"(?=[{_re.escape(initials)}])(?<![^\\W_])(?:(?:"
-            + "|".join(_re.escape(w) for w in sorted(firsts, key=len, reverse=True))
+            + trie_regex(firsts, " ")
             + ")|(?:" + "|".join(_re.escape(u) for u in unit_words) + rf")(?=\.?[ ]*[{PLAIN_UPPER}\d]))"
         )
-        self.bare_re = regex.compile(rf"(?P<bare>{prov})(?![\p{{L}}\p{{N}}])")
+        self.bare_re = regex.compile(rf"(?P<bare>{bare})(?![\p{{L}}\p{{N}}])")
         # Between the parts of a chain: ``, `` or `` - `` or a space.
         self.chain_sep_re = regex.compile(r"[ ]*(?:,|-|\()?[ ]*")
 
@@ -231,11 +292,16 @@ class Gazetteer:
             return PlaceHit(m.start(), m.end(), m.end(), LEVEL_OF_UNIT.get(u, "province"), u, None)
         if groups.get("bare") is not None:
             k = text_key(m.group("bare"))
+            f = self.foreign.get(k)
+            if f is not None and k not in self.by_alias:
+                return self._foreign_hit(text, m, f)
             p = self.by_alias[k]
             if k not in self.alias_has_unit and self._person_context(text, m.start(), m.end()):
                 return None
             return PlaceHit(m.start(), m.end(), m.start(), "province", "", p.name, p)
         u = UNITS[text_key(m.group("unit"))]
+        if m.group("unit") == "Q" and (text[m.end("unit")] != "." or not (m.group("gen") or "")[:1].isdigit()):
+            return None  # ``Q.11`` is quận 11; ``Q.`` before a name is an initial (``anh Q. Minh``)
         name_start = m.start("prov") if m.group("prov") is not None else m.start("gen")
         if m.group("prov") is not None:
             p = self.by_alias[text_key(m.group("prov"))]
@@ -284,6 +350,41 @@ class Gazetteer:
             return None
         return PlaceHit(start, e, name_start, LEVEL_OF_UNIT[unit], unit, name)
 
+    def resolve_commune(
+        self, unit: str, name: str, parent: str | None, districts: Iterable[str], provinces: Iterable[str]
+    ) -> Commune | None:
+        """The one commune a mention names (rule ``commune_code``): narrowed by its address chain
+        (``xã Đạo Lý, huyện Lý Nhân``), else by the districts, else the provinces the article
+        names; None while several remain (a common name stays unresolved with its text)."""
+        cands = self.communes.get((unit, key(name)), [])
+        if not cands:
+            return None
+        if parent is not None:
+            k = key(parent)
+            cands = [c for c in cands if key(c.district) == k or key(c.province) == k]
+        else:
+            for pool in (set(map(key, districts)), set(map(key, provinces))):
+                narrowed = [c for c in cands if key(c.district) in pool or key(c.province) in pool]
+                if narrowed:
+                    cands = narrowed
+                    break
+        return cands[0] if len(cands) == 1 else None
+
+    def _foreign_hit(self, text: str, m: regex.Match[str], f: Foreign) -> PlaceHit | None:
+        """A country, foreign city or sea (a sea needs no context: its name is long)."""
+        s, e = m.start(), m.end()
+        if f.level != "sea":
+            if f.ambiguous:
+                w = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
+                lead = _LEAD_RE.search(text, max(0, s - 3), s) is not None or s == 0
+                if (w is None or w.group(1).casefold() not in _COUNTRY_CONTEXT) and not (
+                    lead and _COUNTRY_VERB_RE.match(text, e)
+                ):
+                    return None
+            elif self._person_context(text, s, e):
+                return None
+        return PlaceHit(s, e, s, f.level, "", f.name, None, parent=f.parent or None, foreign=f)
+
     def _person_context(self, text: str, start: int, end: int) -> bool:
         """A bare place name that reads as (part of) a person's name."""
         before = text[max(0, start - 30):start]
@@ -329,6 +430,8 @@ class Gazetteer:
         if m is None:
             return []
         hit = self._hit(text, m, allow_bare_unit=True)
+        if hit is not None and hit.foreign is not None:
+            return []  # ``Đại sứ quán Mỹ``: a body's place is a Vietnamese unit
         if hit is None or hit.name is None:
             return [hit] if hit is not None else []
         return self._extend(text, hit, stop)
@@ -349,9 +452,13 @@ class Gazetteer:
             nxt = self._hit(text, m, allow_bare_unit=False)
             if nxt is None or _RANK[nxt.level] <= _RANK[last.level]:
                 break
+            if (nxt.foreign is None) != (last.foreign is None) or nxt.level == "sea":
+                break  # ``Tokyo, Nhật Bản`` chains; ``Hà Nội, Nhật Bản`` does not
             chain.append(nxt)
         for lower, upper in zip(chain, chain[1:], strict=False):
             lower.parent = upper.name
+            if upper.foreign is not None:
+                continue
             if upper.level == "province" and lower.districts:
                 narrowed = tuple(d for d in lower.districts if d.province == upper.name)
                 if narrowed:

@@ -7,10 +7,13 @@ so that NFD input, old-style tone marks and case do not matter.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from .text import fold
 
@@ -72,6 +75,62 @@ class Lexicons:
         t = tuple(_nonempty("titles", titles or ()))
         return cls(t, _as_map("organizations", organizations), _as_map("document_kinds", document_kinds))
 
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Lexicons:
+        """A user lexicon file (``--lexicon FILE``), by its name: ``.json`` or else TSV.
+
+        JSON: ``{"titles": [...], "organizations": {alias: canonical} or [...],
+        "document_kinds": {alias: canonical} or [...]}`` (every key optional).
+        TSV (UTF-8, ``#`` comment lines, no header): ``kind<TAB>entry[<TAB>canonical]`` with
+        ``kind`` one of ``title``, ``organization``, ``document_kind`` (plural forms accepted);
+        the canonical name defaults to the entry. Raises ``LexiconError`` naming the line."""
+        name = os.fspath(path)
+        try:
+            with open(name, encoding="utf-8-sig") as f:
+                text = f.read()
+        except (OSError, UnicodeDecodeError) as e:
+            raise LexiconError(f"cannot read lexicon {name}: {e}") from e
+        if name.lower().endswith(".json"):
+            return cls._from_json(name, text)
+        return cls._from_tsv(name, text)
+
+    @classmethod
+    def _from_json(cls, name: str, text: str) -> Lexicons:
+        try:
+            obj = json.loads(text)
+        except ValueError as e:
+            raise LexiconError(f"lexicon {name} is not JSON: {e}") from e
+        if not isinstance(obj, dict) or set(obj) - set(LEXICON_KINDS):
+            raise LexiconError(f"lexicon {name}: expected an object with the keys {', '.join(LEXICON_KINDS)}")
+        return cls.build(obj.get("titles"), obj.get("organizations"), obj.get("document_kinds"))
+
+    @classmethod
+    def _from_tsv(cls, name: str, text: str) -> Lexicons:
+        got: dict[str, dict[str, str]] = {k: {} for k in LEXICON_KINDS}
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cells = [c.strip() for c in line.split("\t")]
+            kind = _KIND_ALIASES.get(cells[0].lower())
+            if kind is None or len(cells) < 2 or not cells[1] or len(cells) > 3:
+                raise LexiconError(
+                    f"{name}:{lineno}: expected kind<TAB>entry[<TAB>canonical] with kind title, organization or document_kind"
+                )
+            got[kind][cells[1]] = cells[2] if len(cells) == 3 and cells[2] else cells[1]
+        return cls.build(tuple(got["titles"]), got["organizations"], got["document_kinds"])
+
+    def config(self) -> dict[str, Any]:
+        """The entries as ``Extractor`` keyword arguments (plain, picklable, comparable)."""
+        return {"titles": self.titles, "organizations": dict(self.organizations), "document_kinds": dict(self.document_kinds)}
+
+
+LEXICON_KINDS = ("titles", "organizations", "document_kinds")
+_KIND_ALIASES = {
+    "title": "titles", "titles": "titles",
+    "organization": "organizations", "organizations": "organizations", "org": "organizations",
+    "document_kind": "document_kinds", "document_kinds": "document_kinds",
+}
+
 
 def _nonempty(what: str, entries: Iterable[str]) -> Iterable[str]:
     for e in entries:
@@ -93,4 +152,4 @@ def _as_map(what: str, entries: Mapping[str, str] | Iterable[str] | None) -> dic
     return {e: e for e in _nonempty(what, entries)}
 
 
-__all__ = ["Lexicons", "LexiconError", "load_table", "fold"]
+__all__ = ["LEXICON_KINDS", "Lexicons", "LexiconError", "load_table", "fold"]

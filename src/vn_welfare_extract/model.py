@@ -50,6 +50,7 @@ class DateItem:
     rule: str = ""
     id: str = ""
     unresolved: list[str] | None = None
+    time: str | None = None  # the clock time on that day, 24-hour ``HH:MM`` or ``HH:MM:SS``
 
 
 @dataclass(slots=True)
@@ -119,7 +120,7 @@ class Policy:
 @dataclass(slots=True)
 class Location:
     name: str
-    level: str  # province, district, commune, country, region
+    level: str  # province, district, commune, country, city (a major foreign city), sea
     mentions: list[Mention]
     code: str | None = None
     successor_2025: str | None = None
@@ -236,7 +237,10 @@ def record_spans(d: dict[str, Any]) -> list[tuple[int, int, str, Any]]:
     out: list[tuple[int, int, str, Any]] = []
     for kind in ("dates", "amounts", "counts"):
         for it in d[kind]:
-            out.append((it["start"], it["end"], LABELS[kind], it["value"]))
+            value = it["value"]
+            if kind == "dates" and value is not None and it.get("time"):
+                value = f"{value}T{it['time']}"  # a clock time on its day: ISO 8601 date and time
+            out.append((it["start"], it["end"], LABELS[kind], value))
     for kind in ("officials", "organizations", "locations"):
         for it in d[kind]:
             for mm in it["mentions"]:

@@ -5,18 +5,36 @@
   date in ``ngày 1/7/2021 của Chính phủ`` after the code survives).
 - A count and an amount on the same span: the amount wins (it has a currency).
 - Within one type, overlapping items: the longer span wins (ties: the earlier one).
+- A document's issue date is one value: a day item right after a policy mention that is that
+  policy's ``issued_on`` written without its year takes the policy's year (the policy knows
+  it from its code, or resolves it as a past date: published 2021-12-30, ``Quyết định 15 ngày
+  2/1`` was issued on 2021-01-02, not on 2022-01-02).
 
 Every step is O(n log n): spans are sorted once and swept, never compared all against all.
+
+Audit hook: ``resolve(rec, dropped=[])`` also appends a ``Dropped`` (the step's rule name, the
+item list, the item) for every item a step removes. The normal path (``dropped=None``) does no
+extra work. Rule names: ``inside_policy``, ``amount_over_count``, ``overlap_longer``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .model import Record
 
 T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Dropped:
+    """An item a resolver step removed (reported only when ``resolve`` is given a list)."""
+
+    rule: str  # inside_policy | amount_over_count | overlap_longer
+    kind: str  # the item list: dates, counts, amounts
+    item: Any
 
 
 class _Blocker:
@@ -40,11 +58,19 @@ class _Blocker:
         return k < len(self.starts) and self.starts[k] < e
 
 
-def _keep_clear(items: list[T], blocker: _Blocker) -> list[T]:
-    return [it for it in items if not blocker.hits(it.start, it.end)]  # type: ignore[attr-defined]
+def _keep_clear(items: list[T], blocker: _Blocker, dropped: list[Dropped] | None = None, rule: str = "", kind: str = "") -> list[T]:
+    if dropped is None:
+        return [it for it in items if not blocker.hits(it.start, it.end)]  # type: ignore[attr-defined]
+    kept: list[T] = []
+    for it in items:
+        if blocker.hits(it.start, it.end):  # type: ignore[attr-defined]
+            dropped.append(Dropped(rule, kind, it))
+        else:
+            kept.append(it)
+    return kept
 
 
-def _dedupe(items: list[Any]) -> list[Any]:
+def _dedupe(items: list[Any], dropped: list[Dropped] | None = None, kind: str = "") -> list[Any]:
     """Keep the longest of overlapping items; output sorted by start.
 
     Longest first, each accepted item is checked against the accepted ones kept in a sorted
@@ -54,9 +80,9 @@ def _dedupe(items: list[Any]) -> list[Any]:
     kept: list[Any] = []
     for it in sorted(items, key=lambda x: (-(x.end - x.start), x.start)):
         k = bisect_left(starts, it.start)
-        if k > 0 and ends[k - 1] > it.start:
-            continue
-        if k < len(starts) and starts[k] < it.end:
+        if (k > 0 and ends[k - 1] > it.start) or (k < len(starts) and starts[k] < it.end):
+            if dropped is not None:
+                dropped.append(Dropped("overlap_longer", kind, it))
             continue
         starts.insert(k, it.start)
         ends.insert(k, it.end)
@@ -65,15 +91,41 @@ def _dedupe(items: list[Any]) -> list[Any]:
     return kept
 
 
-def resolve(rec: Record) -> None:
+def resolve(rec: Record, dropped: list[Dropped] | None = None) -> None:
+    """Settle overlaps in place; with a ``dropped`` list, report every removed item there."""
     policy_spans = [(m.start, m.end) for p in rec.policies for m in p.mentions]
     if policy_spans:
         blocker = _Blocker(policy_spans)
-        rec.dates = _keep_clear(rec.dates, blocker)
-        rec.counts = _keep_clear(rec.counts, blocker)
-        rec.amounts = _keep_clear(rec.amounts, blocker)
+        rec.dates = _keep_clear(rec.dates, blocker, dropped, "inside_policy", "dates")
+        rec.counts = _keep_clear(rec.counts, blocker, dropped, "inside_policy", "counts")
+        rec.amounts = _keep_clear(rec.amounts, blocker, dropped, "inside_policy", "amounts")
     if rec.amounts and rec.counts:
-        rec.counts = _keep_clear(rec.counts, _Blocker([(a.start, a.end) for a in rec.amounts]))
-    rec.dates = _dedupe(rec.dates)
-    rec.counts = _dedupe(rec.counts)
-    rec.amounts = _dedupe(rec.amounts)
+        rec.counts = _keep_clear(rec.counts, _Blocker([(a.start, a.end) for a in rec.amounts]), dropped, "amount_over_count", "counts")
+    rec.dates = _dedupe(rec.dates, dropped, "dates")
+    _issue_dates_agree(rec)
+    rec.counts = _dedupe(rec.counts, dropped, "counts")
+    rec.amounts = _dedupe(rec.amounts, dropped, "amounts")
+
+
+# How far after a policy mention its issue date may start (``Quyết định số 15/QĐ-UBND ngày 2/1``,
+# ``Nghị định 15 của Chính phủ ban hành ngày 2/1``).
+_ISSUE_DATE_REACH = 48
+
+
+def _issue_dates_agree(rec: Record) -> None:
+    """Day items that are a policy's issue date take the policy's value (same month and day,
+    starting just after one of its mentions). ``rec.dates`` is sorted by start here."""
+    if not rec.dates:
+        return
+    starts = [d.start for d in rec.dates]
+    for p in rec.policies:
+        issued = p.issued_on
+        if not issued or len(issued) != 10:
+            continue
+        for m in p.mentions:
+            k = bisect_left(starts, m.end)
+            while k < len(starts) and starts[k] < m.end + _ISSUE_DATE_REACH:
+                d = rec.dates[k]
+                if d.grain == "day" and d.value and d.value != issued and d.value[4:] == issued[4:]:
+                    d.value = issued
+                k += 1

@@ -15,11 +15,26 @@ component that puts every extracted item on the ``Doc``.
 
 Labels: DATE, MONEY, COUNT, OFFICIAL (each mention of an official), ORG, LOC, LAW (each
 mention of a policy or legal document).
+
+**Publication date** (resolves ``sáng 8-10`` to a full date), per document, either way:
+
+>>> doc = nlp.make_doc("Sáng 8-10, tỉnh hỗ trợ 435.000 người.")   # doctest: +SKIP
+>>> doc._.published = "2021-10-09"                                 # set before the pipe
+>>> doc = nlp(doc)                                                  # doctest: +SKIP
+>>> texts = [("Sáng 8-10, tỉnh hỗ trợ 435.000 người.", {"published": "2021-10-09"})]
+>>> for doc, ctx in nlp.pipe(texts, as_tuples=True):               # doctest: +SKIP
+...     print([(s.text, s._.value) for s in doc.spans["vn_welfare"] if s.label_ == "DATE"])
+[('Sáng 8-10', '2021-10-08')]
+
+The context may be a mapping or an object with a ``published`` attribute; ``doc._.published``
+is then set from it. **User lexicon**: ``load_spacy(lexicon="my-lexicon.tsv")``, or
+``nlp.add_pipe("vn_welfare_extract", config={"lexicon": "my-lexicon.tsv"})`` (the format of
+``--lexicon``, ``Lexicons.load``; give the tokenizer the same ``lexicon`` in its config).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -40,6 +55,8 @@ if not Span.has_extension("value"):
     Span.set_extension("value", default=None)
 if not Doc.has_extension("record"):
     Doc.set_extension("record", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
 
 
 def tokenize_spans(text: str, boundaries: Iterable[int] = ()) -> list[tuple[int, int]]:
@@ -134,12 +151,16 @@ class _LazyExtractor:
     """One Extractor per object, built on first use (after a fork in ``n_process`` workers)."""
 
     types: list[str] | None
+    lexicon: str | None = None  # the path of a user lexicon file (``Lexicons.load``)
     _extractor: Extractor | None = None
 
     @property
     def extractor(self) -> Extractor:
         if self._extractor is None:
-            self._extractor = Extractor(self.types)
+            from .lexicons import Lexicons
+
+            config = Lexicons.load(self.lexicon).config() if self.lexicon else {}
+            self._extractor = Extractor(self.types, **config)
         return self._extractor
 
 
@@ -149,9 +170,10 @@ class VietnameseTokenizer(_LazyExtractor):
     It runs the extractor once and keeps the record on the Doc, so the component need not
     run it again."""
 
-    def __init__(self, vocab: Vocab, types: list[str] | None = None) -> None:
+    def __init__(self, vocab: Vocab, types: list[str] | None = None, lexicon: str | None = None) -> None:
         self.vocab = vocab
         self.types = types
+        self.lexicon = lexicon
 
     def __call__(self, text: str) -> Doc:
         rec = self.extractor.extract(text).to_dict()
@@ -161,7 +183,7 @@ class VietnameseTokenizer(_LazyExtractor):
         return doc
 
     def __reduce__(self) -> Any:
-        return (VietnameseTokenizer, (self.vocab, self.types))
+        return (VietnameseTokenizer, (self.vocab, self.types, self.lexicon))
 
     def to_bytes(self, **kwargs: Any) -> bytes:
         return b""
@@ -176,9 +198,9 @@ class VietnameseTokenizer(_LazyExtractor):
         return self
 
 
-def create_tokenizer(types: list[str] | None = None) -> Any:
+def create_tokenizer(types: list[str] | None = None, lexicon: str | None = None) -> Any:
     def factory(nlp: Language) -> VietnameseTokenizer:
-        return VietnameseTokenizer(nlp.vocab, types)
+        return VietnameseTokenizer(nlp.vocab, types, lexicon)
 
     return factory
 
@@ -189,14 +211,16 @@ registry.tokenizers.register("vn_welfare_extract.VietnameseTokenizer.v1", func=c
 class VnWelfareComponent(_LazyExtractor):
     """Puts the record's items on the Doc (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str, types: list[str] | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, types: list[str] | None = None, lexicon: str | None = None) -> None:
         self.name = name
         self.types = types
+        self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
         rec = doc.user_data.pop(_RECORD_KEY, None)
-        if rec is None:
-            rec = self.extractor.extract(doc.text).to_dict()
+        published = _published(doc)
+        if rec is None or published is not None:  # the tokenizer's record has no publication date
+            rec = self.extractor.extract(doc.text, published=published).to_dict()
         group: list[Span] = []
         for s, e, label, value in record_spans(rec):
             span = doc.char_span(s, e, label=label)
@@ -213,16 +237,29 @@ class VnWelfareComponent(_LazyExtractor):
         return doc
 
 
-@Language.factory("vn_welfare_extract", default_config={"types": None})
-def make_component(nlp: Language, name: str, types: list[str] | None) -> VnWelfareComponent:
-    return VnWelfareComponent(nlp, name, types)
+def _published(doc: Doc) -> Any:
+    """The document's publication date: ``doc._.published``, else the ``published`` of the
+    context given with ``nlp.pipe(..., as_tuples=True)`` (a mapping or an object)."""
+    if doc._.published is not None:
+        return doc._.published
+    ctx = getattr(doc, "_context", None)
+    pub = ctx.get("published") if isinstance(ctx, Mapping) else getattr(ctx, "published", None)
+    if pub is not None:
+        doc._.published = pub
+    return pub
 
 
-def load_spacy(types: list[str] | None = None) -> Language:
-    """A ready pipeline: our tokenizer (no pyvi needed) and the ``vn_welfare_extract`` component."""
+@Language.factory("vn_welfare_extract", default_config={"types": None, "lexicon": None})
+def make_component(nlp: Language, name: str, types: list[str] | None, lexicon: str | None) -> VnWelfareComponent:
+    return VnWelfareComponent(nlp, name, types, lexicon)
+
+
+def load_spacy(types: list[str] | None = None, lexicon: str | None = None) -> Language:
+    """A ready pipeline: our tokenizer (no pyvi needed) and the ``vn_welfare_extract`` component.
+    ``lexicon``: the path of a user lexicon file (the format of ``--lexicon``)."""
     import spacy
 
-    config = {"nlp": {"tokenizer": {"@tokenizers": "vn_welfare_extract.VietnameseTokenizer.v1", "types": types}}}
-    nlp = spacy.blank("vi", config=config)
-    nlp.add_pipe("vn_welfare_extract", config={"types": types})
+    tok = {"@tokenizers": "vn_welfare_extract.VietnameseTokenizer.v1", "types": types, "lexicon": lexicon}
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": tok}})
+    nlp.add_pipe("vn_welfare_extract", config={"types": types, "lexicon": lexicon})
     return nlp

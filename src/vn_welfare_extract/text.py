@@ -497,6 +497,8 @@ def align(text: str, pieces: list[str], start: int = 0) -> list[tuple[int, int]]
 # (Written ``[.!?\n](?:…)``, the same matches as ``[.!?]["')\]]*[ ]+|\n+``: a pattern that opens
 # with a character class lets the engine skip straight to the candidates.)
 _SENT_END_RE = _re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<!\n)[\"')\]]*[ ]+)")
+# Abbreviations whose period never ends a sentence (``TP. Hồ Chí Minh``, ``PGS. TS Lê Văn A``).
+_NO_END_ABBR_RE = _re.compile(r"(?<![^\W\d_])(?:TP|Tp|TX|Q|P|TT|GS|PGS|TS|ThS|BS|ĐH|St|Th)\.$")
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -515,6 +517,8 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
             if nxt in "\"'([" and e + 1 < n:
                 nxt = text[e + 1]
             if not (nxt.isupper() or nxt.isdigit()):
+                continue
+            if text[m.start()] == "." and _NO_END_ABBR_RE.search(text, max(0, m.start() - 3), m.start() + 1):
                 continue
         _add_span(text, pos, e, spans)  # trailing spaces/newlines are stripped there
         pos = e

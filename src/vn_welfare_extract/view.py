@@ -5,6 +5,7 @@ script: one file a reviewer can open anywhere.
 
     vn-welfare-extract show ARTICLE.txt -o page.html
     vn-welfare-extract show archive.jsonl --id unc-society-005 -o page.html
+    vn-welfare-extract show ARTICLE.txt --lexicon my-lexicon.tsv -o page.html
 """
 
 from __future__ import annotations
@@ -104,7 +105,8 @@ def render(text: str, record: dict[str, Any]) -> str:
             ("Approx", lambda c: c.get("approx")), ("Group", lambda c: c.get("group")),
         ]),
         _table("Dates", record["dates"], [
-            ("Text", lambda d: d["text"]), ("Value", lambda d: d["value"]), ("End", lambda d: d.get("end_value")),
+            ("Text", lambda d: d["text"]), ("Value", lambda d: d["value"]), ("Time", lambda d: d.get("time")),
+            ("End", lambda d: d.get("end_value")),
             ("Grain", lambda d: d["grain"]), ("Role", lambda d: d.get("role")),
         ]),
         _table("Places", record["locations"], [
@@ -142,7 +144,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", default="-", help="the HTML file to write (default: stdout)")
     ap.add_argument("--id", dest="doc_id", help="with a .jsonl input: the article's id (default: the first article)")
     ap.add_argument("--published", help="publication date (ISO), overrides the file's")
+    ap.add_argument("--lexicon", metavar="FILE", help="user lexicon, as for run (TSV or JSON: titles, organizations, document_kinds)")
     a = ap.parse_args(argv)
+    config: dict[str, Any] = {}
+    if a.lexicon:
+        from .lexicons import Lexicons
+
+        try:
+            config = Lexicons.load(a.lexicon).config()
+        except ValueError as e:
+            print(f"vn-welfare-extract show: error: {e}", file=sys.stderr)
+            return 2
     published = a.published
     doc_id = a.doc_id
     title = None
@@ -167,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(a.article)
         text = path.read_text(encoding="utf-8")
         doc_id = doc_id or path.stem
-    record = Extractor().extract(text, published=published, doc_id=doc_id, title=title).to_dict()
+    record = Extractor(**config).extract(text, published=published, doc_id=doc_id, title=title).to_dict()
     page = render(text, record)
     if a.output == "-":
         sys.stdout.write(page)

@@ -5,6 +5,12 @@
 schema (``schema.py``) on first use and migrates older ones. Loads are idempotent: a document's
 rows are replaced as a whole (its old child rows deleted, every row upserted by its stable id)
 in one transaction together with its ``documents`` row, which is the resume ledger.
+
+The archive-level registry (``registry.py``: persons, bodies, legal documents across articles)
+is updated in the same transaction as each batch (``registry=False`` turns it off): the batch's
+evidence replaces that of its documents and the names, bodies and documents it touches are
+resolved again, so a later run or ``--resume`` merges into the registry and a re-load changes
+nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import time
 from typing import Any
 
 from ..io.sinks import DocResult, Rows
-from .schema import BY_NAME, CHILDREN, SCHEMA_VERSION, TABLES, SchemaError, schema_sql
+from ..tables import BY_NAME, CHILDREN, SCHEMA_VERSION, TABLES, SchemaError, schema_sql
 
 __all__ = ["open_database", "DatabaseSink", "SchemaError", "schema_sql", "SCHEMA_VERSION", "is_database_target"]
 
@@ -25,9 +31,18 @@ def is_database_target(target: str) -> bool:
     return t.startswith(("sqlite:", "postgresql:", "postgres:")) or t.endswith(SQLITE_SUFFIXES)
 
 
-def open_database(target: str, resume: bool = False, batch_docs: int = 500, flush_every: float = 2.0) -> DatabaseSink:
+def open_database(
+    target: str, resume: bool = False, batch_docs: int = 500, flush_every: float = 2.0, registry: bool = True
+) -> DatabaseSink:
     """A sink for ``target``; raises ``ValueError`` (bad target, missing driver) or
-    ``SchemaError`` (a database newer than this tool)."""
+    ``SchemaError`` (a database newer than this tool). ``registry``: also keep the registry
+    tables up to date (``registry.py``)."""
+    sink = _open_database(target, resume, batch_docs, flush_every)
+    sink.registry = registry
+    return sink
+
+
+def _open_database(target: str, resume: bool, batch_docs: int, flush_every: float) -> DatabaseSink:
     t = target.strip()
     low = t.lower()
     if low.startswith(("postgresql://", "postgres://")):
@@ -59,6 +74,7 @@ class DatabaseSink:
     wants_json = False
     wants_rows = True
     name = "database"
+    registry = True  # update the registry tables in each batch's transaction
 
     def __init__(self, resume: bool, batch_docs: int, flush_every: float) -> None:
         self.resume = resume
@@ -67,10 +83,19 @@ class DatabaseSink:
         self._buf: list[DocResult] = []
         self._last = time.monotonic()
         self._done: set[str] = set()
+        self._failed: set[str] = set()  # documents whose row has status 'error' (set with _done on resume)
         self.warnings: list[str] = []
 
     def done_ids(self) -> set[str]:
         return self._done
+
+    def failed_ids(self) -> set[str]:
+        return self._failed
+
+    def retry(self, ids: set[str]) -> None:
+        """Load ``ids`` again: their new rows replace the error rows as a whole (see ``_load``)."""
+        self._done -= ids
+        self._failed -= ids
 
     def write(self, results: list[DocResult]) -> None:
         if self._done:
@@ -96,8 +121,26 @@ class DatabaseSink:
     def _load(self, doc_ids: list[str], rows: Rows) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _update_registry(self, cursor: Any, engine: str, doc_ids: list[str], rows: Rows) -> None:
+        """Merge this batch into the registry tables, inside the caller's transaction.
+
+        Two loaders may run at once (SQLite's ``BEGIN IMMEDIATE`` already makes writers take
+        turns); in PostgreSQL a transaction-scoped advisory lock does the same for the registry,
+        whose rows are read, merged and written back: without it two batches naming one body
+        both insert it."""
+        if self.registry:
+            from .. import registry
+
+            if engine == "postgres":
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (REGISTRY_LOCK,))
+            registry.update(registry.SqlStore(cursor, engine), doc_ids, registry.evidence(rows))
+
     def _close(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+# The PostgreSQL advisory lock key the registry update holds (any fixed 64-bit number: "vwereg").
+REGISTRY_LOCK = 0x767765726567
 
 
 def merge_rows(results: list[DocResult]) -> tuple[list[str], Rows]:

@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..io.sinks import Rows
+from ..tables import BY_NAME, SCHEMA_VERSION, TABLES, VERSION_TABLE_SQL, SchemaError, pending
 from . import CHILD_NAMES, DatabaseSink, upsert_sql
-from .schema import BY_NAME, SCHEMA_VERSION, TABLES, VERSION_TABLE_SQL, SchemaError, pending
 
 log = logging.getLogger("vn_welfare_extract.db")
 
@@ -79,8 +79,11 @@ class PostgresSink(DatabaseSink):
         self.nul_escaped = 0
         if resume:
             with self.conn.cursor() as cur:
-                cur.execute("SELECT doc_id FROM documents")
-                self._done = {r[0] for r in cur}
+                cur.execute("SELECT doc_id, status FROM documents")
+                for doc_id, status in cur:
+                    self._done.add(doc_id)
+                    if status == "error":
+                        self._failed.add(doc_id)
 
     def _sanitize(self, table: str, rows: list[tuple[Any, ...]], nul_docs: set[str]) -> list[tuple[Any, ...]]:
         """Escape NUL characters (text) and ``\\u0000`` escapes (JSON text) in rows that have them."""
@@ -128,6 +131,7 @@ class PostgresSink(DatabaseSink):
             for table in ("documents", *CHILD_NAMES):
                 if table in clean:
                     cur.execute(upsert_sql(table, f"stage_{table}", "postgres"))
+            self._update_registry(cur, "postgres", [d.replace("\x00", NUL_ESCAPE) for d in doc_ids], clean)
 
     def _mark_nul(self, rows: Rows, nul_docs: set[str]) -> None:
         self.nul_escaped += len(nul_docs)

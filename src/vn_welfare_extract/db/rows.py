@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..io.readers import InputDoc
+from ..io.docs import InputDoc
 from ..io.sinks import Rows
 
 _I64 = 2**63
@@ -63,7 +63,7 @@ def record_rows(doc: InputDoc, rec: dict[str, Any], processed_at: str, store_tex
     rows: Rows = {"documents": [document_row(doc, rec, "ok", processed_at, store_text)]}
     rows["dates"] = [
         (d["id"], did, d["text"], d["start"], d["end"], d.get("value"), d.get("end_value"), d.get("grain"),
-         d.get("role"), _js(d.get("unresolved")), d.get("rule"))
+         d.get("role"), _js(d.get("unresolved")), d.get("rule"), d.get("time"))
         for d in rec.get("dates", ())
     ]
     rows["amounts"] = [
@@ -109,7 +109,8 @@ def record_rows(doc: InputDoc, rec: dict[str, Any], processed_at: str, store_tex
          _js(x.get("mentions") or []), x.get("rule"))
         for x in rec.get("organizations", ())
     ]
-    rows["facts"] = [_fact_row(f, did) for f in rec.get("facts", ())]
+    provinces = _provinces(rec.get("locations", ()))
+    rows["facts"] = [_fact_row(f, did, provinces) for f in rec.get("facts", ())]
     for table in ("dates", "amounts", "counts", "officials", "policies", "locations", "organizations", "facts"):
         rows[table] = _unique_ids(rows[table])
     return rows
@@ -133,7 +134,28 @@ def _unique_ids(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 _FACT_FIXED = {"id", "type", "rule", "links", "sentence"}
 
 
-def _fact_row(f: dict[str, Any], did: str) -> tuple[Any, ...]:
+def _provinces(locations: Any) -> dict[str, str]:
+    """Location id -> the name of its province: a province itself, a district's parent, a
+    commune's parent when that is a province, or the province of its parent district."""
+    districts = {x.get("name"): x.get("parent") for x in locations if x.get("level") == "district" and x.get("parent")}
+    province_names = {x.get("name") for x in locations if x.get("level") == "province"}
+    out: dict[str, str] = {}
+    for x in locations:
+        level, parent = x.get("level"), x.get("parent")
+        if level == "province":
+            prov = x.get("name")
+        elif level == "district":
+            prov = parent
+        elif parent in province_names:
+            prov = parent
+        else:
+            prov = districts.get(parent)
+        if isinstance(prov, str) and prov:
+            out[x["id"]] = prov
+    return out
+
+
+def _fact_row(f: dict[str, Any], did: str, provinces: dict[str, str]) -> tuple[Any, ...]:
     values = {k: v for k, v in f.items() if k not in _FACT_FIXED}
     sent = f.get("sentence") or {}
     amount = values.get("amount")
@@ -152,7 +174,16 @@ def _fact_row(f: dict[str, Any], did: str) -> tuple[Any, ...]:
         _js(values),
         _js(f.get("links") or {}),
         f.get("rule"),
+        values.get("per") if amount is not None else None,
+        _fact_province(f, provinces),
     )
+
+
+def _fact_province(f: dict[str, Any], provinces: dict[str, str]) -> str | None:
+    loc = (f.get("links") or {}).get("location")
+    if isinstance(loc, list):
+        loc = loc[0] if loc else None
+    return provinces.get(loc) if isinstance(loc, str) else None
 
 
 def error_rows(doc: InputDoc, code: str, message: str, processed_at: str, library_version: str, schema_version: str) -> Rows:

@@ -3,36 +3,56 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import datetime, timezone
 
 from ..io.sinks import Rows
+from ..tables import SCHEMA_VERSION, VERSION_TABLE_SQL, SchemaError, pending
 from . import CHILD_NAMES, DatabaseSink, upsert_sql
-from .schema import SCHEMA_VERSION, VERSION_TABLE_SQL, SchemaError, pending
 
 
 def ensure_schema(conn: sqlite3.Connection) -> int:
-    """Create or migrate the schema; returns the version found before (0 for a new database)."""
+    """Create or migrate the schema; returns the version found before (0 for a new database).
+
+    The version is read inside the write transaction (``BEGIN IMMEDIATE``), so two loaders
+    opening the same new file at once cannot both create it: the second waits, then finds
+    the schema there (as PostgreSQL's advisory lock does in ``db.postgres``)."""
     conn.execute(VERSION_TABLE_SQL["sqlite"])
-    row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
-    current = int(row[0])
-    if current > SCHEMA_VERSION:
-        raise SchemaError(
-            f"the database has schema version {current}, newer than this tool's {SCHEMA_VERSION}: upgrade vn_welfare_extract"
-        )
-    for version, statements in pending("sqlite", current):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
+        current = int(row[0])
+        if current > SCHEMA_VERSION:
+            raise SchemaError(
+                f"the database has schema version {current}, newer than this tool's {SCHEMA_VERSION}: upgrade vn_welfare_extract"
+            )
+        for version, statements in pending("sqlite", current):
             for st in statements:
                 conn.execute(st)
             conn.execute(
                 "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                 (version, datetime.now(timezone.utc).isoformat(timespec="seconds")),
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     return current
+
+
+def _set_wal(conn: sqlite3.Connection, wait: float = 60.0) -> None:
+    """``PRAGMA journal_mode=WAL``, retried while another connection holds the file: switching
+    the journal mode of a new file does not wait on the busy timeout (two loaders starting
+    together on one new file got "database is locked")."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 class SqliteSink(DatabaseSink):
@@ -46,12 +66,15 @@ class SqliteSink(DatabaseSink):
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=60)
         except sqlite3.Error as e:
             raise ValueError(f"cannot open SQLite database {path}: {e}") from e
-        self.conn.execute("PRAGMA journal_mode=WAL")
+        _set_wal(self.conn)
         self.conn.execute("PRAGMA synchronous=NORMAL")
         ensure_schema(self.conn)
         self._upserts = {t: upsert_sql(t, "?", "sqlite") for t in ("documents", *CHILD_NAMES)}
         if resume:
-            self._done = {r[0] for r in self.conn.execute("SELECT doc_id FROM documents")}
+            for doc_id, status in self.conn.execute("SELECT doc_id, status FROM documents"):
+                self._done.add(doc_id)
+                if status == "error":
+                    self._failed.add(doc_id)
 
     def _load(self, doc_ids: list[str], rows: Rows) -> None:
         cur = self.conn.cursor()
@@ -67,6 +90,7 @@ class SqliteSink(DatabaseSink):
                     cur.executemany(f"DELETE FROM {table} WHERE doc_id = ?", existing)
             for table, trows in rows.items():
                 cur.executemany(self._upserts[table], trows)
+            self._update_registry(cur, "sqlite", doc_ids, rows)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")

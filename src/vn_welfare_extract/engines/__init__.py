@@ -5,13 +5,17 @@ per process, built once, ``get_extractor``), which gives for every article its r
 (``batch.record_dict``: ``Record.to_dict()`` plus ``crawled`` when the input has a crawl date;
 or the batch's error record) and its relational rows (``db.rows``). The
 record's Arrow schema (``record_arrow_schema``) is derived from the dataclasses of ``model.py``;
-the per-table schemas come from ``io.parquet`` (derived from ``db.schema``).
+the per-table schemas come from ``io.parquet`` (derived from ``tables``).
 
 Articles may be ``str``, ``api.Article`` or mappings with the batch command's field names
 (text: ``text``/``content``/``body``; id: ``id``/``doc_id``; ``published``/``date``/
 ``published_at``; ``url``/``link``; ``title``; see ``io.readers.FieldMap``). Missing values
 (``None``, NaN, ``pd.NA``) count as absent; dates and timestamps become ISO dates. An article
 without an id gets ``doc:<hash of its text>`` (the same on every engine and every run).
+
+``lexicon``: a user lexicon (``lexicons.Lexicons``, or the path of a ``--lexicon`` file, read
+once on the driver by ``as_lexicon``) sent with the tasks; each worker builds its ``Extractor``
+with it (``get_extractor``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import types as _types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,8 +41,10 @@ except ImportError as e:  # pragma: no cover - depends on the installation
 from ..api import Article, Extractor
 from ..batch import error_record, record_dict
 from ..db.rows import error_rows, record_rows
-from ..io.readers import FieldMap, InputDoc, from_mapping
+from ..io.docs import InputDoc
+from ..io.readers import FieldMap, from_mapping
 from ..io.sinks import Rows
+from ..lexicons import Lexicons
 from ..model import (
     ITEM_LISTS,
     SCHEMA_VERSION,
@@ -54,6 +61,8 @@ from ..model import (
 
 __all__ = [
     "ENGINE_EXTRAS",
+    "LexiconLike",
+    "as_lexicon",
     "extract_docs",
     "get_extractor",
     "install_hint",
@@ -75,16 +84,26 @@ def install_hint(extra: str, what: str) -> str:
 
 # ---------------------------------------------------------------- one Extractor per process
 
-_EXTRACTORS: dict[tuple[str, ...] | None, Extractor] = {}
+LexiconLike = Union[Lexicons, str, "os.PathLike[str]", None]
+_EXTRACTORS: dict[tuple[tuple[str, ...] | None, str], Extractor] = {}
 
 
-def get_extractor(types: Sequence[str] | None = None) -> Extractor:
-    """The process's ``Extractor`` for ``types`` (built on first use, then reused by every task
-    of this worker / executor process)."""
-    key = None if types is None else tuple(types)
+def as_lexicon(lexicon: LexiconLike) -> Lexicons | None:
+    """A ``Lexicons`` (as given) or the path of a lexicon file (read here, on the driver)."""
+    if lexicon is None or isinstance(lexicon, Lexicons):
+        return lexicon
+    return Lexicons.load(lexicon)
+
+
+def get_extractor(types: Sequence[str] | None = None, lexicon: Lexicons | None = None) -> Extractor:
+    """The process's ``Extractor`` for ``types`` and ``lexicon`` (built on first use, then reused
+    by every task of this worker / executor process)."""
+    t = None if types is None else tuple(types)
+    config = (lexicon or Lexicons()).config()
+    key = (t, json.dumps(config, sort_keys=True, ensure_ascii=False))
     ex = _EXTRACTORS.get(key)
     if ex is None:
-        ex = _EXTRACTORS[key] = Extractor(key)
+        ex = _EXTRACTORS[key] = Extractor(t, **config)
     return ex
 
 
@@ -141,11 +160,12 @@ def extract_docs(
     rows: bool = True,
     store_text: bool = False,
     processed_at: str | None = None,
+    lexicon: Lexicons | None = None,
 ) -> list[tuple[dict[str, Any], Rows | None]]:
     """``(record dict, rows)`` for every article, in order. A failing article gives the batch's
     error record (``error`` key) and error rows; nothing is dropped. No per-document timeout
     here (signals belong to the engine's main thread): use the engine's own task timeouts."""
-    ex = get_extractor(types)
+    ex = get_extractor(types, lexicon)
     now = processed_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
     out: list[tuple[dict[str, Any], Rows | None]] = []
     for obj in articles:
@@ -165,7 +185,7 @@ def extract_docs(
 
 
 def _error(doc: InputDoc, code: str, msg: str, rows: bool, now: str) -> tuple[dict[str, Any], Rows | None]:
-    from .. import __version__
+    from .._version import __version__
 
     r = error_rows(doc, code, msg, now, __version__, SCHEMA_VERSION) if rows else None
     return error_record(doc, code, msg), r

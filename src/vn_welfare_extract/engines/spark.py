@@ -18,7 +18,7 @@ columns are sent to Python.
 Arrow one (``engines.record_arrow_schema``, itself derived from ``model.py``): item lists are
 arrays of structs, amounts and counts ``DECIMAL(38,0)``, a fact's values and links JSON strings,
 ``error`` set for failed articles. ``record_from_row(row.asDict(True))`` gives the record dict
-back. ``table_schema(name)`` is a relational table (``db.schema``) as a Spark schema.
+back. ``table_schema(name)`` is a relational table (``tables``) as a Spark schema.
 """
 
 from __future__ import annotations
@@ -36,10 +36,11 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the installation
     raise ImportError("the Spark integration needs pyspark and pyarrow: pip install 'vn_welfare_extract[spark]'") from e
 
-from ..db.schema import TABLES
 from ..io.parquet import arrow_schema, row_dicts
 from ..io.readers import FieldMap
-from . import extract_docs, record_arrow_schema, record_to_row, warc_file_articles
+from ..lexicons import Lexicons
+from ..tables import TABLES
+from . import LexiconLike, as_lexicon, extract_docs, record_arrow_schema, record_to_row, warc_file_articles
 
 __all__ = ["WARC_ARTICLES_SCHEMA", "extract_records", "extract_tables", "read_warc", "record_schema", "table_schema", "tables_arrow_schema", "unpersist_tables", "write_parquet"]
 
@@ -50,7 +51,7 @@ def record_schema() -> StructType:
 
 
 def table_schema(table: str) -> StructType:
-    """One relational table (``db.schema``) as a Spark schema (from ``io.parquet.arrow_schema``)."""
+    """One relational table (``tables``) as a Spark schema (from ``io.parquet.arrow_schema``)."""
     return from_arrow_schema(arrow_schema(table))
 
 
@@ -67,15 +68,19 @@ def _input_columns(df: DataFrame, fm: FieldMap) -> list[str]:
     return cols
 
 
-def extract_records(df: DataFrame, *, types: Sequence[str] | None = None, fields: FieldMap | None = None) -> DataFrame:
-    """One record row per article, schema ``record_schema()``, in the partitions of ``df``."""
+def extract_records(
+    df: DataFrame, *, types: Sequence[str] | None = None, fields: FieldMap | None = None, lexicon: LexiconLike = None
+) -> DataFrame:
+    """One record row per article, schema ``record_schema()``, in the partitions of ``df``.
+    ``lexicon``: a ``Lexicons`` or the path of a lexicon file (read on the driver)."""
     fm = fields or FieldMap()
     t = None if types is None else tuple(types)
+    lex = as_lexicon(lexicon)
     schema = record_arrow_schema()
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for b in batches:
-            out = extract_docs(b.to_pylist(), t, fm, rows=False)
+            out = extract_docs(b.to_pylist(), t, fm, rows=False, lexicon=lex)
             yield pa.RecordBatch.from_pylist([record_to_row(d) for d, _ in out], schema=schema)
 
     return df.select(*_input_columns(df, fm)).mapInArrow(run, record_schema())
@@ -93,13 +98,13 @@ def read_warc(spark: Any, paths: Sequence[str]) -> DataFrame:
     return cast(DataFrame, spark.createDataFrame(rows, WARC_ARTICLES_SCHEMA))
 
 
-def _bundles(df: DataFrame, types: tuple[str, ...] | None, fm: FieldMap, store_text: bool) -> DataFrame:
+def _bundles(df: DataFrame, types: tuple[str, ...] | None, fm: FieldMap, store_text: bool, lex: Lexicons | None) -> DataFrame:
     schema = tables_arrow_schema()
     names = [t.name for t in TABLES]
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for b in batches:
-            out = extract_docs(b.to_pylist(), types, fm, rows=True, store_text=store_text)
+            out = extract_docs(b.to_pylist(), types, fm, rows=True, store_text=store_text, lexicon=lex)
             rows = []
             for _, r in out:
                 r = r or {}
@@ -116,13 +121,14 @@ def extract_tables(
     fields: FieldMap | None = None,
     store_text: bool = False,
     persist: bool = True,
+    lexicon: LexiconLike = None,
 ) -> dict[str, DataFrame]:
     """One DataFrame per table of the relational schema, with its columns (``table_schema``).
     All come from one extraction pass, persisted (memory and disk) unless ``persist=False``
     (then every table action re-runs the extraction). ``unpersist_tables(tables)`` frees it."""
     fm = fields or FieldMap()
     t = None if types is None else tuple(types)
-    b = _bundles(df, t, fm, store_text)
+    b = _bundles(df, t, fm, store_text, as_lexicon(lexicon))
     if persist:
         b = b.persist(StorageLevel.MEMORY_AND_DISK)
     out = {name.name: b.select(F.explode(name.name).alias("r")).select("r.*") for name in TABLES}
@@ -148,10 +154,11 @@ def write_parquet(
     fields: FieldMap | None = None,
     store_text: bool = False,
     mode: str = "overwrite",
+    lexicon: LexiconLike = None,
 ) -> dict[str, int]:
     """Write every table to ``path/<table>/`` (Spark's part files; DuckDB reads
     ``path/<table>/*.parquet``). Returns the rows written per table."""
-    tables = extract_tables(df, types=types, fields=fields, store_text=store_text, persist=True)
+    tables = extract_tables(df, types=types, fields=fields, store_text=store_text, persist=True, lexicon=lexicon)
     counts: dict[str, int] = {}
     try:
         for name, tdf in tables.items():

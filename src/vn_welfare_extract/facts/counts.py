@@ -32,9 +32,10 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicons import Lexicons, load_table
+from ..lexicons import load_table
 from ..model import CountItem, Record
 from ..numbers import Quantity, doc_quantities, qualifier_before, to_int, trie_pattern
+from ..resources import Resources
 from ..text import Doc
 
 
@@ -241,8 +242,8 @@ def _not_a_count(doc: Doc, qs: list[Quantity], qi: int, u: _Unit) -> bool:
 class CountsComponent:
     name = "counts"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
         units = {r["surface"].lower(): r["unit"] or r["surface"] for r in load_table("count_units")}
         # Post nouns counted like people (``12 phó chủ tịch``, ``3 thứ trưởng``): titles.tsv's
         # spelled-out posts, ranks and professions, with an optional ``phó``; abbreviations

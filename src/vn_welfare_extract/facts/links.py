@@ -21,9 +21,32 @@ How a sentence is read (cue words in ``data/fact_cues.tsv``):
    it names beneficiaries (counts after the verb, or before a passive ``được hỗ trợ``), a
    per-person rate, or people before a passive verb; a clause with money and a budget or support
    verb but no people is a ``budget`` fact (one per sentence).
+   Money needs a public payer or purpose (rule ``public_money``): a budget fact needs a state
+   body, a public word (``ngân sách``, ``UBND``, ``quỹ``, ``ủng hộ`` …) in its sentence, and when
+   a company, bank or film is the subject (``công ty``, ``tập đoàn``, ``nợ xấu``) a welfare word
+   (``ủng hộ``, ``từ thiện``, ``nộp ngân sách`` …); a commercial word (``cổ phiếu``, ``doanh thu``,
+   ``giá``, ``khách hàng``, ``giải thưởng`` …) in the clause stops both budget and support facts
+   (prices, deals, discounts and prizes are no aid). A support fact needs substance or a public
+   payer (rule ``aid_substance``): an amount, a kind of aid, a document or a receiving verb
+   (``được hỗ trợ``), else a public body or unit that gives; honours (``giấy khen``,
+   ``huân chương``) are no aid, and a support word inside a capitalised name (``Tổ chức Hỗ trợ
+   Tù nhân``) is no verb.
 4. Counts qualified by a case word (``9 người chết``, ``35 ca mắc mới``, ``trong đó 12 ca``)
-   that are not beneficiaries give ``case_count`` facts.
-5. A speech verb after an official's mention (no other official between) gives a ``statement``.
+   that are not beneficiaries give ``case_count`` facts; contacts (``24 ca F1``), suspected
+   cases (``nghi mắc``), scenarios (``tình huống 30.000 người mắc``) and changes (``giảm 1 người
+   chết``) do not.
+5. A speech verb after an official's mention (no other official between) gives a ``statement``;
+   not for a name inside a quotation when the verb is outside it (``"…anh Trường…" - ông Phương
+   nói``: rule ``speaker_outside_quote``), nor for ``Theo ông X, …`` (an attribution). Its date
+   is when it was said (rule ``speech_date``): a day before the verb, outside the quotation;
+   periods and plans in what was said (``giai đoạn 2017-2020``, ``quý 3 năm nay``) are not.
+
+Places (rule names after ``place=`` in ``Fact.rule``): a count takes the place introduced right
+after it (``8 ca ở xã A, 1 ca ở xã B``: ``after_count``), else the nearest place before it in its
+sentence (``nearest``; ``cả nước``/``toàn quốc`` is Việt Nam: ``nationwide``), else, when the
+places after it are two or more (``3 ca … Hà Nội (1), Hưng Yên (2)``), none (``several``); a
+sentence's own place — a foreign country or city too — always beats the article's default place;
+``tỉnh này`` before the sentence's places refers back (``back_reference``).
 
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
@@ -43,8 +66,9 @@ from typing import Any
 
 import regex
 
-from ..lexicons import Lexicons, load_table
+from ..lexicons import load_table
 from ..model import AmountItem, CountItem, DateItem, Fact, Location, Official, Organization, Policy, Record
+from ..resources import Resources
 from ..text import Doc, fold
 
 # A count qualified by a case word at most this many characters after it, in the same clause.
@@ -58,8 +82,37 @@ _SPEECH_AFTER = 320
 # A longer "sentence" is a table or unpunctuated text, not one statement: no facts are read
 # from it (this also bounds the per-sentence work, which is quadratic in the sentence's items).
 _MAX_SENTENCE = 3000
-# Levels that make a place for a fact (countries and regions are too coarse).
-_PLACE_LEVELS = {"commune": 3, "district": 2, "province": 1}
+# Levels that make a place for a fact, by specificity. Foreign countries and cities tie figures
+# abroad to their place; only Vietnamese units make the article's default place.
+_PLACE_LEVELS = {"commune": 4, "district": 3, "city": 3, "province": 2, "country": 1}
+_DOMESTIC_LEVELS = frozenset({"commune", "district", "province"})
+# ``cả nước``/``toàn quốc``: the whole country (no place item of its own).
+_VIETNAM = Location("Việt Nam", "country", [], "VN")
+# Between a count and the place that belongs to it: ``8 ca ở xã Đạo Lý``, ``2 ca tại huyện A``.
+_AT_PLACE_RE = regex.compile(
+    r"^[^,;:()\d]{0,25}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
+    regex.IGNORECASE,
+)
+# A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``).
+_PAYER_UNIT_RE = regex.compile(
+    r"(?<!(?:ngụ|trú|quê|sống|tại|ở|người)\s)(?<!\w)(?:tỉnh|huyện|xã|thành phố|TP|quận|phường|thị xã|thị trấn)(?!\w)",
+    regex.IGNORECASE,
+)
+# ``Chính quyền Tổng thống Biden khẳng định``: the administration speaks, not the official.
+_ADMINISTRATION_RE = regex.compile(r"(?<!\w)chính quyền\s+(?:[^\s,.;:]+\s+){0,4}$", regex.IGNORECASE)
+# A capitalised word mid-sentence: what precedes a cue that is part of a name.
+_IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
+# ``Theo ông X, …``: an attribution, not a speech verb of X.
+_ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,.;:]+\s+){0,10}$")
+# A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
+_AVERAGE_RE = regex.compile(r"\d,\d{1,2}(?![\d.,])(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn))")
+# ``Hôm nay``, ``sáng nay``: inside a quotation these still date the speech.
+_SPEECH_DAY_RE = regex.compile(r"(?:hôm|sáng|trưa|chiều|tối|đêm)\s+nay", regex.IGNORECASE)
+# A rate per population after a count: ``189 người chết trên 100.000 dân``.
+_PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:người\s+)?dân", regex.IGNORECASE)
+# A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
+_CONTACT_RE = regex.compile(r"^\s*(?:là\s+)?F[0-3](?!\w)")
+_QUOTES = "\"“”"
 # Centrally-run cities: ``thành phố`` alone refers to them.
 _CITIES = {fold(x) for x in ("Hà Nội", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")}
 
@@ -143,8 +196,8 @@ def _has(cues: list[_Cue], *kinds: str) -> bool:
 class FactsComponent:
     name = "facts"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
         kinds: dict[str, dict[str, str]] = defaultdict(dict)
         aids: dict[str, str] = {}
         for row in load_table("fact_cues"):
@@ -214,6 +267,10 @@ class FactsComponent:
         for hit in cue_re.finditer(low):
             kinds = self._kinds.get(hit.group().lower())
             if kinds and "stop" not in kinds:
+                if text[hit.start()].isupper() and ("support" in kinds or "support_passive" in kinds) and _IN_NAME_RE.search(
+                    text, max(0, hit.start() - 3), hit.start()
+                ):
+                    continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
                 pos = doc.orig_start(hit.start())
                 if (s := at(pos)) is not None:
                     s.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
@@ -309,7 +366,8 @@ class FactsComponent:
 
     # -- place -----------------------------------------------------------------------------
     def _place(self, s: _Sentence, ctx: _Context) -> tuple[Location | None, str]:
-        if s.places:
+        ref = next((c for c in s.cues if "place_ref" in c.kinds), None)
+        if s.places and (ref is None or ref.pos > s.places[0][0]):
             # The most specific place the sentence names (first among equals).
             best = max(s.places, key=lambda x: (_PLACE_LEVELS.get(x[2].level, 0), -x[0]))
             if _PLACE_LEVELS.get(best[2].level, 0):
@@ -323,6 +381,10 @@ class FactsComponent:
                     if level in ("any", loc.level) or (level == "city" and fold(loc.name) in _CITIES):
                         return loc, "back_reference"
                     k -= 1
+        if _has(s.cues, "nation"):
+            return _nation(s), "nationwide"
+        if _has(s.cues, "world"):
+            return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
         province = ctx.single.get("province")
         for _, word in s.province_words:
             if province is not None and (word == "tỉnh") != (fold(province.name) in _CITIES):
@@ -332,6 +394,33 @@ class FactsComponent:
         return None, "none"
 
     # -- support and budget ----------------------------------------------------------------
+    @staticmethod
+    def _commercial(cl: _Clause) -> bool:
+        """Prices, deals, revenue, discounts, prizes: money that is no aid (rule ``public_money``)."""
+        return _has(cl.cues, "private")
+
+    @staticmethod
+    def _company(s: _Sentence) -> bool:
+        """A company, bank or film speaks of its own money (``công ty``, ``tập đoàn``, ``nợ xấu``)."""
+        return _has(s.cues, "company")
+
+    def _public(self, doc: Doc, s: _Sentence, cl: _Clause) -> bool:
+        """A public payer or purpose: a state or mass body or a public word in the sentence, or
+        a unit named with its unit word (``tỉnh Quảng Nam``, ``tỉnh``) before the clause's first
+        money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer)."""
+        if s.orgs:
+            return True
+        if self._company(s) and not any("public" in c.kinds and c.kinds["public"] != "weak" for c in s.cues):
+            return _has(s.cues, "welfare")  # a company's money is public only for relief or charity
+        if _has(s.cues, "public", "welfare", "support_passive") or any(v != "tiền mặt" for _p, v in s.aids):
+            return True
+        verb = next((c.pos for c in cl.cues if "budget" in c.kinds or "support" in c.kinds), cl.end)
+        if any(p.pos < verb for p in s.cues if "place_ref" in p.kinds):
+            return True  # ``Xã này đã hỗ trợ``
+        # A unit as the payer before the verb (``tỉnh Quảng Nam đã chi``, ``Xã đã hỗ trợ``, ``6 tỉnh
+        # đã hỗ trợ``), not a resident's address (``chị P. (ngụ quận Tân Bình) bỏ ra``).
+        return _PAYER_UNIT_RE.search(doc.original, max(s.start, cl.start), verb) is not None
+
     def _gives_to(self, doc: Doc, cl: _Clause) -> bool:
         """A budget verb that gives money or goods ``cho`` counted people (``phân bổ giống cho
         hơn 145.000 hộ``) states a support fact."""
@@ -353,7 +442,7 @@ class FactsComponent:
         verbs = [c for c in cl.cues if "support" in c.kinds or "support_passive" in c.kinds]
         if not verbs and not cl.inherit and not gives_to:
             return None
-        if _has(cl.cues, "block"):
+        if _has(cl.cues, "block") or self._commercial(cl):
             return None
         bens = _beneficiaries(cl, gives_to)
         totals, rates = self._split_amounts(cl)
@@ -374,9 +463,12 @@ class FactsComponent:
                 totals, amount_how = [ref], "|amount=back_reference"
         if not (bens or rates or (passive_people and totals)):
             return None
+        aid = next((v for p, v in s.aids if cl.start <= p < cl.end), None)
+        substance = totals or rates or aid is not None or s.policies or _has(cl.cues, "support_passive")
+        if not substance and not self._public(doc, s, cl):
+            return None  # ``Đội đã hỗ trợ hàng ngàn trường hợp gặp nạn``: help, not aid (rule ``aid_substance``)
         f = self._base(doc, s, "support", f"support.clause|place={place_how}|date={date_how}{amount_how}")
         _place_date(f, place, date)
-        aid = next((v for p, v in s.aids if cl.start <= p < cl.end), None)
         if aid is not None:
             f.values["what"] = aid
         f.values["beneficiaries"] = [c.value for c in bens]
@@ -437,6 +529,8 @@ class FactsComponent:
         place: Location | None, place_how: str, date: DateItem | None, date_how: str,
     ) -> Fact | None:
         if cl.counts or not _has(cl.cues, "budget", "support", "support_passive"):
+            return None
+        if self._commercial(cl) or not self._public(doc, s, cl):
             return None
         totals, _rates = self._split_amounts(cl)
         if not totals:
@@ -502,8 +596,15 @@ class FactsComponent:
                 prev_what = None
                 continue
             prev_what = what
-            # The place named nearest before the count (``Nha Trang có 38 ca, Diên Khánh 11 ca``).
-            cplace, cplace_how = _nearest_place(s, c.start) or (place, place_how)
+            # The place introduced right after the count, else the one named nearest before it
+            # (``Nha Trang có 38 ca, Diên Khánh 11 ca``), else none when several follow it.
+            nxt = next((x.start for x in s.counts if x.start > c.start), s.end)
+            near: tuple[Location | None, str] | None = (
+                (None, "several") if _several_after(s, c.end, nxt) else _place_after(doc, s, c, nxt) or _nearest_place(s, c.start)
+            )
+            if near is None and place_how == "in_sentence" and _several_after(s, c.end, s.end):
+                near = (None, "several")  # ``5 ca mới, trong đó 4 ca … tại A (1), B (2)``
+            cplace, cplace_how = near or (place, place_how)
             f = self._base(doc, s, "case_count", f"case_count.count|place={cplace_how}|date={date_how}")
             _place_date(f, cplace, date)
             f.values.update(what=what, count=c.value, approx=c.approx, unit=c.unit, group=c.group)
@@ -513,13 +614,24 @@ class FactsComponent:
     def _case_what(self, doc: Doc, s: _Sentence, c: CountItem) -> str | None:
         """The case word that qualifies a count: in its group, right after it in the same
         clause, or the unit ``ca`` itself."""
-        if any("not_case" in cue.kinds and 0 <= c.start - cue.end <= 15 for cue in s.cues):
-            return None
+        if any("not_case" in cue.kinds and c.start - 15 <= cue.end <= c.end and cue.pos < c.end for cue in s.cues):
+            return None  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
+        if _AVERAGE_RE.search(c.text):
+            return None  # ``782,1 ca``: an average, not a number of people
+        if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 8)):
+            return None  # ``24 ca F1``: contacts, not cases
+        if _PER_POPULATION_RE.match(doc.original, c.end, min(s.end, c.end + 40)):
+            return None  # ``189 người chết trên 100.000 dân``: a rate
+        # Not-case words after the count, before its case word (``3 người tiếp xúc với …
+        # người nhiễm``) or, for a bare ``ca``, right after it (``2.549 ca khỏi bệnh``).
+        blockers = [cue.pos for cue in s.cues if "not_case" in cue.kinds and c.end <= cue.pos]
         if c.group:
-            for m in self._cue_re.finditer(c.group):
-                v = self._kinds.get(m.group().lower(), {}).get("case")
-                if v:
-                    return v
+            kinds = [self._kinds.get(m.group().lower(), {}) for m in self._cue_re.finditer(c.group)]
+            for k in kinds:
+                if "not_case" in k:
+                    return None  # ``19-31 triệu người có thể bị ảnh hưởng``
+                if k.get("case"):
+                    return k["case"]
         for cue in s.cues:
             if cue.pos < c.end or cue.pos - c.end > _CASE_AFTER:
                 continue
@@ -528,8 +640,11 @@ class FactsComponent:
                 continue
             between = doc.original[c.end : cue.pos]
             if not any(ch in between for ch in ",;:()"):
-                return v
+                return None if any(b < cue.pos for b in blockers) else v
         if c.unit == "ca":
+            after = doc.original[c.end : c.end + 20]
+            if any(b - c.end <= 20 and not any(ch in after[: b - c.end] for ch in ",;:()") for b in blockers):
+                return None
             return "ca"
         return None
 
@@ -538,19 +653,26 @@ class FactsComponent:
         verbs = [c for c in s.cues if "statement" in c.kinds]
         if not verbs or not s.officials:
             return None
-        for i, (_start, end, o) in enumerate(s.officials):
+        quoted = _quoted(doc.original, s.start, s.end)
+        for i, (start, end, o) in enumerate(s.officials):
             if not o.titles:
                 continue
             nxt = s.officials[i + 1][0] if i + 1 < len(s.officials) else s.end
             v = next((c for c in verbs if end <= c.pos < nxt and c.pos - end <= _SPEECH_AFTER), None)
             if v is None:
                 continue
+            if _inside(quoted, start):
+                continue  # ``"…anh Trường…" - ông Phương nói``: a name inside a quotation is not its speaker
+            if _ATTRIBUTION_RE.search(doc.original, max(s.start, start - 80), start):
+                continue  # ``Theo ông X, …``
+            if _ADMINISTRATION_RE.search(doc.original, max(s.start, start - 60), start):
+                continue  # ``Chính quyền Tổng thống Biden đang đánh giá``
             f = self._base(doc, s, "statement", "statement.speech_verb")
             f.values["official"] = o.name
             t = o.titles[0]
             f.values["capacity"] = t.title + (f" {t.organization}" if t.organization else "")
             f.links["official"] = o.id
-            d = _statement_date(doc, s, v.pos)
+            d = _statement_date(doc, s, v.pos, quoted)
             if d is not None:
                 f.values["as_of"] = d.value
                 f.links["date"] = d.id
@@ -624,10 +746,71 @@ def _beneficiaries(cl: _Clause, gives_to: bool = False) -> list[CountItem]:
     return out
 
 
-def _nearest_place(s: _Sentence, pos: int) -> tuple[Location, str] | None:
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted stretches of ``text[start:end]``; a closing quote with no opening one (a quote
+    that began in an earlier sentence: ``…thất bại", ông X nói``) quotes from ``start``; an
+    opening one left open is ignored (news text often never closes a quote)."""
+    marks = [i for i in range(start, end) if text[i] in _QUOTES]
+    out: list[tuple[int, int]] = []
+    k = 0
+    if marks and (
+        text[marks[0]] == "”"
+        or (text[marks[0]] == '"' and len(marks) % 2 == 1 and marks[0] > start and not text[marks[0] - 1].isspace()
+            and text[marks[0] - 1] != ":")
+    ):
+        out.append((start, marks[0]))
+        k = 1
+    while k + 1 < len(marks):
+        out.append((marks[k], marks[k + 1]))
+        k += 2
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _place_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Location, str] | None:
+    """``8 ca ở xã Đạo Lý, 1 ca ở xã Chân Lý``: the place introduced right after a count (by
+    ``ở``/``tại``, before the next count) is the count's own (rule ``after_count``)."""
+    for ps, _pe, loc in s.places:
+        if ps <= c.end:
+            continue
+        if ps >= nxt or loc.level not in _PLACE_LEVELS:
+            return None
+        if _AT_PLACE_RE.match(doc.original[c.end : ps]) is None:
+            return None
+        return loc, "after_count"  # an address chain runs from its most specific unit
+    return None
+
+
+def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
+    """Two or more different places of one level after ``pos`` (before the next count ``nxt``)
+    and none before it: a total split across places (``3 ca … Hà Nội (1), Hưng Yên (2)``:
+    rule ``several``)."""
+    if any(x[0] < pos and x[2].level in _PLACE_LEVELS for x in s.places):
+        return False
+    by_level: dict[str, set[str]] = defaultdict(set)
+    for x in s.places:
+        if pos < x[0] < nxt and x[2].level in _PLACE_LEVELS:
+            by_level[x[2].level].add(x[2].name)
+    return any(len(v) > 1 for v in by_level.values())
+
+
+def _nation(s: _Sentence) -> Location:
+    """``cả nước`` is Việt Nam, unless the sentence is about a foreign country (``Lào … trên cả
+    nước``): then that country (or the foreign city it names)."""
+    foreign = [x[2] for x in s.places if x[2].level in ("country", "city")]
+    return next((loc for loc in foreign if loc.level == "country"), foreign[0] if foreign else _VIETNAM)
+
+
+def _nearest_place(s: _Sentence, pos: int) -> tuple[Location | None, str] | None:
     """The place named nearest before ``pos``; of an address chain (``xã Thạnh Hòa, huyện
-    Giồng Riềng``) the most specific unit."""
+    Giồng Riềng``) the most specific unit; ``cả nước`` nearer than any place is Việt Nam."""
     near = [x for x in s.places if x[0] < pos and x[2].level in _PLACE_LEVELS]
+    scope = next((c for c in reversed(s.cues) if ("nation" in c.kinds or "world" in c.kinds) and c.end <= pos), None)
+    if scope is not None and (not near or near[-1][0] < scope.pos):
+        return (_nation(s), "nationwide") if "nation" in scope.kinds else (None, "world")
     if not near:
         return None
     chain = [near[-1]]
@@ -641,7 +824,7 @@ def _nearest_place(s: _Sentence, pos: int) -> tuple[Location, str] | None:
 
 def _place_date(f: Fact, place: Location | None, date: DateItem | None) -> None:
     f.values["location"] = place.name if place is not None else None
-    if place is not None:
+    if place is not None and place.id:
         f.links["location"] = place.id
     f.values["as_of"] = date.value if date is not None else None
     if date is not None:
@@ -685,15 +868,27 @@ def _fact_date(
     return None, "none"
 
 
-def _statement_date(doc: Doc, s: _Sentence, verb: int) -> DateItem | None:
-    """When the official spoke: a date before the speech verb, else an as_of date, else the
-    first date of what was said that is not in the future (a plan, a target, ``sẽ``)."""
-    dates = _usable_dates(doc, s)
+def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, int]]) -> DateItem | None:
+    """When the official spoke (rule ``speech_date``): a date before the speech verb, else an
+    as_of date, else the first date of what was said that is not in the future (a plan, a
+    target, ``sẽ``). Never a date inside the quotation, nor a period over several years
+    (``giai đoạn 2017 - 2020``): they are what was said about, not when."""
+    dates = [
+        d for d in _usable_dates(doc, s)
+        if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
+    ]
+    before = [d for d in dates if d.end <= verb]
     return (
-        next((d for d in dates if d.end <= verb), None)
+        next((d for d in before if d.grain == "day"), None)
+        or next(iter(before), None)
         or next((d for d in dates if d.role == "as_of"), None)
         or next((d for d in dates if d.start > verb and not _future(doc, d)), None)
     )
+
+
+def _multi_year(d: DateItem) -> bool:
+    """A period over more than one year (``giai đoạn 2017 - 2020``, ``nhiệm kỳ 2020-2025``)."""
+    return bool(d.end_value) and (d.value or "")[:4] != (d.end_value or "")[:4]
 
 
 def _month_key(value: str) -> tuple[int, int] | None:
@@ -729,7 +924,7 @@ def _future(doc: Doc, d: DateItem) -> bool:
 
 
 def _context(rec: Record) -> _Context:
-    places = [loc for loc in rec.locations if loc.level in _PLACE_LEVELS]
+    places = [loc for loc in rec.locations if loc.level in _DOMESTIC_LEVELS]
     names = {loc.name for loc in places}
     by_level: dict[str, set[str]] = defaultdict(set)
     first: dict[str, Location] = {}
@@ -739,7 +934,8 @@ def _context(rec: Record) -> _Context:
     single = {lv: first[lv] for lv, ns in by_level.items() if len(ns) == 1}
     values = {d.value for d in rec.dates if d.value is not None}
     default_date = next((d for d in rec.dates if d.value is not None), None) if len(values) == 1 else None
-    pm = sorted(((m.start, loc) for loc in places for m in loc.mentions), key=lambda x: x[0])
+    anywhere = [loc for loc in rec.locations if loc.level in _PLACE_LEVELS]  # ``nước này`` -> a country
+    pm = sorted(((m.start, loc) for loc in anywhere for m in loc.mentions), key=lambda x: x[0])
     pol = sorted(((m.start, p) for p in rec.policies for m in p.mentions), key=lambda x: x[0])
     amounts = sorted(rec.amounts, key=lambda a: a.start)
     days = sorted((d for d in rec.dates if d.value is not None and d.grain == "day"), key=lambda d: d.start)

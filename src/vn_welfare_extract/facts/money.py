@@ -29,7 +29,7 @@ from fractions import Fraction
 
 import regex
 
-from ..lexicons import Lexicons, load_table
+from ..lexicons import load_table
 from ..model import AmountItem, Record
 from ..numbers import (
     BIG_SCALES,
@@ -43,6 +43,7 @@ from ..numbers import (
     to_int,
     trie_pattern,
 )
+from ..resources import Resources
 from ..text import Doc
 
 
@@ -145,8 +146,8 @@ _PREFIX_HINT_RE = regex.compile(r"\p{Lu}\$?[ ]?\d")
 class AmountsComponent:
     name = "amounts"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
         rows = load_table("currencies")
         cur = {r["surface"]: r["currency"] for r in rows}
         self._currency = {k.lower(): v for k, v in cur.items()}

@@ -13,11 +13,22 @@ How it reads an article (all patterns compiled once; the text is scanned a few t
    - ``apposition``: name, post body[, post body…] — ``Ông Phạm Tấn Hòa, Phó Chủ tịch UBND tỉnh Long An,``;
    - ``role``: name … làm/giữ chức/là post — ``do Thứ trưởng Lê Tấn Dũng làm tổ trưởng`` (the body is the
      one the sentence names: ``Tổ Công tác đặc biệt …``);
-   - ``list``: post: name, name, … — ``Phó Chủ tịch: Trần Văn An, Lê Thị Bình``.
-   A body's name goes through ``orgs.canonical_org`` (``UBND`` -> ``Ủy ban nhân dân``).
+   - ``list``: post: name, name, … — ``Phó Chủ tịch: Trần Văn An, Lê Thị Bình``;
+   - ``copula``: post [body] [khi đó] là / đối với name — ``Phó Giám đốc Sở X khi đó là ông Y``;
+   - ``role`` also covers a short mention or a sentence-opening pronoun (``Ông Hiếu là …``,
+     ``Bà là Thành viên HĐQT …``), lists of posts (``giữ nhiều chức vụ … như: A, B``) and lists of
+     bodies (``Chủ tịch HĐQT của 3 công ty gồm A, B và C``).
+   Titles keep their qualifiers (``Nguyên``, ``Quyền``, ``Cựu``, ``Phó``, ``Thường trực``); unit-head
+   posts are built from ``post_unit`` cues (``Đồn trưởng``/``Trưởng đồn``).
+   A body's name goes through ``OrgMatcher.canonical`` (``res.orgs``) (``UBND`` -> ``Ủy ban nhân dân``).
+   Then bodies come from the article (``_resolve_bodies``): a short form it spells out once
+   (``… (Techcombank)``), a body named by kind (``Đảng ủy``, ``HĐQT``, ``Hội``) completed from the
+   person's other body or the nearest one, a bodiless post from its paragraph or its list's heading,
+   a placeless ``Tỉnh ủy``/``Sở`` from the article's (or paragraph's) province.
 4. Mentions: every occurrence of the full name, plus short ones (``ông Dũng``, ``Bộ trưởng Thể``) by
    given name — refused when two people of the article share it.
-People with no post are not officials (patients, victims, residents quoted without a role).
+People with no post are not officials (patients, victims, residents quoted without a role); a
+suspect or defendant is one only when a post is in a public body (SPEC, second edition).
 """
 
 from __future__ import annotations
@@ -31,14 +42,15 @@ from typing import Any
 
 import regex
 
-from ..gazetteer import trie_regex
-from ..lexicons import LexiconError, Lexicons, load_table
+from ..gazetteer import place_hits, trie_regex
+from ..lexicons import LexiconError, load_table
 from ..model import Mention, Official, Record, Title
+from ..orgnames import dominant_province, okey
+from ..resources import Resources
 from ..text import Doc
-from .orgs import canonical_org
 
-# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``); all-caps words (``UBND``) are not.
-_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?![\p{L}\p{N}])"
+# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``); all-caps words (``UBND``) are not.
+_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++)?(?![\p{L}\p{N}])"
 # A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
 _RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
@@ -48,14 +60,19 @@ _PAREN_RE = regex.compile(r"[ ]*\(([^()\n]{0,80})\)")
 # The separator of an apposition: a comma, a spaced dash or an opening parenthesis.
 _APPOS_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]-|-[ ]|\()[ ]*")
 # Between posts of one chain: a comma, ``kiêm``, ``đồng thời là``; optional ``nguyên`` (former) after.
-_CHAIN_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b)[ ]*(?:(?:nguyên|kiêm)[ ]+)?")
+# ``và hiện là``, ``nay là`` move on to the person's present post (``Phó Bí thư … và hiện là Hiệu trưởng``);
+# a ``nguyên`` (former) after the separator belongs to the next post's title.
+_CHAIN_SEP_RE = regex.compile(
+    r"(?:[ ]+(?:nhiệm[ ]kỳ|khóa|khoá)[ ]+[\p{L}\p{N}]+(?:[ ]?[-–][ ]?\p{N}+)?)?"
+    r"[ ]*(?:[,;]|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
+)
 # Words in names that a capitalised run never continues through (a run stops before them).
 _INNER_STOP = frozenset(
     "Tại Theo Trong Ngày Sáng Chiều Tối Trưa Đêm Phó Bộ Sở Ủy Cục Vụ Tỉnh Huyện Quận Phường Xã Chủ Giám Bí Thứ Tổng "
     "Khi Sau Trước Với Về Cùng Do Và Các Những Một Đây Đó Nhưng Nếu Để Ảnh Nguồn Theo".split()
 )
 # A post's colon before a list of names: ``Phó Chủ tịch: ``, ``17 ủy viên … gồm: ``.
-_COLON_RE = regex.compile(r"[^.;:!?\n()]{0,60}?[ ]*:[ ]*")
+_COLON_RE = regex.compile(r"(?:[^.;:!?\n()]|\([\d \-–]{1,12}\)){0,60}?[ ]*:[ ]*")
 # Between names of a list.
 _LIST_SEP_RE = regex.compile(r"[ ]*(?:,|và)[ ]*")
 # Punctuation that a body's name between a post and a name never holds.
@@ -70,9 +87,14 @@ _GAP_RE = regex.compile(r"[ ,-]*")
 _SYL_START_RE = regex.compile(_SYL + r"(?![\p{L}\p{N}])")
 # Posts a foreign name may follow without ``ông``/``bà`` (``Tổng thống Joe Biden``); after other posts
 # a plain-Latin run is more often a company (``Giám đốc điều hành General Motors``).
-_FOREIGN_POSTS = frozenset({"Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống"})
+_FOREIGN_POSTS = frozenset({
+    "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống", "Bộ trưởng",
+    "Thị trưởng", "Thống đốc", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Thủ hiến",
+})
 # Small words that continue a body's name after a proper name (``… Việt Nam tại Hà Nội``).
 _CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
+# A bracket naming the parent body right after a body: ``(thuộc Sở GTVT Nghệ An)``.
+_OF_PAREN_RE = regex.compile(r"\([ ]*(?P<of>(?:trực[ ]+)?thuộc[ ]+[^()\n]{2,60}?)[ ]*\)")
 # A bracketed abbreviation inside a body's name: ``(KH&CN)``, ``( LĐ-TB&XH )``.
 _ABBR_PAREN_RE = regex.compile(r"\([ ]*[\p{Lu}\d][\p{Lu}\d&.\-]{1,11}[ ]*\)")
 # A National Assembly deputy: ``Đại biểu`` right before the name ...
@@ -92,7 +114,67 @@ _UNTONE = {
 }
 # Words that never end a body's name.
 _TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
-_SUSPECT_RE = regex.compile(r"(?i:bị can|bị cáo|nghi phạm|đối tượng|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
+# Ê Đê and M'nông clan names that end a name starting with ``Y`` (a man) or ``H'`` (a woman).
+_EDE_CLANS = frozenset("Byă Niê Mlô Ksor Êban Adrơng Kbuôr Hđơk Ayun Buôn Yă Rcom Knul Êung Mdrang Nie Hmok Bkrông Êya".split())
+# A short form in brackets right after a body's full name: ``(Techcombank)``, ``(gọi tắt là VFF)``.
+_ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sau đây gọi là )?([\p{Lu}\d][\p{L}\d&.\-]*(?:[ ][\p{Lu}\d][\p{L}\d&.\-]*){0,2})\)")
+_COMMA_RE = regex.compile(r",[ ]*")
+# A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
+_REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
+_REGION_WORDS = frozenset({"bang", "vùng"})
+# Connectors that lead to a body or a place only (``tại cuộc họp`` ends a body, ``và phát triển`` does not).
+_PLACE_CONNECTORS = frozenset({"tại", "của", "thuộc"})
+# A level's bare unit word between a post and a name, and the body a post heads at that level.
+_BARE_UNITS = frozenset({"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố"})
+_UNIT_BODY = {"Chủ tịch": "UBND ", "Bí thư": "Đảng ủy ", "Trưởng Công an": "Công an "}
+# Unit words a place reader may join to the next capitalised run.
+_UNIT_WORDS = frozenset({"phố", "TP", "TP.", "tỉnh", "huyện", "quận", "xã", "phường"})
+# Words between a name and ``là`` that keep the post the person's: ``X hiện là Phó Giám đốc``.
+_IS_ADVERBS_RE = regex.compile(r"[ ,]*(?:(?:hiện nay|hiện tại|hiện|nay|đang|vốn|từng|cũng|khi đó|lúc đó)[ ,]*)*")
+# Kinds of ``data/companies.tsv``: their names (``Hoàng Anh Gia Lai``) are never a person's.
+_COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
+# A credit line's label before a colon: the names after it are the reporters'.
+_CREDIT_RE = regex.compile(r"(?<![\p{L}])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ|Bài|Thực hiện)[ ]*:[ ]*$")
+# Between a post and the name it is given to: ``… khi đó là ông``, ``… đối với ông`` (the name's
+# honorific is before ``c.left`` already).
+_COPULA_BEFORE_RE = regex.compile(
+    r"[ ,]*(?:(?:khi đó|lúc đó|thời điểm đó|lúc bấy giờ|hiện nay|hiện tại|hiện|nay|mới)[ ,]+)?(?:là|đối với)[ ]+$"
+)
+# A body that names no place where one is expected: ``… Tỉnh ủy``, ``UBND tỉnh``, a ``Sở`` alone.
+_PLACELESS_RE = regex.compile(r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[ ]tỉnh|[ ]thành phố)$|^Sở (?!.*(?:tỉnh|thành phố|TP))")
+# How far before a post the article's nearest body may stand to give the post its body.
+_CONTEXT_CHARS = 600
+_SUSPECT_RE = regex.compile(r"(?i:(?P<accused>bị can|bị cáo|nghi phạm|đối tượng)|nạn nhân|bệnh nhân|BN|thi thể|tử vong|bị hại)[ ]+$")
+# What a place adds to a body's name (``Sở Y tế`` -> ``Sở Y tế tỉnh X`` is left to the place rules).
+_PLACE_TAIL_RE = regex.compile(r"[ ,]*(?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn)[ ]")
+# A short mention and a role verb: ``Ông Hiếu hiện là``, ``bà Lan là``.
+_SHORT_IS_RE = regex.compile(
+    r"(?<![\p{L}])(?:[Ôô]ng|[Bb]à)[ ](?P<key>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)[ ]+"
+    r"(?:hiện (?:đang )?là|hiện nay là|nay là|đang là|từng là|là|giữ chức(?: vụ)?|đảm nhiệm)[ ]+"
+)
+# A post's bodies given as a list: ``của 3 công ty gồm``, ``tại các tổ chức như``, ``ở hai ngân hàng là``.
+_BODY_LIST_RE = regex.compile(
+    r"[ ]+(?:của|tại|ở)[ ]+(?:\d+|các|nhiều|hai|ba|bốn|năm)[ ]+(?:công ty|doanh nghiệp|tổ chức|đơn vị|ngân hàng|tập đoàn)"
+    r"(?:[ ]+\p{Ll}+){0,3}?[ ]+(?:gồm|như|là)[ ]*:?[ ]*"
+)
+# A list's separator inside a scanned body: ``, `` or `` và `` before a capital.
+_LIST_END_RE = regex.compile(r"(?:,[ ]*|[ ]và[ ]+)(?=\p{Lu})")
+# Small words qualifying a post, then ``thuộc`` and a capitalised body.
+_QUALIFIED_OF_RE = regex.compile(r"((?:[ ]+\p{Ll}+){1,3})[ ]+(?:trực[ ]+)?thuộc[ ]+(?=\p{Lu})")
+# Several posts introduced together: ``giữ nhiều chức vụ quan trọng tại X như:``.
+_MANY_POSTS_RE = regex.compile(
+    r"(?<![\p{L}])giữ[ ](?:nhiều|các)[ ](?:chức vụ|vị trí|cương vị)(?:[^.:;\n]|\.(?=\S)){0,120}?[ ](?:(?:như|gồm)[ ]*:|là)[ ]*"
+)
+# A pronoun opening a sentence and a role verb: ``Bà là Thành viên HĐQT …``, ``Ông hiện là …``.
+_PRONOUN_IS_RE = regex.compile(
+    r"(?:^|(?<=[.!?…][ ]{1,3})|(?<=\n)|(?<=,[ ]))(?P<pro>Ông|Bà|ông|bà)[ ]+"
+    r"(?:(?:hiện (?:đang )?là|hiện nay là|nay là|đang là|từng là|là)"
+    r"|(?:được[ ](?:[\p{L}]+[ ]){0,3}?(?:bổ nhiệm|bầu|điều động|phân công|giao)[ ](?:làm|giữ chức vụ|giữ chức|giữ vị trí))"
+    r"|(?:giữ (?:nhiều |các )?(?:chức vụ|vị trí)(?:[^.:;\n]{0,100}?[ ](?:như|gồm|là)[ ]*:?)?))[ ]+",
+    regex.MULTILINE,
+)
+# A company's body: its managers who appear only as suspects are not officials (SPEC 2nd ed.).
+_COMPANY_BODY_RE = regex.compile(r"(?i)^(?:công ty|cty|tập đoàn|tổng công ty|ngân hàng thương mại|doanh nghiệp|hợp tác xã|htx|chi nhánh|cửa hàng|cơ sở)(?![\p{L}])")
 
 
 @dataclass(slots=True)
@@ -127,6 +209,17 @@ class _Person:
     genders: set[str] = field(default_factory=set)
     rules: list[str] = field(default_factory=list)
     suspect: bool = False
+    accused: bool = False  # the suspect word is ``bị can``/``bị cáo``, not a victim's or a patient's
+    foreign: bool = False
+
+    def official(self) -> bool:
+        """Has a post, and is not only a suspect or victim; a prosecuted holder of a public post
+        (``bị can X, nguyên Giám đốc Sở Y tế``) stays an official, a company's manager does not."""
+        if not self.titles:
+            return False
+        if not self.suspect:
+            return True
+        return self.accused and any(t.organization and not _COMPANY_BODY_RE.match(t.organization) for _, t in self.titles)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -168,16 +261,25 @@ def _optional_table(name: str) -> tuple[dict[str, str], ...]:
 class OfficialsComponent:
     name = "officials"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = lex = res.lexicons
+        self.orgs = res.orgs
         self.titles: dict[str, tuple[str, str, str, str]] = {}
         for row in load_table("titles"):
             self.titles[row["title"].casefold()] = (row["canonical"], row["kind"], row["org_head"], row["default_org"])
         for t in lex.titles:
             self.titles.setdefault(t.casefold(), (t, "post", "", ""))
+        cue_rows = load_table("official_cues")
+        for row in cue_rows:
+            if row["kind"] == "post_unit":
+                # ``Đồn trưởng`` and ``Trưởng đồn`` head an ``Đồn …``: one unit word, both posts.
+                unit = row["cue"]
+                head = unit[:1].upper() + unit[1:]
+                self.titles.setdefault(f"{unit} trưởng", (f"{head} trưởng", "post", head, ""))
+                self.titles.setdefault(f"trưởng {unit}", (f"Trưởng {unit}", "post", head, ""))
         self.families = frozenset(r["family"] for r in load_table("family_names"))
         cues: dict[str, list[tuple[str, str]]] = {}
-        for row in load_table("official_cues"):
+        for row in cue_rows:
             cues.setdefault(row["kind"], []).append((row["cue"], row["value"]))
         self.honorifics = {c: v for c, v in cues.get("honorific", [])}
         self.org_heads = [c for c, _ in cues.get("org_head", [])]
@@ -198,18 +300,23 @@ class OfficialsComponent:
             for a in [pname, *(a for a in row.get("aliases", "").split("|") if a)]:
                 self.province_units.setdefault(a, full)
         self.not_names = frozenset(not_names)
+        # Bodies named by their kind alone (``Đảng ủy``, ``HĐQT``, ``Hội``): ``part`` is a body inside
+        # another (completed with its owner), ``type`` the owner's kind (replaced by the owner).
+        self.generic_bodies = {okey(c): v for c, v in cues.get("generic_body", [])}
+        # The body word a post heads, by canonical post (``Hiệu trưởng`` -> ``Trường``).
+        self.head_of = {canon: head for t, (canon, _, head, _) in self.titles.items() if head and t == canon.casefold()}
         self.place_names = frozenset(r["name"] for r in _optional_table("districts")) | self.not_names
 
         # A post, optionally former/acting, optionally deputy, optionally standing (``Thường trực``).
         self.title_re = regex.compile(
-            r"(?<![\p{L}\p{N}.])(?:(?:nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            r"(?<![\p{L}\p{N}.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + _alternation(self.titles)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?![\p{L}\p{N}])",
             regex.IGNORECASE,
         )
         # The same on lower-cased text, as a prefix trie for the standard ``re`` engine (~10x faster).
         self.title_low_re = re.compile(
-            r"(?<![\w.])(?:(?:nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            r"(?<![\w.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + _trie_pattern(t.lower() for t in self.titles)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?!\w)"
         )
@@ -222,7 +329,7 @@ class OfficialsComponent:
                 untoned[k] = None if k in untoned else t
         self.untoned = {k: t for k, t in untoned.items() if t is not None}
         self.title_untoned_re = re.compile(
-            r"(?<![\w.])(?:(?:nguyên|quyên|cưu)[ ]+)?(?P<pho>pho[ ]+)?(?P<base>"
+            r"(?<![\w.])(?:(?P<q>nguyên|quyên|cưu)[ ]+)?(?P<pho>pho[ ]+)?(?P<base>"
             + _trie_pattern(self.untoned)
             + r")(?P<tt>[ ]+thương[ ]+trưc)?(?!\w)"
         )
@@ -234,15 +341,21 @@ class OfficialsComponent:
         )
         # A reporting or action verb that ends a body's name after a post (``cho biết``, ``đã``).
         self.stop_re = regex.compile(r"(?:" + _alternation(c for c, _ in cues.get("stop_verb", [])) + r")(?![\p{L}\p{N}])")
+        # A capitalised body head (case-sensitive): where the article names a body in full.
+        self.body_head_re = regex.compile(
+            r"(?<![\p{L}\p{N}])(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}\p{N}])"
+        )
+        # Compounds that start with a stop verb but stay inside a body (``Ban quản lý dự án``).
+        self.stop_compound_re = regex.compile(r"(?<![\p{L}])(?:" + _alternation(c for c, _ in cues.get("stop_compound", [])) + r")(?![\p{L}])")
         # A role verb right before a post: ``làm tổ trưởng``, ``giữ chức vụ Chủ tịch``, ``là Giám đốc``.
         self.role_re = regex.compile(
             r"(?<![\p{L}])(?P<verb>" + _alternation(c for c, _ in cues.get("role_verb", [])) + r")[ ]+(?=\S)"
         )
         # ``Lao động, Thương binh và Xã hội``: a comma inside a body's name (X, Y và Z).
         self.comma_and_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,4}?[ ]và[ ]\p{Lu}")
-        # Up to three small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
+        # Up to four small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
         self.title_ext_re = regex.compile(
-            r"((?:[ ]+\p{Ll}+){1,3})(?=[ ]+(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}]))"
+            r"((?:[ ]+\p{Ll}+){1,4})(?=[ ]+(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}]))"
         )
 
     # -- scanning --------------------------------------------------------------------------------
@@ -251,21 +364,39 @@ class OfficialsComponent:
         low = text.lower()
         # Searching a lower-cased copy with a case-sensitive pattern is several times faster than
         # IGNORECASE; when lower-casing changes the length (rare letters), offsets would drift.
-        found = self.title_low_re.finditer(low) if len(low) == len(text) else self.title_re.finditer(text)
-        for m in found:
-            canon, kind, head, dflt = self.titles[" ".join(m.group("base").split()).casefold()]
+        pat: Any = self.title_low_re if len(low) == len(text) else self.title_re
+        subject = low if len(low) == len(text) else text
+        matches = list(pat.finditer(subject))
+        k = 0
+        reach = -1  # end of the last match taken (a re-match may overlap the next found one)
+        while k < len(matches):
+            m = matches[k]
+            k += 1
+            if m.start() < reach:
+                continue
+            base = m.group("base")
+            if base.casefold().endswith(" phó") and not text[m.start("base")].isupper():
+                # ``chức vụ Phó Giám đốc`` holds no ``Vụ phó``: a unit-deputy post is capitalised; the
+                # post may start at its ``phó`` instead.
+                again = pat.match(subject, m.start("base") + len(base) - 3)
+                if again is not None:
+                    matches.insert(k, again)
+                continue
+            canon, kind, head, dflt = self.titles[" ".join(base.split()).casefold()]
             prev = _prev_word(text, m.start())
             if prev.casefold() in ("ban", "phòng") and not canon.startswith("Trưởng"):
                 continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``: part of a body's name
-            if m.group("pho") and kind in ("post", "appos"):
-                canon = "Phó " + canon
-            if m.group("tt") and kind in ("post", "appos"):
-                canon += " Thường trực"
+            if text.startswith(" quán", m.end()):
+                continue  # ``Tổng Lãnh sự quán``, ``Đại sứ quán``: the mission, a body
+            canon = _qualified(canon, kind, m.group("q"), m.group("pho"), m.group("tt"))
             out.append(_Hit(m.start(), m.end(), canon, kind, head, dflt))
+            reach = m.end()
         if len(low) == len(text):
             out.extend(self._untoned_hits(text, low, {h.start for h in out}))
             out.sort(key=lambda h: h.start)
-        return out
+        # ``Phó Chủ tịch phụ trách văn xã``: an apposition-only post right after a post qualifies it.
+        ends = {h.end + 1 for h in out if h.kind == "post"}
+        return [h for h in out if not (h.kind == "appos" and h.start in ends and text[h.start - 1] == " " and text[h.start].islower())]
 
     def _untoned_hits(self, text: str, low: str, starts: set[int]) -> list[_Hit]:
         """Posts spelt with a wrong tone mark after their first word (``Chủ tich UBND tỉnh``), and only
@@ -282,16 +413,14 @@ class OfficialsComponent:
             if low[b : b + len(first)] != first or (m.group("pho") and not low.startswith("phó", m.start("pho"))):
                 continue  # the first word spelt right (``sinh viên trường`` is not ``Viện trưởng``)
             canon, kind, head, dflt = self.titles[title]
-            if m.group("pho"):
-                canon = "Phó " + canon
-            if m.group("tt"):
-                canon += " Thường trực"
+            canon = _qualified(canon, kind, _UNTONED_QUALIFIERS.get(m.group("q") or ""), m.group("pho"), m.group("tt"))
             out.append(_Hit(m.start(), e, canon, kind, head, dflt))
         return out
 
     def _candidates(self, doc: Doc, text: str, hits: list[_Hit], loc_spans: list[tuple[int, int]]) -> list[_Cand]:
         hit_by_end = {h.end: h for h in hits if h.kind in ("rank", "honor")}
         post_ends = {h.end for h in hits if h.kind == "post"}  # ``Trưởng thôn Lò Văn Pằng``
+        post_starts = {h.start for h in hits if h.kind in ("post", "appos")}
         countries = self.countries
         out: list[_Cand] = []
         families = self.families
@@ -307,8 +436,14 @@ class OfficialsComponent:
             # The run's syllables are separated by single spaces (``_RUN_RE``).
             parts = m.group().split(" ")
             # ``Thủ tướng Anh Boris Johnson``, ``Thủ tướng Nhật Bản Kishida Fumio``: a country after a post.
-            nc = _country_prefix(parts, countries) if rs - 1 in post_ends else 0
+            # ``… Quốc phòng Nga Sergei Shoigu``: a country before a foreign name, wherever the post is.
+            nc = _country_prefix(parts, countries)
+            if not nc and len(parts) >= 3 and _prev_word(text, rs) in _REGION_WORDS and _is_ascii_name(parts[1:]):
+                nc = 1  # ``Thống đốc bang Oregon Harold Penwick``: the state, then the name
+            if nc and rs - 1 not in post_ends and not _is_ascii_name(parts[nc:]):
+                nc = 0  # ``Anh Trần Văn Nam``: ``Anh`` is the honorific
             if families.isdisjoint(parts) and not (
+                (parts[-1] in _EDE_CLANS and "Y" in parts) or
                 parts[0] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name(parts)
                 or (nc and _is_ascii_name(parts[nc:]))
             ):
@@ -328,10 +463,14 @@ class OfficialsComponent:
                     break
             words = [s[2] for s in syls]
             i = self._strip_places(words)
+            if nc and len(words) - nc < 2 and _is_ascii_name(words):
+                continue  # ``Tổng thống Nga Putin``: a country and a surname, not a full name
             if nc and len(words) - nc >= 2:
                 i = max(i, nc)  # ``Thủ tướng Canada Justin Trudeau``: the country is not part of the name
             start_i = None
-            if i < len(words) and (words[i] in self.families) and 2 <= len(words) - i <= 4:
+            ede = i < len(words) and words[i] == "Y" and words[-1] in _EDE_CLANS
+            # ``Y`` starts an Ê Đê man's name only with a clan name at the end (``Y Khoa Byă``).
+            if i < len(words) and (words[i] in self.families or ede) and 2 <= len(words) - i <= 4:
                 start_i = i
             else:  # ``Bạch Mai Đào Xuân Cơ``: the name is the tail; three syllables are the most common
                 options = [j for j in range(i, len(words) - 1) if words[j] in self.families and len(words) - j <= 4]
@@ -342,7 +481,14 @@ class OfficialsComponent:
             foreign = False
             prev = _prev_word(text, syls[0][0]) if syls else ""
             if start_i is None:
-                if (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= len(words) - i <= 3:
+                if (honor or prev in self.honorifics) and 3 <= len(words) - i <= 4 and not _is_latin(words[i]):
+                    start_i = i  # ``Ông Văn Viết Thành``: a family spelt like a common word (left out of the list)
+                elif (
+                    (honor or prev in self.honorifics) and len(words) - i == 2 and not _is_latin(words[i])
+                    and (sep := _APPOS_SEP_RE.match(text, syls[-1][1])) is not None and sep.end() in post_starts
+                ):
+                    start_i = i  # ``ông Quang Trung, đại diện …``: a two-syllable name with its post right after
+                elif (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= len(words) - i <= 3:
                     start_i, foreign = i, True
                 else:
                     continue
@@ -350,12 +496,16 @@ class OfficialsComponent:
             if (
                 start_i == 0 and honor is None and prev in self.name_guards and syls[0][0] - 1 not in post_ends
                 and not self._guard_compound(text, syls[0][0], prev)
+                and not (prev in _BARE_UNITS and syls[0][0] - len(prev) - 2 in post_ends and len(syls) >= 3 and syls[0][2] in families)
             ):
-                continue
+                continue  # ``Chủ tịch xã Nguyễn Văn Bình``: after a post, a bare unit word then a full name
             s, e = syls[0][0], syls[-1][1]
             name = " ".join(x[2] for x in syls)
             k = bisect_left(loc_starts, e)  # places starting before the name ends
-            if name in self.not_names or (k > 0 and loc_max_end[k - 1] > s):
+            in_place = k > 0 and loc_max_end[k - 1] > s
+            if in_place and name not in self.place_names and len(syls) >= 3 and syls[0][2] in families and text[s - 1 : s] == " " and _prev_word(text, s) in _UNIT_WORDS | _BARE_UNITS:
+                in_place = False  # ``Chủ tịch HĐND thành phố Nguyễn Ngọc Tuấn``: a full name is no place
+            if name in self.not_names or in_place:
                 continue
             left, gender = s, None
             if honor is not None and start_i == 0:
@@ -427,11 +577,11 @@ class OfficialsComponent:
                 if ws in cand_starts:
                     break
                 lower = w[0].islower()
-                if lower and self.stop_re.match(text, ws) is not None:
+                if lower and self.stop_re.match(text, ws) is not None and not self._stop_compound(text, ws):
                     break
                 if lower and w in self.honorifics:
                     break  # ``Hiệu trưởng Trường X và ông B``: another person starts
-                if not lower and words and w in self.org_heads:
+                if not lower and words and (w in self.org_heads or self.org_head_re.match(text, ws)):
                     caps_run = -1  # ``Phòng … - Sở Giáo dục``: a body's head word starts a new level
                 if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws)):
                     break  # ``Công ty cổ phần Hoàng Anh Gia Lai | công bố``: a proper name ends the body
@@ -440,8 +590,10 @@ class OfficialsComponent:
                 elif w[1:].islower():  # ``Gia Lai``; abbreviations (``ĐH``) neither count nor reset
                     caps_run += 1
                 if words == 0 and lower:
-                    if not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
-                        return None
+                    if w in _TRAILING or not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
+                        return None  # ``nguyên Phó Hiệu trưởng và …``: no body follows
+                if lower and words and w in _PLACE_CONNECTORS and not self._named_after(text, we, limit):
+                    break  # ``Trưởng Ban Chỉ đạo tại cuộc họp``: a connector leads to a body or a place only
                 end = we
                 last.append((ws, we, w))
                 words += 1
@@ -451,6 +603,9 @@ class OfficialsComponent:
                 continue
             punct = m.group("p")
             ps = m.start("p")
+            if punct == "," and words and last[-1][2].casefold() == "phòng" and text.startswith("chống", _next_word_at(text, ps + 1)):
+                i = ps + 1  # ``Ban Chỉ đạo phòng, chống dịch``: one word pair, not two bodies
+                continue
             if punct == "," and words and _next_word_at(text, ps + 1) not in hit_starts and (
                 self._org_continues(text, ps + 1, hit_starts) or self.comma_and_re.match(text, ps)
             ):
@@ -465,6 +620,10 @@ class OfficialsComponent:
                 i = ps + 1
                 continue
             if punct == "(" and words:
+                of = _OF_PAREN_RE.match(text, ps, limit)
+                if of is not None:  # ``Ban quản lý X (thuộc Sở GTVT Nghệ An)``: the parent body belongs to the name
+                    end = of.end()
+                    break
                 ab = _ABBR_PAREN_RE.match(text, ps, limit)
                 if ab is not None:
                     n = _TOKEN_RE.match(text, ab.end(), limit)
@@ -478,6 +637,59 @@ class OfficialsComponent:
         if end <= start:
             return None
         return start, end
+
+    def _extended(self, text: str, h: _Hit, limit: int) -> _Hit:
+        """``Phó Chủ tịch phụ trách văn xã UBND …``: small words between a post and a capitalised body
+        belong to the post (not ``trường Đại học``, not ``phân tích của``)."""
+        ext = self.title_ext_re.match(text, h.end, limit)
+        if ext is None or self.org_head_re.search(ext.group(1)) or _CONNECTOR_RE.search(ext.group(1)):
+            return h
+        if h.head and text[h.end - len(h.head) : h.end] == h.head:
+            return h  # ``Trưởng Ban chỉ đạo …``: the capitalised head word starts the body, the words are its name
+        return _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
+
+    def _body_list(
+        self, doc: Doc, h: _Hit, limit: int, rec_orgs: dict[int, tuple[int, str]], cand_starts: set[int], hit_starts: set[int]
+    ) -> tuple[int, list[Title]] | None:
+        """``… của 3 công ty gồm A, B và C`` / ``… tại các tổ chức như A, B, C`` after a post: its bodies."""
+        text = doc.text
+        m = _BODY_LIST_RE.match(text, h.end, limit)
+        if m is None:
+            return None
+        out: list[Title] = []
+        q = m.end()
+        probe = _Hit(0, 0, "", "post", "", "")
+        while q < limit:
+            q = _next_word_at(text, q)
+            if q >= limit or not (text[q].isupper() or text[q].isdigit()):
+                break
+            span = self._scan_org(text, q, limit, probe, cand_starts, hit_starts)
+            if span is None:
+                break
+            # The list's own separators end a body: ``A, B và C``.
+            stop = _LIST_END_RE.search(text, span[0], span[1])
+            e = stop.start() if stop is not None else span[1]
+            out.append(self._title(doc, rec_orgs, h, (span[0], e)))
+            sep = _LIST_SEP_RE.match(text, e, limit)
+            if sep is None or sep.end() == e:
+                q = e
+                break
+            q = sep.end()
+        return (q, out) if len(out) >= 2 else None
+
+    def _named_after(self, text: str, pos: int, limit: int) -> bool:
+        """A capitalised word, a number or a place word follows ``pos`` (after a connector)."""
+        q = _next_word_at(text, pos)
+        if q >= limit:
+            return False
+        return text[q].isupper() or text[q].isdigit() or self.place_re.match(text, q) is not None
+
+    def _stop_compound(self, text: str, ws: int) -> bool:
+        """The stop word at ``ws`` is inside a compound that a body's name holds (``dự án``)."""
+        for m in self.stop_compound_re.finditer(text, max(0, ws - 12), min(len(text), ws + 24)):
+            if m.start() <= ws < m.end():
+                return True
+        return False
 
     def _org_continues(self, text: str, p: int, hit_starts: set[int]) -> bool:
         """After a comma: another level of the same body (``, Bộ Lao động …``, ``, tỉnh Thanh Hóa``)."""
@@ -499,18 +711,28 @@ class OfficialsComponent:
             return Title(hit.canonical, got[1])
         surface = text[s:e].strip(" ,-")
         if "(" in surface:
-            surface = " ".join(_ABBR_PAREN_RE.sub(" ", surface).split())
+            surface = " ".join(_OF_PAREN_RE.sub(lambda m: " " + m.group("of") + " ", _ABBR_PAREN_RE.sub(" ", surface)).split())
+        if hit.kind == "appos" and not hit.head and not self.org_head_re.match(surface):
+            # ``Công chức Tư pháp - Hộ tịch cấp xã, UBND thị trấn X``: the field is part of the post,
+            # the body starts at its head word.
+            for m in self.body_head_re.finditer(surface):
+                field = surface[: m.start()].strip(" ,-")
+                if field and len(field.split()) <= 8:
+                    return Title(f"{hit.canonical} {field}", self.orgs.canonical(surface[m.start() :]) or None)
+                break
         if surface in self.departments and not hit.head:
             # ``Giám đốc Marketing (Vinamilk)``: a department is part of the post; the body, if any,
             # is the bracketed name right after it.
             par = _PAREN_RE.match(text, e)
             org = par.group(1).strip() if par is not None and 1 <= len(par.group(1).split()) <= 6 else None
-            return Title(hit.canonical + " " + surface, canonical_org(org) or None if org else None)
-        if hit.head and not self.org_head_re.match(surface):
+            return Title(hit.canonical + " " + surface, self.orgs.canonical(org) or None if org else None)
+        if hit.head and not (surface[:1].isupper() and self.org_head_re.match(surface)) and not surface.casefold().startswith(hit.head.casefold() + " "):
             surface = hit.head + " " + surface
         elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
             surface = "UBND " + surface
-        return Title(hit.canonical, canonical_org(surface) or None)
+        elif hit.canonical.endswith("Chủ tịch") and surface in self.province_units:
+            surface = "UBND " + self.province_units[surface]  # ``Chủ tịch Hà Nội``: the city's committee
+        return Title(hit.canonical, self.orgs.canonical(surface) or None)
 
     # -- the component -----------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
@@ -519,6 +741,10 @@ class OfficialsComponent:
         if not hits and "biểu" not in text:  # no post, and no deputy (``Đại biểu X (đoàn Y)``)
             return
         loc_spans = [(doc.norm_index(m.start), doc.norm_index(m.end)) for loc in rec.locations for m in loc.mentions]
+        # A known body's name is not a person's (``lãnh đạo Hoàng Anh Gia Lai``, ``Công ty Hà Thành``).
+        loc_spans += [
+            (doc.norm_index(m.start), doc.norm_index(m.end)) for org in rec.organizations if org.kind in _COMPANY_KINDS for m in org.mentions
+        ]
         rec_orgs: dict[int, tuple[int, str]] = {}
         for org in rec.organizations:
             for om in org.mentions:
@@ -528,37 +754,59 @@ class OfficialsComponent:
             return
         cand_starts = {c.start for c in cands}
         cand_sorted = sorted(cand_starts)
-        hon_starts = {c.start for c in cands if c.left != c.start}
+        # In apposition a bare name ends the body only after a known body's full name
+        # (``…, Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt``); else only a name with ``ông``/``bà`` does.
+        org_ends = {end for end, _ in rec_orgs.values()}
+        hon_starts = {c.start for c in cands if c.left != c.start or (text[c.start - 1 : c.start] == " " and c.start - 1 in org_ends)}
         cand_by_start = {c.start: c for c in cands}
         hit_starts = {h.start for h in hits}
         hit_at = {h.start: h for h in hits}
         post_hits = [h for h in hits if h.kind in ("post", "appos")]
         post_starts = [h.start for h in post_hits]
+        post_ends = {h.end for h in post_hits}
         people: dict[str, _Person] = {}
         claimed: set[int] = set()  # posts already given to a name in apposition
 
         def person(c: _Cand) -> _Person:
             p = people.get(c.name)
             if p is None:
-                p = people[c.name] = _Person(c.name, c.start)
+                p = people[c.name] = _Person(c.name, c.start, foreign=c.foreign)
             if c.gender:
                 p.genders.add(c.gender)
             return p
 
         for c in cands:
             p = person(c)
-            if _SUSPECT_RE.search(text, max(0, c.left - 20), c.left):
+            sm = _SUSPECT_RE.search(text, max(0, c.left - 20), c.left)
+            if sm is not None:
                 p.suspect = True
+                p.accused = p.accused or sm.group("accused") is not None
             sent_s, sent_e = doc.sentence_at(c.start)
             got = self._prenominal(doc, c, post_hits, post_starts, sent_s, cand_starts, hit_starts, rec_orgs, claimed)
             if got:
                 p.titles.extend(got)
                 p.rules.append("prenominal")
-            if c.foreign and not c.gender:
-                continue  # a bare plain-Latin run takes a post only right after it (``Đại sứ Marc Knapper``)
+            else:
+                got = self._copula(doc, c, post_hits, post_starts, sent_s, cand_starts, hit_starts, rec_orgs, claimed)
+                if got:
+                    p.titles.extend(got)
+                    p.rules.append("copula")
             # In apposition a bare name inside the body is part of it (``Chủ tịch Tài chính Hoàng Huy``);
             # only a name with its own ``ông``/``bà`` ends the body.
             end, got = self._apposition(doc, c, sent_e, hit_at, hon_starts, hit_starts, rec_orgs)
+            if c.foreign and not c.gender:
+                # A bare plain-Latin run takes a post right after it (``Đại sứ Marc Knapper``), or in
+                # apposition with a named body (``Ayuth Sintoppant, lãnh đạo Cục Cải huấn Thái Lan,``).
+                q = _next_word_at(text, end)
+                inside = bisect_left(cand_sorted, end) - bisect_right(cand_sorted, c.start)  # names within its body
+                if (
+                    got and all(t.organization for _, t in got) and text[c.end : c.end + 1] == "," and inside == 0
+                    and c.start - 1 not in post_ends and not (q < len(text) and text[q].isupper())
+                ):
+                    claimed.update(pos for pos, _ in got)
+                    p.titles.extend(got)
+                    p.rules.append("apposition")
+                continue
             claimed.update(pos for pos, _ in got)
             if got:
                 p.titles.extend(got)
@@ -572,12 +820,244 @@ class OfficialsComponent:
             if got:
                 p.titles.extend(got)
                 p.rules.append("role")
+        self._short_is(doc, people, cands, hit_at, cand_starts, hit_starts, rec_orgs)
+        listed: set[int] = set()  # posts heading a list of names (``Chủ tịch: A``)
         for h in post_hits:
             for c, t in self._colon_list(doc, h, cand_by_start, cand_starts, hit_starts, rec_orgs):
                 p = person(c)
                 p.titles.append((h.start, t))
                 p.rules.append("list")
-        self._emit(doc, rec, people, cands, hits)
+                listed.add(h.start)
+        variants = _merge_variants(people, cands)
+        self._resolve_bodies(doc, rec, people, cand_starts, hit_starts, listed)
+        self._emit(doc, rec, people, cands, hits, variants)
+
+    # -- bodies from the article ---------------------------------------------------------------------
+    def _article_bodies(self, doc: Doc, rec: Record, cand_starts: set[int], hit_starts: set[int]) -> list[tuple[int, int, str]]:
+        """Every body the article names, as (start, end, name) in text order: the organisations found
+        (canonical names), plus each capitalised body head's name as written (``Ngân hàng … Việt Nam``,
+        ``Trường Đại học Đồng Nai``) as the officials' body scanner reads it."""
+        text = doc.text
+        found = [(doc.norm_index(m.start), doc.norm_index(m.end), org.name) for org in rec.organizations for m in org.mentions]
+        probe = _Hit(0, 0, "", "post", "", "")
+        reach = 0
+        for m in self.body_head_re.finditer(text, doc.header_end):
+            if m.start() < reach:
+                continue
+            span = self._scan_org(text, m.start(), min(len(text), m.start() + 200), probe, cand_starts, hit_starts)
+            if span is None or span[1] <= m.end():
+                continue
+            end = span[1]
+            for comma in _COMMA_RE.finditer(text, span[0], end):
+                # ``Trường X, Ban Thường vụ Tỉnh ủy Y``: the list's next body starts after the comma.
+                if self.org_head_re.match(text, comma.end()) and text[comma.end()].isupper():
+                    end = comma.start()
+                    break
+            # As written (spaces folded): the one body a post takes is made canonical by the caller.
+            name = " ".join(text[span[0] : end].strip(" ,-").split())
+            if name:
+                found.append((span[0], end, name))
+                reach = end
+        found.sort()
+        return found
+
+    def _resolve_bodies(
+        self, doc: Doc, rec: Record, people: dict[str, _Person], cand_starts: set[int], hit_starts: set[int], listed: set[int]
+    ) -> None:
+        """Posts whose body the sentence leaves short take it from the article (SPEC 2nd ed.):
+        - a short form the article spells out (``Ngân hàng … Việt Nam (Techcombank)``) -> the full name;
+        - a body named by its kind alone (``Đảng ủy``, ``HĐQT``, ``Hội``) -> the fuller body of that kind
+          the article names, else the person's other body (``Bí thư Đảng ủy, Hiệu trưởng Trường X`` ->
+          ``Đảng ủy Trường X``), else the nearest body before the post;
+        - a post with no body and no default -> the nearest body before it in its paragraph, or, for a
+          list of names, within ``_CONTEXT_CHARS`` (``Danh sách … VFF:`` heads the list ``Chủ tịch: …``).
+        Foreign officials keep their country. Nothing is scanned when no post needs it."""
+        hits = place_hits(doc)
+        province = dominant_province(hits)
+        text = doc.text
+        # Provinces named in the text, in order: a paragraph's own when the article has no one province.
+        named = [(h.start, h.province.name) for h in hits if h.level == "province" and h.province is not None and h.name]
+        named_starts = [x[0] for x in named]
+        for p in people.values():
+            # ``Ủy ban Kiểm tra Tỉnh ủy``, ``Sở Y tế``: the article's province when it fixes one, else the
+            # last one named before the post in its paragraph.
+            if p.foreign:
+                continue
+            for i, (pos, t) in enumerate(p.titles):
+                if not (t.organization and _PLACELESS_RE.search(t.organization)):
+                    continue
+                pname = province.name if province is not None else None
+                if pname is None:
+                    k = bisect_left(named_starts, pos) - 1
+                    if k >= 0 and "\n" not in text[named[k][0] : pos]:
+                        pname = named[k][1]
+                if pname is not None:
+                    p.titles[i] = (pos, Title(t.title, self.orgs.canonical(t.organization, pname)))
+        needy = [p for p in people.values() if p.official() and any(self._needs_body(t) for _, t in p.titles)]
+        if not needy:
+            return
+        bodies = self._article_bodies(doc, rec, cand_starts, hit_starts)
+        if not bodies:
+            return
+        aliases: dict[str, str] = {}
+        for _, e, name in bodies:
+            m = _ALIAS_PAREN_RE.match(text, e)
+            if m is not None and len(name.split()) >= 3:
+                aliases.setdefault(okey(m.group(1)), name)
+        starts = [b[0] for b in bodies]
+        for p in needy:
+            # Kinds and missing bodies first, so a body inside another (``Đảng ủy``) can take a unit
+            # that was itself filled (``nguyên Bí thư Đảng ủy, nguyên Phó Hiệu trưởng`` + the school).
+            order = sorted(range(len(p.titles)), key=lambda i: self._is_part(p.titles[i][1].organization))
+            for i in order:
+                pos, t = p.titles[i]
+                units = [(q, u.organization) for q, u in p.titles if u.organization and okey(u.organization) not in self.generic_bodies]
+                org = t.organization
+                if org is not None and okey(org) in aliases:
+                    p.titles[i] = (pos, Title(t.title, self.orgs.canonical(aliases[okey(org)])))
+                    continue
+                kind = self.generic_bodies.get(okey(org)) if org else None
+                if org is not None and kind is None and not p.foreign:
+                    longer = self._longer_body(bodies, starts, pos, org)
+                    if longer is not None:
+                        p.titles[i] = (pos, Title(t.title, self.orgs.canonical(longer)))
+                    continue
+                if (org is not None and kind is None) or p.foreign:
+                    continue  # a foreign official keeps the country the text gives
+                if org is None and self._has_default(t.title):
+                    continue
+                # A bodiless post looks back over its paragraph (``Công ty X họp cổ đông. Ông Y, Chủ tịch
+                # HĐQT, …``); a list of names and a body named by kind look further.
+                reach = _CONTEXT_CHARS if org is not None or pos in listed else min(pos - text.rfind("\n", 0, pos) - 1, _CONTEXT_CHARS - 1)
+                head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
+                new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
+                if new:
+                    p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
+
+    def _needs_body(self, t: Title) -> bool:
+        """The post's body may come from the article: none (and no default), a kind alone, a short
+        form, or a short name that is no known body."""
+        org = t.organization
+        if org is None:
+            return not self._has_default(t.title)
+        key = okey(org)
+        return key in self.generic_bodies or (len(key.split()) <= 4 and key not in self.orgs.entries)
+
+    def _longer_body(self, bodies: list[tuple[int, int, str]], starts: list[int], pos: int, org: str) -> str | None:
+        """``Hội đồng tư vấn`` -> ``Hội đồng tư vấn triển khai … Nghị quyết 98`` when the article names
+        the body in full elsewhere (the nearest before the post, else the first after); known bodies
+        and names that are already long stay."""
+        key = okey(org)
+        if key in self.orgs.entries or len(key.split()) > 6:
+            return None
+        k = bisect_right(starts, pos)
+        for b in (*reversed(bodies[:k]), *bodies[k:]):
+            bk = okey(b[2])
+            last = b[2].rsplit(" ", 1)[-1]
+            if (
+                bk.startswith(key + " ") and len(bk.split()) - len(key.split()) <= 12 and not _PLACE_TAIL_RE.match(bk[len(key) :])
+                and (last[:1].isupper() or last[:1].isdigit())  # a full name ends in a proper name or a number
+            ):
+                return b[2]
+        return None
+
+    def _is_part(self, org: str | None) -> bool:
+        return org is not None and self.generic_bodies.get(okey(org)) == "part"
+
+    def _has_default(self, title: str) -> bool:
+        base = _base_post(title)
+        return any(canon in (base, base.removeprefix("Phó ")) and dflt for canon, _, _, dflt in self.titles.values())
+
+    def _complete(
+        self,
+        text: str,
+        bodies: list[tuple[int, int, str]],
+        starts: list[int],
+        pos: int,
+        org: str | None,
+        kind: str | None,
+        units: list[tuple[int, str]],
+        head: str | None,
+        reach: int,
+    ) -> str | None:
+        """The body a post at ``pos`` names only by kind (``org``), or not at all (``None``); bodies
+        before it count up to ``reach`` characters back."""
+        k = bisect_right(starts, pos)
+        before = [b for b in reversed(bodies[max(0, k - 40) : k]) if pos - b[0] <= reach]
+        key = okey(org) if org else None
+        want = key if key is not None and kind == "type" else (okey(head) if head and org is None else None)
+        if want is not None:
+            # The same kind of body, named in full: the nearest before, else anywhere in the article.
+            for b in before + bodies:
+                if okey(b[2]).startswith(want + " "):
+                    return b[2]
+        if kind == "type" or (want is not None and reach < _CONTEXT_CHARS):
+            return None  # ``làm trưởng ban``: a ``Ban`` or nothing, never the person's other body
+        owner = None
+        later = [u for u in units if u[0] > pos]
+        if later or units:
+            owner = (later or units)[0][1]
+        elif key is not None and (same := next((b[2] for b in before if okey(b[2]).startswith(key + " ")), None)):
+            return same  # ``Đảng ủy`` after ``Đảng ủy Khối Doanh nghiệp`` in the same stretch
+        elif before:
+            cand = next((b[2] for b in before if okey(b[2]) not in self.generic_bodies), None)
+            owner = cand
+        if owner is None:
+            return None
+        if org is None:
+            return owner
+        if "đảng ủy" in org.casefold():
+            # A party committee sits at the top level of ``Phòng X, Sở Y``: the Sở's.
+            levels = [m.end() for m in _COMMA_RE.finditer(owner) if self.body_head_re.match(owner, m.end())]
+            if levels:
+                owner = owner[levels[-1] :]
+        return f"{org[:1].upper()}{org[1:]} {owner}"
+
+    def _short_is(
+        self,
+        doc: Doc,
+        people: dict[str, _Person],
+        cands: list[_Cand],
+        hit_at: dict[int, _Hit],
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+    ) -> None:
+        """``Ông Hiếu là Giám đốc Sở …``: a post given to a short mention goes to the one person of the
+        article whose name ends with it (none when two share it); ``Bà là Thành viên HĐQT …`` at a
+        sentence's start goes to the person named last before it, of that gender when known."""
+        text = doc.text
+        starts = [c.start for c in cands]
+        for m in _PRONOUN_IS_RE.finditer(text, doc.header_end):
+            q = m.end()
+            h = hit_at.get(q)
+            k = bisect_left(starts, m.start()) - 1
+            if h is None or h.kind not in ("post", "appos") or k < 0 or m.start() - cands[k].end > 300:
+                continue
+            c = cands[k]
+            gender = "male" if m.group("pro").casefold() == "ông" else "female"
+            p = people.get(c.name)
+            if p is None or (p.genders and gender not in p.genders):
+                continue
+            _, got = self._chain(doc, q, doc.sentence_at(q)[1], hit_at, cand_starts, hit_starts, rec_orgs)
+            if got:
+                p.titles.extend(got)
+                p.rules.append("role")
+        by_key: dict[str, list[_Person]] = {}
+        for p in people.values():
+            parts = p.name.split()
+            for key in {parts[-1], " ".join(parts[-2:])} if len(parts) >= 3 else {parts[-1]}:
+                by_key.setdefault(key, []).append(p)
+        for m in _SHORT_IS_RE.finditer(text, doc.header_end):
+            q = m.end()
+            h = hit_at.get(q)
+            owners = by_key.get(m.group("key"), [])
+            if h is None or h.kind not in ("post", "appos") or len(owners) != 1 or m.start("key") in cand_starts:
+                continue
+            _, got = self._chain(doc, q, doc.sentence_at(q)[1], hit_at, cand_starts, hit_starts, rec_orgs)
+            if got:
+                owners[0].titles.extend(got)
+                owners[0].rules.append("role")
 
     def _deputy(self, text: str, c: _Cand) -> tuple[int, Title] | None:
         """``Đại biểu Trần Thị Lan (đoàn Nam Định)``: a National Assembly deputy of that province's
@@ -609,20 +1089,35 @@ class OfficialsComponent:
         if k < 0:
             return []
         h = post_hits[k]
-        if h.end > c.left or h.start < sent_s or h.kind != "post" or h.start in claimed:
+        if h.end > c.left or h.start < sent_s or h.start in claimed:
             return []
+        if h.kind != "post" and not (h.kind == "appos" and c.gender and text[h.end : c.left].rstrip().endswith(",")):
+            return []  # ``Đại diện Sở Y tế, ông X``: an apposition post before a name only with its body and ông/bà
+        h = self._extended(text, h, c.left)
         between = text[h.end : c.left]
         stripped = between.strip(" ,-")
         span: tuple[int, int] | None = None
+        if stripped in _BARE_UNITS:
+            # ``Chủ tịch xã X``, ``Bí thư phường X``: the post's body at that level, unnamed.
+            return [(h.start, Title(h.canonical, self.orgs.canonical(_UNIT_BODY.get(_base_post(h.canonical).removeprefix("Phó "), "") + stripped).strip()))]
         if stripped:
             if len(between) > 160 or _BREAK_RE.search(between):
                 return []
             span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
-            if span is None or text[span[1] : c.left].strip(" ,-"):
+            if (span is None or text[span[1] : c.left].strip(" ,-")) and not (c.foreign and _REGION_RE.fullmatch(stripped)):
                 return []
-        country = stripped if stripped in self.countries else None
-        if c.foreign and not c.gender and ((stripped and not country) or h.canonical not in _FOREIGN_POSTS):
+        country: str | None = stripped if stripped in self.countries else None
+        sector: str | None = None
+        if c.foreign and stripped and country is None:
+            country, sector = self._foreign_body(stripped)
+        if c.foreign and not c.gender and (
+            (stripped and not (country or sector)) or (not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS)
+        ):
             return []
+        if sector is not None:
+            # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country.
+            body = self.orgs.canonical(f"{h.head} {sector}") if h.head else sector
+            return [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
         if country is not None or (c.foreign and span is None):
             # A foreign head of government or state: the body is the country named after the post
             # (``Thủ tướng Anh`` -> ``Anh``, like ``Tổng thống Mỹ`` -> ``Mỹ``), never the default
@@ -653,6 +1148,56 @@ class OfficialsComponent:
             k -= 1
         return out
 
+    def _copula(
+        self,
+        doc: Doc,
+        c: _Cand,
+        post_hits: list[_Hit],
+        post_starts: list[int],
+        sent_s: int,
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+        claimed: set[int],
+    ) -> list[tuple[int, Title]]:
+        """``Phó Giám đốc Sở Xây dựng khi đó là ông X``, ``miễn nhiệm chức vụ Thứ trưởng Bộ Y tế đối
+        với ông X``: a post [body] [time] ``là``/``đối với`` the name."""
+        text = doc.text
+        link = _COPULA_BEFORE_RE.search(text, max(sent_s, c.left - 40), c.left)
+        if link is None:
+            return []
+        k = bisect_right(post_starts, link.start()) - 1
+        if k < 0:
+            return []
+        h = post_hits[k]
+        if h.start < sent_s or h.end > link.start() or h.start in claimed:
+            return []
+        between = text[h.end : link.start()]
+        if len(between) > 120 or _BREAK_RE.search(between):
+            return []
+        span = None
+        if between.strip(" ,"):
+            span = self._scan_org(text, h.end, link.start(), h, cand_starts, hit_starts)
+            if span is None or text[span[1] : link.start()].strip(" ,"):
+                return []
+        return [(h.start, self._title(doc, rec_orgs, h, span))]
+
+    def _foreign_body(self, between: str) -> tuple[str | None, str | None]:
+        """``Mỹ`` -> (country, None); ``Quốc phòng Indonesia`` -> (``Indonesia``, ``Quốc phòng``);
+        ``Quốc phòng`` -> (None, ``Quốc phòng``): a post's sector and country before a foreign name."""
+        if between in self.countries:
+            return between, None
+        words = between.split()
+        region = _REGION_RE.fullmatch(between)
+        if region is not None:
+            return between, None  # ``Thống đốc bang Oregon X``: the state is the body
+        if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
+            return None, None
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(words[-n:]) in self.countries:
+                return " ".join(words[-n:]), " ".join(words[:-n]) if len(words) - n <= 3 else None
+        return None, (between if len(words) <= 3 and all(w[:1].isupper() or w.islower() for w in words) else None)
+
     def _apposition(
         self,
         doc: Doc,
@@ -673,7 +1218,8 @@ class OfficialsComponent:
             while inner < par.end(1) and text[inner] == " ":
                 inner += 1
             if inner in hit_at and hit_at[inner].kind in ("post", "appos"):
-                _, got = self._chain(doc, inner, par.end(1), hit_at, cand_starts, hit_starts, rec_orgs)
+                # ``ông X (thành viên độc lập)``: a bracket holds the post alone, with or without a body.
+                _, got = self._chain(doc, inner, par.end(1), hit_at, cand_starts, hit_starts, rec_orgs, bare=True)
                 if got:
                     return par.end(), got
             pos = par.end()
@@ -699,8 +1245,10 @@ class OfficialsComponent:
         cand_starts: set[int],
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
+        bare: bool = False,
     ) -> tuple[int, list[tuple[int, Title]]]:
-        """Posts from ``q``: post [body] (, post [body] | kiêm post [body] | , honour)*."""
+        """Posts from ``q``: post [body] (, post [body] | kiêm post [body] | , honour)*. ``bare``: an
+        apposition-only post (``thành viên``) needs no body (inside a bracket after the name)."""
         text = doc.text
         out: list[tuple[int, Title]] = []
         end = q
@@ -713,22 +1261,32 @@ class OfficialsComponent:
                 m = _SKIP_RE.match(text, h.end, limit)
                 nxt = m.end() if m else h.end
             else:
-                ext = self.title_ext_re.match(text, h.end, limit)
-                if ext is not None and (self.org_head_re.search(ext.group(1)) or _CONNECTOR_RE.search(ext.group(1))):
-                    ext = None  # ``Phó Hiệu trưởng trường Đại học``, ``Giám đốc phân tích của``
-                if ext is not None:  # ``phụ trách tuyển dụng Công ty X``: the post takes the small words
-                    h = _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
+                h = self._extended(text, h, limit)
+                listed = self._body_list(doc, h, limit, rec_orgs, cand_starts, hit_starts)
+                if listed:
+                    # ``Chủ tịch HĐQT của 3 công ty gồm A, B và C``: one post per body.
+                    out.extend((h.start, t) for t in listed[1])
+                    end = listed[0]
+                    break
                 span = self._scan_org(text, h.end, limit, h, cand_starts, hit_starts)
+                of = _QUALIFIED_OF_RE.match(text, h.end, limit) if span is None else None
+                if of is not None:
+                    # ``Đại biểu Quốc hội chuyên trách thuộc Đoàn ĐBQH tỉnh X``: qualifier, then the body.
+                    h = _Hit(h.start, of.end(1), f"{h.canonical} {' '.join(of.group(1).split())}", h.kind, h.head, h.default_org)
+                    span = self._scan_org(text, of.end(), limit, h, cand_starts, hit_starts)
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
                     nm = _GAP_RE.match(text, span[1], limit)
                     after = nm.end() if nm else span[1]
                     if after in cand_starts:
                         break
-                if h.kind == "appos" and span is None:
+                if h.kind == "appos" and span is None and not bare:
                     break
                 out.append((h.start, self._title(doc, rec_orgs, h, span)))
                 nxt = span[1] if span else h.end
+                par = _PAREN_RE.match(text, nxt, limit) if span else None
+                if par is not None and len(par.group(1).split()) <= 6:
+                    nxt = par.end()  # ``… Hàng tiêu dùng Masan (Masan Consumer); Thành viên …``: the chain goes on
             end = nxt
             sep = _CHAIN_SEP_RE.match(text, nxt, limit)
             if sep is None:
@@ -737,7 +1295,11 @@ class OfficialsComponent:
         for k in range(len(out) - 2, -1, -1):
             pos, t = out[k]
             if t.organization is None and "kiêm" in text[pos : out[k + 1][0]]:
-                out[k] = (pos, Title(t.title, out[k + 1][1].organization))
+                shared = out[k + 1][1].organization
+                if shared is not None and _base_post(t.title).removeprefix("Phó ") == "Bí thư":
+                    # ``Bí thư kiêm Chủ tịch UBND xã X`` -> Đảng ủy xã X; ``… kiêm Giám đốc Sở Y`` -> Đảng ủy Sở Y
+                    shared = _party_committee(shared) or f"Đảng ủy {shared}"
+                out[k] = (pos, Title(t.title, shared))
         return end, out
 
     def _role(
@@ -756,6 +1318,12 @@ class OfficialsComponent:
         """``do Thứ trưởng X làm tổ trưởng``, ``X được bầu giữ chức vụ Chủ tịch Hội``, ``X là Chủ tịch …``.
         ``cand_sorted``: ``cand_starts`` in order (bisect, not a scan of all names per verb)."""
         text = doc.text
+        many = _MANY_POSTS_RE.search(text, after, min(sent_e, after + 260))
+        if many is not None and many.end() in hit_at:
+            # ``X …, đồng thời giữ nhiều chức vụ quan trọng tại Y như: A, B, C``: each listed post is X's.
+            i, j = bisect_left(cand_sorted, after), bisect_left(cand_sorted, many.start())
+            if j - i <= (1 if after <= c.start < many.start() else 0):
+                return self._chain(doc, many.end(), sent_e, hit_at, cand_starts, hit_starts, rec_orgs)[1]
         stop = min(sent_e, after + 120)
         for m in self.role_re.finditer(text, after, stop):
             i, j = bisect_left(cand_sorted, after), bisect_left(cand_sorted, m.start())
@@ -768,7 +1336,7 @@ class OfficialsComponent:
                 if verb == "là":
                     return []
                 continue
-            if verb == "là" and text[after : m.start()].strip(" ,"):
+            if verb == "là" and _IS_ADVERBS_RE.fullmatch(text, after, m.start()) is None:
                 return []
             _, got = self._chain(doc, q, sent_e, hit_at, cand_starts, hit_starts, rec_orgs)
             out = []
@@ -799,7 +1367,7 @@ class OfficialsComponent:
                 return got[1]
             span = self._scan_org(text, m.start(), before, h, cand_starts, hit_starts)
             if span is not None and span[1] - span[0] > len(h.head):
-                return canonical_org(text[span[0] : span[1]].strip(" ,-")) or None
+                return self.orgs.canonical(text[span[0] : span[1]].strip(" ,-")) or None
         return None
 
     def _colon_list(
@@ -814,16 +1382,17 @@ class OfficialsComponent:
         """``Phó Chủ tịch: Trần Văn An (chuyên môn), Lê Văn Bình``; ``5 ủy viên … gồm: A, B``."""
         text = doc.text
         m = _COLON_RE.match(text, h.end)
-        if m is None:
-            return []
+        if m is None or _CREDIT_RE.search(text, m.start(), m.end()):
+            return []  # ``… - Ảnh: Nam Khánh``: a photo credit, not a list
         span = self._scan_org(text, h.end, m.end(), h, cand_starts, hit_starts) if text[h.end : m.end()].strip(" :") else None
         if span is not None and len(text[span[1] : m.end()].split()) > 6:
             return []
         title = self._title(doc, rec_orgs, h, span)
         out: list[tuple[_Cand, Title]] = []
         q = m.end()
-        while q in cand_by_start:
-            c = cand_by_start[q]
+        by_left = {c.left: c for c in cand_by_start.values() if c.left != c.start}  # ``gồm: ông A, bà B``
+        while q in cand_by_start or q in by_left:
+            c = cand_by_start.get(q) or by_left[q]
             out.append((c, title))
             q = c.end
             par = _PAREN_RE.match(text, q)
@@ -836,18 +1405,22 @@ class OfficialsComponent:
         return out
 
     # -- output --------------------------------------------------------------------------------------
-    def _emit(self, doc: Doc, rec: Record, people: dict[str, _Person], cands: list[_Cand], hits: list[_Hit]) -> None:
+    def _emit(
+        self, doc: Doc, rec: Record, people: dict[str, _Person], cands: list[_Cand], hits: list[_Hit], variants: dict[str, str]
+    ) -> None:
+        """``variants``: a name spelt with a typo -> the person's name (its spans are that person's)."""
         text = doc.text
-        officials = [p for p in people.values() if p.titles and not p.suspect]
+        officials = [p for p in people.values() if p.official()]
         if not officials:
             return
         # Full mentions: every occurrence of each official's name, word-bounded, found in ONE scan of
         # the text by an alternation of all the names (longest first), not one search per name.
         spans: dict[str, list[tuple[int, int]]] = {p.name: [] for p in officials}
+        written = {**{n: n for n in spans}, **{v: n for v, n in variants.items() if n in spans}}
         taken: list[tuple[int, int]] = []
-        for m in _words_re(spans).finditer(text, doc.header_end):
+        for m in _words_re(written).finditer(text, doc.header_end):
             i, j = m.span()
-            spans[m.group()].append((i, j))
+            spans[written[m.group()]].append((i, j))
             taken.append((i, j))
         for c in cands:  # any person's name, official or not, blocks a short mention inside it
             taken.append((c.start, c.end))
@@ -911,6 +1484,80 @@ class OfficialsComponent:
                     rule="+".join(dict.fromkeys(p.rules)),
                 )
             )
+
+
+# The qualifier words of a post (SPEC, second edition: part of the title, capitalised) and their
+# toneless spellings as the tone-mark repair pattern sees them.
+_UNTONED_QUALIFIERS = {"nguyên": "nguyên", "quyên": "quyền", "cưu": "cựu"}
+_QUALIFIERS = frozenset(_UNTONED_QUALIFIERS.values())
+
+
+# The party committee of a place, by the place's unit (``tỉnh X`` -> ``Tỉnh ủy X``).
+_COMMITTEE_OF_UNIT = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+_PEOPLE_BODY_RE = regex.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân)[ ](?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)[ ](?P<name>.+)")
+
+
+def _party_committee(org: str) -> str | None:
+    """The party committee at the level of a people's committee or council (``Ủy ban nhân dân xã X`` ->
+    ``Đảng ủy xã X``, ``… tỉnh X`` -> ``Tỉnh ủy X``); None for other bodies."""
+    m = _PEOPLE_BODY_RE.fullmatch(org)
+    if m is None:
+        return None
+    unit, name = m.group("unit"), m.group("name")
+    head = _COMMITTEE_OF_UNIT.get(unit)
+    return f"{head} {name}" if head else f"Đảng ủy {unit} {name}"
+
+
+def _base_post(canon: str) -> str:
+    """The post without its qualifier (``Cựu Tổng thống`` -> ``Tổng thống``)."""
+    first, _, rest = canon.partition(" ")
+    return rest if rest and first.casefold() in _QUALIFIERS else canon
+
+
+def _qualified(canon: str, kind: str, qualifier: str | None, pho: str | None, tt: str | None) -> str:
+    """The post as written around its base: ``Nguyên``/``Quyền``/``Cựu`` and ``Phó`` before,
+    ``Thường trực`` after (ranks and honours are never qualified)."""
+    if kind not in ("post", "appos"):
+        return canon
+    if pho:
+        canon = "Phó " + canon
+    if tt:
+        canon += " Thường trực"
+    if qualifier:
+        canon = qualifier.casefold().capitalize() + " " + canon
+    return canon
+
+
+def _merge_variants(people: dict[str, _Person], cands: list[_Cand]) -> dict[str, str]:
+    """One person under names that differ only in tone marks (``Phan Đưc Hạnh`` = ``Phan Đức Hạnh``):
+    the spelling written most often (ties: the first) keeps the person, the others merge into it.
+    Returns variant -> kept name."""
+    groups: dict[str, list[str]] = {}
+    for name in people:
+        groups.setdefault(_org_key(name), []).append(name)
+    if all(len(g) == 1 for g in groups.values()):
+        return {}
+    seen: dict[str, int] = {}
+    for c in cands:
+        seen[c.name] = seen.get(c.name, 0) + 1
+    out: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        keep = max(names, key=lambda n: (seen.get(n, 0), -people[n].first))
+        p = people[keep]
+        for n in names:
+            if n == keep:
+                continue
+            q = people.pop(n)
+            p.titles.extend(q.titles)
+            p.genders |= q.genders
+            p.rules.extend(q.rules)
+            p.suspect = p.suspect or q.suspect
+            p.accused = p.accused or q.accused
+            p.first = min(p.first, q.first)
+            out[n] = keep
+    return out
 
 
 def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
@@ -987,18 +1634,27 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
 
 def _country_prefix(parts: list[str], countries: frozenset[str]) -> int:
     """How many leading syllables of a run name a foreign country (``Nhật Bản Kishida Fumio`` -> 2)."""
-    for n in (2, 1):
+    for n in (3, 2, 1):
         if len(parts) > n and " ".join(parts[:n]) in countries:
             return n
     return 0
 
 
-def _is_latin(name: str) -> bool:
+# Acute vowels of Spanish or Portuguese names (``Fernández``), accepted in a mostly plain-Latin name.
+_ACUTE = "áéíóúÁÉÍÓÚ"
+
+
+def _is_latin(name: str, extra: str = "") -> bool:
     """Plain Latin plus the accents of European names (``Müller``, ``José``), none of the tone
     marks Vietnamese syllables carry (``Hùng`` is not foreign)."""
-    return all(c.isascii() or c in "äöüßçñéëïøåæÄÖÜÇÑÉ" for c in name)
+    return all(c.isascii() or c in "äöüßçñéëïøåæÄÖÜÇÑÉ" or c in extra for c in name)
 
 
 def _is_ascii_name(words: list[str]) -> bool:
-    """A foreign name: two or three plain-Latin capitalised words (``Matthew Powell``)."""
-    return 2 <= len(words) <= 3 and all(w.isascii() and w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words)
+    """A foreign name: two or three Latin capitalised words (``Matthew Powell``, ``Robles Fernández``),
+    no Vietnamese tone marks."""
+    return (
+        2 <= len(words) <= 3
+        and all((w.isascii() or _is_latin(w, _ACUTE)) and w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words)
+        and sum(w.isascii() for w in words) * 2 >= len(words)
+    )

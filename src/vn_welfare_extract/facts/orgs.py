@@ -2,11 +2,15 @@
 
 Rules (names in ``Organization.rule``):
 - ``known``: a central body from ``data/organizations.tsv`` under any of its spellings
-  (``Bộ LĐ-TB&XH``, ``Bộ Lao động, Thương binh và Xã hội`` -> ``Bộ Lao động - Thương binh và Xã hội``).
+  (``Bộ LĐ-TB&XH``, ``Bộ Lao động, Thương binh và Xã hội`` -> ``Bộ Lao động - Thương binh và Xã hội``),
+  or a bank, state group or listed company from ``data/companies.tsv`` by brand or ticker
+  (``Vietcombank`` -> ``Ngân hàng Thương mại Cổ phần Ngoại thương Việt Nam``); a brand inside another
+  company's name is not that company (``Công ty Hàng tiêu dùng Masan``).
 - ``local``: a generic body from ``data/org_generic.tsv`` plus the place after it
   (``UBND tỉnh Long An`` -> ``Ủy ban nhân dân tỉnh Long An``; ``Sở LĐ-TB&XH TP.HCM`` ->
   ``Sở Lao động - Thương binh và Xã hội Thành phố Hồ Chí Minh``); ``UBND tỉnh`` with no name
-  takes the province the article is about when one clearly dominates.
+  takes the province the article is about when one clearly dominates, and so does a ``Tỉnh ủy``/
+  ``Thành ủy`` (or its ``Ủy ban Kiểm tra``, ``Ban Thường vụ``) named with no place.
 - ``department``: ``Sở``/``Phòng`` + a sector (the ministries' fields plus ``org_generic.tsv``
   sectors), with or without a place.
 - ``group``: a working group of a body (``Tổ Công tác đặc biệt của Bộ …``); the body is an
@@ -17,343 +21,27 @@ Rules (names in ``Organization.rule``):
 
 ``Thủ tướng Chính phủ`` is the body that issues decisions; before a person's name
 (``Thủ tướng Chính phủ Phạm Minh Chính``) or after ``Phó`` it is a title and only ``Chính phủ``
-is the organisation. ``canonical_org`` rewrites any surface string the same way.
+is the organisation. The matcher itself is ``orgnames.OrgMatcher``, built once per ``Extractor``
+(``resources.Resources.orgs``); ``OrgMatcher.canonical`` rewrites any surface string the same way,
+and spells out the abbreviations of ``data/org_abbreviations.tsv`` (``TMCP``, ``ĐH``, ``TP.HCM``,
+``Q.11``) and a trailing ``của <province>`` in the text no known body covers.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
-
-import regex
-
-from ..gazetteer import NAME_WORDS, PlaceHit, Province, gazetteer, place_hits, trie_regex
-from ..lexicons import Lexicons, load_table
+from ..gazetteer import place_hits
 from ..model import Mention, Organization, Record
-from ..text import PLAIN_UPPER, Doc, normalize
-
-_MIN_FUZZY = 12
-# Party and youth committees named after their unit take the place's bare name (``Tỉnh ủy Thanh Hóa``).
-# Words that end a group's descriptor (``Đoàn công tác do Thứ trưởng …`` is not a group name).
-_NOT_DESCRIPTORS = frozenset("do và với tại ở đến về làm đã đang sẽ có là được cùng gồm vừa khi trong".split())
-_NAMED_BY_UNIT_RE = regex.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|đoàn)$")  # shortest known name (key) that fuzzy repair may touch
-
-
-_DASH_RE = regex.compile(r" ?[-,] ?")
-_AMP_RE = regex.compile(r" ?& ?")
-_PHO_BEFORE_RE = regex.compile(r"(?i)phó[ ]+$")
-
-
-def okey(s: str) -> str:
-    """Lookup key of an organisation alias: normalised, case-folded, spaces folded, ``,`` and
-    `` - `` the same, spaces around ``&`` dropped."""
-    return text_okey(normalize(s)[0])
-
-
-def text_okey(s: str) -> str:
-    """``okey`` for text that is already normalised (a span of ``Doc.text``)."""
-    s = " ".join(s.casefold().split())
-    return str(_AMP_RE.sub("&", _DASH_RE.sub("-", s)))
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    canonical: str
-    kind: str | None
-    role: str  # known | local | department | unit
-    alone: bool  # a body even without a place after it
-
-
-@dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    name: str
-    kind: str | None
-    location: str | None
-    rule: str
-
-
-class _Matcher:
-    """The compiled alias trie and the parser behind both the component and ``canonical_org``."""
-
-    def __init__(self, extra: Mapping[str, str] | None = None) -> None:
-        self.gaz = gazetteer()
-        self.entries: dict[str, list[_Entry]] = {}
-        ministries: list[tuple[str, list[str]]] = []
-        for row in load_table("organizations"):
-            canon = normalize(row["canonical"])[0]
-            aliases = [canon, *[a for a in row["aliases"].split("|") if a.strip()]]
-            for a in aliases:
-                self._add(a, _Entry(canon, row["kind"], "known", True))
-            if row["kind"] == "ministry" and canon.startswith("Bộ "):
-                ministries.append((canon[3:], [a[3:] for a in aliases if a.startswith("Bộ ")]))
-        sectors = list(ministries)
-        heads: list[_Entry] = []
-        for row in load_table("org_generic"):
-            canon = normalize(row["head"])[0]
-            aliases = [canon, *[a for a in row["aliases"].split("|") if a.strip()]]
-            kind = row["kind"]
-            if kind == "sector":
-                sectors.append((canon, aliases))
-                continue
-            if canon in ("Sở", "Phòng"):
-                heads.append(_Entry(canon, kind, "department", True))
-                continue
-            role = "unit" if kind == "unit" else "local"
-            for a in aliases:
-                self._add(a, _Entry(canon, kind, role, row["alone"] == "yes"))
-        for head in heads:
-            for sector, aliases in sectors:
-                for a in aliases:
-                    self._add(f"{head.canonical} {a}", _Entry(f"{head.canonical} {sector}", head.kind, "department", True))
-        for alias, canon in (extra or {}).items():
-            self._add(alias, _Entry(normalize(canon)[0], None, "known", True))
-        keys = sorted(self.entries)
-        pat = trie_regex(keys).replace("[ ]*-[ ]*", "[ ]*[-,][ ]*").replace(regex.escape("&"), "[ ]*&[ ]*")
-        # Case-insensitive after a capital first letter (the lookahead lets the engine skip fast).
-        self.head_re = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?=\p{{Lu}})(?i:{pat})(?![\p{{L}}\p{{N}}])")
-        # Prefilter: the first words of all aliases (a cheap scan); the trie runs only where one starts.
-        firsts = sorted({regex.split(r"[ &-]", k, maxsplit=1)[0] for k in keys}, key=len, reverse=True)
-        self.first_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?=\p{Lu})(?i:" + "|".join(regex.escape(w) for w in firsts) + r")(?![\p{L}\p{N}])"
-        )
-        # The same for plain text (``Doc.plain``) with the stdlib engine, twice as fast: the
-        # lookahead on a capital rejects most positions before the lookbehind, and the words are
-        # a trie (longest first on each path, as in the sorted list).
-        self.first_plain_re = re.compile(rf"(?=[{PLAIN_UPPER}])(?<![^\W_])(?i:{trie_regex(firsts)})(?![^\W_])")
-        long_keys = [k for k in keys if len(k) >= _MIN_FUZZY]
-        fpat = trie_regex(long_keys).replace("[ ]*-[ ]*", "[ ]*[-,][ ]*").replace(regex.escape("&"), "[ ]*&[ ]*")
-        # Fuzzy: one substituted letter anywhere in a long known name, best match.
-        self.fuzzy_re = regex.compile(rf"(?i)(?b)(?:{fpat}){{s<=1}}(?![\p{{L}}\p{{N}}])")
-        self.fuzzy_by_first: dict[str, list[str]] = {}
-        for k in long_keys:
-            self.fuzzy_by_first.setdefault(k.split(" ", 1)[0], []).append(k)
-        self.fuzzy_start_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + "|".join(sorted({regex.escape(k.split(" ", 1)[0].title()) for k in long_keys}, key=len, reverse=True)) + r")[ ]+\p{Lu}"
-        )
-        fuzzy_firsts = sorted({k.split(" ", 1)[0].title() for k in long_keys}, key=len, reverse=True)
-        self.fuzzy_start_plain_re = re.compile(
-            "(?=[" + re.escape("".join(sorted({w[0] for w in fuzzy_firsts}))) + r"])(?<![^\W_])(?:"
-            + "|".join(re.escape(w) for w in fuzzy_firsts) + rf")[ ]+[{PLAIN_UPPER}]"
-        )
-        self.word_re = regex.compile(r"[ ]+(?P<w>[\p{L}]+)")
-        self.link_re = regex.compile(r"[ ]+(?P<link>của|thuộc)(?![\p{L}])", regex.I)
-        self.person_after_re = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?:[ ]+\p{Lu}\p{Ll}*)+")
-
-    def _add(self, alias: str, entry: _Entry) -> None:
-        k = okey(alias)
-        if not k:
-            raise ValueError(f"empty organisation alias for {entry.canonical!r}")
-        lst = self.entries.setdefault(k, [])
-        if entry not in lst:
-            lst.append(entry)
-
-    # -- parsing ------------------------------------------------------------------------------
-    def parse_at(self, text: str, m: regex.Match[str], dominant: Province | None, depth: int = 0) -> _Found | None:
-        """The organisation whose head alias is ``m`` (``None`` when it is not one here)."""
-        s, e = m.span()
-        written = m.group()
-        if not (written[:1].isupper() or written[:1].isdigit()):
-            return None  # ``các bộ, ngành``: a common noun
-        entries = self.entries[text_okey(written)]
-        known = next((x for x in entries if x.role == "known"), None)
-        if known is not None and known.kind == "office":
-            before = text[max(0, s - 4):s]
-            if _PHO_BEFORE_RE.search(before) or self._person_after(text, e):
-                return None  # a title: ``Phó Thủ tướng Chính phủ``, ``Thủ tướng Chính phủ Phạm Minh Chính``
-        for entry in entries:
-            if entry.role in ("local", "department"):
-                got = self._with_place(text, s, e, entry, dominant)
-                if got is not None:
-                    return got
-        if known is not None:
-            return _Found(s, e, known.canonical, known.kind, None, "known")
-        for entry in entries:
-            if entry.role in ("unit",) or (entry.role == "local" and entry.kind == "party"):
-                got = self._group(text, s, e, entry, dominant, depth)
-                if got is not None:
-                    return got
-        for entry in entries:
-            if entry.role == "department" and entry.alone:
-                if entry.canonical.startswith("Sở ") and dominant is not None:
-                    return _Found(s, e, f"{entry.canonical} {dominant.phrase()}", entry.kind, dominant.name, "department")
-                return _Found(s, e, entry.canonical, entry.kind, None, "department")
-        return None
-
-    def _person_after(self, text: str, pos: int) -> bool:
-        a = self.person_after_re.match(text, pos)
-        return a is not None and a.group(1) in NAME_WORDS
-
-    def _with_place(self, text: str, s: int, e: int, entry: _Entry, dominant: Province | None) -> _Found | None:
-        chain: list[PlaceHit] = self.gaz.match_chain(text, e)
-        if not chain:
-            return None
-        first = chain[0]
-        if first.name is None:  # ``UBND tỉnh``: the article's province, when one dominates
-            if dominant is not None and first.unit == dominant.unit:
-                return _Found(s, first.end, f"{entry.canonical} {dominant.phrase()}", entry.kind, dominant.name, _rule(entry))
-            if first.unit in ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"):
-                return _Found(s, first.end, f"{entry.canonical} {first.unit}", entry.kind, None, _rule(entry))
-            return None
-        phrases = [h.phrase() for h in chain]
-        if _NAMED_BY_UNIT_RE.search(entry.canonical):
-            # ``Tỉnh ủy Thanh Hóa``, ``Huyện đoàn Quan Sơn``: the unit is already in the body's name;
-            # ``Thành ủy Huế`` is the city's committee, named as written.
-            p = first.province if first.level == "province" else None
-            city_in_province = p is not None and p.unit == "tỉnh" and entry.canonical.startswith("Thành")
-            phrases[0] = p.name if p is not None and not city_in_province else " ".join(text[first.name_start:first.end].split())
-        name = entry.canonical + " " + ", ".join(phrases)
-        loc = first.province.name if first.province is not None and first.level == "province" else first.name
-        end = chain[-1].end
-        if "(" in text[e:end] and ")" not in text[e:end] and text[end:end + 1] == ")":
-            end += 1  # ``UBND quận Bắc Từ Liêm (Hà Nội)``: keep the bracket pair whole
-        return _Found(s, end, name, entry.kind, loc, _rule(entry))
-
-    def _group(self, text: str, s: int, e: int, entry: _Entry, dominant: Province | None, depth: int) -> _Found | None:
-        """``Tổ Công tác đặc biệt của Bộ …``: head, up to 4 words, ``của``/``thuộc``, a body."""
-        if depth > 1:
-            return None
-        pos = e
-        for _ in range(5):
-            link = self.link_re.match(text, pos)
-            after = link.end() if link else pos
-            sp = after
-            while sp < len(text) and text[sp] == " ":
-                sp += 1
-            if sp > after:
-                m = self.head_re.match(text, sp)
-                if m is not None:
-                    inner = self.parse_at(text, m, dominant, depth + 1)
-                    if inner is not None:
-                        lead = " ".join(text[s:pos].split())
-                        joint = f" {link.group('link').lower()} " if link else " "
-                        return _Found(s, inner.end, lead + joint + inner.name, entry.kind, inner.location, "group")
-            if link:
-                return None
-            w = self.word_re.match(text, pos)
-            if w is None or not w.group("w").islower() or w.group("w") in _NOT_DESCRIPTORS:
-                return None
-            pos = w.end()
-        return None
-
-    def fuzzy_at(self, text: str, pos: int) -> tuple[int, str] | None:
-        """A known name with one substituted letter starting at ``pos``: (end, alias key)."""
-        m = self.fuzzy_re.match(text, pos)
-        if m is None or sum(m.fuzzy_counts) == 0:
-            return None
-        if m.fuzzy_changes[0] and not text[m.fuzzy_changes[0][0]].isalpha():
-            return None
-        k = text_okey(m.group())
-        for cand in self.fuzzy_by_first.get(k.split(" ", 1)[0], ()):
-            if len(cand) == len(k) and sum(a != b for a, b in zip(cand, k, strict=True)) == 1:
-                return m.end(), cand
-        return None
-
-    def find(self, text: str, start: int, stop: int, dominant: Province | None, plain: bool = False) -> list[_Found]:
-        """Every organisation in ``text[start:stop]`` (overlaps only for groups and their body).
-        ``plain``: the caller knows ``plain_text(text)`` (faster prefilters, same result)."""
-        out: list[_Found] = []
-        pos = start
-        for c in (self.first_plain_re if plain else self.first_re).finditer(text, start, stop):
-            if c.start() < pos:
-                continue
-            m = self.head_re.match(text, c.start(), stop)
-            if m is None:
-                continue
-            got = self.parse_at(text, m, dominant)
-            if got is None:
-                continue
-            out.append(got)
-            # A group's body is found on its own: resume right after the group's head.
-            pos = m.end() if got.rule == "group" else got.end
-        # Skip fuzzy starts inside a found body. Starts come in text order, so one sweep over the
-        # found spans sorted by start, keeping the furthest end reached, answers "inside any?"
-        # in O(1) per start (an all-against-all check was quadratic on long texts).
-        covered = sorted((f.start, f.end) for f in out)
-        i = 0
-        reach = -1
-        for c in (self.fuzzy_start_plain_re if plain else self.fuzzy_start_re).finditer(text, start, stop):
-            p = c.start()
-            while i < len(covered) and covered[i][0] <= p:
-                reach = max(reach, covered[i][1])
-                i += 1
-            if p < reach:
-                continue
-            hit = self.fuzzy_at(text, c.start())
-            if hit is None:
-                continue
-            end, k = hit
-            entry = next((x for x in self.entries[k] if x.role in ("known", "department")), None)
-            if entry is None:
-                continue
-            found = _Found(c.start(), end, entry.canonical, entry.kind, None, "fuzzy")
-            placed = self._with_place(text, c.start(), end, entry, dominant) if entry.role == "department" else None
-            if placed is not None:
-                placed.rule = "fuzzy"
-                found = placed
-            out.append(found)
-            reach = max(reach, found.end)
-        out.sort(key=lambda f: (f.start, -f.end))
-        return out
-
-    def canonical(self, surface: str, province: str | None = None) -> str:
-        """Every recognised body inside ``surface`` rewritten to its canonical name."""
-        text = " ".join(normalize(surface)[0].split())
-        dominant = self.gaz.provinces.get(province) if province else None
-        found = [f for f in self.find(text, 0, len(text), dominant)]
-        parts: list[str] = []
-        pos = 0
-        for f in sorted(found, key=lambda f: (f.start, -f.end)):
-            if f.start < pos:
-                continue
-            parts.append(text[pos:f.start])
-            parts.append(f.name)
-            pos = f.end
-        parts.append(text[pos:])
-        return "".join(parts).strip()
-
-
-def _rule(entry: _Entry) -> str:
-    return "department" if entry.role == "department" else "local"
-
-
-@lru_cache(maxsize=1)
-def _default() -> _Matcher:
-    return _Matcher()
-
-
-def canonical_org(surface: str, province: str | None = None) -> str:
-    """The canonical, expanded name of an organisation as written: ``UBND tỉnh Long An`` ->
-    ``Ủy ban nhân dân tỉnh Long An``; ``Bộ LĐ-TB&XH`` -> ``Bộ Lao động - Thương binh và Xã hội``;
-    ``Bộ Lao động, Thương bình và Xã hội`` -> ``Bộ Lao động - Thương binh và Xã hội``. Every known
-    body inside the string is rewritten (``Thứ trưởng Bộ LĐTBXH`` -> ``Thứ trưởng Bộ Lao động -
-    Thương binh và Xã hội``); unknown text is kept as written, spaces folded. ``province``
-    (a province name such as ``Long An``) fills ``UBND tỉnh`` when no name follows."""
-    return _default().canonical(surface, province)
-
-
-def dominant_province(hits: list[PlaceHit]) -> Province | None:
-    """The province an article is about: the most-mentioned one, if it has at least twice the
-    mentions of the next."""
-    counts = Counter(h.province for h in hits if h.province is not None and h.level == "province")
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
-        return None
-    return ranked[0][0]
+from ..orgnames import dominant_province
+from ..resources import Resources
+from ..text import Doc
 
 
 class OrganizationsComponent:
     name = "organizations"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
-        self.matcher = _Matcher(lex.organizations) if lex.organizations else _default()
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
+        self.matcher = res.orgs
 
     def __call__(self, doc: Doc, rec: Record) -> None:
         dominant = dominant_province(place_hits(doc))

@@ -9,6 +9,13 @@ Rules (names in ``Location.rule``):
   ``quận 1``); parent from the chain (``…, tỉnh Thanh Hóa``) or from the provinces the article
   names; districts were abolished in 2025, so no successor.
 - ``commune``: ``xã``/``phường``/``thị trấn`` plus a capitalised name or a number; parent from the chain.
+  A commune of ``data/communes.tsv`` (10,599 pre-2025 units) gets its GSO code, its district as
+  parent and its 2025 successor(s) when its name resolves to one unit (rule ``commune_code``:
+  by the chain, else the article's districts, else its provinces); a name shared by several
+  units the article does not tell apart stays without code, with its text.
+- ``country``: a country (``Lào``, ``Ấn Độ``, ``Hoa Kỳ`` -> ``Mỹ``) with its ISO 3166-1 code, so
+  foreign figures get a place; ``city``: a major foreign city (``Tokyo``), its country as parent.
+  ``sea``: an ocean or sea (``Thái Bình Dương``, so that Thái Bình province is not read inside it).
 
 The mention is the name without a separate unit word (``tỉnh Long An`` -> ``Long An``); an
 alias that carries its unit (``TP.HCM``) is a mention as a whole.
@@ -18,9 +25,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..gazetteer import PlaceHit, place_hits
-from ..lexicons import Lexicons
+from ..gazetteer import PlaceHit, gazetteer, place_hits
 from ..model import Location, Mention, Record
+from ..resources import Resources
 from ..text import Doc
 
 
@@ -32,15 +39,20 @@ def _display(name: str, unit: str) -> str:
 class LocationsComponent:
     name = "locations"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = res.lexicons
 
     def __call__(self, doc: Doc, rec: Record) -> None:
         hits = [h for h in place_hits(doc) if h.name is not None]
         province_counts = Counter(h.province.name for h in hits if h.province is not None and h.level == "province")
+        districts = {h.name for h in hits if h.level == "district" and h.name is not None}
         items: dict[tuple[str, str, str | None], Location] = {}
         for h in hits:
             loc = self._location(h, province_counts)
+            if loc.level == "commune" and not loc.name[:1].isdigit():
+                c = gazetteer().resolve_commune(h.unit, h.name or "", h.parent, districts, province_counts)
+                if c is not None:
+                    loc = Location(loc.name, "commune", [], c.code, c.successor_2025 or None, c.district, rule="commune_code")
             k = (loc.level, loc.name, loc.parent)
             item = items.get(k)
             if item is None:
@@ -61,6 +73,9 @@ class LocationsComponent:
     @staticmethod
     def _location(h: PlaceHit, province_counts: Counter[str]) -> Location:
         assert h.name is not None
+        if h.foreign is not None:
+            f = h.foreign
+            return Location(f.name, f.level, [], f.code or None, None, f.parent or None, rule=f.level)
         if h.level == "province" and h.province is not None:
             p = h.province
             return Location(p.name, "province", [], p.code, p.successor_2025, None, rule="province")

@@ -30,10 +30,11 @@ import regex
 
 from ..gazetteer import SURNAMES, gazetteer, trie_regex
 from ..gazetteer import key as place_key
-from ..lexicons import Lexicons, load_table
+from ..lexicons import load_table
 from ..model import Mention, Policy, Record
+from ..resources import Resources
 from ..text import Doc, fold
-from .orgs import canonical_org
+from ..timeref import resolve_year
 
 # Words that make "<kind> <number>" a quantity, not a document (``kế hoạch 5 năm``,
 # ``hướng dẫn 3 bước``, ``quyết định 2 người``).
@@ -41,7 +42,7 @@ _UNIT_WORDS = (
     "người|hộ|ca|trường hợp|lượt|tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|USD|tuổi|tuần|giờ|phút|"
     "lần|bước|điểm|km|m|ha|tấn|kg|suất|đơn vị|doanh nghiệp|nội dung|nhiệm vụ|giải pháp|mục tiêu|"
     "tiêu chí|chỉ tiêu|điều|khoản|trang|nhóm|lĩnh vực|dự án|chương|cơ sở|tỉnh|huyện|xã|trường|"
-    "học sinh|lao động|công nhân|trẻ|phần trăm|mức|loại|gói|"
+    "học sinh|lao động|công nhân|trẻ|phần trăm|mức|loại|gói|buổi|tiết|môn|đợt|vòng|bài|lớp|h|"
     # ``ngày``/``tháng``/``năm`` are units unless a date or year follows (``số 125 ngày 25/3``).
     r"(?:ngày|tháng|năm)(?!\s+(?:mùng\s+|mồng\s+)?\d)"
 )
@@ -62,15 +63,15 @@ _CORPORATE_RE = regex.compile(
     r"(?<![\p{L}])(?:HĐQT|ĐHĐCĐ|ĐHCĐ|[Hh]ội đồng quản trị|[Đđ]ại hội đồng cổ đông|cổ đông|[Cc]ông ty cổ phần|CTCP)(?![\p{L}])"
 )
 # A body's name by its head word, for issuers the issuer table does not hold
-# (``Cục Hộ tịch, quốc tịch, chứng thực``, ``Tòa án nhân dân tối cao``); read with ``canonical_org``.
+# (``Cục Hộ tịch, quốc tịch, chứng thực``, ``Tòa án nhân dân tối cao``); read with ``OrgMatcher.canonical``.
 _ORG_HEADS = (
-    r"(?:Tòa án|Viện kiểm sát|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Ủy ban|Văn phòng|Học viện|Viện|Hội đồng|"
+    r"(?:Cơ quan (?:Cảnh sát điều tra|CSĐT|An ninh điều tra|ANĐT)(?:[ ]*-[ ]*|[ ]+)Công an|Tòa án|Viện kiểm sát|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Ủy ban|Văn phòng|Học viện|Viện|Hội đồng|Hội(?![ ]nghị)|Liên đoàn|Công an|"
     r"Ngân hàng Nhà nước|Kiểm toán Nhà nước|Bảo hiểm xã hội|Thanh tra|Đại học|Trường)"
 )
-_OF_ORG_RE = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+(?:\p{{Lu}}[\p{{L}}&.-]*|và(?=[ ]+\p{{Lu}})|nhân dân|tối cao|(?:tỉnh|thành phố|phố|quận|huyện)(?=[ ]+\p{{Lu}}))){{1,8}})(?![\p{{L}}\d])")
+_OF_ORG_RE = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+(?:Công[ ]an|\p{{Lu}}[\p{{L}}&.-]*|và(?=[ ]+\p{{Lu}})|nhân dân|tối cao|(?:tỉnh|thành phố|phố|quận|huyện)(?=[ ]+\p{{Lu}}))){{1,8}})(?![\p{{L}}\d])")
 _BEFORE_ORG_RE = regex.compile(
-    rf"(?<![\p{{L}}])(?P<org>{_ORG_HEADS}[ ]+\p{{Lu}}[\p{{L}}&.-]*(?:[ ]+[\p{{L}}&.-]+|,[ ]*\p{{Ll}}+){{0,9}}?)"
-    r"[ ]+(?:(?:đã|vừa|mới|cũng)[ ]+)*(?:ký ban hành|ban hành|có)[ ]+$"
+    rf"(?<![\p{{L}}])(?<!thuộc[ ])(?P<org>{_ORG_HEADS}[ ]+\p{{Lu}}[\p{{L}}&.-]*(?:[ ]+[\p{{L}}\d&.-]+|,[ ]*\p{{Ll}}+){{0,9}}?)"
+    r"[ ]+(?:(?:đã|vừa|mới|cũng|báo cáo)[ ]+)*(?:ký ban hành|ban hành|có|xây dựng|gửi)[ ]+$"
 )
 # Words that end a subject: a clause verb after the document's object (``… diễn ra mới đây``).
 _SUBJ_STOP_RE = regex.compile(
@@ -114,6 +115,8 @@ class _Hit:
     issued_on: str | None = None
     subject: str | None = None
     issuers: list[tuple[int, str]] = field(default_factory=list)  # (priority, name)
+    foreign: bool = False  # a law of another country: no Vietnamese issuer
+    alias_of: _Hit | None = None  # ``(gọi tắt là Đề án 2107)``: another name of that reference
 
 
 @dataclass(slots=True)
@@ -143,8 +146,9 @@ class _Group:
 class PoliciesComponent:
     name = "policies"
 
-    def __init__(self, lex: Lexicons) -> None:
-        self.lex = lex
+    def __init__(self, res: Resources) -> None:
+        self.lex = lex = res.lexicons
+        self.orgs = res.orgs
         # -- document kinds -------------------------------------------------------------------
         self.kinds: dict[str, _Kind] = {}
         self.abbr_kind: dict[str, str] = {}
@@ -163,7 +167,7 @@ class PoliciesComponent:
         # A kind word, whole (not inside ``Nghị quyếtxx``); case-insensitive (title kinds are checked
         # for a capital after). A trie: one alternation of 20 words runs several times slower.
         self.kind_re = regex.compile(
-            r"(?<![\p{L}\d])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![\p{L}\d])",
+            r"(?<![\p{L}\d])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![\p{L}])",
             regex.IGNORECASE,
         )
         # The same on ``Doc.fast_lower`` with the stdlib engine (several times faster); each hit is
@@ -171,7 +175,7 @@ class PoliciesComponent:
         # The lookahead on the first letters rejects most positions before the lookbehind runs.
         initials = re.escape("".join(sorted({k[0] for k in self.kinds})))
         self.kind_low_re = re.compile(
-            rf"(?=[{initials}])(?<![^\W_])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![^\W_])"
+            rf"(?=[{initials}])(?<![^\W_])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![^\W\d_])"
         )
         # -- issuers ---------------------------------------------------------------------------
         self.code_issuer: dict[str, _Issuer] = {}  # upper-cased code segment -> issuer
@@ -182,7 +186,7 @@ class PoliciesComponent:
         for row in load_table("issuers"):
             if row["type"] == "code":
                 self.code_issuer.setdefault(_code_key(row["key"]), _Issuer(row["issuer"], row["local"]))
-                self.code_spelling.setdefault(row["key"].upper(), row["key"])
+                self.code_spelling.setdefault(_spelling_key(row["key"]), row["key"])
                 self.issuer_code.setdefault(row["issuer"], row["key"])
             elif row["type"] == "name":
                 self.name_issuer[row["key"]] = _Issuer(row["issuer"], row["local"])
@@ -197,16 +201,19 @@ class PoliciesComponent:
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
         )
+        surnames = "|".join(sorted(SURNAMES, key=len, reverse=True))
         # An issuer right before the kind: ``UBND tỉnh Hà Nam vừa có quyết định``,
         # ``Thủ tướng Chính phủ chỉ đạo tại Thông báo``, ``chỉ đạo của Ban Thường vụ Tỉnh ủy tại``.
         self.before_re = regex.compile(
             r"(?:(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<bd>\d{1,2})[/-](?P<bm>\d{1,2})(?:[/-](?P<by>(?:19|20)\d{2}))?\s*,?\s+)?"
-            rf"(?:(?<![\p{{L}}])của\s+)?(?P<iss>{alts})(?![\p{{L}}\d])"
+            rf"(?:(?<![\p{{L}}])của\s+)?(?<!thuộc\s)(?P<iss>{alts})(?![\p{{L}}\d])"
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
             r"(?:\s*-\s*[\p{L} ]{3,30},)?"  # ``Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn,``
-            r"\s+(?:(?:đã|vừa|mới|cũng|đều)\s+)*"
-            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại)\s+$"
+            # the signer's name after the post: ``Bộ trưởng Bộ Y tế Nguyễn Thanh Long đã ký``
+            rf"(?:[ ]+(?:{surnames})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?=,?\s+(?:đã|vừa|mới|cũng)?\s*ký))?"
+            r",?\s+(?:(?:đã|vừa|mới|cũng|đều|báo cáo)\s+)*"  # ``Chủ tịch UBND tỉnh X, đã ký``
+            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi)\s+$"
         )
         # Places named in the article, for local bodies written without one.
         # ``Tỉnh ủy Nghệ An`` names its province too (the unit then follows from the city list).
@@ -223,9 +230,14 @@ class PoliciesComponent:
                     if kd.form == "title" and fold(sp).startswith(w + " "):
                         self.titles.setdefault(kd.kind, {})[fold(sp)[len(w) + 1 :]] = (row["title"], row["issuer"])
                         break
+        # The same titles without ``và`` and punctuation, for a title written loosely.
+        self.loose_titles = {k: {_loose(t): v for t, v in tails.items()} for k, tails in self.titles.items()}
         self.title_res: dict[str, regex.Pattern[str]] = {}
         for kind, tails in self.titles.items():
-            alt = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(tails, key=len, reverse=True))
+            # A comma inside a title may be left out (``Luật Phòng chống tác hại của rượu bia``).
+            alt = "|".join(
+                regex.escape(t).replace(r"\ ", r"\s+").replace(",", ",?") for t in sorted(tails, key=len, reverse=True)
+            )
             self.title_res[kind] = regex.compile(rf"\s+(?P<t>{alt})(?![\p{{L}}\d])", regex.IGNORECASE)
         # Title fallback: a capitalised word then lower-case words (``Luật Ngân sách nhà nước``).
         self.title_re = regex.compile(r"[ ]+(?P<t>\p{Lu}\p{Ll}*(?:[ ]\p{Ll}+){0,7})(?![\p{L}\d])")
@@ -234,7 +246,7 @@ class PoliciesComponent:
             "và của về có được là đã sẽ thì mà này nay quy số năm tại theo cho với để trong khi sửa mới cũ hiện "
             "các những đối hướng nêu trên dưới ban lại muốn sắp tới đang vừa cũng không chưa phải cần nên sau "
             "trước bị như hay hoặc nhưng vẫn đều rất chỉ còn thay dự qua ra áp nói yêu nhằm đó kia ấy gì nào "
-            "thế sự vì do nếu".split()
+            "thế sự vì do nếu vào tháng ngày từ đến lên bằng gồm".split()
         )
         # A foreign or international law is not a Vietnamese document (``Hiến pháp Mỹ``,
         # ``Công ước Liên hợp quốc về Luật Biển``).
@@ -243,26 +255,83 @@ class PoliciesComponent:
             r"Campuchia|Ấn Độ|Úc|Canada|Philippines|Indonesia|Malaysia|Đài Loan|châu Âu|EU)(?![\p{L}])"
         )
         self.convention_re = regex.compile(r"Công ước[^.;\n]{0,40}$", regex.IGNORECASE)
+        # Countries, for a law in a sentence about another country (the last one named before it).
+        self.country_re = regex.compile(
+            r"(?<![\p{L}])(?:Việt Nam|Mỹ|Hoa Kỳ|Hungary|Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Pháp|Đức|Nga|"
+            r"Singapore|Thái Lan|Lào|Campuchia|Myanmar|Ấn Độ|Úc|Australia|Canada|Philippines|Indonesia|"
+            r"Malaysia|Brunei|Đài Loan|Ukraine|Israel|Iran|Italy|Tây Ban Nha|Brazil)(?![\p{L}])"
+            r"(?![ ]+\p{Lu})"  # not a Vietnamese place (``Lào Cai``, ``Mỹ Đình``, ``Đức Trọng``)
+        )
+        # ``Luật sửa đổi, bổ sung một số điều của`` + the law amended (the title runs on to its end).
+        # ``luật`` as part of another word, and the words that cite a law written in lower case.
+        self.not_law_re = regex.compile(r"(?<![\p{L}])(?:[Kk]ỷ|[Pp]háp|[Qq]uy|[Đđ]ịnh|[Hh]iến|[Gg]iới)\s+$")
+        self.lower_cue_re = regex.compile(
+            r"(?<![\p{L}])(?:[Tt]heo|của|tại|vi phạm|trong|về|với|quy định|[Đđ]iều\s+\d+[a-z]?|khoản\s+\d+|dự thảo|"
+            r"sửa đổi|sửa|thi hành|áp dụng|đúng|[Cc]ăn cứ|hiểu|nắm|tuân thủ|chấp hành|ban hành|thông qua)\s*,?\s+$"
+        )
+        # Words only a Vietnamese story uses (its bodies and cities).
+        self.home_re = regex.compile(r"(?<![\p{L}])(?:UBND|HĐND|Hà Nội|TP\.?\s?HCM|Quốc hội Việt Nam|Chính phủ Việt Nam|nước ta)(?![\p{L}])")
+        self.amend_re = regex.compile(
+            r"\s+(?P<a>sửa\s+đổi(?:\s*,\s*|\s+và\s+|\s+)bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
+            r"(?:\s+của)?(?:\s+các)?\s+(?=(?:Luật|Bộ luật|Pháp lệnh)\s)"
+        )
+        self.list_re = regex.compile(r"\s*,\s*(?=(?:Luật|Bộ luật)\s)|\s+và\s+(?=(?:Luật|Bộ luật)\s)")
+        self.part_re = regex.compile(r"\s*,(?=\s)|\s+và(?=\s)")
+        self.law_no_re = regex.compile(r"\s*,?\s+số\s+")
+        # A reference that opens its sentence (``Tại …``), the rest of its clause, and the verb
+        # that follows the clause's subject.
+        self.lead_re = regex.compile(r"\s*[\"“(-]?\s*(?:[Tt]ại|[Tt]heo|[Tt]rong|[Qq]ua)\s+")
+        self.clause_re = regex.compile(r"[^,.;:\n]{0,140}?,\s*")
+        self.subject_org_re = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+[\p{{L}}\d&.-]+){{1,10}}?)(?=[ ]+(?:đã|vừa|cũng|mới)?[ ]*(?:chỉ đạo|yêu cầu|đề nghị|cho biết|giao|quyết định|nêu rõ|khẳng định|xác định|thông báo|hướng dẫn|quy định|đồng ý|cho phép|kiến nghị)(?![\p{{L}}]))")
+        self.said_re = regex.compile(
+            r"\s+(?:(?:đã|vừa|cũng|mới)\s+)*(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|cho\s+biết|giao|quyết\s+định|nêu\s+rõ|"
+            r"khẳng\s+định|xác\s+định|thông\s+báo|hướng\s+dẫn|quy\s+định|đồng\s+ý|cho\s+phép|kiến\s+nghị)(?![\p{L}])"
+        )
+        # The words that give a reference another name: ``(sau đây gọi tắt là Đề án 2107)``.
+        self.alias_re = regex.compile(
+            r"[(,]\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt\s+là|còn\s+gọi\s+là|gọi\s+là|viết\s+tắt\s+là)\s*[\"“]?$",
+            regex.IGNORECASE,
+        )
+        # One more lower-case word of a law title after a table title (``Luật giáo dục nghề``).
+        self.rename_re = regex.compile(r"[ ](\p{Ll}+)(?![\p{L}\d])")
+        self.title_prefixes = frozenset(
+            " ".join(t.split()[:n]) for tails in self.titles.values() for t in tails for n in range(2, len(t.split()))
+        )
         # ``Nghị quyết Đại hội XIII của Đảng``; ``Nghị quyết Đại hội XIII Đảng bộ tỉnh …``.
+        # ``Nghị quyết Đại hội XX của Đảng bộ tỉnh Bình Định``, ``… Đại hội Đảng bộ tỉnh lần thứ XX``.
         self.congress_re = regex.compile(
             r"\s+Đại\s+hội(?:\s+(?:đại biểu toàn quốc|Đảng toàn quốc|Đảng))?(?:\s+lần\s+thứ)?\s+(?P<r>[XVIL]{1,6})(?![\p{L}\d])"
-            r"(?:(?P<party>\s+của\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?)|\s+(?P<bo>Đảng\s+bộ[^,.;:\n()\"]{1,60}))?"
+            r"(?:(?P<party>\s+của\s+Đảng(?![ ]+bộ)(?:\s+Cộng\s+sản\s+Việt\s+Nam)?)|\s+(?P<of>của\s+)?(?P<bo>Đảng\s+bộ[^,.;:\n()\"]{1,60}))?"
+            r"|\s+Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<bo2>Đảng\s+bộ[^,.;:\n()\"]{1,60}?)\s+lần\s+thứ\s+(?P<r2>[XVIL]{1,6})(?![\p{L}\d])"
         )
         # -- numbers and codes -----------------------------------------------------------------
         # ``số`` (optionally ``số:``) before the number.
-        self.so_re = regex.compile(r"\s+(?:(?:hỏa tốc|khẩn)\s+)?(?:số\s*:?\s*)?", regex.IGNORECASE)
-        # The number and its code: 15/2020/NĐ-CP | 52/2013 | 68/NQ-CP | 64/CP | 29-NQ/TW | 68.
-        self.code_re = regex.compile(
-            rf"(?P<num>\d{{1,6}}[a-zđ]?)(?![\d])(?![.,]\d)"
-            rf"(?:/(?P<year>(?:19|20)\d{{2}})(?![\d])(?:/(?P<ysegs>{_SEGS}))?"
-            rf"|/(?P<segs>{_SEGS})"
-            rf"|-(?P<ptype>{_SEG})/(?P<psegs>{_SEGS}))?"
-            r"(?![\p{Lu}\d/])"  # a lower-case letter may follow: ``TT-BGDĐTsẽ`` (a space lost)
+        # ``số`` before the number, after an urgency word or a qualifier of the kind
+        # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``).
+        self.so_re = regex.compile(
+            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch)\s+(?=số))?(?:số\s*:?\s*)?",
+            regex.IGNORECASE,
         )
+        # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
+        self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
         types = "|".join(sorted((regex.escape(a) for a in self.abbr_kind), key=len, reverse=True))
+        keys = "|".join(sorted((regex.escape(k) for k in self.code_spelling.values()), key=len, reverse=True))
+        # Segments after the slash; a space may stand for the hyphen between the document type
+        # and a known issuer (``2150/ QĐ BYT``), and a space may pad the hyphen (``NĐ - CP``).
+        segs = rf"(?:(?:{types})[ /](?=(?:{keys})(?![\p{{L}}\d])))?{_SEG}(?:[ ]?-[ ]?{_SEG})*"
+        # The number and its code: 15/2020/NĐ-CP | 52/2013 | 68/NQ-CP | 64/CP | 29-NQ/TW | 68;
+        # a stray space around the slash is read too (``15 /2022/NĐ-CP``, ``2150/ QĐ``).
+        # Not a number with ``+`` (``chương trình 9+``: a name, not a numbered programme).
+        self.code_re = regex.compile(
+            rf"(?P<num>\d{{1,6}}(?:[a-gi-zđ](?![\p{{L}}]))?)(?![\d+])(?![.,]\d)"  # 15a; not 24h (a time)
+            rf"(?:[ ]?/[ ]?(?P<year>(?:19|20)\d{{2}})(?![\d])(?:/(?P<ysegs>{segs}))?"
+            rf"|[ ]?/[ ]?(?P<segs>{segs})"
+            rf"|-(?P<ptype>{_SEG})/(?P<psegs>{_SEGS}))?"
+            r"(?![\p{Lu}\d/+])"  # a lower-case letter may follow: ``TT-BGDĐTsẽ`` (a space lost)
+        )
         # A code with a known document type and no kind word before it: ``và 126/NQ-CP``.
         self.bare_re = regex.compile(
-            rf"(?<![\p{{L}}\d/.-])(?P<so>số\s+)?(?P<c>\d{{1,6}}(?:/(?:19|20)\d{{2}})?/(?:{types})-{_SEGS}"
+            rf"(?<![\p{{L}}\d/.-])(?P<so>số\s+)?(?P<c>\d{{1,6}}(?:[ ]?/(?:19|20)\d{{2}})?[ ]?/[ ]?(?:{types})(?:[ ]?-[ ]?|[ ](?=(?:{keys})(?![\p{{L}}\d]))){_SEGS}"
             rf"|\d{{1,6}}-(?:{types})/{_SEGS})(?![\p{{Lu}}\d/])"
         )
         self.unit_re = regex.compile(rf"\s*(?:%|(?:{_UNIT_WORDS})(?![\p{{L}}\d]))", regex.IGNORECASE)
@@ -285,7 +354,10 @@ class PoliciesComponent:
             r"(?:\s*[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})(?:(?:\s*[/.-]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2}))?(?![\d/])",
             regex.IGNORECASE,
         )
-        self.of_re = regex.compile(r"\s*,?\s*(?:do\s+|của\s+)")
+        # ``của``/``do`` + issuer; ``được`` + issuer + ``ban hành`` (``Quyết định 20 được UBND tỉnh X ban hành``).
+        self.of_re = regex.compile(
+            r"\s*,?\s*(?:(?:do|của)\s+(?:Hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?=Ban\s+Chấp))?|(?:đã\s+)?được\s+(?=[^.;\n]{3,60}?\s(?:ký\s+)?(?:ban\s+hành|phê\s+duyệt|ký)(?![\p{L}])))"
+        )
         self.khoa_re = regex.compile(r"\s+khóa\s+[XVIL]+(?![\p{L}])")
         self.subject_re = regex.compile(
             r"\s*,?\s*(?P<s>(?:về|quy\s+định|hướng\s+dẫn|phê\s+duyệt|sửa\s+đổi)\s+[^\n;]+)", regex.IGNORECASE
@@ -295,23 +367,32 @@ class PoliciesComponent:
     def __call__(self, doc: Doc, rec: Record) -> None:
         text = doc.text
         hits: list[_Hit] = []
+        reach = 0
         for m in self._kinds_in(doc):
-            hit = self._read(doc, m)
-            if hit is not None:
+            if m.start() < reach:
+                continue  # inside the previous reference (``Luật sửa đổi … của Luật Dược``)
+            for hit in self._read(doc, m):
                 hits.append(hit)
+                reach = max(reach, hit.end)
         taken = [(h.start, h.end) for h in hits]
         for m in self.bare_re.finditer(text, doc.header_end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            hit = self._read_bare(doc, m)
-            if hit is not None:
-                hits.append(hit)
+            bare = self._read_bare(doc, m)
+            if bare is not None:
+                hits.append(bare)
         if not hits:
             return
         hits.sort(key=lambda h: h.start)
         starts = [h.start for h in hits]
         for i, h in enumerate(hits):
             self._tail(doc, h, starts[i + 1] if i + 1 < len(starts) else len(text))
+        for a, b in zip(hits, hits[1:], strict=False):
+            gap = text[a.end : b.start]
+            if len(gap) <= 160 and "\n" not in gap and self.alias_re.search(gap):
+                b.alias_of = a  # ``Quyết định 2107/QĐ-TTg … (gọi tắt là Đề án 2107)``
+            elif a.number is not None and a.title is None and b.kind == a.kind and b.title and regex.fullmatch(r"\s*,\s*", gap):
+                b.alias_of = a  # ``Luật số 34, Luật sửa đổi, bổ sung một số điều của …``
         _share_issuers(doc, hits)
         for g in self._group(hits):
             if self._corporate(doc, g):
@@ -345,25 +426,31 @@ class PoliciesComponent:
                 yield m
 
     # -- step 1: kind + number/code or title --------------------------------------------------
-    def _read(self, doc: Doc, m: regex.Match[str]) -> _Hit | None:
+    def _read(self, doc: Doc, m: regex.Match[str]) -> list[_Hit]:
         text = doc.text
         kd = self.kinds.get(fold(m.group()))
         if kd is None:
-            return None
+            return []
+        if kd.abbr and fold(m.group()) == fold(kd.abbr) and not (m.group().isupper() and text[m.end() : m.end() + 1] == " "):
+            return []  # ``NQ 68`` only, not ``nq`` nor the ``QĐ`` inside a code
         if kd.form == "title" and not m.group()[0].isupper():
-            return None  # ``luật`` (the law in general), ``pháp lệnh`` as a common noun
+            # ``luật`` (the law in general), ``pháp lệnh`` as a common noun; a named law written
+            # in lower case (``luật đất đai``) is read from the table only.
+            return self._titled(doc, kd, m, table_only=True)
         so = self.so_re.match(text, m.end())
         has_so = so is not None and "s" in so.group().lower()
-        c = self.code_re.match(text, so.end()) if so is not None and so.end() > m.end() else None
+        glued = text[m.end() : m.end() + 1].isdigit()  # ``Nghị quyết68``: a space lost
+        c = self.code_re.match(text, so.end()) if so is not None and (so.end() > m.end() or glued) else None
         if c is not None:
             hit = self._numbered(doc, kd, m.start(), c, has_so, m.group()[0].islower())
             if hit is not None:
-                return hit
+                return [hit, *self._more_numbers(doc, kd, hit)]
         if kd.form == "title":
             return self._titled(doc, kd, m)
         if kd.kind == "Nghị quyết":
-            return self._congress(m)
-        return None
+            hit = self._congress(doc, m)
+            return [hit] if hit is not None else []
+        return []
 
     def _numbered(self, doc: Doc, kd: _Kind, start: int, c: regex.Match[str], has_so: bool, lower: bool) -> _Hit | None:
         text = doc.text
@@ -402,6 +489,27 @@ class PoliciesComponent:
             hit.issuers.append((_P_KIND, kd.issuer))
         return hit
 
+    def _more_numbers(self, doc: Doc, kd: _Kind, hit: _Hit) -> list[_Hit]:
+        """The further numbers of a list after one kind word (``Chỉ thị 15, 16 và 19``), each a
+        reference of that kind; a number with its own document type is left to ``bare_re``."""
+        text = doc.text
+        out: list[_Hit] = []
+        pos = hit.end
+        while kd.form == "number":
+            sep = self.more_re.match(text, pos)
+            c = self.code_re.match(text, sep.end()) if sep is not None else None
+            if c is None or c.group("ysegs") or c.group("segs") or c.group("ptype"):
+                break
+            if not self.after_ok_re.match(text, c.end()):
+                break  # ``Nghị định 52 và 4 thông tư``: a count of other things
+            more = self._numbered(doc, kd, c.start(), c, False, False)
+            if more is None:
+                break
+            more.rule = "kind_number_list"
+            out.append(more)
+            pos = more.end
+        return out
+
     def _read_code(self, doc: Doc, hit: _Hit, kd: _Kind, c: regex.Match[str]) -> None:
         """Fill ``code`` and the code's issuer from the parts of a written code."""
         num = c.group("num")
@@ -434,7 +542,7 @@ class PoliciesComponent:
 
     def _segs(self, raw: str) -> list[str]:
         """Code segments as officially spelled (``TTG`` -> ``TTg``, ``TƯ`` -> ``TW``)."""
-        return [self.code_spelling.get(s.upper(), s) for s in _segs(raw)]
+        return [self.code_spelling.get(_spelling_key(s), s) for s in _segs(raw)]
 
     def _code_issuer(self, doc: Doc, hit: _Hit, segs: list[str]) -> None:
         names: list[str] = []
@@ -456,59 +564,197 @@ class PoliciesComponent:
         if names:
             hit.issuers.append((_P_CODE, ", ".join(names)))
 
-    def _titled(self, doc: Doc, kd: _Kind, m: regex.Match[str]) -> _Hit | None:
+    def _titled(self, doc: Doc, kd: _Kind, m: regex.Match[str], table_only: bool = False) -> list[_Hit]:
+        """A named document: its title, an optional year and ``số <code>``, then the further laws
+        of a list (``Luật Đất đai, Nhà ở và Luật Kinh doanh bất động sản``)."""
         text = doc.text
         word = " ".join(m.group().split())
+        word = word[0].upper() + word[1:]
+        a = self.amend_re.match(text, m.end()) if not table_only else None
+        if a is not None:  # ``Luật sửa đổi, bổ sung một số điều của Luật Dược``: one document
+            inner = self.kind_re.match(text, a.end())
+            ikd = self.kinds.get(fold(inner.group())) if inner is not None else None
+            read = self._title_at(doc, ikd, inner) if inner is not None and ikd is not None and ikd.form == "title" else None
+            if read is not None:
+                end = read[1]
+                while True:  # ``… của Luật Đầu tư công, Luật Đầu tư và Luật Nhà ở``
+                    sep = self.list_re.match(text, end)
+                    more = self.kind_re.match(text, sep.end()) if sep is not None else None
+                    mkd = self.kinds.get(fold(more.group())) if more is not None else None
+                    nxt = self._title_at(doc, mkd, more) if more is not None and mkd is not None and mkd.form == "title" else None
+                    if nxt is None:
+                        break
+                    end = nxt[1]
+                title = f"{word} " + " ".join(text[a.start("a") : end].split())
+                hit = _Hit(kd.kind, m.start(), end, "law_amendment", title=title)
+                if kd.issuer:
+                    hit.issuers.append((_P_KIND, kd.issuer))
+                return [self._law_tail(doc, hit)]
+        read = self._title_at(doc, kd, m, table_only)
+        if read is None or (table_only and not self._lower_law(text, m.start(), m.end(), read[1])):
+            return []
+        title, end, rule, issuer = read
+        if self._foreign_named(text, m.start(), end):
+            return []
+        hit = _Hit(kd.kind, m.start(), end, rule, title=title)
+        if issuer:
+            hit.issuers.append((_P_KIND, issuer))
+        hits = [self._law_tail(doc, hit)]
+        # A list of laws sharing one kind word: each further part counts when it is a known law
+        # (``Luật Công chức, Viên chức`` is two; ``Luật Cán bộ, công chức`` is one table title).
+        tails = self.title_res.get(kd.kind)
+        pos = hits[-1].end
+        while tails is not None:
+            sep = self.part_re.match(text, pos)
+            t = tails.match(text, sep.end()) if sep is not None else None
+            if sep is None or t is None or not t.group("t")[0].isupper():
+                break
+            ptitle, pissuer = self._table_title(kd.kind, t.group("t"))
+            part = _Hit(kd.kind, t.start("t"), t.end(), "law_list", title=ptitle)
+            part.issuers.append((_P_KIND, pissuer or kd.issuer))
+            hits.append(self._law_tail(doc, part))
+            pos = hits[-1].end
+        return hits
+
+    def _lower_law(self, text: str, start: int, name_start: int, end: int) -> bool:
+        """A named law written in lower case (``luật đất đai``) is that law only where a law is
+        cited: a capitalised name (``luật Đất đai``), a cue before (``theo``, ``vi phạm``) or a year
+        after; not inside another word (``kỷ luật viên chức``, ``pháp luật``) nor as the general
+        idea (``không cần luật cạnh tranh``)."""
+        if self.not_law_re.search(text, max(0, start - 12), start):
+            return False
+        if text[name_start:end].lstrip()[:1].isupper():
+            return True
+        return bool(self.lower_cue_re.search(text, max(0, start - 25), start) or self.year_re.match(text, end))
+
+    def _title_at(
+        self, doc: Doc, kd: _Kind, m: regex.Match[str], table_only: bool = False
+    ) -> tuple[str, int, str, str] | None:
+        """(title, end, rule, issuer) of the name after a title kind word, or None."""
+        text = doc.text
+        word = " ".join(m.group().split())
+        word = word[0].upper() + word[1:]
         issuer = kd.issuer
         t = self.title_res[kd.kind].match(text, m.end()) if kd.kind in self.title_res else None
         if t is not None:
-            title, extra = self.titles[kd.kind][fold(t.group("t"))]
+            title, extra = self._table_title(kd.kind, t.group("t"))
             issuer = extra or issuer
             end = t.end()
             rule = "law_table"
-        elif kd.kind == "Hiến pháp":
-            title, end, rule = "Hiến pháp", m.end(), "constitution"
-        elif kd.kind == "Điều lệ":
-            return None  # charters only from the table: ``Điều lệ công ty`` is a company's
-        else:
-            f = self.title_re.match(text, m.end())
-            if f is None:
-                return None
-            words = f.group("t").split(" ")
-            keep = words[:1]
-            for w in words[1:]:
-                if w.lower() in self.title_stop:
-                    break
-                keep.append(w)
-            if len(keep) > 6:
-                return None
-            end = f.start("t") + len(" ".join(keep))
-            if len(keep) == 1 and regex.match(r"[ ]+\p{Lu}", text[end : end + 3]):
-                return None  # ``Luật Việt Nam``: law in general, not a named law
-            title = f"{word} {keep[0][0].upper()}{keep[0][1:]}" + "".join(" " + w for w in keep[1:])
-            rule = "title_pattern"
-        if self.foreign_re.match(text, end) or self.convention_re.search(text, max(0, m.start() - 45), m.start()):
+            tail = fold(t.group("t"))
+            x = self.rename_re.match(text, end)
+            while x is not None and f"{tail} {fold(x.group(1))}" in self.title_prefixes:
+                # ``đổi tên … thành Luật giáo dục nghề``: a shortened or new name of its own
+                # (words that begin a longer law's title), not the shorter Luật Giáo dục
+                tail = f"{tail} {fold(x.group(1))}"
+                title = f"{title} {x.group(1)}"
+                end = x.end()
+                rule = "title_pattern"
+                x = self.rename_re.match(text, end)
+            return title, end, rule, issuer
+        if table_only:
             return None
-        hit = _Hit(kd.kind, m.start(), end, rule, title=title)
-        y = self.year_re.match(text, end)
+        if kd.kind == "Hiến pháp":
+            return "Hiến pháp", m.end(), "constitution", issuer
+        if kd.kind == "Điều lệ":
+            return None  # charters only from the table: ``Điều lệ công ty`` is a company's
+        f = self.title_re.match(text, m.end())
+        if f is None:
+            return None
+        words = f.group("t").split(" ")
+        keep = words[:1]
+        for w in words[1:]:
+            if w.lower() in self.title_stop:
+                break
+            keep.append(w)
+        if len(keep) > 6:
+            return None
+        end = f.start("t") + len(" ".join(keep))
+        if len(keep) == 1 and regex.match(r"[ ]+\p{Lu}", text[end : end + 3]):
+            return None  # ``Luật Việt Nam``: law in general, not a named law
+        known = self.loose_titles.get(kd.kind, {}).get(_loose(" ".join(keep)))
+        if known is not None:  # ``Luật Khoa học công nghệ``: the table's Luật Khoa học và Công nghệ
+            return known[0], end, "law_table", known[1] or issuer
+        title = f"{word} {keep[0][0].upper()}{keep[0][1:]}" + "".join(" " + w for w in keep[1:])
+        return title, end, "title_pattern", issuer
+
+    def _table_title(self, kind: str, tail: str) -> tuple[str, str]:
+        """(title, issuer) of a table title as written, with or without its commas."""
+        found = self.titles[kind].get(fold(tail))
+        return found if found is not None else self.loose_titles[kind][_loose(tail)]
+
+    def _foreign_named(self, text: str, start: int, end: int) -> bool:
+        """A foreign or international law named as such (``Hiến pháp Mỹ``, ``Công ước …``)."""
+        return bool(self.foreign_re.match(text, end) or self.convention_re.search(text, max(0, start - 45), start))
+
+    def _law_tail(self, doc: Doc, hit: _Hit) -> _Hit:
+        """The year (``Luật Giáo dục 2019``) and number (``Luật Điện ảnh số 05/2022/QH15``) after a
+        title; a law in a sentence about another country takes no Vietnamese issuer."""
+        text = doc.text
+        y = self.year_re.match(text, hit.end)
         if y is not None:
             hit.year = int(y.group("y"))
             hit.end = y.end()
-        if issuer:
-            hit.issuers.append((_P_KIND, issuer))
+        n = self.law_no_re.match(text, hit.end)
+        c = self.code_re.match(text, n.end()) if n is not None else None
+        if c is not None and (c.group("year") or c.group("segs")):
+            hit.number = c.group("num")
+            hit.end = c.end()
+            if c.group("year"):
+                hit.code_year = hit.year = int(c.group("year"))
+            kd = self.kinds[fold(hit.kind)]
+            self._read_code(doc, hit, kd, c)
+        if self._abroad(doc, hit):
+            hit.issuers.clear()
+            hit.foreign = True
         return hit
 
-    def _congress(self, m: regex.Match[str]) -> _Hit | None:
+    def _abroad(self, doc: Doc, hit: _Hit) -> bool:
+        """The last country named before a law in its sentence is a foreign one
+        (``Malaysia … điều tra theo Luật Ngư nghiệp 1985``): not a Quốc hội law."""
+        if hit.code:
+            return False
+        s, _ = doc.sentence_at(hit.start)
+        named = [c.group() for c in self.country_re.finditer(doc.text, s, hit.start)]
+        if not named:
+            return self._foreign_article(doc)
+        # A title the law table does not know, in a sentence naming another country, is that country's.
+        return named[-1] != "Việt Nam" or (hit.rule != "law_table" and any(n != "Việt Nam" for n in named))
+
+    def _foreign_article(self, doc: Doc) -> bool:
+        """An article about another country: it names one country at least twice and never
+        Việt Nam (a Phnom Penh court applying ``Bộ luật Hình sự``)."""
+        cached = doc.cache.get("policy_foreign")
+        if cached is None:
+            counts = Counter(c.group() for c in self.country_re.finditer(doc.text, doc.header_end))
+            cached = (
+                counts["Việt Nam"] == 0
+                and any(n >= 3 for k, n in counts.items() if k != "Việt Nam")
+                and not self.home_re.search(doc.text, doc.header_end)
+            )
+            doc.cache["policy_foreign"] = cached
+        return bool(cached)
+
+    def _congress(self, doc: Doc, m: regex.Match[str]) -> _Hit | None:
         c = self.congress_re.match(m.string, m.end())
         if c is None:
             return None
-        r = c.group("r")
+        r = c.group("r") or c.group("r2")
         bo = c.group("bo")
-        if bo:
-            bo = regex.split(r"\s+(?:và|của|về|đã|được|tại|trong|cho)\s", bo)[0].rstrip()
-            title = f"Nghị quyết Đại hội {r} {' '.join(bo.split())}"
-            issuer = f"Đại hội {r} {' '.join(bo.split())}"
+        if c.group("bo2"):  # ``Đại hội Đảng bộ tỉnh Bình Định lần thứ XX``: the Đảng bộ issues it
+            body = self._party_body(doc, c.group("bo2"), m.start())
+            title = f"Nghị quyết Đại hội {' '.join(c.group('bo2').split())} lần thứ {r}"
+            issuer = body
+            end = c.end()
+        elif bo:
+            bo = regex.split(r"\s+(?:và|của|về|đã|được|tại|trong|cho|đề ra|nêu|xác định)\s", bo)[0].rstrip()
             end = c.start("bo") + len(bo)
+            if c.group("of"):  # ``Đại hội XX của Đảng bộ tỉnh Bình Định``
+                title = f"Nghị quyết Đại hội {r} của {' '.join(bo.split())}"
+                issuer = self._party_body(doc, bo, m.start())
+            else:
+                title = f"Nghị quyết Đại hội {r} {' '.join(bo.split())}"
+                issuer = f"Đại hội {r} {' '.join(bo.split())}"
         else:
             title = f"Nghị quyết Đại hội {r} của Đảng"
             issuer = f"Đại hội đại biểu toàn quốc lần thứ {r} của Đảng Cộng sản Việt Nam"
@@ -516,6 +762,15 @@ class PoliciesComponent:
         hit = _Hit("Nghị quyết", m.start(), end, "congress_resolution", title=title)
         hit.issuers.append((_P_OF, issuer))
         return hit
+
+    def _party_body(self, doc: Doc, bo: str, at: int) -> str:
+        """``Đảng bộ tỉnh Bình Định``; ``Đảng bộ tỉnh`` alone takes the article's province."""
+        body = " ".join(bo.split())
+        if body in ("Đảng bộ tỉnh", "Đảng bộ thành phố"):
+            ctx = self._context_place(doc, at, province=body.endswith("tỉnh"))
+            if ctx is not None:
+                body = f"Đảng bộ {ctx[0]} {ctx[1]}"
+        return body
 
     def _read_bare(self, doc: Doc, m: regex.Match[str]) -> _Hit | None:
         c = self.code_re.match(m.group("c"))
@@ -551,10 +806,14 @@ class PoliciesComponent:
             if i is None:
                 g = _OF_ORG_RE.match(text, o.end())
                 if g is not None:  # ``của Tòa án nhân dân tối cao``, ``của Cục Hộ tịch …``
-                    h.issuers.append((_P_OF, canonical_org(g.group("org"))))
+                    h.issuers.append((_P_OF, self.orgs.canonical(g.group("org"))))
                     pos = g.end()
             if i is not None:
                 name, complete = self._issuer_from(doc, i, h.start)
+                place = i.group("place")
+                if name and place and place != "Việt Nam" and self.country_re.fullmatch(place):
+                    name = f"{name} {place}"  # ``của Quốc hội Malaysia``: a foreign body
+                    h.foreign = True
                 if name:
                     h.issuers.append((_P_OF if complete else _P_CONTEXT, name))
                 pos = i.end()
@@ -587,15 +846,24 @@ class PoliciesComponent:
                 h.subject = " ".join(doc.surface(s.start("s"), s.start("s") + len(subj))[0].split())
         # An issuer named just before the kind, in the same sentence.
         sent_start, _ = doc.sentence_at(h.start)
+        if self.lead_re.fullmatch(text, sent_start, h.start):
+            self._subject_issuer(doc, h)
         lo = max(sent_start, h.start - 140)
         window = text[lo : h.start]
         b = self.before_re.search(window)
         if b is None:
             g = _BEFORE_ORG_RE.search(window)
             if g is not None:  # ``Cục Hộ tịch … đã có Công văn số …``
-                h.issuers.append((_P_BEFORE, canonical_org(g.group("org"))))
+                h.issuers.append((_P_BEFORE, self.orgs.canonical(g.group("org"))))
         if b is not None:
             name, complete = self._issuer_from(doc, b, h.start, group="iss")
+            if (
+                name
+                and name.startswith("Chủ tịch ")
+                and b.group("verb") in ("ký", "ký ban hành")
+                and not any(p >= _P_CODE for p, _ in h.issuers)
+            ):
+                name = name[len("Chủ tịch ") :]  # the signer's body issues it (SPEC, second edition)
             if name:
                 h.issuers.append((_P_BEFORE if complete else _P_CONTEXT, name))
             if b.group("bd") and h.issued_on is None and b.group("verb") in ("ký ban hành", "ban hành", "ký", "có"):
@@ -604,12 +872,34 @@ class PoliciesComponent:
                 if h.year is None and h.issued_on:
                     h.year = int(h.issued_on[:4])
 
+    def _subject_issuer(self, doc: Doc, h: _Hit) -> None:
+        """``Tại Văn bản số 2803/UBND-VX vừa ban hành, UBND thành phố Hải Phòng chỉ đạo …``: the
+        subject of the clause a leading reference opens is its issuer."""
+        text = doc.text
+        c = self.clause_re.match(text, h.end)
+        if c is None:
+            return
+        i = self.issuer_re.match(text, c.end())
+        if i is not None:
+            name, complete = self._issuer_from(doc, i, h.start)
+            end = i.end()
+        else:
+            g = self.subject_org_re.match(text, c.end())  # the verb ends the name
+            if g is None:
+                return
+            name, complete, end = self.orgs.canonical(g.group("org")), True, g.end()
+        if name and complete and self.said_re.match(text, end):
+            h.issuers.append((_P_BEFORE, name))
+
     def _issuer_from(self, doc: Doc, m: regex.Match[str], at: int, group: str = "name") -> tuple[str | None, bool]:
-        """The issuer of an issuer match (our reading; ``canonical_org`` is applied when the
+        """The issuer of an issuer match (our reading; ``OrgMatcher.canonical`` is applied when the
         policy is built), and whether it named its place."""
-        iss = self.name_issuer.get(" ".join(m.group(group).split()))
+        key = " ".join(m.group(group).split())
+        iss = self.name_issuer.get(key)
         if iss is None:
             return None, False
+        if key == "Trung ương" and (m.group("place") or (group == "iss" and "của" not in m.group())):
+            return None, False  # ``Trung ương Đoàn``, ``Hội đồng … Trung ương ban hành``: another body
         if not iss.local:
             return iss.name, True
         unit, place = m.group("unit"), m.group("place")
@@ -622,6 +912,8 @@ class PoliciesComponent:
 
     def _localise(self, iss: _Issuer, unit: str, place: str) -> str:
         if iss.local == "name":
+            if unit == "thành phố" and "Tỉnh ủy" in iss.name:
+                return f"{iss.name.replace('Tỉnh ủy', 'Thành ủy')} {place}"  # /TU of Hà Nội: its Thành ủy
             return f"{iss.name} {place}"
         return f"{iss.name} {unit} {place}"
 
@@ -664,10 +956,7 @@ class PoliciesComponent:
         elif h.code_year:
             year = h.code_year
         elif doc.published is not None:
-            year = doc.published.year
-            pub = doc.published
-            if pub.month is not None and (month - pub.month) * 31 + day - (pub.day or 1) > 62:
-                year -= 1
+            year = resolve_year(month, day, doc.published, forward=False) or doc.published.year
         else:
             return None
         try:
@@ -679,35 +968,49 @@ class PoliciesComponent:
 
     # -- joining mentions ------------------------------------------------------------------------
     def _group(self, hits: list[_Hit]) -> list[_Group]:
+        """Mentions of one document: the same kind and number (or title) with no disagreement on
+        year, code or issuer; an alias (``Đề án 2107``) joins its document, and so do its later
+        mentions."""
         groups: list[_Group] = []
+        of_hit: dict[int, _Group] = {}
         for h in hits:
             key = self._key(h)
-            target = None
-            for g in reversed(groups):
-                if self._key(g.first) == key and self._compatible(g, h):
-                    target = g
-                    break
+            target = of_hit.get(id(h.alias_of)) if h.alias_of is not None else None
             if target is None:
-                groups.append(_Group([h]))
+                for g in reversed(groups):
+                    if any(self._key(x) == key for x in g.hits) and self._compatible(g, h):
+                        target = g
+                        break
+            if target is None:
+                target = _Group([h])
+                groups.append(target)
             else:
                 target.hits.append(h)
+            of_hit[id(h)] = target
         return groups
 
     @staticmethod
     def _key(h: _Hit) -> tuple[str, str]:
-        return (h.kind, h.number if h.number is not None else fold(h.title or ""))
+        """Kind and number, or kind and title without punctuation and ``và`` (``Luật Phòng, chống
+        ma túy`` = ``Luật Phòng chống ma túy``)."""
+        if h.number is not None:
+            return (h.kind, h.number.lstrip("0") or "0")
+        return (h.kind, _loose(h.title or ""))
 
     @staticmethod
     def _compatible(g: _Group, h: _Hit) -> bool:
         y = g.value("year")
         if y is not None and h.year is not None and y != h.year:
             return False
-        c = g.value("code")
-        if c is not None and h.code is not None and c != h.code:
+        c = _str(g.value("code"))
+        if c is not None and h.code is not None and _yearless(c) != _yearless(h.code):
             return False
         gi = g.issuer()
         hi = max(h.issuers)[1] if h.issuers else None
-        return gi is None or hi is None or fold(gi) == fold(hi) or max(h.issuers)[0] <= _P_KIND
+        if gi is None or hi is None or max(h.issuers)[0] <= _P_KIND:
+            return True
+        a, b = fold(gi), fold(hi)
+        return a in b or b in a  # ``Chính phủ`` ~ ``Thủ tướng Chính phủ``: the same document named loosely
 
     def _policy(self, doc: Doc, g: _Group) -> Policy:
         mentions = []
@@ -717,6 +1020,8 @@ class PoliciesComponent:
         first = g.first
         year = g.value("year")
         issuer = g.issuer()
+        if first.kind == "Nghị định" and issuer == "Thủ tướng Chính phủ":
+            issuer = "Chính phủ"  # the Prime Minister signs a decree for the Government
         issued = g.value("issued_on")
         code = self._complete_code(g, issuer, issued if isinstance(issued, str) else None)
         return Policy(
@@ -725,18 +1030,18 @@ class PoliciesComponent:
             mentions=mentions,
             year=year if isinstance(year, int) else None,
             code=code,
-            issuer=canonical_org(issuer) if issuer else None,
+            issuer=self.orgs.canonical(issuer) if issuer else None,
             issued_on=issued if isinstance(issued, str) else None,
             subject=_str(g.value("subject")),
-            title=first.title,
+            title=_str(g.value("title")),
             rule=first.rule,
         )
 
     def _complete_code(self, g: _Group, issuer: str | None, issued: str | None) -> str | None:
         """The written code, or the one the convention settles (SPEC §3, Edge conventions)."""
-        written = _str(g.value("code"))
-        if written is not None:
-            return written
+        codes = [h.code for h in g.hits if h.code]
+        if codes:
+            return max(codes, key=len)  # ``15/2022/NĐ-CP`` over a later ``15/NĐ-CP``
         first = g.first
         n = first.number
         if n is None:
@@ -767,7 +1072,7 @@ def _share_issuers(doc: Doc, hits: list[_Hit]) -> None:
     """``Chỉ thị 16 của Thủ tướng Chính phủ và Chỉ thị 15``: a reference without an issuer takes
     the one stated for the nearest reference of the same kind in its sentence."""
     for h in hits:
-        if h.issuers:
+        if h.issuers or h.foreign:
             continue
         s, e = doc.sentence_at(h.start)
         best: tuple[int, str] | None = None
@@ -783,12 +1088,30 @@ def _share_issuers(doc: Doc, hits: list[_Hit]) -> None:
 
 
 def _segs(raw: str) -> list[str]:
-    return [s.strip().replace("TƯ", "TW") for s in raw.split("-") if s.strip()]
+    """Code segments split at hyphens (``QĐ-BYT``) or at the space left for one (``QĐ BYT``)."""
+    return [s.replace("TƯ", "TW") for s in regex.split(r"[\s/-]+", raw) if s]
+
+
+def _loose(title: str) -> str:
+    """A title key without ``và`` and punctuation: ``khoa học và công nghệ`` = ``khoa học công nghệ``."""
+    return " ".join(w for w in regex.sub(r"[^\w ]+", " ", fold(title)).split() if w != "và")
+
+
+def _yearless(code: str) -> str:
+    """``15/2022/NĐ-CP`` -> ``15/NĐ-CP``: the same code written without its year."""
+    return str(regex.sub(r"/(?:19|20)\d\d/", "/", code))
+
+
+def _spelling_key(seg: str) -> str:
+    return seg.replace("&", "").upper()
 
 
 def _code_key(seg: str) -> str:
-    """``QH14`` -> ``QH``: a term number is not part of the issuer; case does not matter."""
-    return (seg.rstrip("0123456789") or seg).upper()
+    """``QH14`` -> ``QH``: a term number is not part of the issuer (a unit code keeps its digits:
+    ``C06``); ``&`` and case do not matter (``BGD&ĐT`` = ``BGDĐT``)."""
+    seg = _spelling_key(seg)
+    base = seg.rstrip("0123456789")
+    return base if len(base) >= 2 else seg
 
 
 def _str(v: str | int | None) -> str | None:

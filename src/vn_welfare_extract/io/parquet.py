@@ -1,7 +1,7 @@
 """Parquet output: one table per fact type plus ``documents`` and ``errors``, the same tables and
-columns as the relational schema (``db.schema.TABLES``), rows from ``db.rows``.
+columns as the relational schema (``tables.TABLES``), rows from ``db.rows``.
 
-The Arrow schema is derived from ``db.schema`` (never a second copy):
+The Arrow schema is derived from ``tables`` (never a second copy):
 
 | portable type | Arrow type | notes |
 |---|---|---|
@@ -27,6 +27,13 @@ written every ``file_docs`` documents and at the end; its files are written unde
 temporary names and renamed, ``documents`` last, so a part in ``documents`` means the file set is
 complete. ``resume`` skips the documents of complete file sets and removes leftovers of a
 file set cut off by a crash (those documents are redone).
+
+The registry (``registry.py``: ``persons``, ``bodies``, ``legal_documents`` ... across articles)
+is rebuilt from the whole folder when the sink closes (``registry=False`` skips it) and written
+as ``DIR/<registry table>/registry.parquet`` (one file per table, replaced atomically). Ids come
+from content, so a later run or ``--resume`` gives the same ids for the same persons, bodies and
+documents. ``engines.dask.registry_tables`` builds the same tables from a folder too large for
+one machine.
 """
 
 from __future__ import annotations
@@ -49,8 +56,8 @@ except ImportError as e:  # pragma: no cover - depends on the installation
         "Parquet output needs pyarrow: pip install 'vn_welfare_extract[parquet]'"
     ) from e
 
-from .. import __version__
-from ..db.schema import BY_NAME, SCHEMA_VERSION, TABLES, Table
+from .._version import __version__
+from ..tables import BY_NAME, REGISTRY_TABLES, SCHEMA_VERSION, TABLES, Table
 from .sinks import DocResult, Rows
 
 __all__ = [
@@ -60,6 +67,8 @@ __all__ = [
     "arrow_schemas",
     "empty_tables",
     "json_columns",
+    "read_rows",
+    "write_registry",
     "row_dicts",
     "rows_to_table",
     "rows_to_tables",
@@ -68,7 +77,7 @@ __all__ = [
 
 NUM_TYPE = pa.decimal128(38, 0)
 TS_TYPE = pa.timestamp("us", tz="UTC")
-# Portable column type (db.schema) -> Arrow type.
+# Portable column type (tables) -> Arrow type.
 ARROW_TYPES: dict[str, pa.DataType] = {
     "text": pa.string(),
     "int": pa.int64(),
@@ -77,11 +86,11 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "ts": TS_TYPE,
 }
 _MAX_NUM = 10**38
-_PART_RE = re.compile(r"^part-(?P<set>[0-9a-z]+-[0-9]{5})\.parquet$")
+PART_RE = re.compile(r"^part-(?P<set>[0-9a-z]+-[0-9]{5})\.parquet$")
 
 
 def arrow_schema(table: str | Table) -> pa.Schema:
-    """The Arrow schema of one relational table (``db.schema``), columns in the same order."""
+    """The Arrow schema of one relational table (``tables``), columns in the same order."""
     t = BY_NAME[table] if isinstance(table, str) else table
     fields = [
         pa.field(name, ARROW_TYPES[ty], nullable=name not in t.key, metadata={"vwe.type": ty})
@@ -96,7 +105,7 @@ def arrow_schema(table: str | Table) -> pa.Schema:
 
 
 def arrow_schemas() -> dict[str, pa.Schema]:
-    """Every table's Arrow schema, in the order of ``db.schema.TABLES``."""
+    """Every table's Arrow schema, in the order of ``tables.TABLES``."""
     return {t.name: arrow_schema(t) for t in TABLES}
 
 
@@ -134,7 +143,7 @@ def row_dicts(table: str, rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]
 
 
 def rows_to_table(table: str, rows: Sequence[Sequence[Any]]) -> pa.Table:
-    """Rows of one table (tuples in ``db.schema`` column order, as ``db.rows`` makes them)."""
+    """Rows of one table (tuples in ``tables`` column order, as ``db.rows`` makes them)."""
     t = BY_NAME[table]
     schema = arrow_schema(t)
     if not rows:
@@ -190,7 +199,10 @@ class ParquetSink:
     wants_json = False
     wants_rows = True
 
-    def __init__(self, out_dir: str | os.PathLike[str], resume: bool = False, file_docs: int = 20_000) -> None:
+    def __init__(
+        self, out_dir: str | os.PathLike[str], resume: bool = False, file_docs: int = 20_000, registry: bool = True
+    ) -> None:
+        self.registry = registry
         self.dir = Path(out_dir)
         self.name = str(self.dir)
         if self.dir.exists() and not self.dir.is_dir():
@@ -208,7 +220,7 @@ class ParquetSink:
 
     def _parts(self, table: str) -> list[Path]:
         d = self.dir / table
-        return sorted(p for p in d.iterdir() if _PART_RE.match(p.name)) if d.is_dir() else []
+        return sorted(p for p in d.iterdir() if PART_RE.match(p.name)) if d.is_dir() else []
 
     def _clear(self) -> None:
         for t in TABLES:
@@ -216,7 +228,7 @@ class ParquetSink:
             if not d.is_dir():
                 continue
             for p in d.iterdir():
-                if _PART_RE.match(p.name) or (p.name.startswith(".part-") and p.name.endswith(".parquet.tmp")):
+                if PART_RE.match(p.name) or (p.name.startswith(".part-") and p.name.endswith(".parquet.tmp")):
                     p.unlink()
 
     def _recover(self) -> set[str]:
@@ -228,7 +240,7 @@ class ParquetSink:
                 continue
             for p in d.iterdir():
                 stray_tmp = p.name.startswith(".part-") and p.name.endswith(".parquet.tmp")
-                if stray_tmp or (_PART_RE.match(p.name) and p.name not in complete):
+                if stray_tmp or (PART_RE.match(p.name) and p.name not in complete):
                     p.unlink()
         done: set[str] = set()
         for p in self._parts("documents"):
@@ -258,10 +270,61 @@ class ParquetSink:
             # an empty run still leaves readable (empty) tables
             self._seq += 1
             write_tables(empty_tables(), self.dir, f"part-{self.run}-{self._seq:05d}")
-            return
-        self.flush()
+        else:
+            self.flush()
+        if self.registry:
+            from .. import registry
+
+            write_registry(self.dir, registry.resolve(registry.evidence(read_rows(self.dir, registry.EVIDENCE_TABLES))))
 
 
 def json_columns(table: str) -> list[str]:
     """The JSON columns of ``table`` (JSON text: ``json.loads`` them after reading)."""
     return [c for c, ty in BY_NAME[table].columns if ty == "json"]
+
+
+def _from_arrow(v: Any, ty: str) -> Any:
+    if v is None:
+        return None
+    if ty == "num":
+        return int(v)
+    if ty == "ts":
+        return v.isoformat()
+    return v
+
+
+def read_rows(
+    out_dir: str | os.PathLike[str], tables: Sequence[str] | None = None, part: str | None = None
+) -> Rows:
+    """Rows (tuples in ``tables`` column order, as ``db.rows`` makes them) of the tables of an
+    output folder: every complete file set, or only the file set ``part`` (``part-<run>-<n>``)."""
+    base = Path(out_dir)
+    out: Rows = {}
+    for name in tables or [t.name for t in TABLES]:
+        t = BY_NAME[name]
+        d = base / name
+        files = sorted(p for p in d.iterdir() if PART_RE.match(p.name)) if d.is_dir() else []
+        if part is not None:
+            files = [p for p in files if p.name == f"{part}.parquet"]
+        rows: list[tuple[Any, ...]] = []
+        for f in files:
+            cols = pq.read_table(f, columns=list(t.column_names)).to_pydict()
+            data = [[_from_arrow(v, ty) for v in cols[c]] for c, ty in t.columns]
+            rows.extend(zip(*data, strict=True))
+        out[name] = rows
+    return out
+
+
+def write_registry(out_dir: str | os.PathLike[str], tables: Mapping[str, Sequence[tuple[Any, ...]]]) -> list[str]:
+    """Write the registry tables as ``out_dir/<table>/registry.parquet`` (each replaced
+    atomically); tables missing from ``tables`` are written empty."""
+    base = Path(out_dir)
+    written: list[str] = []
+    for t in REGISTRY_TABLES:
+        d = base / t.name
+        d.mkdir(parents=True, exist_ok=True)
+        tmp, final = d / ".registry.parquet.tmp", d / "registry.parquet"
+        pq.write_table(rows_to_table(t.name, list(tables.get(t.name, ()))), tmp, compression="zstd")
+        os.replace(tmp, final)
+        written.append(str(final))
+    return written

@@ -10,7 +10,11 @@ Formats (by name, or forced with ``fmt``):
 
 - ``txt``: one article per file (the seed's ` date YYYY-MM` header is left in the text: the
   library reads it); the doc id is the file name without ``.txt`` (relative path inside a folder).
-- ``jsonl`` (``.jsonl``, ``.ndjson``, ``.jsonl.gz``, ``.ndjson.gz``): one JSON object per line.
+  The bytes are decoded by ``encodings.decode_bytes`` (UTF-8, else TCVN3, VNI, VIQR or
+  Windows-1258, with a ``decoded_*`` warning on the record) or by the ``encoding`` given
+  (``ENCODINGS``; ``--encoding``). A file nothing fits is an ``undecodable`` error document.
+- ``jsonl`` (``.jsonl``, ``.ndjson``, ``.jsonl.gz``, ``.ndjson.gz``): one JSON object per line
+  (JSON, JSON lines and CSV must be UTF-8).
 - ``json``: a list of objects, an object holding such a list (``articles``/``documents``/
   ``data``/``items``) or a single object. Read whole (use JSON lines for big archives).
 - ``csv`` (``.csv``, ``.tsv``, optionally ``.gz``): a header row names the fields.
@@ -33,32 +37,19 @@ import sys
 import tarfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 from typing import IO, Any
 
+from .docs import InputDoc
+
 FORMATS = ("txt", "jsonl", "json", "csv", "tar", "warc")
+# --encoding: "auto" is the library's detector (encodings.decode_bytes); the others force one.
+ENCODINGS = ("auto", "utf-8", "tcvn3", "vni", "viqr", "cp1258")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(ValueError):
     """A configuration problem with the inputs (exit code 2)."""
-
-
-@dataclass(slots=True)
-class InputDoc:
-    """One document read from the inputs. ``text`` is None when ``error`` is set."""
-
-    doc_id: str
-    text: str | None
-    published: str | None = None
-    url: str | None = None
-    title: str | None = None
-    source: str = ""
-    nbytes: int = 0  # raw input bytes of this document (for MB/s)
-    pos: int = 0  # raw bytes of the inputs consumed so far (for the ETA); set by ``iter_documents``
-    error: tuple[str, str] | None = None  # (code, message)
-    crawled: str | None = None  # WARC-Date of a crawled page (io.warc)
 
 
 @dataclass(frozen=True)
@@ -104,6 +95,13 @@ def detect_format(name: str) -> str | None:
 def expand_inputs(inputs: Iterable[str], fmt: str | None = None) -> list[str]:
     """Paths in reading order: files as given, folders recursively (sorted, known formats only,
     hidden entries skipped), globs expanded (sorted). ``-`` stays as is (stdin)."""
+    return expand_inputs_report(inputs, fmt)[0]
+
+
+def expand_inputs_report(inputs: Iterable[str], fmt: str | None = None) -> tuple[list[str], int]:
+    """``expand_inputs`` and the number of files found in folders but skipped (hidden, or a
+    format that cannot be told from the name)."""
+    skipped = 0
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
     out: list[str] = []
@@ -113,13 +111,14 @@ def expand_inputs(inputs: Iterable[str], fmt: str | None = None) -> list[str]:
             continue
         p = Path(raw)
         if p.is_dir():
+            files = [f for f in p.rglob("*") if f.is_file()]
             found = sorted(
                 str(f)
-                for f in p.rglob("*")
-                if f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                for f in files
+                if not any(part.startswith(".") for part in f.relative_to(p).parts)
                 and (fmt is not None or detect_format(f.name) is not None)
             )
+            skipped += len(files) - len(found)
             out.extend(found)
         elif p.is_file():
             out.append(raw)
@@ -134,8 +133,8 @@ def expand_inputs(inputs: Iterable[str], fmt: str | None = None) -> list[str]:
         if path != "-" and fmt is None and detect_format(path) is None:
             raise InputError(f"cannot tell the format of {path}; name it .txt/.jsonl/.json/.csv/.tar.gz/.warc.gz or pass --format")
     if fmt == "warc" or any(p != "-" and detect_format(p) == "warc" for p in out):
-        import_module(f"{__package__}.warc")  # raises ImportError with the install hint before any work
-    return out
+        from .warc import read_warc  # noqa: F401 - raises ImportError with the install hint before any work
+    return out, skipped
 
 
 def total_size(paths: Iterable[str]) -> int | None:
@@ -153,18 +152,22 @@ def iter_documents(
     fmt: str | None = None,
     fields: FieldMap | None = None,
     roots: dict[str, str] | None = None,
+    encoding: str = "auto",
 ) -> Iterator[InputDoc]:
     """Every document of ``inputs`` (already expanded, see ``expand_inputs``), in order.
 
     ``roots`` maps a file to the folder it was found under, so text files get their relative
     path as doc id. ``InputDoc.pos`` counts raw bytes read so far (compressed bytes for ``.gz``).
+    ``encoding`` (``ENCODINGS``) decodes text files (``decode_input``).
     """
+    if encoding not in ENCODINGS:
+        raise InputError(f"unknown encoding {encoding!r}; valid: {', '.join(ENCODINGS)}")
     fm = fields or FieldMap()
     done = 0
     for path in inputs:
         if path == "-":
             raw = sys.stdin.buffer
-            yield from _read_stream(raw, "stdin", fmt, fm, None, lambda: 0)
+            yield from _read_stream(raw, "stdin", fmt, fm, None, lambda: 0, encoding)
             continue
         f = open(path, "rb")  # noqa: SIM115 - closed below; the position feeds the ETA
         try:
@@ -173,7 +176,7 @@ def iter_documents(
             name = path
             root = (roots or {}).get(path)
             txt_id = _txt_id(path, root)
-            for doc in _read_stream(f, name, fmt or detect_format(path), fm, txt_id, f.tell):
+            for doc in _read_stream(f, name, fmt or detect_format(path), fm, txt_id, f.tell, encoding):
                 doc.pos = base + f.tell()
                 yield doc
             done = base + size
@@ -205,11 +208,11 @@ def _sniff(head: bytes) -> str:
 
 
 def _read_stream(
-    raw: IO[bytes], name: str, fmt: str | None, fm: FieldMap, txt_id: str | None, tell: Any
+    raw: IO[bytes], name: str, fmt: str | None, fm: FieldMap, txt_id: str | None, tell: Any, encoding: str = "auto"
 ) -> Iterator[InputDoc]:
     gz = name.lower().endswith((".gz", ".tgz"))
     if fmt == "tar":
-        yield from _read_tar(raw, name, fm)
+        yield from _read_tar(raw, name, fm, encoding)
         return
     if fmt == "warc":  # warcio reads plain and gzipped WARC itself
         from .warc import read_warc
@@ -227,7 +230,7 @@ def _read_stream(
         yield from read_warc(stream, name)
     elif fmt == "txt":
         data = stream.read()
-        yield _txt_doc(data, txt_id or name, name)
+        yield _txt_doc(data, txt_id or name, name, encoding)
     elif fmt == "jsonl":
         yield from _read_jsonl(stream, name, fm)
     elif fmt == "json":
@@ -238,12 +241,29 @@ def _read_stream(
         raise InputError(f"unknown format {fmt!r} for {name}")
 
 
-def _txt_doc(data: bytes, doc_id: str, source: str) -> InputDoc:
+def decode_input(data: bytes, encoding: str = "auto") -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Bytes of a text file -> (text, the warnings saying how it was decoded). ``auto`` is what
+    ``extract(bytes)`` does (``encodings.decode_bytes``: UTF-8, else TCVN3, VNI, Windows-1258,
+    and VIQR or mojibake repaired); a named encoding decodes with it. Raises
+    ``UnicodeDecodeError`` or ``encodings.DecodeError`` (a ``ValueError``) when nothing fits."""
+    from ..encodings import decode_bytes, decode_legacy
+
+    if encoding == "utf-8":
+        return data.decode("utf-8-sig"), ()
+    if encoding != "auto":
+        return decode_legacy(data, encoding), ((f"decoded_{encoding}", f"input decoded as {encoding} (--encoding)"),)
+    text, warnings = decode_bytes(data, errors="strict")
+    return text, tuple((w.code, w.message) for w in warnings if w.code != "binary_input")  # extract() says binary_input itself
+
+
+def _txt_doc(data: bytes, doc_id: str, source: str, encoding: str = "auto") -> InputDoc:
     try:
-        text = data.decode("utf-8")
+        text, decoded = decode_input(data, encoding)
     except UnicodeDecodeError as e:
         return InputDoc(doc_id, None, source=source, nbytes=len(data), error=("undecodable", f"not UTF-8: {e.reason} at byte {e.start}"))
-    return InputDoc(doc_id, text, source=source, nbytes=len(data))
+    except ValueError as e:
+        return InputDoc(doc_id, None, source=source, nbytes=len(data), error=("undecodable", str(e)))
+    return InputDoc(doc_id, text, source=source, nbytes=len(data), decoded=decoded)
 
 
 def _pick(obj: dict[str, Any], names: tuple[str, ...]) -> Any:
@@ -281,6 +301,8 @@ def from_mapping(obj: Any, fallback_id: str, source: str, nbytes: int, fm: Field
     )
     if not isinstance(text, str):
         doc.error = ("no_text", f"no text field ({' / '.join(fm.text)}) holding a string")
+        if not any(n in obj for n in fm.text):
+            doc.fields = tuple(str(k) for k in obj)
     elif _SURROGATE.search(text) is None:
         doc.text = text
     elif raw_bytes:
@@ -360,7 +382,7 @@ def _read_csv(stream: IO[bytes], name: str, fm: FieldMap) -> Iterator[InputDoc]:
         text.detach()  # leave the underlying file open for its owner
 
 
-def _read_tar(raw: IO[bytes], name: str, fm: FieldMap) -> Iterator[InputDoc]:
+def _read_tar(raw: IO[bytes], name: str, fm: FieldMap, encoding: str = "auto") -> Iterator[InputDoc]:
     try:
         tf = tarfile.open(fileobj=raw, mode="r|*")
     except tarfile.TarError as e:
@@ -380,6 +402,6 @@ def _read_tar(raw: IO[bytes], name: str, fm: FieldMap) -> Iterator[InputDoc]:
                     continue
                 src = f"{name}!{mname}"
                 txt_id = mname[:-4] if mname.lower().endswith(".txt") else mname
-                yield from _read_stream(fobj, src, mfmt, fm, txt_id, fobj.tell)
+                yield from _read_stream(fobj, src, mfmt, fm, txt_id, fobj.tell, encoding)
         except (tarfile.TarError, EOFError, OSError) as e:
             yield InputDoc(f"{os.path.basename(name)}:error", None, source=name, error=("bad_archive", f"archive is damaged: {e}"))

@@ -2,7 +2,9 @@
 
 A sink receives ``DocResult`` lists in input order (``write``), keeps its own ledger of
 documents already written (``done_ids``, read back for ``--resume``) and makes everything it
-accepted durable on ``flush``/``close``. ``JsonlSink`` writes one JSON record per line; the
+accepted durable on ``flush``/``close``. A sink that can replace a document's result also has
+``failed_ids`` (documents written as error rows) and ``retry(ids)`` (forget them, so a resumed
+run writes them again in place of the error rows). ``JsonlSink`` writes one JSON record per line; the
 database sinks live in ``vn_welfare_extract.db``.
 """
 
@@ -16,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
-Rows = dict[str, list[tuple[Any, ...]]]  # table name -> rows in the column order of db.schema
+Rows = dict[str, list[tuple[Any, ...]]]  # table name -> rows in the column order of tables
 
 
 @dataclass(slots=True)
@@ -31,6 +33,7 @@ class DocResult:
     error: tuple[str, str] | None = None  # (code, message) when not ok
     nbytes: int = 0
     nchars: int = 0
+    extra: Any = None  # the ``BatchOptions.inspect`` hook's value (the coverage audit's findings)
 
 
 class Sink(Protocol):
@@ -51,12 +54,23 @@ class Sink(Protocol):
 _DOC_ID_RE = re.compile(rb'^\{"doc_id": ("(?:[^"\\]|\\.)*"|null)[,}]')
 
 
+# The last key of an error record (``batch.error_record``); quotes inside JSON strings are escaped,
+# so these bytes only occur as the record's own key.
+_ERROR_KEY = b', "error": {"code": '
+
+
 def read_done_ids(path: str, repair: bool = True) -> set[str]:
     """Doc ids of the complete lines of an existing JSON lines output. A torn last line (a run
     killed mid-write) is cut off the file when ``repair`` is true, so appending goes on cleanly."""
+    return read_ledger(path, repair)[0]
+
+
+def read_ledger(path: str, repair: bool = True) -> tuple[set[str], set[str]]:
+    """``read_done_ids`` and, of those, the ids whose line is an error record."""
     done: set[str] = set()
+    failed: set[str] = set()
     if not os.path.exists(path):
-        return done
+        return done, failed
     good_end = 0
     with open(path, "rb") as f:
         for line in f:
@@ -74,10 +88,12 @@ def read_done_ids(path: str, repair: bool = True) -> set[str]:
                     continue
             if isinstance(did, str):
                 done.add(did)
+                if _ERROR_KEY in line:
+                    failed.add(did)
     if repair and good_end < os.path.getsize(path):
         with open(path, "r+b") as f:
             f.truncate(good_end)
-    return done
+    return done, failed
 
 
 class JsonlSink:
@@ -91,6 +107,7 @@ class JsonlSink:
         self.path = None if path in (None, "-") else path
         self.name = self.path or "stdout"
         self._done: set[str] = set()
+        self._failed: set[str] = set()
         if self.path is None:
             if resume:
                 raise ValueError("--resume needs an output file or a database (stdout cannot be read back)")
@@ -99,13 +116,39 @@ class JsonlSink:
             if self.path.endswith(".gz"):
                 raise ValueError("compressed output is not supported: write .jsonl and compress afterwards")
             if resume:
-                self._done = read_done_ids(self.path)
+                self._done, self._failed = read_ledger(self.path)
             self._f = open(self.path, "ab" if resume else "wb")  # noqa: SIM115 - closed in close()
         self._flush_every = flush_every
         self._last = time.monotonic()
 
     def done_ids(self) -> set[str]:
         return self._done
+
+    def failed_ids(self) -> set[str]:
+        return self._failed
+
+    def retry(self, ids: set[str]) -> None:
+        """Drop the error lines of ``ids`` from the file (rewritten in place, the other lines in
+        their order): the resumed run appends their new results."""
+        drop = ids & self._failed
+        if not drop or self.path is None:
+            return
+        self._f.close()
+        tmp = self.path + ".retry-tmp"
+        with open(self.path, "rb") as src, open(tmp, "wb") as dst:
+            for line in src:
+                if _ERROR_KEY in line:
+                    m = _DOC_ID_RE.match(line)
+                    did = json.loads(m.group(1)) if m is not None else json.loads(line).get("doc_id")
+                    if did in drop:
+                        continue
+                dst.write(line)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(tmp, self.path)
+        self._f = open(self.path, "ab")  # noqa: SIM115 - closed in close()
+        self._done -= drop
+        self._failed -= drop
 
     def write(self, results: list[DocResult]) -> None:
         done = self._done

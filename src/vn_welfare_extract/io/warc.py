@@ -29,7 +29,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 try:
     import trafilatura
@@ -41,13 +41,9 @@ except ImportError as e:  # pragma: no cover - depends on the installation
         "WARC input needs warcio and trafilatura: pip install 'vn_welfare_extract[warc]'"
     ) from e
 
-from .readers import InputDoc
+from .docs import InputDoc
 
-if TYPE_CHECKING:
-    from ..api import Article, Extractor
-    from ..model import Record
-
-__all__ = ["WarcPage", "decode_html", "extract_warc", "html_to_text", "iter_pages", "read_warc"]
+__all__ = ["WarcPage", "decode_html", "html_to_text", "iter_pages", "read_warc"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
@@ -69,10 +65,6 @@ class WarcPage:
     nbytes: int = 0  # the HTML payload's size in bytes
     error: tuple[str, str] | None = None
 
-    def as_article(self) -> Article:
-        from ..api import Article
-
-        return Article(self.text or "", doc_id=self.doc_id, published=self.published, url=self.url, title=self.title)
 
 
 def decode_html(payload: bytes, content_type: str | None = None) -> str:
@@ -175,16 +167,3 @@ def read_warc(raw: IO[bytes], name: str) -> Iterator[InputDoc]:
             error=p.error,
             crawled=p.crawled,
         )
-
-
-def extract_warc(
-    source: str | os.PathLike[str] | IO[bytes], extractor: Extractor | None = None, extensive_dates: bool = False
-) -> Iterator[tuple[WarcPage, Record]]:
-    """``(page, record)`` for every HTML page with main text; offsets index ``page.text``."""
-    from ..api import default_extractor
-
-    ex = extractor or default_extractor()
-    for p in iter_pages(source, extensive_dates=extensive_dates):
-        if p.text is None:
-            continue
-        yield p, ex.extract(p.text, published=p.published, doc_id=p.doc_id, url=p.url, title=p.title)

@@ -8,7 +8,13 @@ recording it in ``schema_version``; a database newer than the tool is refused.
 
 Versions: 1 the first schema; 2 adds ``amounts.value_exact`` / ``amounts.end_value_exact``
 (exact decimals as text, e.g. ``"74.81"``) and ``documents.crawled`` (WARC-Date of a crawled
-page). A column added by a migration is appended at the end of its table in ``TABLES`` (so a
+page); 3 adds ``dates.time`` (the clock time on the item's day, ``"08:15"``), ``facts.per`` (the
+unit of a rate, ``1,5 triệu đồng/người`` -> ``người``; null for a total, so ``WHERE per IS NULL``
+keeps totals only), ``facts.province`` (the province of the fact's place: the place itself, or
+the province a district or commune lies in) and the archive-level registry tables
+(``REGISTRY_TABLES``, built by ``registry.py``: ``persons``, ``person_posts``,
+``person_mentions``, ``bodies``, ``body_mentions``, ``legal_documents``,
+``legal_document_citations``, ``legal_document_facts``). A column added by a migration is appended at the end of its table in ``TABLES`` (so a
 migrated database and a new one have the same column order) and listed in ``ADDED_COLUMNS``.
 
 Portable types: ``text``; ``int`` (offsets, years; BIGINT in PostgreSQL); ``num`` (amounts and
@@ -21,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,8 @@ CHILDREN: tuple[Table, ...] = (
     Table(
         "dates",
         (("id", "text"), ("doc_id", "text"), *_SPAN, ("value", "text"), ("end_value", "text"), ("grain", "text"),
-         ("role", "text"), ("unresolved", "json"), ("rule", "text")),
+         ("role", "text"), ("unresolved", "json"), ("rule", "text"),
+         ("time", "text")),  # v3: the clock time on that day, "08:15"
         ("id",),
         (("doc_id",), ("value",), ("grain",)),
     ),
@@ -135,7 +142,8 @@ CHILDREN: tuple[Table, ...] = (
         "facts",
         (("id", "text"), ("doc_id", "text"), ("type", "text"), ("sentence", "text"), ("start_char", "int"),
          ("end_char", "int"), ("amount", "num"), ("location", "text"), ("date", "text"), ("fact_values", "json"),
-         ("links", "json"), ("rule", "text")),
+         ("links", "json"), ("rule", "text"),
+         ("per", "text"), ("province", "text")),  # v3: a rate's unit (null: a total), the place's province
         ("id",),
         (("doc_id",), ("type",), ("date",), ("location",)),
     ),
@@ -148,7 +156,75 @@ CHILDREN: tuple[Table, ...] = (
 )
 
 TABLES: tuple[Table, ...] = (DOCUMENTS, *CHILDREN)
-BY_NAME = {t.name: t for t in TABLES}
+
+# The archive-level registry (``registry.py``): one row per person, body and legal document
+# across articles, and the per-article evidence it was resolved from. Not per-document tables:
+# the loaders update them per batch (``registry.update``), never through the staging of TABLES.
+REGISTRY_TABLES: tuple[Table, ...] = (
+    Table(
+        "persons",
+        (("person_id", "text"), ("name", "text"), ("name_key", "text"), ("gender", "text"), ("n_docs", "int"),
+         ("n_mentions", "int"), ("first_seen", "text"), ("last_seen", "text"), ("provinces", "json"),
+         ("merge_reasons", "json")),
+        ("person_id",),
+        (("name_key",),),
+    ),
+    Table(
+        "person_posts",
+        (("person_id", "text"), ("post_key", "text"), ("title", "text"), ("organization", "text"), ("body_id", "text"),
+         ("first_seen", "text"), ("last_seen", "text"), ("n_docs", "int")),
+        ("person_id", "post_key"),
+        (("body_id",), ("title",)),
+    ),
+    Table(
+        "person_mentions",
+        (("doc_id", "text"), ("official_id", "text"), ("person_id", "text"), ("name_key", "text"), ("name", "text"),
+         ("gender", "text"), ("published", "text"), ("reason", "text"), ("evidence", "json"), ("posts", "json"),
+         ("places", "json")),
+        ("doc_id", "official_id"),
+        (("person_id",), ("name_key",)),
+    ),
+    Table(
+        "bodies",
+        (("body_id", "text"), ("body_key", "text"), ("name", "text"), ("kind", "text"), ("province", "text"),
+         ("n_docs", "int"), ("first_seen", "text"), ("last_seen", "text"), ("variants", "json")),
+        ("body_id",),
+        (("body_key",), ("province",)),
+    ),
+    Table(
+        "body_mentions",
+        (("doc_id", "text"), ("ref_id", "text"), ("body_id", "text"), ("body_key", "text"), ("name", "text"),
+         ("written", "text"), ("kind", "text"), ("province", "text"), ("published", "text"), ("source", "text")),
+        ("doc_id", "ref_id"),
+        (("body_id",), ("body_key",)),
+    ),
+    Table(
+        "legal_documents",
+        (("legal_doc_id", "text"), ("doc_key", "text"), ("group_key", "text"), ("basis", "text"), ("kind", "text"),
+         ("number", "text"), ("year", "int"), ("code", "text"), ("issuer", "text"), ("title", "text"),
+         ("first_cited", "text"), ("last_cited", "text"), ("n_docs", "int"), ("n_facts", "int")),
+        ("legal_doc_id",),
+        (("group_key",), ("code",)),
+    ),
+    Table(
+        "legal_document_citations",
+        (("doc_id", "text"), ("policy_id", "text"), ("legal_doc_id", "text"), ("group_key", "text"), ("doc_key", "text"),
+         ("reason", "text"), ("kind", "text"), ("number", "text"), ("year", "int"), ("code", "text"), ("issuer", "text"),
+         ("title", "text"), ("published", "text")),
+        ("doc_id", "policy_id"),
+        (("legal_doc_id",), ("group_key",)),
+    ),
+    Table(
+        "legal_document_facts",
+        (("doc_id", "text"), ("fact_id", "text"), ("policy_id", "text"), ("legal_doc_id", "text"), ("group_key", "text"),
+         ("type", "text"), ("via", "text"), ("amount", "num"), ("currency", "text"), ("per", "text"),
+         ("province", "text"), ("month", "text"), ("published", "text")),
+        ("doc_id", "fact_id", "policy_id"),
+        (("legal_doc_id",), ("group_key",), ("province", "month")),
+    ),
+)
+ALL_TABLES: tuple[Table, ...] = (*TABLES, *REGISTRY_TABLES)
+BY_NAME = {t.name: t for t in ALL_TABLES}
 
 _TYPES = {
     "sqlite": {"text": "TEXT", "int": "INTEGER", "num": "INTEGER", "json": "TEXT", "ts": "TEXT"},
@@ -172,7 +248,7 @@ def schema_sql(engine: str) -> str:
     if engine not in _TYPES:
         raise ValueError(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}")
     parts: list[str] = [f"-- vn_welfare_extract schema version {SCHEMA_VERSION} ({engine})"]
-    for t in TABLES:
+    for t in ALL_TABLES:
         parts.extend(table_sql(t, engine))
     return "\n".join(parts) + "\n"
 
@@ -186,7 +262,16 @@ ADDED_COLUMNS: dict[int, tuple[tuple[str, str, str], ...]] = {
         ("amounts", "end_value_exact", "text"),
         ("documents", "crawled", "text"),
     ),
+    3: (
+        ("dates", "time", "text"),
+        ("facts", "per", "text"),
+        ("facts", "province", "text"),
+    ),
 }
+
+
+# Tables added by each migration step: version -> tables (created whole, with their indexes).
+ADDED_TABLES: dict[int, tuple[Table, ...]] = {3: REGISTRY_TABLES}
 
 
 def tables_at(version: int) -> tuple[Table, ...]:
@@ -197,6 +282,14 @@ def tables_at(version: int) -> tuple[Table, ...]:
     )
 
 
+def _table_steps(engine: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for version, tables in ADDED_TABLES.items():
+        for t in tables:
+            out.setdefault(version, []).extend(table_sql(t, engine))
+    return out
+
+
 def migrations(engine: str) -> list[tuple[int, list[str]]]:
     """``[(version, statements)]``: applying them in order from 0 gives the current schema
     (version 1 creates the first tables, every later step alters them)."""
@@ -205,10 +298,10 @@ def migrations(engine: str) -> list[tuple[int, list[str]]]:
     for t in tables_at(1):
         v1.extend(table_sql(t, engine))
     steps = [(1, v1)]
-    for version in sorted(ADDED_COLUMNS):
-        steps.append(
-            (version, [f"ALTER TABLE {t} ADD COLUMN {c} {types[ty]}" for t, c, ty in ADDED_COLUMNS[version]])
-        )
+    created = _table_steps(engine)
+    for version in sorted(set(ADDED_COLUMNS) | set(created)):
+        alter = [f"ALTER TABLE {t} ADD COLUMN {c} {types[ty]}" for t, c, ty in ADDED_COLUMNS.get(version, ())]
+        steps.append((version, alter + created.get(version, [])))
     return steps
 
 
@@ -217,7 +310,7 @@ def pending(engine: str, current: int) -> list[tuple[int, list[str]]]:
     current schema in one step, recorded as ``SCHEMA_VERSION``; an older one the later steps."""
     if current == 0:
         statements: list[str] = []
-        for t in TABLES:
+        for t in ALL_TABLES:
             statements.extend(table_sql(t, engine))
         return [(SCHEMA_VERSION, statements)]
     return [(v, st) for v, st in migrations(engine) if v > current]

@@ -1,0 +1,3 @@
+"""The package version, in a leaf module every other module may import without cycles."""
+
+__version__ = "0.1.0"
