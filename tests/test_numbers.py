@@ -212,3 +212,14 @@ def test_number_word_soup_never_raises(words: list[str]) -> None:
     for q in scan(text):
         assert q.value >= 0
         assert q.end_value is None or q.end_value > q.value
+
+
+def test_list_of_group_sizes_is_one_range() -> None:
+    """``nhóm 3 - 5 - 7 người``: one range from the first size to the last (SPEC Edge conventions)."""
+    assert [(q.value, q.end_value) for q in scan("nhóm 3 - 5 - 7 người")] == [(3, 7)]
+    assert [(q.value, q.end_value) for q in scan("7 - 5 - 3")] == [(7, None), (5, None), (3, None)]
+
+
+def test_range_whose_ends_round_alike_is_no_range() -> None:
+    """``2,5 - 3`` would read as 3..3 once rounded: two numbers, never an empty range."""
+    assert all(q.end_value is None for q in scan("2,5 - 3"))

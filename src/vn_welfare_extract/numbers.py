@@ -10,7 +10,8 @@ Public API
 - :func:`parse_number` reads a whole numeral phrase (``3 tỷ 500 triệu``, ``hai mươi lăm``,
   ``một trăm linh năm``, ``hàng trăm``, ``đôi ba trăm``) into a :class:`Number`.
 - :func:`scan` finds every numeral phrase of a text (ranges ``8-9 triệu`` and
-  ``từ 1 đến 2 triệu`` joined), as :class:`Quantity` spans; :func:`doc_quantities` caches it.
+  ``từ 1 đến 2 triệu`` joined; a list of group sizes ``3 - 5 - 7`` is one range 3..7), as
+  :class:`Quantity` spans; :func:`doc_quantities` caches it.
 - :func:`spell` writes an ``int`` in canonical Vietnamese words (the inverse of ``parse_number``).
 - :func:`qualifier_before` reads ``trên``/``khoảng hơn``/``ít nhất là`` … before a number
   (``data/approx_qualifiers.tsv``); :func:`trie_pattern` builds a fast regex for a word list.
@@ -525,6 +526,8 @@ _RANGE_SEP_RE = regex.compile(r"[ ]?[-~][ ]?|[ ](?:đến|tới|-)[ ]", regex.I)
 
 
 _MAX_PHRASE = 40
+# Between the members of a list of group sizes (``3 - 5 - 7``): a dash only.
+_LIST_SEP_RE = regex.compile(r"[ ]?[-–][ ]?")
 
 
 def _phrases(text: str, all_toks: list[tuple[int, int, str]], style: Style) -> Iterator[tuple[int, int, Number]]:
@@ -560,10 +563,17 @@ def _scan_tokens(text: str, toks: list[tuple[int, int, str]], style: Style) -> l
             m = _RANGE_SEP_RE.fullmatch(text, e, s2)
             if m and num.end_value is None and num2.end_value is None:
                 lo = _range_start(text[s:e], num, text[s2:e2], num2)
-                if lo is not None and lo < num2.value:
-                    rng = Number(lo, num2.value, "range", num2.scaled, num2.trail, num.words and num2.words)
+                if lo is not None and to_int(lo) < to_int(num2.value):  # 2,5 - 3 rounds to 3..3: no range
+                    hi, j = num2.value, i + 2
+                    # a list of group sizes ``3 - 5 - 7 người``: one range from the first to the last
+                    while j < len(raw) and not num2.scaled and _LIST_SEP_RE.fullmatch(text, raw[j - 1][1], raw[j][0]):
+                        nxt = raw[j][2]
+                        if nxt.end_value is not None or nxt.scaled or nxt.value <= hi:
+                            break
+                        hi, e2, j = nxt.value, raw[j][1], j + 1
+                    rng = Number(lo, hi, "range", num2.scaled, num2.trail, num.words and num2.words)
                     out.append(Quantity(s, e2, rng))
-                    i += 2
+                    i = j
                     continue
         out.append(Quantity(s, e, num))
         i += 1

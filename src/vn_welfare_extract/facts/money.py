@@ -8,14 +8,24 @@ quantity ending in a scale word (``26.000 tỷ``) right after a money cue (``kin
 ``doanh thu``, ``trị giá`` …) and followed by no noun. Values are ints; a fractional amount
 (``74,81 USD``) also gives its exact decimal in ``value_exact``. Rules (the item's ``rule``):
 
-- ``money.currency``: number + currency word, optional per (``/người/tháng``, ``mỗi tháng``);
+- ``money.currency``: number + currency word (one table of every spelling, ``currencies.tsv``);
 - ``money.range2``: ``185.300 đồng - 189.300 đồng``, ``từ 7.000.000 đồng đến 8.000.000 đồng``;
+- ``money.between``: ``giữa 3.000 và 8.000 đồng`` (a range);
+- ``money.thousand_k``: ``15k đồng``, ``25K`` (thousands of VND; a bare ``K`` only in a money context);
+- ``money.prefix``: the code or symbol first: ``VND5000``, ``VN$2500``, ``USD 5 triệu``, ``$12``,
+  ``VND300-VND900``;
 - ``money.bare_scale``: a scaled number with no currency in a money context (currency VND).
+
+Every amount followed by a rate denominator (``/người/tháng``, ``/m3``, ``mỗi tháng``, ``cho mỗi
+trẻ em``) carries it in ``per``: such an amount is a rate, never a total. Qualifiers invert when
+negated (``không hơn``/``không cao hơn``/``thấp hơn``/``kém hơn`` → ``at_most``; ``không dưới``/
+``không thấp hơn`` → ``at_least``); ``từ X đồng trở xuống`` → ``at_most``.
 """
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import regex
 
@@ -26,7 +36,9 @@ from ..numbers import (
     Number,
     Quantity,
     doc_quantities,
+    doc_style,
     exact_decimal,
+    parse_number,
     qualifier_before,
     to_int,
     trie_pattern,
@@ -49,7 +61,7 @@ _PER_WORDS = [
     "căn", "căn hộ", "xe", "cây", "gói", "liều", "thùng", "km", "kWh", "số", "hợp đồng",
 ]
 _PER_ALT = _alt(_PER_WORDS)
-_UNIT_AFTER_SLASH = r"(?:" + _PER_ALT + r")(?!\p{L})|\p{L}+"
+_UNIT_AFTER_SLASH = r"(?:" + _PER_ALT + r")(?!\p{L})|\p{L}[\p{L}\d²³]*"  # any unit after a slash: /m3, /km2
 
 # Words that never make a bare scaled number money when they follow it: a noun after the
 # number means it counts something else (``3 triệu liều``). Allowed followers: punctuation,
@@ -115,8 +127,20 @@ _CAP_CUE_RE = regex.compile(r"(?<!\p{L})(?:phạt|xử phạt|mức|tối đa|c�
 # Amounts at or above this (10^16 VND is ~100 times Viet Nam's GDP) keep their value but carry
 # a warning: the text is garbled or a unit is wrong.
 IMPLAUSIBLE = 10**16
-# ``từ X trở lên``: X or more.
-_AND_UP_RE = regex.compile(r"[ ]+trở lên(?!\p{L})", regex.I)
+# ``từ X trở lên``: X or more; ``từ X trở xuống``: X or less.
+_AND_UP_RE = regex.compile(r"[ ]+trở (lên|xuống)(?!\p{L})", regex.I)
+# ``15k đồng``, ``25K``: a thousand (a digit number only, glued ``k``/``K`` then no letter).
+_THOUSAND_K_RE = re.compile(r"[kK](?![^\W\d_])")
+# A currency code or symbol right before a digit number: ``VND5000``, ``VN$2500``, ``USD 5 triệu``,
+# ``$5``, ``VND300-VND900`` (the number is read with numbers.parse_number, scale words included).
+_SCALE_WORDS = r"(?:[ ](?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L}))*"
+_PREFIX_NUM = r"\d+(?:[.,]\d+)*" + _SCALE_WORDS
+# ``giữa 3.000 và 8.000 đồng``: a range; ``giữa`` before the first number, ``và`` between.
+_BETWEEN_RE = regex.compile(r"(?<!\p{L})giữa[ ]\Z", regex.I)
+_BETWEEN_AND_RE = regex.compile(r"[ ](?:đồng[ ])?và[ ]", regex.I)
+# Cheap test before the prefix scan: a capital (the end of a code) right before a digit (linear: no
+# run of capitals is consumed, ``ABCD…`` stays cheap).
+_PREFIX_HINT_RE = regex.compile(r"\p{Lu}\$?[ ]?\d")
 
 
 class AmountsComponent:
@@ -124,8 +148,18 @@ class AmountsComponent:
 
     def __init__(self, res: Resources) -> None:
         self.lex = res.lexicons
-        cur = {r["surface"]: r["currency"] for r in load_table("currencies")}
+        rows = load_table("currencies")
+        cur = {r["surface"]: r["currency"] for r in rows}
         self._currency = {k.lower(): v for k, v in cur.items()}
+        before = [r["surface"] for r in rows if r["position"] == "both"]
+        # A code or symbol before the number (``VND5000``, ``USD 5 triệu``, ``VND300-VND900``), not
+        # the currency of an amount just before it (``5 tỷ USD 2 năm``), not inside a word.
+        code = r"(?:" + _alt(before) + r")"
+        self._prefix_re = regex.compile(
+            r"(?<![\p{L}\d$])(?<!\d[ ]?)(?<!(?:nghìn|ngàn|triệu|tỷ|tỉ)[ ])(?P<cur>" + code + r")[ ]?(?P<num>" + _PREFIX_NUM + r")"
+            r"(?:[ ]?[-–][ ]?(?:" + code + r")?[ ]?(?P<num2>" + _PREFIX_NUM + r"))?(?![ ]?%)(?![\p{L}\d])",
+            regex.I,
+        )
         # A currency word right after a number (``200.000đ``, ``192tỷđồng`` glued; ``đ/người``).
         self._cur_re = re.compile(r" {0,2}(?P<cur>" + trie_pattern(cur) + r")(?![^\W\d_])", re.I)
         self._not_cur = {
@@ -144,10 +178,21 @@ class AmountsComponent:
         self._range2_re = regex.compile(r"[ ]?-[ ]?|[ ](?:đến|tới)[ ]", regex.I)
 
     def __call__(self, doc: Doc, rec: Record) -> None:
+        prefixed = self._prefixed(doc)
+        taken = [(it.start, it.end) for it, _, _ in prefixed]
+        for it, _, _ in prefixed:
+            rec.amounts.append(it)
         qs = [q for q in doc_quantities(doc) if q.start >= doc.header_end]
+        blocked = [(s, e) for _, s, e in prefixed]  # in order, not overlapping
+        b = 0
         last_money_end = -(10**9)  # normalised end of the last amount with a currency
         i = 0
         while i < len(qs):
+            while b < len(blocked) and blocked[b][1] <= qs[i].start:
+                b += 1
+            if b < len(blocked) and blocked[b][0] <= qs[i].start:
+                i += 1  # inside a prefixed amount (``USD 5 triệu``)
+                continue
             item, used, end = self._read(doc, qs, i, last_money_end)
             if item is not None:
                 if item.value is not None and item.value >= IMPLAUSIBLE:
@@ -156,6 +201,31 @@ class AmountsComponent:
                 if item.rule != "money.bare_scale":
                     last_money_end = end
             i += used
+        if taken:
+            rec.amounts.sort(key=lambda a: a.start)
+
+    def _prefixed(self, doc: Doc) -> list[tuple[AmountItem, int, int]]:
+        """Amounts whose currency code or symbol comes first: ``VND5000``, ``VN$2500``,
+        ``USD 5 triệu``, ``VND300-VND900`` (rule ``money.prefix``), with their normalised span."""
+        text = doc.text
+        out: list[tuple[AmountItem, int, int]] = []
+        if not any(c in text for c in "$€£¥₩") and not _PREFIX_HINT_RE.search(text):
+            return out
+        style = doc_style(doc)
+        for m in self._prefix_re.finditer(text, doc.header_end):
+            num = parse_number(m.group("num"), style)
+            if num is None or not (_BARE_FOLLOW_RE.match(text, m.end()) or self._per_re.match(text, m.end())):
+                continue  # ``tỷ giá USD 2 tuần qua``: a noun after the number, no amount
+            value, end_value, approx = num.value, None, num.approx
+            if m.group("num2"):
+                num2 = parse_number(m.group("num2"), style)
+                if num2 is None or num2.value <= value:
+                    continue
+                end_value, approx = num2.value, "range"
+            currency = self._currency[m.group("cur").lower()]
+            item, end = self._build(doc, m.start(), m.end(), value, end_value, approx, currency, "money.prefix")
+            out.append((item, m.start(), end))
+        return out
 
     def _currency_at(self, text: str, pos: int, num: Number) -> tuple[str, int] | None:
         """The currency code and end of a currency word right after ``pos`` (after a scale word,
@@ -186,7 +256,20 @@ class AmountsComponent:
         value, end_value, approx = num.value, num.end_value, num.approx
         used = 1
         rule = "money.currency"
-        cur = self._currency_at(text, q.end, num)
+        start, pos = q.start, q.end
+        if not num.scaled and not num.words and _THOUSAND_K_RE.match(text, pos):
+            value, pos, rule = value * 1000, pos + 1, "money.thousand_k"  # 15k đồng, 25K
+            end_value = None if end_value is None else end_value * 1000
+        cur = self._currency_at(text, pos, num)
+        between = _BETWEEN_RE.search(text, max(0, q.start - 8), q.start) if cur is None and i + 1 < len(qs) else None
+        if between is not None:
+            # giữa 3.000 và 8.000 đồng: a range written with giữa … và
+            q2 = qs[i + 1]
+            and_m = _BETWEEN_AND_RE.match(text, pos)
+            cur2 = self._currency_at(text, q2.end, q2.number)
+            if and_m is not None and and_m.end() == q2.start and cur2 is not None and q2.number.value > value:
+                item, end = self._build(doc, between.start(), cur2[1], value, q2.number.value, "range", cur2[0], "money.between")
+                return item, 2, end
         if cur is not None:
             currency, end = cur
             # 185.300 đồng - 189.300 đồng: a range with the currency written twice
@@ -197,10 +280,21 @@ class AmountsComponent:
                     cur2 = self._currency_at(text, q2.end, q2.number)
                     if cur2 is not None and cur2[0] == currency and q2.number.value > value:
                         end_value, approx, end, used, rule = q2.number.value, "range", cur2[1], 2, "money.range2"
-        elif num.scaled and num.trail >= 1000 and text[q.start:q.end].lower() not in BIG_SCALES and self._bare_ok(doc, q, last_money_end):
+        elif rule == "money.thousand_k" and (self._per_re.match(text, pos) or self._bare_ok(doc, Quantity(q.start, pos, num), last_money_end)):
+            currency, end = "VND", pos
+        elif rule != "money.thousand_k" and num.scaled and num.trail >= 1000 and text[q.start:q.end].lower() not in BIG_SCALES and self._bare_ok(doc, q, last_money_end):
             currency, end, rule = "VND", q.end, "money.bare_scale"
         else:
             return None, 1, 0
+        item, end = self._build(doc, start, end, value, end_value, approx, currency, rule)
+        return item, used, end
+
+    def _build(self, doc: Doc, start: int, end: int, value: Fraction, end_value: Fraction | None, approx: str | None,
+               currency: str, rule: str) -> tuple[AmountItem, int]:
+        """The amount item from ``start`` to ``end`` (normalised), with its rate denominator
+        (``/người/tháng``, ``mỗi tháng``: every amount with one gets ``per``) and its qualifier
+        (``trên``, ``không quá``, ``từ … trở lên``); returns it with its normalised end."""
+        text = doc.text
         per = None
         pm = self._per_re.match(text, end)
         if pm is not None:
@@ -209,32 +303,36 @@ class AmountsComponent:
             else:
                 per = pm.group("p1").lower() + (("/" + pm.group("p2").lower()) if pm.group("p2") else "")
             end = pm.end()
-        start = q.start
-        qual = qualifier_before(text, q.start)
+        first = start
+        qual = qualifier_before(text, start)
+        up = _AND_UP_RE.match(text, end)
         if qual is not None:
-            up = _AND_UP_RE.match(text, end)
             if qual.approx == "from" and up is not None and end_value is None:
-                start, end, approx = qual.start, up.end(), "at_least"  # từ 500.000 đồng trở lên
+                first, end = qual.start, up.end()  # từ 500.000 đồng trở lên / trở xuống
+                approx = "at_most" if up.group(1).lower() == "xuống" else "at_least"
             elif qual.approx == "from":
                 if end_value is not None:
-                    start = qual.start
+                    first = qual.start
             elif qual.approx == "cap":
-                sent_s, _ = doc.sentence_at(q.start)
+                sent_s, _ = doc.sentence_at(start)
                 if _CAP_CUE_RE.search(text, sent_s, qual.start):
-                    start, approx = qual.start, "at_most"
+                    first, approx = qual.start, "at_most"
             else:
-                start = qual.start
+                first = qual.start
                 if end_value is None:
                     approx = qual.approx
+        elif up is not None and end_value is None:
+            end = up.end()  # 500.000 đồng trở lên
+            approx = "at_most" if up.group(1).lower() == "xuống" else "at_least"
         if end_value is not None:
             approx = "range"
-        surface, s0, e0 = doc.surface(start, end)
+        surface, s0, e0 = doc.surface(first, end)
         item = AmountItem(
             text=surface, start=s0, end=e0, value=to_int(value), currency=currency, approx=approx, per=per,
             end_value=None if end_value is None else to_int(end_value), rule=rule,
             value_exact=exact_decimal(value), end_value_exact=None if end_value is None else exact_decimal(end_value),
         )
-        return item, used, end
+        return item, end
 
     def _bare_ok(self, doc: Doc, q: Quantity, last_money_end: int) -> bool:
         """A scaled number with no currency is money when nothing countable follows it and the
