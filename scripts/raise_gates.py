@@ -21,7 +21,7 @@ SETS = {"corpus": ROOT / "corpus", "dev": ROOT.parent / "shared" / "dev"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from vn_welfare_extract.evaluate import evaluate, raised_floors
+    from vn_welfare_extract.evaluate import evaluate, load_facts, raised_floors
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--margin", type=float, default=None, help="default: the margin stored in gates.json (0.01)")
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_dir():
             print(f"{name}: {path} not present, floors kept")
             continue
-        (rep,), _ = evaluate([path])
+        (rep,), _ = evaluate([path], facts=load_facts(ROOT / "tests" / "realfacts"))
         scores = rep.value_f1()
         old = floors.get(name, {})
         new = raised_floors(scores, old, margin)
