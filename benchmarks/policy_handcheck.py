@@ -1,7 +1,7 @@
 """Hand check of policies: run the library over ``../shared/bench/articles.jsonl.gz`` and draw a
 fixed-seed sample of policies, each with the sentence of its first mention, to judge by hand.
 
-    PYTHONPATH=src python benchmarks/policy_handcheck.py OUT.jsonl [SEED]   (docs/accuracy-policies.md)
+    PYTHONPATH=src python benchmarks/policy_handcheck.py OUT.jsonl [SEED]   (docs/accuracy.md, "Policies")
 """
 
 import gzip

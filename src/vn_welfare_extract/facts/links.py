@@ -48,7 +48,7 @@ places after it are two or more (``3 ca … Hà Nội (1), Hưng Yên (2)``), no
 sentence's own place — a foreign country or city too — always beats the article's default place;
 ``tỉnh này`` before the sentence's places refers back (``back_reference``).
 
-Precision rules for real news (round 2 of issue 20; docs/accuracy-facts.md): a receiving verb
+Precision rules for real news (round 2 of issue 20; docs/accuracy.md, "Linked facts"): a receiving verb
 or a gift/scholarship word is no public payer; a country that only lends or funds money is no
 place of it (``source``); the addressee of a verb (``kêu gọi Tổng thống X``: ``addressee``), a
 name inside an institution's name (``institution_name``) and an official followed by another
