@@ -1421,9 +1421,8 @@ class OfficialsComponent:
         spans: dict[str, list[tuple[int, int]]] = {p.name: [] for p in officials}
         written = {**{n: n for n in spans}, **{v: n for v, n in variants.items() if n in spans}}
         taken: list[tuple[int, int]] = []
-        for m in _words_re(written).finditer(text, doc.header_end):
-            i, j = m.span()
-            spans[written[m.group()]].append((i, j))
+        for i, j in _find_words(written, text, doc.header_end):
+            spans[written[text[i:j]]].append((i, j))
             taken.append((i, j))
         for c in cands:  # any person's name, official or not, blocks a short mention inside it
             taken.append((c.start, c.end))
@@ -1450,9 +1449,8 @@ class OfficialsComponent:
         key_owner = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and next(iter(v)) in spans}
         if key_owner:
             # All short keys in one scan (longest first: ``Hùng Anh`` before ``Anh``).
-            for km in _words_re(key_owner).finditer(text, doc.header_end):
-                nxt, j = km.span()
-                name = key_owner[km.group()]
+            for nxt, j in _find_words(key_owner, text, doc.header_end):
+                name = key_owner[text[nxt:j]]
                 if nxt == 0 or text[nxt - 1] != " ":
                     continue
                 if j + 1 < n and text[j] == " " and text[j + 1].isupper() and _SYL_START_RE.match(text, j + 1):
@@ -1633,6 +1631,38 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
     Built as a prefix trie (``gazetteer.trie_regex``): a flat alternation of N names costs O(N)
     per text position, which made mention search quadratic on long articles with many names."""
     return re.compile(r"(?<!\w)(?:" + trie_regex(words, space="[ ]") + r")(?!\w)")
+
+
+def _find_words(words: Iterable[str], text: str, start: int) -> list[tuple[int, int]]:
+    """The spans of ``_words_re(words).finditer(text, start)``, found with ``str.find`` (the words
+    are the article's names: a pattern per article cost more than the search). At each place the
+    longest word there bounded by non-word characters (what the trie's greedy branches give), then
+    left to right without overlaps. A hyphen matches spaced variants in the pattern: those sets go
+    through it."""
+    ws = list(words)
+    if any(not w or "-" in w for w in ws):
+        return [m.span() for m in _words_re(ws).finditer(text, start)]
+    n = len(text)
+    best: dict[int, int] = {}
+    for w in ws:
+        i = text.find(w, start)
+        while i >= 0:
+            j = i + len(w)
+            if not (i > 0 and _is_word_char(text[i - 1])) and not (j < n and _is_word_char(text[j])) and best.get(i, -1) < j:
+                best[i] = j
+            i = text.find(w, i + 1)
+    out: list[tuple[int, int]] = []
+    reach = -1
+    for i in sorted(best):
+        if i >= reach:
+            out.append((i, best[i]))
+            reach = best[i]
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    r"""What ``\w`` matches in a ``re`` pattern on ``str``."""
+    return c.isalnum() or c == "_"
 
 
 def _country_prefix(parts: list[str], countries: frozenset[str]) -> int:
