@@ -1593,7 +1593,10 @@ def _org_key(org: str | None) -> str:
     if not org:
         return ""
     base = "".join(c for c in unicodedata.normalize("NFD", org.casefold()) if not unicodedata.combining(c) or c in _KEEP_MARKS)
-    return " ".join(regex.sub(r"[^\w]+", " ", base).split())
+    return " ".join(_NON_WORD_RE.sub(" ", base).split())
+
+
+_NON_WORD_RE = regex.compile(r"[^\w]+")
 
 
 _KEEP_MARKS = "\u0306\u0302\u031b"  # breve, circumflex, horn: letters, not tones
