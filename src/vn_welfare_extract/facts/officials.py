@@ -362,9 +362,9 @@ class OfficialsComponent:
         )
 
     # -- scanning --------------------------------------------------------------------------------
-    def _hits(self, text: str) -> list[_Hit]:
+    def _hits(self, text: str, low: str) -> list[_Hit]:
+        """``low``: ``text.lower()`` (the doc's shared copy)."""
         out: list[_Hit] = []
-        low = text.lower()
         # Searching a lower-cased copy with a case-sensitive pattern is several times faster than
         # IGNORECASE; when lower-casing changes the length (rare letters), offsets would drift.
         pat: Any = self.title_low_re if len(low) == len(text) else self.title_re
@@ -740,7 +740,7 @@ class OfficialsComponent:
     # -- the component -----------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
         text = doc.text
-        hits = self._hits(text)
+        hits = self._hits(text, doc.lower)
         if not hits and "biểu" not in text:  # no post, and no deputy (``Đại biểu X (đoàn Y)``)
             return
         loc_spans = [(doc.norm_index(m.start), doc.norm_index(m.end)) for loc in rec.locations for m in loc.mentions]
