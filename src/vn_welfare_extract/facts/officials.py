@@ -38,6 +38,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -1588,6 +1589,7 @@ def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
     return out
 
 
+@lru_cache(maxsize=8192)  # the same bodies come back in every article
 def _org_key(org: str | None) -> str:
     """Bodies compare without case, tone marks and punctuation (``Thương bình`` = ``Thương binh``)."""
     if not org:
