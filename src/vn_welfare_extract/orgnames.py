@@ -147,6 +147,8 @@ class OrgMatcher:
         self.word_re = regex.compile(r"[ ]+(?P<w>[\p{L}]+)")
         self.link_re = regex.compile(r"[ ]+(?P<link>của|thuộc)(?![\p{L}])", regex.I)
         self.person_after_re = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?:[ ]+\p{Lu}\p{Ll}*)+")
+        # ``canonical`` by (surface, province): the posts of every article name the same bodies.
+        self._canonical_memo: dict[tuple[str, str | None], str] = {}
 
     def _add(self, alias: str, entry: _Entry) -> None:
         k = okey(alias)
@@ -315,6 +317,15 @@ class OrgMatcher:
 
     def canonical(self, surface: str, province: str | None = None) -> str:
         """Every recognised body inside ``surface`` rewritten to its canonical name."""
+        memo = self._canonical_memo
+        got = memo.get((surface, province))
+        if got is None:
+            if len(memo) >= _CANONICAL_MEMO_SIZE:
+                memo.clear()
+            got = memo[(surface, province)] = self._canonical(surface, province)
+        return got
+
+    def _canonical(self, surface: str, province: str | None) -> str:
         text = " ".join(normalize(surface)[0].split())
         dominant = self.gaz.provinces.get(province) if province else None
         found = [f for f in self.find(text, 0, len(text), dominant)]
@@ -349,6 +360,10 @@ class OrgMatcher:
         if a:
             return self.abbr[a]
         return ("quận " if m.group("u") == "Q" else "phường ") + str(m.group("n"))
+
+
+# Entries ``OrgMatcher.canonical`` keeps (a few hundred bytes each; emptied when full).
+_CANONICAL_MEMO_SIZE = 20_000
 
 
 def dominant_province(hits: list[PlaceHit]) -> Province | None:

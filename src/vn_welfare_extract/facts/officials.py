@@ -38,6 +38,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -112,6 +113,9 @@ _UNTONE = {
     if c.islower() and len(unicodedata.normalize("NFC", "".join(x for x in unicodedata.normalize("NFD", c) if x not in "\u0300\u0301\u0303\u0309\u0323"))) == 1
     and unicodedata.normalize("NFD", c) != "".join(x for x in unicodedata.normalize("NFD", c) if x not in "\u0300\u0301\u0303\u0309\u0323")
 }
+# The same map as a list indexed by code point (``str.translate`` looks a list up about twice as
+# fast as a dict; past its end a character stays as it is).
+_UNTONE_TABLE: list[str | int] = [_UNTONE.get(i, i) for i in range(max(_UNTONE) + 1)]
 # Words that never end a body's name.
 _TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
 # Ê Đê and M'nông clan names that end a name starting with ``Y`` (a man) or ``H'`` (a woman).
@@ -359,9 +363,9 @@ class OfficialsComponent:
         )
 
     # -- scanning --------------------------------------------------------------------------------
-    def _hits(self, text: str) -> list[_Hit]:
+    def _hits(self, text: str, low: str) -> list[_Hit]:
+        """``low``: ``text.lower()`` (the doc's shared copy)."""
         out: list[_Hit] = []
-        low = text.lower()
         # Searching a lower-cased copy with a case-sensitive pattern is several times faster than
         # IGNORECASE; when lower-casing changes the length (rare letters), offsets would drift.
         pat: Any = self.title_low_re if len(low) == len(text) else self.title_re
@@ -402,7 +406,7 @@ class OfficialsComponent:
         """Posts spelt with a wrong tone mark after their first word (``Chủ tich UBND tỉnh``), and only
         right before a body's capitalised head word: a common phrase that folds alike is never a post."""
         out: list[_Hit] = []
-        for m in self.title_untoned_re.finditer(low.translate(_UNTONE)):
+        for m in self.title_untoned_re.finditer(low.translate(_UNTONE_TABLE)):
             if m.start() in starts or m.start("base") in starts:
                 continue  # spelt right: already a hit
             e = m.end()
@@ -737,7 +741,7 @@ class OfficialsComponent:
     # -- the component -----------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
         text = doc.text
-        hits = self._hits(text)
+        hits = self._hits(text, doc.lower)
         if not hits and "biểu" not in text:  # no post, and no deputy (``Đại biểu X (đoàn Y)``)
             return
         loc_spans = [(doc.norm_index(m.start), doc.norm_index(m.end)) for loc in rec.locations for m in loc.mentions]
@@ -1418,9 +1422,8 @@ class OfficialsComponent:
         spans: dict[str, list[tuple[int, int]]] = {p.name: [] for p in officials}
         written = {**{n: n for n in spans}, **{v: n for v, n in variants.items() if n in spans}}
         taken: list[tuple[int, int]] = []
-        for m in _words_re(written).finditer(text, doc.header_end):
-            i, j = m.span()
-            spans[written[m.group()]].append((i, j))
+        for i, j in _find_words(written, text, doc.header_end):
+            spans[written[text[i:j]]].append((i, j))
             taken.append((i, j))
         for c in cands:  # any person's name, official or not, blocks a short mention inside it
             taken.append((c.start, c.end))
@@ -1447,9 +1450,8 @@ class OfficialsComponent:
         key_owner = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and next(iter(v)) in spans}
         if key_owner:
             # All short keys in one scan (longest first: ``Hùng Anh`` before ``Anh``).
-            for km in _words_re(key_owner).finditer(text, doc.header_end):
-                nxt, j = km.span()
-                name = key_owner[km.group()]
+            for nxt, j in _find_words(key_owner, text, doc.header_end):
+                name = key_owner[text[nxt:j]]
                 if nxt == 0 or text[nxt - 1] != " ":
                     continue
                 if j + 1 < n and text[j] == " " and text[j + 1].isupper() and _SYL_START_RE.match(text, j + 1):
@@ -1587,12 +1589,16 @@ def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
     return out
 
 
+@lru_cache(maxsize=8192)  # the same bodies come back in every article
 def _org_key(org: str | None) -> str:
     """Bodies compare without case, tone marks and punctuation (``Thương bình`` = ``Thương binh``)."""
     if not org:
         return ""
     base = "".join(c for c in unicodedata.normalize("NFD", org.casefold()) if not unicodedata.combining(c) or c in _KEEP_MARKS)
-    return " ".join(regex.sub(r"[^\w]+", " ", base).split())
+    return " ".join(_NON_WORD_RE.sub(" ", base).split())
+
+
+_NON_WORD_RE = regex.compile(r"[^\w]+")
 
 
 _KEEP_MARKS = "\u0306\u0302\u031b"  # breve, circumflex, horn: letters, not tones
@@ -1630,6 +1636,38 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
     Built as a prefix trie (``gazetteer.trie_regex``): a flat alternation of N names costs O(N)
     per text position, which made mention search quadratic on long articles with many names."""
     return re.compile(r"(?<!\w)(?:" + trie_regex(words, space="[ ]") + r")(?!\w)")
+
+
+def _find_words(words: Iterable[str], text: str, start: int) -> list[tuple[int, int]]:
+    """The spans of ``_words_re(words).finditer(text, start)``, found with ``str.find`` (the words
+    are the article's names: a pattern per article cost more than the search). At each place the
+    longest word there bounded by non-word characters (what the trie's greedy branches give), then
+    left to right without overlaps. A hyphen matches spaced variants in the pattern: those sets go
+    through it."""
+    ws = list(words)
+    if any(not w or "-" in w for w in ws):
+        return [m.span() for m in _words_re(ws).finditer(text, start)]
+    n = len(text)
+    best: dict[int, int] = {}
+    for w in ws:
+        i = text.find(w, start)
+        while i >= 0:
+            j = i + len(w)
+            if not (i > 0 and _is_word_char(text[i - 1])) and not (j < n and _is_word_char(text[j])) and best.get(i, -1) < j:
+                best[i] = j
+            i = text.find(w, i + 1)
+    out: list[tuple[int, int]] = []
+    reach = -1
+    for i in sorted(best):
+        if i >= reach:
+            out.append((i, best[i]))
+            reach = best[i]
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    r"""What ``\w`` matches in a ``re`` pattern on ``str``."""
+    return c.isalnum() or c == "_"
 
 
 def _country_prefix(parts: list[str], countries: frozenset[str]) -> int:
