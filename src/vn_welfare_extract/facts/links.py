@@ -126,9 +126,16 @@ _POSSESSED_RE = regex.compile(
     r"(?<!\w)(?<!(?:phát biểu|lời|chia sẻ|ý kiến|tuyên bố|phát ngôn)\s)của\s+(?:ông|bà|[Tt]ổng thống|[Tt]hủ tướng|[Cc]hủ tịch|[Bb]ộ trưởng|[Nn]gười phát ngôn)(?:\s+[^\s,.;:]+){0,5}\s+$"
 )
 # ``sẽ`` right before the speech verb: a speech still to come.
-_FUTURE_SPEECH_RE = regex.compile(r"(?<!\w)sẽ(?:\s+[^\s,.;:]+)?\s*$")
+_FUTURE_SPEECH_RE = regex.compile(r"(?<!\w)sẽ(?:\s+[^\s,.;:]+){0,2}\s*$")
+# A people noun right before a country's name: the country is a nationality (``đoàn chuyên gia
+# Ấn Độ``, ``công dân Nga``), not where the figures are.
+_NATIONALITY_RE = regex.compile(
+    r"(?<!\w)(?:chuyên gia|công dân|người|du khách|khách|lao động|thủy thủ|thuyền viên|binh sĩ|binh lính|quân nhân|"
+    r"sinh viên|du học sinh|kiều bào|phi công|nhà ngoại giao|nhân viên|bệnh nhân|đoàn)(?:\s+(?:mang\s+)?quốc tịch|\s+gốc)?\s+$",
+    regex.IGNORECASE,
+)
 # ``bị``/``được`` in the few words before the speech verb: the official undergoes it.
-_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,5}\s*$")
+_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,7}\s*$")
 # Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
 # sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
 _OTHER_PERSON_RE = regex.compile(
@@ -217,6 +224,7 @@ class _Sentence:
     counts: list[CountItem] = field(default_factory=list)
     dates: list[DateItem] = field(default_factory=list)
     places: list[tuple[int, int, Location]] = field(default_factory=list)  # (start, end, Location)
+    nationalities: int = 0  # countries named as a nationality (``công dân Nga``): no place, and no default place
     policies: list[tuple[int, int, Policy]] = field(default_factory=list)  # (start, end, Policy)
     officials: list[tuple[int, int, Official]] = field(default_factory=list)
     orgs: list[tuple[int, Organization]] = field(default_factory=list)
@@ -311,6 +319,9 @@ class FactsComponent:
         for loc in rec.locations:
             for m in loc.mentions:
                 if (s := at(m.start)) is not None:
+                    if loc.level == "country" and _NATIONALITY_RE.search(doc.original, max(s.start, m.start - 30), m.start):
+                        s.nationalities += 1  # ``đoàn chuyên gia Ấn Độ``, ``62 công dân Nga``: a nationality, not a place (rule ``nationality``)
+                        continue
                     s.places.append((m.start, m.end, loc))
         for p in rec.policies:
             for m in p.mentions:
@@ -464,6 +475,8 @@ class FactsComponent:
             return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
         if _unknown_place(doc, s):
             return None, "unknown_place"  # ``tỉnh Takeo``, ``vùng Donbass``: a place the gazetteer does not know
+        if s.nationalities:
+            return None, "nationality"  # ``Một binh sĩ Ukraine đã thiệt mạng``: foreign figures, never the article's place
         province = ctx.single.get("province")
         for _, word in s.province_words:
             if province is not None and (word == "tỉnh") != (fold(province.name) in _CITIES):
