@@ -139,7 +139,8 @@ _PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,7}\s*$
 # Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
 # sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
 _OTHER_PERSON_RE = regex.compile(
-    r"(?<!\w)(?:ông|bà|anh|chị|luật sư|LS\.?|vợ|chồng|con trai|con gái|phóng viên)\s+\p{Lu}\p{Ll}+(?!\w)"
+    r"(?<!\w)(?:(?:ông|bà|anh|chị|luật sư|LS\.?|vợ|chồng|con trai|con gái|phóng viên|bác sĩ|kỹ sư|nhà báo|giáo sư|tiến sĩ)\s+"
+    r"|(?:P?GS|TS|ThS|BS)(?:\.\s?(?:TS|BS|ThS))*\.?\s*)(\p{Lu}\p{Ll}+)(?!\w)"
 )
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
@@ -180,6 +181,9 @@ _SPEECH_AT_RE = regex.compile(
 # A rate per population after a count: ``189 người chết trên 100.000 dân``.
 _PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:người\s+)?dân", regex.IGNORECASE)
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
+# A place followed by its share of a total (``Đà Nẵng (4)``): a member of a breakdown.
+_BREAKDOWN_RE = regex.compile(r"\s*\(\s*\d")
+_SHARE_RE = regex.compile(r"\s*\(\s*")  # the count is that share itself: ``Hà Tĩnh (2)``
 _CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
 # Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
@@ -789,7 +793,7 @@ class FactsComponent:
                 continue  # ``dự kiến sẽ thông báo``: a speech still to come (rule ``future_speech``)
             if _PASSIVE_RE.search(doc.original, end, v.pos):
                 continue  # ``X không bị 2 nhóm cổ đông đề nghị miễn nhiệm``: someone else's verb (rule ``passive``)
-            if _OTHER_PERSON_RE.search(_unquoted(doc.original, end, v.pos, quoted)):
+            if any(m.group(1) != o.name.split()[-1] for m in _OTHER_PERSON_RE.finditer(_unquoted(doc.original, end, v.pos, quoted))):
                 continue  # ``bị cáo X … luật sư Y cho biết``: someone named after the official speaks (rule ``other_speaker``)
             f = self._base(doc, s, "statement", "statement.speech_verb")
             f.values["official"] = o.name
@@ -958,6 +962,8 @@ def _nearest_place(doc: Doc, s: _Sentence, pos: int) -> tuple[Location | None, s
     place (``Phnom Penh …, Sihanoukville có 16 ca``) is the count's place: then none (rule
     ``unknown_place``)."""
     near = [x for x in s.places if x[0] < pos and x[2].level in _PLACE_LEVELS]
+    if near and _BREAKDOWN_RE.match(doc.original, near[-1][1]) and not _SHARE_RE.fullmatch(doc.original, near[-1][1], pos):
+        return None, "several"  # ``… Vĩnh Phúc (2), Đà Nẵng (4) và 5 ca …``: a member of another count's breakdown
     scope = next((c for c in reversed(s.cues) if ("nation" in c.kinds or "world" in c.kinds) and c.end <= pos), None)
     if scope is not None and (not near or near[-1][0] < scope.pos):
         return (_nation(s), "nationwide") if "nation" in scope.kinds else (None, "world")
