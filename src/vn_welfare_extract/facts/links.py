@@ -57,6 +57,17 @@ before or after it (``cao hơn 300 ca``, ``14 ca đã âm tính``); the start of
 dates no case count (``period_start``); a place the gazetteer does not know keeps every other
 place off (``unknown_place``), as does a place named only for a related case (``related``).
 
+Round 3 (docs/accuracy.md, "Linked facts", round 3): evacuated and quarantined people are no
+cases (``phải sơ tán``, ``18 trường hợp cách ly``); a country right after a people noun is a
+nationality (``đoàn chuyên gia Ấn Độ``: ``nationality``), no place and no default place; a place
+followed by its share (``Đà Nẵng (4)``) is no place of a later count (``several``); a case count
+over 20 whose sentence names no place nor a local body keeps the article's place off
+(``large_default``: ``2.000 trẻ em thiệt mạng mỗi năm``); a title before another capitalised
+name (``PGS. X``, ``bác sĩ Y``) is another speaker; longer futures (``sẽ có bài phát biểu``) and
+passives (``được cho là đã``) and noun senses (``là yêu cầu``, ``các kiến nghị``, ``Bộ Thông tin
+và Truyền thông``) are no statements; company capital, losses, equity and stakes are no public
+money.
+
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
 province. The article's place fills a fact's gap only when the article names a single place,
@@ -88,6 +99,11 @@ _AMOUNT_CUE_BEFORE = 60
 _GIVES_TO_WITHIN = 60
 # A speech verb counts for an official mentioned at most this many characters before it.
 _SPEECH_AFTER = 320
+# A case count whose sentence names no place takes the article's single place only up to this
+# size: larger figures in such sentences are national or foreign ones (bench hand checks).
+_DEFAULT_PLACE_MAX = 20
+# A local body or unit named in the sentence (``Sở LĐ-TB&XH``, ``các huyện``): its figures are local.
+_LOCAL_BODY_RE = regex.compile(r"(?<!\w)(?:Sở|UBND|Ủy ban nhân dân|[Hh]uyện|[Xx]ã(?!\s+hội)|[Pp]hường|địa phương|địa bàn)(?!\w)")
 # A longer "sentence" is a table or unpunctuated text, not one statement: no facts are read
 # from it (this also bounds the per-sentence work, which is quadratic in the sentence's items).
 _MAX_SENTENCE = 3000
@@ -711,6 +727,10 @@ class FactsComponent:
             )
             if near is None and place_how == "in_sentence" and _several_after(s, c.end, s.end):
                 near = (None, "several")  # ``5 ca mới, trong đó 4 ca … tại A (1), B (2)``
+            if near is None and place_how == "article_default" and (c.value is None or c.value > _DEFAULT_PLACE_MAX) and not _LOCAL_BODY_RE.search(
+                doc.original, s.start, s.end
+            ):
+                near = (None, "large_default")  # ``2.000 trẻ em thiệt mạng mỗi năm``: a large figure with no place of its own is rarely the article's place
             cplace, cplace_how = near or (place, place_how)
             f = self._base(doc, s, "case_count", f"case_count.count|place={cplace_how}|date={date_how}")
             _place_date(f, cplace, date)
