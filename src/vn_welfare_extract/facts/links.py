@@ -197,6 +197,8 @@ _SPEECH_AT_RE = regex.compile(
 # A rate per population after a count: ``189 người chết trên 100.000 dân``.
 _PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:người\s+)?dân", regex.IGNORECASE)
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
+# A conjunction between a count and a case word after it: the word belongs to another clause.
+_CLAUSE_LINK_RE = regex.compile(r"(?<!\w)(?:khi|vì|bởi vì|nhưng(?!\s+vẫn)|song)(?!\w)")
 # A place followed by its share of a total (``Đà Nẵng (4)``): a member of a breakdown.
 _BREAKDOWN_RE = regex.compile(r"\s*\(\s*\d")
 _SHARE_RE = regex.compile(r"\s*\(\s*")  # the count is that share itself: ``Hà Tĩnh (2)``
@@ -758,7 +760,9 @@ class FactsComponent:
         # người nhiễm``) or, for a bare ``ca``, right after it (``2.549 ca khỏi bệnh``).
         blockers = [cue.pos for cue in s.cues if cue.kinds.get("not_case", "before") != "before" and c.end <= cue.pos]
         if c.group:
-            kinds = [self._kinds.get(m.group().lower(), {}) for m in self._cue_re.finditer(c.group)]
+            link = _CLAUSE_LINK_RE.search(c.group)
+            group = c.group[: link.start()] if link else c.group
+            kinds = [self._kinds.get(m.group().lower(), {}) for m in self._cue_re.finditer(group)]
             for k in kinds:
                 if k.get("not_case", "before") != "before":
                     return ""  # ``19-31 triệu người có thể bị ảnh hưởng``
@@ -773,6 +777,8 @@ class FactsComponent:
             if c.unit in ("ca", "trường hợp") and any(c.end <= x.start < cue.pos for x in s.counts):
                 break  # ``9,4 triệu ca … và hơn 236.000 người tử vong``: the word is the next count's
             between = doc.original[c.end : cue.pos]
+            if _CLAUSE_LINK_RE.search(between):
+                break  # ``500 người nộp đơn … khi sàn giao dịch bị sập``: the case word is another clause's (rule ``clause_link``)
             if not any(ch in between for ch in ",;:()"):
                 return "" if any(b < cue.pos for b in blockers) else v
         if c.unit == "ca":
