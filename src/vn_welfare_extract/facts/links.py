@@ -199,6 +199,9 @@ _PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
 # A conjunction between a count and a case word after it: the word belongs to another clause.
 _CLAUSE_LINK_RE = regex.compile(r"(?<!\w)(?:khi|vì|bởi vì|nhưng(?!\s+vẫn)|song)(?!\w)")
+# A speech word followed by a comma and another noun of a list (``nêu rõ mục đích, yêu cầu, nội
+# dung``): a noun, not a verb (rule ``list_noun``).
+_LIST_NOUN_RE = regex.compile(r",\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*[,;]")
 # A place followed by its share of a total (``Đà Nẵng (4)``): a member of a breakdown.
 _BREAKDOWN_RE = regex.compile(r"\s*\(\s*\d")
 _SHARE_RE = regex.compile(r"\s*\(\s*")  # the count is that share itself: ``Hà Tĩnh (2)``
@@ -790,7 +793,7 @@ class FactsComponent:
 
     # -- statements ------------------------------------------------------------------------
     def _statement(self, doc: Doc, s: _Sentence) -> Fact | None:
-        verbs = [c for c in s.cues if "statement" in c.kinds]
+        verbs = [c for c in s.cues if "statement" in c.kinds and not _list_noun(doc.original, c.pos, c.end)]
         if not verbs or not s.officials:
             return None
         quoted = _quoted(doc.original, s.start, s.end)
@@ -923,6 +926,11 @@ def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((marks[k], marks[k + 1]))
         k += 2
     return out
+
+
+def _list_noun(text: str, start: int, end: int) -> bool:
+    """A speech word between two commas of a list of nouns (``mục đích, yêu cầu, nội dung``)."""
+    return text[max(0, start - 3) : start].rstrip().endswith(",") and _LIST_NOUN_RE.match(text, end) is not None
 
 
 def _unquoted(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
