@@ -57,6 +57,17 @@ before or after it (``cao hơn 300 ca``, ``14 ca đã âm tính``); the start of
 dates no case count (``period_start``); a place the gazetteer does not know keeps every other
 place off (``unknown_place``), as does a place named only for a related case (``related``).
 
+Round 3 (docs/accuracy.md, "Linked facts", round 3): evacuated and quarantined people are no
+cases (``phải sơ tán``, ``18 trường hợp cách ly``); a country right after a people noun is a
+nationality (``đoàn chuyên gia Ấn Độ``: ``nationality``), no place and no default place; a place
+followed by its share (``Đà Nẵng (4)``) is no place of a later count (``several``); a case count
+over 20 whose sentence names no place nor a local body keeps the article's place off
+(``large_default``: ``2.000 trẻ em thiệt mạng mỗi năm``); a title before another capitalised
+name (``PGS. X``, ``bác sĩ Y``) is another speaker; longer futures (``sẽ có bài phát biểu``) and
+passives (``được cho là đã``) and noun senses (``là yêu cầu``, ``các kiến nghị``, ``Bộ Thông tin
+và Truyền thông``) are no statements; company capital, losses, equity and stakes are no public
+money.
+
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
 province. The article's place fills a fact's gap only when the article names a single place,
@@ -88,6 +99,11 @@ _AMOUNT_CUE_BEFORE = 60
 _GIVES_TO_WITHIN = 60
 # A speech verb counts for an official mentioned at most this many characters before it.
 _SPEECH_AFTER = 320
+# A case count whose sentence names no place takes the article's single place only up to this
+# size: larger figures in such sentences are national or foreign ones (bench hand checks).
+_DEFAULT_PLACE_MAX = 20
+# A local body or unit named in the sentence (``Sở LĐ-TB&XH``, ``các huyện``): its figures are local.
+_LOCAL_BODY_RE = regex.compile(r"(?<!\w)(?:Sở|UBND|Ủy ban nhân dân|[Hh]uyện|[Xx]ã(?!\s+hội)|[Pp]hường|địa phương|địa bàn)(?!\w)")
 # A longer "sentence" is a table or unpunctuated text, not one statement: no facts are read
 # from it (this also bounds the per-sentence work, which is quadratic in the sentence's items).
 _MAX_SENTENCE = 3000
@@ -126,13 +142,21 @@ _POSSESSED_RE = regex.compile(
     r"(?<!\w)(?<!(?:phát biểu|lời|chia sẻ|ý kiến|tuyên bố|phát ngôn)\s)của\s+(?:ông|bà|[Tt]ổng thống|[Tt]hủ tướng|[Cc]hủ tịch|[Bb]ộ trưởng|[Nn]gười phát ngôn)(?:\s+[^\s,.;:]+){0,5}\s+$"
 )
 # ``sẽ`` right before the speech verb: a speech still to come.
-_FUTURE_SPEECH_RE = regex.compile(r"(?<!\w)sẽ(?:\s+[^\s,.;:]+)?\s*$")
+_FUTURE_SPEECH_RE = regex.compile(r"(?<!\w)sẽ(?:\s+[^\s,.;:]+){0,2}\s*$")
+# A people noun right before a country's name: the country is a nationality (``đoàn chuyên gia
+# Ấn Độ``, ``công dân Nga``), not where the figures are.
+_NATIONALITY_RE = regex.compile(
+    r"(?<!\w)(?:chuyên gia|công dân|người|du khách|khách|lao động|thủy thủ|thuyền viên|binh sĩ|binh lính|quân nhân|"
+    r"sinh viên|du học sinh|kiều bào|phi công|nhà ngoại giao|nhân viên|bệnh nhân|đoàn)(?:\s+(?:mang\s+)?quốc tịch|\s+gốc)?\s+$",
+    regex.IGNORECASE,
+)
 # ``bị``/``được`` in the few words before the speech verb: the official undergoes it.
-_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,5}\s*$")
+_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,7}\s*$")
 # Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
 # sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
 _OTHER_PERSON_RE = regex.compile(
-    r"(?<!\w)(?:ông|bà|anh|chị|luật sư|LS\.?|vợ|chồng|con trai|con gái|phóng viên)\s+\p{Lu}\p{Ll}+(?!\w)"
+    r"(?<!\w)(?:(?:ông|bà|anh|chị|luật sư|LS\.?|vợ|chồng|con trai|con gái|phóng viên|bác sĩ|kỹ sư|nhà báo|giáo sư|tiến sĩ)\s+"
+    r"|(?:P?GS|TS|ThS|BS)(?:\.\s?(?:TS|BS|ThS))*\.?\s*)(\p{Lu}\p{Ll}+)(?!\w)"
 )
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
@@ -173,6 +197,14 @@ _SPEECH_AT_RE = regex.compile(
 # A rate per population after a count: ``189 người chết trên 100.000 dân``.
 _PER_POPULATION_RE = regex.compile(r"[^,;.]{0,20}?(?<!\w)trên\s+(?:mỗi\s+)?\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:người\s+)?dân", regex.IGNORECASE)
 # A contact, not a case: ``24 ca F1``, ``71 trường hợp F1``.
+# A conjunction between a count and a case word after it: the word belongs to another clause.
+_CLAUSE_LINK_RE = regex.compile(r"(?<!\w)(?:khi|vì|bởi vì|nhưng(?!\s+vẫn)|song)(?!\w)")
+# A speech word followed by a comma and another noun of a list (``nêu rõ mục đích, yêu cầu, nội
+# dung``): a noun, not a verb (rule ``list_noun``).
+_LIST_NOUN_RE = regex.compile(r",\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*[,;]")
+# A place followed by its share of a total (``Đà Nẵng (4)``): a member of a breakdown.
+_BREAKDOWN_RE = regex.compile(r"\s*\(\s*\d")
+_SHARE_RE = regex.compile(r"\s*\(\s*")  # the count is that share itself: ``Hà Tĩnh (2)``
 _CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
 # Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
@@ -217,6 +249,7 @@ class _Sentence:
     counts: list[CountItem] = field(default_factory=list)
     dates: list[DateItem] = field(default_factory=list)
     places: list[tuple[int, int, Location]] = field(default_factory=list)  # (start, end, Location)
+    nationalities: int = 0  # countries named as a nationality (``công dân Nga``): no place, and no default place
     policies: list[tuple[int, int, Policy]] = field(default_factory=list)  # (start, end, Policy)
     officials: list[tuple[int, int, Official]] = field(default_factory=list)
     orgs: list[tuple[int, Organization]] = field(default_factory=list)
@@ -311,6 +344,9 @@ class FactsComponent:
         for loc in rec.locations:
             for m in loc.mentions:
                 if (s := at(m.start)) is not None:
+                    if loc.level == "country" and _NATIONALITY_RE.search(doc.original, max(s.start, m.start - 30), m.start):
+                        s.nationalities += 1  # ``đoàn chuyên gia Ấn Độ``, ``62 công dân Nga``: a nationality, not a place (rule ``nationality``)
+                        continue
                     s.places.append((m.start, m.end, loc))
         for p in rec.policies:
             for m in p.mentions:
@@ -464,6 +500,8 @@ class FactsComponent:
             return None, "world"  # ``thế giới ghi nhận 146 triệu ca``: no place, never the article's
         if _unknown_place(doc, s):
             return None, "unknown_place"  # ``tỉnh Takeo``, ``vùng Donbass``: a place the gazetteer does not know
+        if s.nationalities:
+            return None, "nationality"  # ``Một binh sĩ Ukraine đã thiệt mạng``: foreign figures, never the article's place
         province = ctx.single.get("province")
         for _, word in s.province_words:
             if province is not None and (word == "tỉnh") != (fold(province.name) in _CITIES):
@@ -694,6 +732,10 @@ class FactsComponent:
             )
             if near is None and place_how == "in_sentence" and _several_after(s, c.end, s.end):
                 near = (None, "several")  # ``5 ca mới, trong đó 4 ca … tại A (1), B (2)``
+            if near is None and place_how == "article_default" and (c.value is None or c.value > _DEFAULT_PLACE_MAX) and not _LOCAL_BODY_RE.search(
+                doc.original, s.start, s.end
+            ):
+                near = (None, "large_default")  # ``2.000 trẻ em thiệt mạng mỗi năm``: a large figure with no place of its own is rarely the article's place
             cplace, cplace_how = near or (place, place_how)
             f = self._base(doc, s, "case_count", f"case_count.count|place={cplace_how}|date={date_how}")
             _place_date(f, cplace, date)
@@ -721,7 +763,9 @@ class FactsComponent:
         # người nhiễm``) or, for a bare ``ca``, right after it (``2.549 ca khỏi bệnh``).
         blockers = [cue.pos for cue in s.cues if cue.kinds.get("not_case", "before") != "before" and c.end <= cue.pos]
         if c.group:
-            kinds = [self._kinds.get(m.group().lower(), {}) for m in self._cue_re.finditer(c.group)]
+            link = _CLAUSE_LINK_RE.search(c.group)
+            group = c.group[: link.start()] if link else c.group
+            kinds = [self._kinds.get(m.group().lower(), {}) for m in self._cue_re.finditer(group)]
             for k in kinds:
                 if k.get("not_case", "before") != "before":
                     return ""  # ``19-31 triệu người có thể bị ảnh hưởng``
@@ -736,6 +780,8 @@ class FactsComponent:
             if c.unit in ("ca", "trường hợp") and any(c.end <= x.start < cue.pos for x in s.counts):
                 break  # ``9,4 triệu ca … và hơn 236.000 người tử vong``: the word is the next count's
             between = doc.original[c.end : cue.pos]
+            if _CLAUSE_LINK_RE.search(between):
+                break  # ``500 người nộp đơn … khi sàn giao dịch bị sập``: the case word is another clause's (rule ``clause_link``)
             if not any(ch in between for ch in ",;:()"):
                 return "" if any(b < cue.pos for b in blockers) else v
         if c.unit == "ca":
@@ -747,7 +793,7 @@ class FactsComponent:
 
     # -- statements ------------------------------------------------------------------------
     def _statement(self, doc: Doc, s: _Sentence) -> Fact | None:
-        verbs = [c for c in s.cues if "statement" in c.kinds]
+        verbs = [c for c in s.cues if "statement" in c.kinds and not _list_noun(doc.original, c.pos, c.end)]
         if not verbs or not s.officials:
             return None
         quoted = _quoted(doc.original, s.start, s.end)
@@ -776,7 +822,7 @@ class FactsComponent:
                 continue  # ``dự kiến sẽ thông báo``: a speech still to come (rule ``future_speech``)
             if _PASSIVE_RE.search(doc.original, end, v.pos):
                 continue  # ``X không bị 2 nhóm cổ đông đề nghị miễn nhiệm``: someone else's verb (rule ``passive``)
-            if _OTHER_PERSON_RE.search(_unquoted(doc.original, end, v.pos, quoted)):
+            if any(m.group(1) != o.name.split()[-1] for m in _OTHER_PERSON_RE.finditer(_unquoted(doc.original, end, v.pos, quoted))):
                 continue  # ``bị cáo X … luật sư Y cho biết``: someone named after the official speaks (rule ``other_speaker``)
             f = self._base(doc, s, "statement", "statement.speech_verb")
             f.values["official"] = o.name
@@ -882,6 +928,11 @@ def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _list_noun(text: str, start: int, end: int) -> bool:
+    """A speech word between two commas of a list of nouns (``mục đích, yêu cầu, nội dung``)."""
+    return text[max(0, start - 3) : start].rstrip().endswith(",") and _LIST_NOUN_RE.match(text, end) is not None
+
+
 def _unquoted(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with its quoted stretches blanked (names inside a quote speak no words)."""
     chars = list(text[start:end])
@@ -945,6 +996,8 @@ def _nearest_place(doc: Doc, s: _Sentence, pos: int) -> tuple[Location | None, s
     place (``Phnom Penh …, Sihanoukville có 16 ca``) is the count's place: then none (rule
     ``unknown_place``)."""
     near = [x for x in s.places if x[0] < pos and x[2].level in _PLACE_LEVELS]
+    if near and _BREAKDOWN_RE.match(doc.original, near[-1][1]) and not _SHARE_RE.fullmatch(doc.original, near[-1][1], pos):
+        return None, "several"  # ``… Vĩnh Phúc (2), Đà Nẵng (4) và 5 ca …``: a member of another count's breakdown
     scope = next((c for c in reversed(s.cues) if ("nation" in c.kinds or "world" in c.kinds) and c.end <= pos), None)
     if scope is not None and (not near or near[-1][0] < scope.pos):
         return (_nation(s), "nationwide") if "nation" in scope.kinds else (None, "world")
