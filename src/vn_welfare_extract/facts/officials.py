@@ -797,7 +797,7 @@ class OfficialsComponent:
                     p.rules.append("copula")
             # In apposition a bare name inside the body is part of it (``Chủ tịch Tài chính Hoàng Huy``);
             # only a name with its own ``ông``/``bà`` ends the body.
-            end, got = self._apposition(doc, c, sent_e, hit_at, hon_starts, hit_starts, rec_orgs)
+            end, got = self._apposition(doc, c, sent_e, hit_at, hon_starts, hit_starts, rec_orgs, cand_starts)
             if c.foreign and not c.gender:
                 # A bare plain-Latin run takes a post right after it (``Đại sứ Marc Knapper``), or in
                 # apposition with a named body (``Ayuth Sintoppant, lãnh đạo Cục Cải huấn Thái Lan,``).
@@ -1131,13 +1131,13 @@ class OfficialsComponent:
         # Earlier posts of the same chain: ``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X``.
         while k > 0:
             prev = post_hits[k - 1]
-            if prev.start < sent_s or prev.kind != "post":
-                break
+            if prev.start < sent_s or prev.kind != "post" or prev.start in claimed:
+                break  # another name's posts in apposition (``A, Chủ nhiệm X; …``) stay A's
             gap = text[prev.end : h.start]
             if not gap.strip():
                 break
             sep = _CHAIN_SEP_RE.search(gap)
-            if sep is None or sep.end() != len(gap):
+            if sep is None or sep.end() != len(gap) or ";" in sep.group():
                 break
             pspan = None
             if sep.start() > 0:
@@ -1211,6 +1211,7 @@ class OfficialsComponent:
         cand_starts: set[int],
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
+        names: set[int] | None = None,
     ) -> tuple[int, list[tuple[int, Title]]]:
         """``Ông X, Phó Chủ tịch UBND tỉnh Y,`` / ``X - Tổng Giám đốc Z -`` / ``bà X (Phó Chủ tịch …)``."""
         text = doc.text
@@ -1237,7 +1238,7 @@ class OfficialsComponent:
         if q not in hit_at:
             return pos, []
         close = text.find(")", q, limit) if sep.group().strip() == "(" else -1
-        end, got = self._chain(doc, q, close if close >= 0 else limit, hit_at, cand_starts, hit_starts, rec_orgs)
+        end, got = self._chain(doc, q, close if close >= 0 else limit, hit_at, cand_starts, hit_starts, rec_orgs, names=names)
         return (end if got else pos), got
 
     def _chain(
@@ -1250,12 +1251,16 @@ class OfficialsComponent:
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
         bare: bool = False,
+        names: set[int] | None = None,
     ) -> tuple[int, list[tuple[int, Title]]]:
         """Posts from ``q``: post [body] (, post [body] | kiêm post [body] | , honour)*. ``bare``: an
-        apposition-only post (``thành viên``) needs no body (inside a bracket after the name)."""
+        apposition-only post (``thành viên``) needs no body (inside a bracket after the name).
+        ``names``: every name's start; a post (or its body) that runs straight into one is that
+        name's, and so are the posts before it back to the chain's last ``;`` (rule next_name)."""
         text = doc.text
         out: list[tuple[int, Title]] = []
         end = q
+        since_semi = 0  # posts in ``out`` before the chain's last ``;``
         while q < limit:
             h = hit_at.get(q)
             if h is None:
@@ -1284,6 +1289,9 @@ class OfficialsComponent:
                     after = nm.end() if nm else span[1]
                     if after in cand_starts:
                         break
+                if names and self._next_names(text, h, span, limit, names):
+                    del out[since_semi:]  # ``…; Ủy viên Trung ương Đảng, Phó Chủ tịch nước B``: B's posts
+                    break
                 if h.kind == "appos" and span is None and not bare:
                     break
                 out.append((h.start, self._title(doc, rec_orgs, h, span)))
@@ -1295,6 +1303,8 @@ class OfficialsComponent:
             sep = _CHAIN_SEP_RE.match(text, nxt, limit)
             if sep is None:
                 break
+            if ";" in sep.group():
+                since_semi = len(out)
             q = sep.end()
         for k in range(len(out) - 2, -1, -1):
             pos, t = out[k]
@@ -1305,6 +1315,15 @@ class OfficialsComponent:
                     shared = _party_committee(shared) or f"Đảng ủy {shared}"
                 out[k] = (pos, Title(t.title, shared))
         return end, out
+
+    @staticmethod
+    def _next_names(text: str, h: _Hit, span: tuple[int, int] | None, limit: int, names: set[int]) -> bool:
+        """The post ``h`` (body ``span``) is the next name's: a name starts its body (a person is never
+        a body), or follows it with nothing between (``Phó Chủ tịch nước B``)."""
+        if span is not None:
+            return span[0] in names
+        gap = _GAP_RE.match(text, h.end, limit)
+        return gap is not None and gap.group().strip() == "" and gap.end() in names
 
     def _role(
         self,
