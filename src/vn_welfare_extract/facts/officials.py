@@ -1273,11 +1273,12 @@ class OfficialsComponent:
         """Posts from ``q``: post [body] (, post [body] | kiêm post [body] | , honour)*. ``bare``: an
         apposition-only post (``thành viên``) needs no body (inside a bracket after the name).
         ``names``: every name's start; a post (or its body) that runs straight into one is that
-        name's, and so are the posts before it back to the chain's last ``;`` (rule next_name)."""
+        name's, and so are the posts before it back to the chain's last ``;`` if it has one (with
+        commas only the earlier posts stay: which side they are on is not written) (rule next_name)."""
         text = doc.text
         out: list[tuple[int, Title]] = []
         end = q
-        since_semi = 0  # posts in ``out`` before the chain's last ``;``
+        since_semi = -1  # posts in ``out`` before the chain's last ``;`` (-1: no ``;`` yet)
         while q < limit:
             h = hit_at.get(q)
             if h is None:
@@ -1307,7 +1308,8 @@ class OfficialsComponent:
                     if after in cand_starts:
                         break
                 if names and self._next_names(text, h, span, limit, names):
-                    del out[since_semi:]  # ``…; Ủy viên Trung ương Đảng, Phó Chủ tịch nước B``: B's posts
+                    if since_semi >= 0:
+                        del out[since_semi:]  # ``…; Ủy viên Trung ương Đảng, Phó Chủ tịch nước B``: B's posts
                     break
                 if h.kind == "appos" and span is None and not bare:
                     break
@@ -1334,13 +1336,14 @@ class OfficialsComponent:
         return end, out
 
     def _next_names(self, text: str, h: _Hit, span: tuple[int, int] | None, limit: int, names: dict[int, _Cand]) -> bool:
-        """The post ``h`` (body ``span``) is the next name's: a name starts its body (a person is never
-        a body), a foreign name ends a body with no body word before it (``thượng nghị sĩ Cộng hòa
+        """The post ``h`` (body ``span``) is the next name's: a full name (three words, or foreign) starts
+        its body (a person is never a body), a foreign name ends a body with no body word before it (``thượng nghị sĩ Cộng hòa
         Pattrick Toomey``, not ``Bệnh viện Nhi Trung``), or a name follows the post with nothing
         between (``Phó Chủ tịch nước B``)."""
         if span is not None:
-            if span[0] in names:
-                return True
+            first = names.get(span[0])
+            if first is not None and (first.foreign or first.name.count(" ") >= 2):
+                return True  # a two-word run at a body's start is as often a brand (``CEO An Vui``)
             return any(
                 c.foreign and c.end == span[1] and self.org_head_re.search(text, span[0], s) is None
                 for s, c in names.items()
