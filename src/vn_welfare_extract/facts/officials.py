@@ -1336,14 +1336,14 @@ class OfficialsComponent:
         return end, out
 
     def _next_names(self, text: str, h: _Hit, span: tuple[int, int] | None, limit: int, names: dict[int, _Cand]) -> bool:
-        """The post ``h`` (body ``span``) is the next name's: a full name (three words, or foreign) starts
+        """The post ``h`` (body ``span``) is the next name's: a full name (three words) starts
         its body (a person is never a body), a foreign name ends a body with no body word before it (``thượng nghị sĩ Cộng hòa
         Pattrick Toomey``, not ``Bệnh viện Nhi Trung``), or a name follows the post with nothing
         between (``Phó Chủ tịch nước B``)."""
         if span is not None:
             first = names.get(span[0])
-            if first is not None and (first.foreign or first.name.count(" ") >= 2):
-                return True  # a two-word run at a body's start is as often a brand (``CEO An Vui``)
+            if first is not None and first.name.count(" ") >= 2:
+                return True  # a two-word run at a body's start is as often a brand (``CEO An Vui``, plain Latin)
             return any(
                 c.foreign and c.end == span[1] and self.org_head_re.search(text, span[0], s) is None
                 for s, c in names.items()
