@@ -952,7 +952,8 @@ class OfficialsComponent:
                 reach = _CONTEXT_CHARS if org is not None or pos in listed else min(pos - text.rfind("\n", 0, pos) - 1, _CONTEXT_CHARS - 1)
                 head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
                 new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
-                if new:
+                if new and okey(new) not in (okey(t.title), okey(_base_post(t.title))):
+                    # a post is never its own body (``Bộ trưởng`` read as a body before ``Bộ trưởng X``)
                     p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
 
     def _needs_body(self, t: Title) -> bool:
