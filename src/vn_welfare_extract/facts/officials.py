@@ -51,8 +51,8 @@ from ..orgnames import dominant_province, okey
 from ..resources import Resources
 from ..text import Doc
 
-# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``); all-caps words (``UBND``) are not.
-_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++)?(?![\p{L}\p{N}])"
+# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``, ``Chan-o-cha``); all-caps words (``UBND``) are not.
+_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+(?![\p{L}\p{N}])"
 # A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
 _RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
