@@ -43,15 +43,16 @@ from typing import Any
 
 import regex
 
-from ..gazetteer import place_hits, trie_regex
+from ..gazetteer import gazetteer, place_hits, trie_regex
+from ..gazetteer import key as place_key
 from ..lexicons import LexiconError, load_table
 from ..model import Mention, Official, Record, Title
 from ..orgnames import dominant_province, okey
 from ..resources import Resources
 from ..text import Doc
 
-# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``); all-caps words (``UBND``) are not.
-_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++)?(?![\p{L}\p{N}])"
+# A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``, ``Chan-o-cha``); all-caps words (``UBND``) are not.
+_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+(?![\p{L}\p{N}])"
 # A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
 _RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
@@ -78,6 +79,12 @@ _COLON_RE = regex.compile(r"(?:[^.;:!?\n()]|\([\d \-–]{1,12}\)){0,60}?[ ]*:[ ]
 _LIST_SEP_RE = regex.compile(r"[ ]*(?:,|và)[ ]*")
 # Punctuation that a body's name between a post and a name never holds.
 _BREAK_RE = regex.compile(r"[.;:!?()\"\n]")
+# A post inside a body's run starts the next post, never the body's name: ``Phó …``, ``Trưởng phòng``.
+# ``Thư ký (riêng) của`` right before a name's post: the name owns another's post.
+_OWNER_BEFORE_RE = regex.compile(r"(?:[ ]riêng)?[ ]+của[ ]+$")
+# A list of places or bodies after a place preposition, up to its ``và``: ``tại Đại học X và``.
+_PLACE_LIST_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:tại|ở|từ|sang)[ ]+\p{Lu}[^,.;:!?()\n]{0,40}?[ ]và[ ]+$")
+_NEXT_POST_RE = regex.compile(r"Phó[ ]+\p{L}|Trưởng[ ]+\p{Ll}")
 # ``nguyên`` (former), ``hiện là``, ``đương kim`` before a post in apposition.
 _FORMER_RE = regex.compile(r"(?:nguyên|hiện là|đương kim)[ ]+")
 # The words after a rank or an honour up to the next separator (``Bác sĩ y khoa,``).
@@ -585,6 +592,8 @@ class OfficialsComponent:
                     break
                 if lower and w in self.honorifics:
                     break  # ``Hiệu trưởng Trường X và ông B``: another person starts
+                if words and ws in hit_starts and _NEXT_POST_RE.match(text, ws) is not None:
+                    break  # ``Trung tâm X Phó trưởng phòng Đào tạo``: the next post starts (rule body_ends_at_post)
                 if not lower and words and (w in self.org_heads or self.org_head_re.match(text, ws)):
                     caps_run = -1  # ``Phòng … - Sở Giáo dục``: a body's head word starts a new level
                 if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws)):
@@ -753,7 +762,9 @@ class OfficialsComponent:
         for org in rec.organizations:
             for om in org.mentions:
                 rec_orgs[doc.norm_index(om.start)] = (doc.norm_index(om.end), org.name)
-        cands = self._candidates(doc, text, hits, loc_spans)
+        posts = [h for h in hits if h.kind in ("post", "appos")]
+        ends, starts = {h.end for h in posts}, {h.start for h in posts}
+        cands = [c for c in self._candidates(doc, text, hits, loc_spans) if not _place_not_person(text, c, ends, starts)]
         if not cands:
             return
         cand_starts = {c.start for c in cands}
@@ -797,7 +808,13 @@ class OfficialsComponent:
                     p.rules.append("copula")
             # In apposition a bare name inside the body is part of it (``Chủ tịch Tài chính Hoàng Huy``);
             # only a name with its own ``ông``/``bà`` ends the body.
-            end, got = self._apposition(doc, c, sent_e, hit_at, hon_starts, hit_starts, rec_orgs)
+            lead = min([c.left] + [pos for pos, _ in got])
+            owner = _OWNER_BEFORE_RE.search(text, max(0, lead - 20), lead)
+            if owner is not None and owner.start() in post_ends:
+                # ``từng là Thư ký của Thủ tướng X, Bộ trưởng Y, …``: X is the owner inside another's
+                # post; the posts after X go on that list, they are not X's (rule owner_in_post).
+                continue
+            end, got = self._apposition(doc, c, sent_e, hit_at, hon_starts, hit_starts, rec_orgs, cand_by_start)
             if c.foreign and not c.gender:
                 # A bare plain-Latin run takes a post right after it (``Đại sứ Marc Knapper``), or in
                 # apposition with a named body (``Ayuth Sintoppant, lãnh đạo Cục Cải huấn Thái Lan,``).
@@ -935,7 +952,8 @@ class OfficialsComponent:
                 reach = _CONTEXT_CHARS if org is not None or pos in listed else min(pos - text.rfind("\n", 0, pos) - 1, _CONTEXT_CHARS - 1)
                 head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
                 new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
-                if new:
+                if new and okey(new) not in (okey(t.title), okey(_base_post(t.title))):
+                    # a post is never its own body (``Bộ trưởng`` read as a body before ``Bộ trưởng X``)
                     p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
 
     def _needs_body(self, t: Title) -> bool:
@@ -1131,13 +1149,13 @@ class OfficialsComponent:
         # Earlier posts of the same chain: ``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X``.
         while k > 0:
             prev = post_hits[k - 1]
-            if prev.start < sent_s or prev.kind != "post":
-                break
+            if prev.start < sent_s or prev.kind != "post" or prev.start in claimed:
+                break  # another name's posts in apposition (``A, Chủ nhiệm X; …``) stay A's
             gap = text[prev.end : h.start]
             if not gap.strip():
                 break
             sep = _CHAIN_SEP_RE.search(gap)
-            if sep is None or sep.end() != len(gap):
+            if sep is None or sep.end() != len(gap) or ";" in sep.group():
                 break
             pspan = None
             if sep.start() > 0:
@@ -1211,6 +1229,7 @@ class OfficialsComponent:
         cand_starts: set[int],
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
+        names: dict[int, _Cand] | None = None,
     ) -> tuple[int, list[tuple[int, Title]]]:
         """``Ông X, Phó Chủ tịch UBND tỉnh Y,`` / ``X - Tổng Giám đốc Z -`` / ``bà X (Phó Chủ tịch …)``."""
         text = doc.text
@@ -1237,7 +1256,7 @@ class OfficialsComponent:
         if q not in hit_at:
             return pos, []
         close = text.find(")", q, limit) if sep.group().strip() == "(" else -1
-        end, got = self._chain(doc, q, close if close >= 0 else limit, hit_at, cand_starts, hit_starts, rec_orgs)
+        end, got = self._chain(doc, q, close if close >= 0 else limit, hit_at, cand_starts, hit_starts, rec_orgs, names=names)
         return (end if got else pos), got
 
     def _chain(
@@ -1250,12 +1269,17 @@ class OfficialsComponent:
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
         bare: bool = False,
+        names: dict[int, _Cand] | None = None,
     ) -> tuple[int, list[tuple[int, Title]]]:
         """Posts from ``q``: post [body] (, post [body] | kiêm post [body] | , honour)*. ``bare``: an
-        apposition-only post (``thành viên``) needs no body (inside a bracket after the name)."""
+        apposition-only post (``thành viên``) needs no body (inside a bracket after the name).
+        ``names``: every name's start; a post (or its body) that runs straight into one is that
+        name's, and so are the posts before it back to the chain's last ``;`` if it has one (with
+        commas only the earlier posts stay: which side they are on is not written) (rule next_name)."""
         text = doc.text
         out: list[tuple[int, Title]] = []
         end = q
+        since_semi = -1  # posts in ``out`` before the chain's last ``;`` (-1: no ``;`` yet)
         while q < limit:
             h = hit_at.get(q)
             if h is None:
@@ -1284,6 +1308,10 @@ class OfficialsComponent:
                     after = nm.end() if nm else span[1]
                     if after in cand_starts:
                         break
+                if names and self._next_names(text, h, span, limit, names):
+                    if since_semi >= 0:
+                        del out[since_semi:]  # ``…; Ủy viên Trung ương Đảng, Phó Chủ tịch nước B``: B's posts
+                    break
                 if h.kind == "appos" and span is None and not bare:
                     break
                 out.append((h.start, self._title(doc, rec_orgs, h, span)))
@@ -1295,6 +1323,8 @@ class OfficialsComponent:
             sep = _CHAIN_SEP_RE.match(text, nxt, limit)
             if sep is None:
                 break
+            if ";" in sep.group():
+                since_semi = len(out)
             q = sep.end()
         for k in range(len(out) - 2, -1, -1):
             pos, t = out[k]
@@ -1305,6 +1335,23 @@ class OfficialsComponent:
                     shared = _party_committee(shared) or f"Đảng ủy {shared}"
                 out[k] = (pos, Title(t.title, shared))
         return end, out
+
+    def _next_names(self, text: str, h: _Hit, span: tuple[int, int] | None, limit: int, names: dict[int, _Cand]) -> bool:
+        """The post ``h`` (body ``span``) is the next name's: a full name (three words) starts
+        its body (a person is never a body), a foreign name ends a body with no body word before it (``thượng nghị sĩ Cộng hòa
+        Pattrick Toomey``, not ``Bệnh viện Nhi Trung``), or a name follows the post with nothing
+        between (``Phó Chủ tịch nước B``)."""
+        if span is not None:
+            first = names.get(span[0])
+            if first is not None and first.name.count(" ") >= 2:
+                return True  # a two-word run at a body's start is as often a brand (``CEO An Vui``, plain Latin)
+            return any(
+                c.foreign and c.end == span[1] and self.org_head_re.search(text, span[0], s) is None
+                for s, c in names.items()
+                if span[0] < s < span[1]
+            )
+        gap = _GAP_RE.match(text, h.end, limit)
+        return gap is not None and gap.group().strip() == "" and gap.end() in names
 
     def _role(
         self,
@@ -1508,6 +1555,23 @@ def _party_committee(org: str) -> str | None:
     unit, name = m.group("unit"), m.group("name")
     head = _COMMITTEE_OF_UNIT.get(unit)
     return f"{head} {name}" if head else f"Đảng ủy {unit} {name}"
+
+
+def _place_not_person(text: str, c: _Cand, post_ends: set[int], post_starts: set[int]) -> bool:
+    """A bare name (no ``ông``/``bà``, no post right before or in apposition after it) that is a place
+    (rule place_not_person): a country or city the gazetteer knows (``Bắc Kinh``), or the next
+    conjunct of a list of places or bodies after ``tại``/``ở``/``từ`` (``học tại Đại học X và Nam Kinh``)."""
+    if c.left != c.start:
+        return False
+    b = c.start
+    while b > 0 and text[b - 1] == " ":
+        b -= 1
+    appos = _APPOS_SEP_RE.match(text, c.end)
+    if b in post_ends or (appos is not None and appos.end() in post_starts):
+        return False
+    if place_key(c.name) in gazetteer().foreign:
+        return True
+    return _PLACE_LIST_BEFORE_RE.search(text, max(0, c.start - 60), c.start) is not None
 
 
 def _base_post(canon: str) -> str:
