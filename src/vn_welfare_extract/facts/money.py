@@ -141,6 +141,10 @@ _BETWEEN_AND_RE = regex.compile(r"[ ](?:đồng[ ])?và[ ]", regex.I)
 # Cheap test before the prefix scan: a capital (the end of a code) right before a digit (linear: no
 # run of capitals is consumed, ``ABCD…`` stays cheap).
 _PREFIX_HINT_RE = regex.compile(r"\p{Lu}\$?[ ]?\d")
+# ``Năm 2025 USD mạnh lên``, ``trong năm 2023 đồng USD``: a year after ``năm``, not an amount
+# (``mỗi năm 2000 USD`` is a rate per year, and ``năm 2.000 USD`` has a thousands dot).
+_YEAR_BEFORE_RE = regex.compile(r"(?<!(?:mỗi|một|hằng|hàng|/)[ ]?)(?<!\p{L})năm[ ]\Z", regex.I)
+_FOUR_DIGITS_RE = re.compile(r"(?:19|20)\d\d\Z")
 
 
 class AmountsComponent:
@@ -257,6 +261,8 @@ class AmountsComponent:
         used = 1
         rule = "money.currency"
         start, pos = q.start, q.end
+        if _FOUR_DIGITS_RE.match(text, q.start, q.end) and _YEAR_BEFORE_RE.search(text, max(0, q.start - 12), q.start):
+            return None, 1, 0
         if not num.scaled and not num.words and _THOUSAND_K_RE.match(text, pos):
             value, pos, rule = value * 1000, pos + 1, "money.thousand_k"  # 15k đồng, 25K
             end_value = None if end_value is None else end_value * 1000
