@@ -1,0 +1,89 @@
+"""Same-name pairs on hand-made records (issue 21, round 3): a body the extractor ran on into its
+sentence, a national deputy promoted to head another body, a place's name read as a person's,
+a foreign name with and without its accents; and the different people that must stay apart."""
+
+from __future__ import annotations
+
+from test_registry import _people, by_name, persons_named, rec
+from vn_welfare_extract import registry
+
+
+def test_a_body_run_on_into_its_sentence_is_the_body_it_starts_with() -> None:
+    n, why = _people([
+        rec("r1", "2022-06-01", [("Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện Mắt Sao Mai Trung ương")])]),
+        rec("r2", "2022-06-09", [("Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện Mắt Sao Mai kêu gọi mọi người")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [2] and any("run on into its sentence: Bệnh viện Mắt Sao Mai" in w for w in why)
+    n, _ = _people([  # the shared name ends in a lowercase word: two schools, two people
+        rec("r1", "2022-06-01", [("Nguyễn Văn Hùng", [("Hiệu trưởng", "Trường Cao đẳng Kinh tế đối ngoại")])]),
+        rec("r2", "2022-06-09", [("Nguyễn Văn Hùng", [("Hiệu trưởng", "Trường Cao đẳng Kinh tế công nghiệp")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+    n, _ = _people([  # both go on with a number: two companies of one group, two people
+        rec("r1", "2022-06-01", [("Nguyễn Văn Hùng", [("Giám đốc", "Công ty Sông Lam 7")])]),
+        rec("r2", "2022-06-09", [("Nguyễn Văn Hùng", [("Giám đốc", "Công ty Sông Lam 12")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_a_run_on_body_does_not_join_across_provinces() -> None:
+    n, _ = _people([
+        rec("r1", "2022-06-01", [("Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện Mắt Sao Mai tỉnh Bến Tre")])]),
+        rec("r2", "2022-06-09", [("Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện Mắt Sao Mai tỉnh Nghệ An")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_a_national_deputy_promoted_to_head_another_body_is_one_person() -> None:
+    n, why = _people([
+        rec("q1", "2022-03-01", [("Nguyễn Thị Hằng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
+        rec("q2", "2022-03-10", [("Nguyễn Thị Hằng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
+        rec("q3", "2022-03-24", [("Nguyễn Thị Hằng", [("Trưởng ban", "Ban Công tác đại biểu")])]),
+    ], "Nguyễn Thị Hằng")
+    assert n == [3] and any("promoted to head another body: trưởng ban" in w for w in why)
+
+
+def test_a_deputy_and_a_head_seen_at_once_or_in_reverse_are_two_people() -> None:
+    n, _ = _people([  # the deputy is seen again after the head: two holders at once
+        rec("q1", "2022-03-01", [("Nguyễn Văn Hùng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
+        rec("q2", "2022-03-24", [("Nguyễn Văn Hùng", [("Trưởng ban", "Ban Công tác đại biểu")])]),
+        rec("q3", "2022-04-15", [("Nguyễn Văn Hùng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 2]
+    n, _ = _people([  # the head first, the deputy after: no promotion
+        rec("q1", "2022-03-01", [("Nguyễn Văn Hùng", [("Trưởng ban", "Ban Công tác đại biểu")])]),
+        rec("q2", "2022-03-24", [("Nguyễn Văn Hùng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+    n, _ = _people([  # a provincial head is no national promotion
+        rec("q1", "2022-03-01", [("Nguyễn Văn Hùng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
+        rec("q2", "2022-03-24", [("Nguyễn Văn Hùng", [("Trưởng ban", "Ban Dân vận Tỉnh ủy Thái Bình")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
+def test_a_place_name_read_as_a_person_is_flagged_not_registered() -> None:
+    t = registry.build([
+        rec("x1", "2022-05-02", [("Lê Lợi", [("Hiệu trưởng", "Trường THPT Lê Lợi")]), ("Đỗ Minh Khoa", [("Hiệu trưởng", None)])],
+            orgs=[("Trường THPT Lê Lợi", "Thanh Hóa")]),
+        # a commune's name that ends no body of its article: a person
+        rec("x2", "2022-05-03", [("Hoàng Nam", [("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Bình")])]),
+        # a full name inside a body of its article (a school named after a person): a person
+        rec("x3", "2022-05-04", [("Nguyễn Văn Trỗi", [("Giáo viên", None)])], orgs=[("Trường THCS Nguyễn Văn Trỗi", "Cà Mau")]),
+    ])
+    flagged = [m for m in by_name(t, "person_mentions") if m["person_id"] is None]
+    assert [m["name"] for m in flagged] == ["Lê Lợi"]
+    assert flagged[0]["reason"].startswith("not a person: a place's name")
+    assert not persons_named(t, "Lê Lợi")
+    assert len(persons_named(t, "Hoàng Nam")) == 1 and len(persons_named(t, "Nguyễn Văn Trỗi")) == 1
+
+
+def test_a_foreign_name_loses_its_accents_a_vietnamese_name_keeps_its_tones() -> None:
+    assert registry.name_key("Mateo Gómez") == registry.name_key("Mateo Gomez") == "mateo gomez"
+    assert registry.name_key("Lê Văn Thành") != registry.name_key("Lê Văn Thanh")
+    assert registry.name_key("Kpă Thuyên") == "kpă thuyên"  # a breve: Vietnamese spelling, marks kept
+    t = registry.build([
+        rec("g1", "2021-04-19", [("Mateo Gómez", [("Chủ tịch", "CLB Atlético Sur")])]),
+        rec("g2", "2021-04-20", [("Mateo Gomez", [("Chủ tịch", "CLB Atlético Sur")])]),
+    ])
+    assert [p["n_docs"] for p in by_name(t, "persons")] == [2]
