@@ -87,3 +87,16 @@ def test_a_foreign_name_loses_its_accents_a_vietnamese_name_keeps_its_tones() ->
         rec("g2", "2021-04-20", [("Mateo Gomez", [("Chủ tịch", "CLB Atlético Sur")])]),
     ])
     assert [p["n_docs"] for p in by_name(t, "persons")] == [2]
+
+
+def test_a_singular_post_whose_body_runs_on_vetoes_no_join() -> None:
+    n, why = _people([
+        rec("v1", "2021-04-01", [("Ana Quispe", [("Ngoại trưởng", "Peru")])]),
+        rec("v2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru trong chuyến thăm chính thức")])]),
+    ], "Ana Quispe")
+    assert n == [2] and any("foreign name" in w for w in why)
+    n, _ = _people([  # two ministries of one country in one month still veto the join
+        rec("v1", "2021-04-01", [("Ana Quispe", [("Bộ trưởng", "Bộ Quốc phòng Peru")])]),
+        rec("v2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru trong chuyến thăm chính thức")])]),
+    ], "Ana Quispe")
+    assert n == [1, 1]

@@ -700,10 +700,14 @@ def _days(a: str, b: str) -> int:
 
 def _conflict(a: _Profile, b: _Profile) -> bool:
     """Evidence that two same-name persons are different people: posts in different provinces,
-    or two different singular national posts held at the same time."""
+    or two different singular national posts held at the same time. A post whose body runs on
+    past the other's (``Bộ trưởng / Bộ Quốc phòng Peru trong chuyến thăm``, a body the matcher
+    cannot resolve) is no different post: it vetoes nothing."""
     if a.provs and b.provs and not a.provs & b.provs:
         return True
-    return bool(a.sigs and b.sigs and not a.sigs & b.sigs and a.overlaps(b))
+    if not (a.sigs and b.sigs and a.overlaps(b)):
+        return False
+    return not any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a.sigs for y in b.sigs)
 
 
 def _unit_of(u: _Profile, v: _Profile) -> str | None:
