@@ -4,8 +4,11 @@ a foreign name with and without its accents; and the different people that must 
 
 from __future__ import annotations
 
+import sqlite3
+
 from test_registry import _people, by_name, persons_named, rec
 from vn_welfare_extract import registry
+from vn_welfare_extract.tables import REGISTRY_TABLES, table_sql
 
 
 def test_a_body_run_on_into_its_sentence_is_the_body_it_starts_with() -> None:
@@ -100,3 +103,26 @@ def test_a_singular_post_whose_body_runs_on_vetoes_no_join() -> None:
         rec("v2", "2021-04-20", [("Ana Quispe", [("Bộ trưởng", "Bộ Ngoại giao Peru trong chuyến thăm chính thức")])]),
     ], "Ana Quispe")
     assert n == [1, 1]
+
+
+def test_a_flagged_mention_survives_incremental_updates_in_sqlite() -> None:
+    archive = [
+        rec("y1", "2022-05-02", [("Lê Lợi", [("Hiệu trưởng", "Trường THPT Lê Lợi")])], orgs=[("Trường THPT Lê Lợi", "Thanh Hóa")]),
+        rec("y2", "2022-05-03", [("Lê Lợi", [("Giám đốc", "Sở Tài chính tỉnh Thanh Hóa")])]),
+        rec("y3", "2022-05-04", [("Lê Lợi", [("Giám đốc", "Sở Tài chính tỉnh Thanh Hóa")])]),
+    ]
+    whole = registry.MemoryStore(registry.build(archive)).sorted_tables()
+    assert [p["n_docs"] for p in by_name(whole, "persons")] == [2]
+    with sqlite3.connect(":memory:") as conn:
+        for t in REGISTRY_TABLES:
+            for sql in table_sql(t, "sqlite"):
+                conn.execute(sql)
+        cur = conn.cursor()
+        store = registry.SqlStore(cur, "sqlite")
+        for batch in (archive[:1], archive[1:], archive):  # the last one re-loads everything
+            ev = registry.evidence(registry.rows_from_records(batch))
+            registry.update(store, [r["doc_id"] for r in batch], ev)
+        got = {t: store.select(t, "name_key", ["lê lợi"]) for t in ("persons", "person_mentions")}
+    assert registry.MemoryStore(got).sorted_tables()["persons"] == whole["persons"]
+    assert registry.MemoryStore(got).sorted_tables()["person_mentions"] == whole["person_mentions"]
+    assert [m["person_id"] is None for m in by_name(whole, "person_mentions")] == [True, False, False]
