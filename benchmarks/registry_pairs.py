@@ -15,6 +15,9 @@ articles and every mention's date, document, posts and the reason the registry g
 - **near-name pairs**: persons whose name keys differ but are equal once every diacritic,
   space, hyphen and apostrophe is dropped (``Huỳnh Thanh Đạt`` / ``Huỳnh Thành Đạt``): a
   misspelt name, or two people. Listed for the reader; the registry never compares them.
+- **glued-name pairs**: a name key that ends with another person's whole foreign name key
+  (``Delhi Arvind Kejriwal`` / ``Arvind Kejriwal``): a place or a word the extractor glued to a
+  name, so one person kept as two under two names. Listed for the reader.
 - **not people**: mentions the registry flags as no person (``person_id`` null).
 - with ``--merged N``: the first ``N`` persons named in 2 or more articles, ordered by
   ``blake2b(person_id + seed)``, for the merge check (a new seed is a fresh draw).
@@ -90,6 +93,15 @@ def main() -> None:
     for n, (kx, ky) in enumerate(near, 1):
         print(f"\nNEAR {n}: {kx} / {ky}")
         for p in (*by_key[kx], *by_key[ky]):
+            print(_describe(p, mentions[p["person_id"]]))
+
+    keys = set(by_key)
+    glued = [(k, tail) for k in sorted(keys) for n in range(2, len(k.split()))
+             if (tail := " ".join(k.split()[-n:])) in keys and registry._is_foreign(tail)]
+    print(f"\n{len(glued)} glued-name pairs (a name key that ends with another person's foreign name key)")
+    for n, (k, tail) in enumerate(glued, 1):
+        print(f"\nGLUED {n}: {k} / {tail}")
+        for p in (*by_key[k], *by_key[tail]):
             print(_describe(p, mentions[p["person_id"]]))
 
     flagged = mentions.get(None, [])
