@@ -19,9 +19,12 @@ Each record stands alone; the registry ties their items together:
   body under two spellings (``BV175`` / ``Bệnh viện quân y 175``, ``Cen Land`` / ``Cen Group``),
   one singular national post written two ways (``Ngoại trưởng`` = ``Bộ trưởng Bộ Ngoại giao``),
   a unit (``ban chấp hành``) of the body its articles name, the small field of sport, a rare name
-  with posts in one field, a national state career over years; never across provinces or two
-  different singular posts at the same time. ``person_mentions.reason`` records why each
-  mention belongs to its person.
+  with posts in one field, a national state career over years, one body run on into its sentence
+  (``Bệnh viện K khuyến khích ...`` / ``Bệnh viện K Trung ương``), a national deputy promoted to
+  head another body; never across provinces or two different singular posts at the same time.
+  ``person_mentions.reason`` records why each mention belongs to its person. A mention whose
+  name is a place's (``Bạch Mai`` next to ``Bệnh viện Bạch Mai``) is flagged: ``person_id``
+  null, no person.
 - ``bodies`` / ``body_mentions``: one row per organisation, by its canonical expanded name
   (``UBND tỉnh Long An`` = ``Ủy ban nhân dân tỉnh Long An``); a body that needs a place and has
   none (``Sở Y tế``, ``Hội``, ``UBND huyện Châu Thành`` in ten provinces) is left out.
