@@ -4,7 +4,13 @@ a foreign name with and without its accents; and the different people that must 
 
 from __future__ import annotations
 
+import json
+import runpy
 import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
 
 from test_registry import _people, by_name, persons_named, rec
 from vn_welfare_extract import registry
@@ -126,3 +132,27 @@ def test_a_flagged_mention_survives_incremental_updates_in_sqlite() -> None:
     assert registry.MemoryStore(got).sorted_tables()["persons"] == whole["persons"]
     assert registry.MemoryStore(got).sorted_tables()["person_mentions"] == whole["person_mentions"]
     assert [m["person_id"] is None for m in by_name(whole, "person_mentions")] == [True, False, False]
+
+
+def test_the_pair_listing_prints_every_same_name_near_name_and_flagged_row(tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    archive = [
+        rec("z1", "2022-05-02", [("Nguyễn Văn Hùng", [("Giám đốc", "Sở Y tế tỉnh Bến Tre")])]),
+        rec("z2", "2022-05-03", [("Nguyễn Văn Hùng", [("Giám đốc", "Sở Y tế tỉnh Nghệ An")])]),
+        rec("z3", "2022-05-04", [("Nguyễn Văn Hưng", [("Giám đốc", "Sở Y tế tỉnh Nghệ An")])]),
+        rec("z4", "2022-05-05", [("Lê Lợi", [("Hiệu trưởng", "Trường THPT Lê Lợi")])]),
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in archive), encoding="utf-8")
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "registry_pairs.py"
+    argv = sys.argv
+    sys.argv = [str(script), str(path), "--merged", "5"]
+    try:
+        runpy.run_path(str(script), run_name="__main__")
+    finally:
+        sys.argv = argv
+    out = capsys.readouterr().out
+    assert "1 names kept as 2 or more persons: 1 same-name pairs" in out and "SAME 1: nguyễn văn hùng" in out
+    assert "NEAR 1: nguyễn văn hùng / nguyễn văn hưng" in out
+    assert "1 mentions flagged as no person" in out and "z4 'Lê Lợi': not a person" in out
+    assert "0 persons named in 2 or more articles" in out
