@@ -64,6 +64,11 @@ def test_a_deputy_and_a_head_seen_at_once_or_in_reverse_are_two_people() -> None
         rec("q2", "2022-03-24", [("Nguyễn Văn Hùng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
     ], "Nguyễn Văn Hùng")
     assert n == [1, 1]
+    n, _ = _people([  # nor is the head of a project board
+        rec("q1", "2022-03-01", [("Nguyễn Văn Hùng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
+        rec("q2", "2022-03-24", [("Nguyễn Văn Hùng", [("Trưởng ban", "Ban quản lý dự án đường sắt đô thị")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
     n, _ = _people([  # a provincial head is no national promotion
         rec("q1", "2022-03-01", [("Nguyễn Văn Hùng", [("Phó Trưởng ban", "Ban Dân vận Trung ương")])]),
         rec("q2", "2022-03-24", [("Nguyễn Văn Hùng", [("Trưởng ban", "Ban Dân vận Tỉnh ủy Thái Bình")])]),

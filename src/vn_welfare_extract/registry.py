@@ -682,9 +682,10 @@ class _Profile:
         # inside one) and no province: a national career
         self.national = bool(self.bodies) and not self.provs and all(
             _field(b) == "state" and _in_central_body(b) for b in self.bodies)
-        # posts only in state bodies with no province: where a national promotion may lead
-        # (``Ban Công tác đại biểu`` is no body of the lexicon)
-        self.state = bool(self.bodies) and not self.provs and all(_field(b) == "state" for b in self.bodies)
+        # posts only in standing state bodies with no province: where a national promotion may
+        # lead (``Ban Công tác đại biểu`` is no body of the lexicon; a project board is no such body)
+        self.state = bool(self.bodies) and not self.provs and all(
+            _field(b) == "state" and " dự án" not in b for b in self.bodies)
 
     def overlaps(self, o: _Profile) -> bool:
         """Seen at the same time: the two spans of dates less than a year apart (or no dates)."""
