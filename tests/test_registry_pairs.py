@@ -87,6 +87,12 @@ def test_a_place_name_read_as_a_person_is_flagged_not_registered() -> None:
     ])
     flagged = [m for m in by_name(t, "person_mentions") if m["person_id"] is None]
     assert [m["name"] for m in flagged] == ["Lê Lợi"]
+    # a known company's or a country's name is never a person's, with or without a body around it
+    t2 = registry.build([rec("x4", "2022-05-05", [("Hòa Phát", [("Chủ tịch", None)]), ("Hàn Quốc", [("Đại sứ", None)]),
+                                                  ("Trần Hòa Phát", [("Chủ tịch", None)])])])
+    why = {m["name"]: m["reason"] for m in by_name(t2, "person_mentions") if m["person_id"] is None}
+    assert why == {"Hòa Phát": "not a person: the name of a known body or place",
+                   "Hàn Quốc": "not a person: the name of a known body or place"}
     assert flagged[0]["reason"].startswith("not a person: a place's name")
     assert not persons_named(t, "Lê Lợi")
     assert len(persons_named(t, "Hoàng Nam")) == 1 and len(persons_named(t, "Nguyễn Văn Trỗi")) == 1

@@ -844,19 +844,35 @@ def _place_name(name: str) -> bool:
     return g.knows_commune(name) or k in g.district_names or k in g.by_alias or k in g.foreign
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Keys of the names of 2 or more words that are never a person's: the known bodies and
+    companies (``data/organizations.tsv``, ``data/companies.tsv``: canonical names and aliases)
+    and the countries, foreign cities and seas (``data/countries.tsv``)."""
+    out = {k for k in _places() if " " in k}
+    for row in (*load_table("organizations"), *load_table("companies")):
+        out.update(k for a in [row["canonical"], *row["aliases"].split("|")] if " " in (k := okey(a.strip())))
+    return frozenset(out)
+
+
 def _not_a_person(m: Row, c: dict[str, int]) -> str | None:
-    """The body that shows a mention's "name" is a place's, not a person's, or None: a name of
-    two syllables from a family name that is a place of the gazetteer and ends the name of a
-    body its article or its own post names (``Bạch Mai`` next to ``Bệnh viện Bạch Mai``, ``Trà
-    My`` next to ``Trung tâm Y tế huyện Nam Trà My``). A two-syllable name that is a place but
-    ends no body of its article (``Hoàng Nam``, a commune's name too) is a person."""
+    """What shows a mention's "name" is a place's or a body's, not a person's, or None: a name of
+    2 or more words that is a known body, company or foreign place (``Hàn Quốc``, ``Vietcombank``
+    is one word and never reaches here); or a name of two syllables from a family name that is
+    a place of the gazetteer and ends the name of a body its article or its own post names
+    (``Bạch Mai`` next to ``Bệnh viện Bạch Mai``, ``Trà My`` next to ``Trung tâm Y tế huyện Nam
+    Trà My``). A two-syllable name that is a place but ends no body of its article (``Hoàng
+    Nam``, a commune's name too) is a person."""
     key = m[c["name_key"]]
+    if okey(m[c["name"]]) in _known_names():
+        return "the name of a known body or place"
     words = key.split()
     if len(words) != 2 or words[0] not in _family_keys() or not _place_name(m[c["name"]]):
         return None
     bodies = [k[4:] for k in _j(m[c["places"]]) or () if k.startswith("org:")]
     bodies += [okey(o) for _, o, _ in _j(m[c["posts"]]) or () if o]
-    return min((b for b in bodies if b.endswith(" " + key)), default=None)
+    body = min((b for b in bodies if b.endswith(" " + key)), default=None)
+    return None if body is None else f"a place's name, as in the body {body}"
 
 
 def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]:
@@ -866,8 +882,8 @@ def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]
     flagged: list[Row] = []
     kept: list[Row] = []
     for m in mentions:
-        if (body := _not_a_person(m, c)) is not None:
-            flagged.append((*m[:2], None, *m[3:7], f"not a person: a place's name, as in the body {body}", *m[8:]))
+        if (why := _not_a_person(m, c)) is not None:
+            flagged.append((*m[:2], None, *m[3:7], f"not a person: {why}", *m[8:]))
         else:
             kept.append(m)
     persons, posts, out_m = _resolve_people(kept, c) if kept else ([], [], [])
