@@ -21,8 +21,9 @@ def test_a_body_run_on_into_its_sentence_is_the_body_it_starts_with() -> None:
     n, why = _people([
         rec("r1", "2022-06-01", [("Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện Mắt Sao Mai Trung ương")])]),
         rec("r2", "2022-06-09", [("Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện Mắt Sao Mai kêu gọi mọi người")])]),
+        rec("r3", "2022-06-19", [("Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện mắt Sao mai cho hay, năm nay")])]),
     ], "Nguyễn Văn Hùng")
-    assert n == [2] and any("run on into its sentence: Bệnh viện Mắt Sao Mai" in w for w in why)
+    assert n == [3] and any("run on into its sentence: Bệnh viện Mắt Sao Mai" in w for w in why)
     n, _ = _people([  # the shared name ends in a lowercase word: two schools, two people
         rec("r1", "2022-06-01", [("Nguyễn Văn Hùng", [("Hiệu trưởng", "Trường Cao đẳng Kinh tế đối ngoại")])]),
         rec("r2", "2022-06-09", [("Nguyễn Văn Hùng", [("Hiệu trưởng", "Trường Cao đẳng Kinh tế công nghiệp")])]),

@@ -742,12 +742,16 @@ def _run_on(a: str, b: str) -> str | None:
     n = 0
     while n < min(len(wa), len(wb)) and wa[n].casefold() == wb[n].casefold():
         n += 1
-    if n < 3 or not (wa[n - 1][:1].isupper() or any(ch.isdigit() for ch in wa[n - 1])):
+    if n < 3 or not any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in (wa[n - 1], wb[n - 1])):
         return None
     for run, other in ((wa[n:], wb[n:]), (wb[n:], wa[n:])):
-        if len(run) >= 2 and all(w.islower() and w.isalpha() for w in run) and (not other or other[0][:1].isupper()):
+        words = [w.strip(_RUN_ON_PUNCT) for w in run]
+        if len(run) >= 2 and all(w.islower() and w.isalpha() for w in words) and (not other or other[0][:1].isupper()):
             return " ".join(wa[:n])
     return None
+
+
+_RUN_ON_PUNCT = ",.;:!?\"'()"
 
 
 # A deputy's post -> the post of the body's head it may be promoted to (besides ``Phó X`` -> ``X``).
