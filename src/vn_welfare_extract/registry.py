@@ -861,8 +861,8 @@ def _known_names() -> frozenset[str]:
 
 def _not_a_person(m: Row, c: dict[str, int]) -> str | None:
     """What shows a mention's "name" is a place's or a body's, not a person's, or None: a name of
-    2 or more words that is a known body, company or foreign place (``Hàn Quốc``, ``Vietcombank``
-    is one word and never reaches here); or a name of two syllables from a family name that is
+    2 or more words that is a known body, company or foreign place (``Hàn Quốc``, ``Hòa Phát``;
+    a one-word name such as ``Đức`` is left alone); or a name of two syllables from a family name that is
     a place of the gazetteer and ends the name of a body its article or its own post names
     (``Bạch Mai`` next to ``Bệnh viện Bạch Mai``, ``Trà My`` next to ``Trung tâm Y tế huyện Nam
     Trà My``). A two-syllable name that is a place but ends no body of its article (``Hoàng
