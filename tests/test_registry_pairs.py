@@ -36,6 +36,14 @@ def test_a_body_run_on_into_its_sentence_is_the_body_it_starts_with() -> None:
     assert n == [1, 1]
 
 
+def test_a_run_on_body_joins_only_through_a_name_that_is_one_body() -> None:
+    n, _ = _people([  # a district name in several provinces: which health centre?
+        rec("r1", "2022-06-01", [("Nguyễn Văn Hùng", [("Giám đốc", "Trung tâm Y tế huyện Châu Thành")])]),
+        rec("r2", "2022-06-09", [("Nguyễn Văn Hùng", [("Giám đốc", "Trung tâm Y tế huyện Châu Thành kêu gọi người dân")])]),
+    ], "Nguyễn Văn Hùng")
+    assert n == [1, 1]
+
+
 def test_a_run_on_body_does_not_join_across_provinces() -> None:
     n, _ = _people([
         rec("r1", "2022-06-01", [("Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện Mắt Sao Mai tỉnh Bến Tre")])]),

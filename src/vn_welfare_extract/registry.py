@@ -737,7 +737,8 @@ def _run_on(a: str, b: str) -> str | None:
     number (``Bệnh viện K``), after which one goes on in 2 or more lowercase words (``khuyến
     khích tất cả phụ nữ``: the extractor read the sentence on) and the other ends or goes on
     capitalised (``Trung ương``: a longer name of the body). ``Cục Y tế`` / ``Cục Y tế dự
-    phòng`` are two bodies: their shared name ends in a lowercase word."""
+    phòng`` are two bodies: their shared name ends in a lowercase word; so are two that share a
+    name which is no one body (``Trung tâm Y tế huyện Châu Thành``: ten provinces have one)."""
     wa, wb = _norm(a).split(), _norm(b).split()
     n = 0
     while n < min(len(wa), len(wb)) and wa[n].casefold() == wb[n].casefold():
@@ -747,7 +748,8 @@ def _run_on(a: str, b: str) -> str | None:
     for run, other in ((wa[n:], wb[n:]), (wb[n:], wa[n:])):
         words = [w.strip(_RUN_ON_PUNCT) for w in run]
         if len(run) >= 2 and all(w.islower() and w.isalpha() for w in words) and (not other or other[0][:1].isupper()):
-            return " ".join(wa[:n])
+            shared = " ".join(wa[:n])
+            return shared if body_info(shared) is not None else None
     return None
 
 
