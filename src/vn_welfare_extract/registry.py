@@ -19,9 +19,12 @@ Each record stands alone; the registry ties their items together:
   body under two spellings (``BV175`` / ``Bệnh viện quân y 175``, ``Cen Land`` / ``Cen Group``),
   one singular national post written two ways (``Ngoại trưởng`` = ``Bộ trưởng Bộ Ngoại giao``),
   a unit (``ban chấp hành``) of the body its articles name, the small field of sport, a rare name
-  with posts in one field, a national state career over years; never across provinces or two
-  different singular posts at the same time. ``person_mentions.reason`` records why each
-  mention belongs to its person.
+  with posts in one field, a national state career over years, one body run on into its sentence
+  (``Bệnh viện K khuyến khích ...`` / ``Bệnh viện K Trung ương``), a national deputy promoted to
+  head another body; never across provinces or two different singular posts at the same time.
+  ``person_mentions.reason`` records why each mention belongs to its person. A mention whose
+  name is a place's (``Bạch Mai`` next to ``Bệnh viện Bạch Mai``) is flagged: ``person_id``
+  null, no person.
 - ``bodies`` / ``body_mentions``: one row per organisation, by its canonical expanded name
   (``UBND tỉnh Long An`` = ``Ủy ban nhân dân tỉnh Long An``); a body that needs a place and has
   none (``Sở Y tế``, ``Hội``, ``UBND huyện Châu Thành`` in ten provinces) is left out.
@@ -53,6 +56,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -61,6 +65,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from .gazetteer import gazetteer
+from .gazetteer import key as gazetteer_key
 from .io.sinks import Rows
 from .lexicons import load_table
 from .orgnames import canonical_org, okey
@@ -115,10 +120,24 @@ def _norm(s: str) -> str:
     return " ".join(normalize(s)[0].split())
 
 
+# Marks only Vietnamese spelling uses (horn, breve, hook above, dot below): a name without them
+# and without a Vietnamese family name is a foreign name written in Latin letters.
+_VIET_MARKS = frozenset("\u031b\u0306\u0309\u0323")
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A person's name as compared: normalised (NFC, one spelling of each tone mark), case-folded,
-    spaces folded."""
-    return _norm(name).casefold()
+    spaces folded; a foreign name also loses its accents (``Florentino Pérez`` = ``Florentino
+    Perez``), a Vietnamese name keeps every mark (``Thanh`` and ``Thành`` are two names)."""
+    key = _norm(name).casefold()
+    words = key.split()
+    if len(words) < 2 or words[0] in _family_keys() or "đ" in key:
+        return key
+    marks = unicodedata.normalize("NFD", key)
+    if any(ch in _VIET_MARKS for ch in marks):
+        return key
+    return unicodedata.normalize("NFC", "".join(ch for ch in marks if not unicodedata.combining(ch)))
 
 
 @lru_cache(maxsize=1)
@@ -586,7 +605,7 @@ def _same_field(a: set[str], b: set[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _family_keys() -> frozenset[str]:
-    return frozenset(name_key(r["family"]) for r in load_table("family_names"))
+    return frozenset(_norm(r["family"]).casefold() for r in load_table("family_names"))
 
 
 def _brand(body: str) -> str:
@@ -633,13 +652,18 @@ class _Profile:
         self.sigs: set[str] = set()
         self.context: set[str] = set()
         self.dates = sorted(d for i in idx if (d := ms[i][c["published"]]))
+        self.written: set[str] = set()  # post bodies as written (canonical names)
+        self.titles: set[str] = set()  # post titles (``_title_key``)
         loose: set[str] = set()  # every post body as written, bare or placeless ones too: fields only
         doc_fields: set[str] = set()  # fields of the bodies of every post in its articles
         for i in idx:
             self.bodies |= {k[4:] for k in keys[i] if k.startswith("org:")}
             self.provs |= {k[5:] for k in keys[i] if k.startswith("prov:")}
             for title, org, _ in _j(ms[i][c["posts"]]) or ():
+                if title:
+                    self.titles.add(_title_key(title))
                 if org:
+                    self.written.add(org)
                     loose.add(_body_key(okey(canonical_org(_norm(org)))))
                 if title and (sig := _signature(title, org)):
                     self.sigs.add(sig)
@@ -658,6 +682,10 @@ class _Profile:
         # inside one) and no province: a national career
         self.national = bool(self.bodies) and not self.provs and all(
             _field(b) == "state" and _in_central_body(b) for b in self.bodies)
+        # posts only in standing state bodies with no province: where a national promotion may
+        # lead (``Ban Công tác đại biểu`` is no body of the lexicon; a project board is no such body)
+        self.state = bool(self.bodies) and not self.provs and all(
+            _field(b) == "state" and " dự án" not in b for b in self.bodies)
 
     def overlaps(self, o: _Profile) -> bool:
         """Seen at the same time: the two spans of dates less than a year apart (or no dates)."""
@@ -676,10 +704,14 @@ def _days(a: str, b: str) -> int:
 
 def _conflict(a: _Profile, b: _Profile) -> bool:
     """Evidence that two same-name persons are different people: posts in different provinces,
-    or two different singular national posts held at the same time."""
+    or two different singular national posts held at the same time. A post whose body runs on
+    past the other's (``Bộ trưởng / Bộ Quốc phòng Peru trong chuyến thăm``, a body the matcher
+    cannot resolve) is no different post: it vetoes nothing."""
     if a.provs and b.provs and not a.provs & b.provs:
         return True
-    return bool(a.sigs and b.sigs and not a.sigs & b.sigs and a.overlaps(b))
+    if not (a.sigs and b.sigs and a.overlaps(b)):
+        return False
+    return not any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a.sigs for y in b.sigs)
 
 
 def _unit_of(u: _Profile, v: _Profile) -> str | None:
@@ -699,6 +731,48 @@ def _fills_gap(u: _Profile, v: _Profile) -> bool:
     return u.units and (_unit_of(u, v) is not None or _same_small_field(u, v))
 
 
+def _run_on(a: str, b: str) -> str | None:
+    """The body two written body names share when one of them runs on into its sentence, or
+    None: both start with the same name of 3 or more words that ends in a capitalised word or a
+    number (``Bệnh viện K``), after which one goes on in 2 or more lowercase words (``khuyến
+    khích tất cả phụ nữ``: the extractor read the sentence on) and the other ends or goes on
+    capitalised (``Trung ương``: a longer name of the body). ``Cục Y tế`` / ``Cục Y tế dự
+    phòng`` are two bodies: their shared name ends in a lowercase word; so are two that share a
+    name which is no one body (``Trung tâm Y tế huyện Châu Thành``: ten provinces have one)."""
+    wa, wb = _norm(a).split(), _norm(b).split()
+    n = 0
+    while n < min(len(wa), len(wb)) and wa[n].casefold() == wb[n].casefold():
+        n += 1
+    if n < 3 or not any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in (wa[n - 1], wb[n - 1])):
+        return None
+    for run, other in ((wa[n:], wb[n:]), (wb[n:], wa[n:])):
+        words = [w.strip(_RUN_ON_PUNCT) for w in run]
+        if len(run) >= 2 and all(w.islower() and w.isalpha() for w in words) and (not other or other[0][:1].isupper()):
+            shared = " ".join(wa[:n])
+            return shared if body_info(shared) is not None else None
+    return None
+
+
+_RUN_ON_PUNCT = ",.;:!?\"'()"
+
+
+# A deputy's post -> the post of the body's head it may be promoted to (besides ``Phó X`` -> ``X``).
+_HEAD_OF_DEPUTY = {"thứ trưởng": "bộ trưởng"}
+
+
+def _promoted(early: _Profile, late: _Profile) -> str | None:
+    """The head's post ``late`` holds after ``early`` held only its deputy's (``Phó Trưởng ban``
+    -> ``Trưởng ban``), ``early`` seen only before ``late`` and less than a year before; else None."""
+    if not early.dates or not late.dates or not early.titles or early.dates[-1] > late.dates[0]:
+        return None
+    if _days(late.dates[0], early.dates[-1]) >= 365:
+        return None
+    heads = {_HEAD_OF_DEPUTY.get(t, t.removeprefix("phó ")) for t in early.titles}
+    if any(not (t.startswith("phó ") or t in _HEAD_OF_DEPUTY) for t in early.titles):
+        return None
+    return min(heads & late.titles, default=None)
+
+
 def _why_same(name: str, a: _Profile, b: _Profile, several: frozenset[int] = frozenset()) -> str | None:
     """The reason two same-name persons are one, or None. ``several``: ids of the profiles with
     no body of their own that fit several persons (which one? the unit and small-field rules do
@@ -709,6 +783,10 @@ def _why_same(name: str, a: _Profile, b: _Profile, several: frozenset[int] = fro
         for y in sorted(b.bodies):
             if x != y and _alike(x, y):
                 return f"same name + one body under two spellings: {x} / {y}"
+    for x in sorted(a.written):
+        for y in sorted(b.written):
+            if (body := _run_on(x, y)) is not None:
+                return f"same name + one body, one name of it run on into its sentence: {body}"
     if (same := sorted(a.sigs & b.sigs)):
         return f"same name + same singular post: {same[0]}"
     for u, v in ((a, b), (b, a)):
@@ -722,6 +800,10 @@ def _why_same(name: str, a: _Profile, b: _Profile, several: frozenset[int] = fro
         return "same foreign name + compatible posts"
     if a.national and b.national and not a.overlaps(b):
         return "same name + national state posts at different times: a career"
+    if (a.national or b.national) and a.state and b.state and not a.bodies & b.bodies:
+        for early, late in ((a, b), (b, a)):
+            if (post := _promoted(early, late)) is not None:
+                return f"same name + a national deputy promoted to head another body: {post}"
     return None
 
 
@@ -760,9 +842,62 @@ def _join_compatible(ms: list[Row], c: dict[str, int], keys: list[set[str]], own
         owner[i] = head[owner[i]]
 
 
+def _place_name(name: str) -> bool:
+    """A name that is a place of the gazetteer: a commune or ward, a district, a province, a
+    foreign place."""
+    g = gazetteer()
+    k = gazetteer_key(name)
+    return g.knows_commune(name) or k in g.district_names or k in g.by_alias or k in g.foreign
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Keys of the names of 2 or more words that are never a person's: the known bodies and
+    companies (``data/organizations.tsv``, ``data/companies.tsv``: canonical names and aliases)
+    and the countries, foreign cities and seas (``data/countries.tsv``)."""
+    out = {k for k in _places() if " " in k}
+    for row in (*load_table("organizations"), *load_table("companies")):
+        out.update(k for a in [row["canonical"], *row["aliases"].split("|")] if " " in (k := okey(a.strip())))
+    return frozenset(out)
+
+
+def _not_a_person(m: Row, c: dict[str, int]) -> str | None:
+    """What shows a mention's "name" is a place's or a body's, not a person's, or None: a name of
+    2 or more words that is a known body, company or foreign place (``Hàn Quốc``, ``Hòa Phát``;
+    a one-word name such as ``Đức`` is left alone); or a name of two syllables from a family name that is
+    a place of the gazetteer and ends the name of a body its article or its own post names
+    (``Bạch Mai`` next to ``Bệnh viện Bạch Mai``, ``Trà My`` next to ``Trung tâm Y tế huyện Nam
+    Trà My``). A two-syllable name that is a place but ends no body of its article (``Hoàng
+    Nam``, a commune's name too) is a person."""
+    key = m[c["name_key"]]
+    if okey(m[c["name"]]) in _known_names():
+        return "the name of a known body or place"
+    words = key.split()
+    if len(words) != 2 or words[0] not in _family_keys() or not _place_name(m[c["name"]]):
+        return None
+    bodies = [k[4:] for k in _j(m[c["places"]]) or () if k.startswith("org:")]
+    bodies += [okey(o) for _, o, _ in _j(m[c["posts"]]) or () if o]
+    body = min((b for b in bodies if b.endswith(" " + key)), default=None)
+    return None if body is None else f"a place's name, as in the body {body}"
+
+
 def _resolve_name(mentions: list[Row]) -> tuple[list[Row], list[Row], list[Row]]:
-    """One name key's mentions -> (persons, posts, mentions with person_id and reason)."""
+    """One name key's mentions -> (persons, posts, mentions with person_id and reason). A mention
+    whose name is a place's (``_not_a_person``) is flagged: no person, ``person_id`` null."""
     c = _col("person_mentions")
+    flagged: list[Row] = []
+    kept: list[Row] = []
+    for m in mentions:
+        if (why := _not_a_person(m, c)) is not None:
+            flagged.append((*m[:2], None, *m[3:7], f"not a person: {why}", *m[8:]))
+        else:
+            kept.append(m)
+    persons, posts, out_m = _resolve_people(kept, c) if kept else ([], [], [])
+    return persons, posts, sorted([*out_m, *flagged], key=lambda m: (m[c["doc_id"]], m[c["official_id"]]))
+
+
+def _resolve_people(mentions: list[Row], c: dict[str, int]) -> tuple[list[Row], list[Row], list[Row]]:
+    """``_resolve_name`` for the mentions that are persons."""
     ms = sorted(mentions, key=lambda m: (m[c["doc_id"]], m[c["official_id"]]))
     keys = [set(_j(m[c["evidence"]]) or ()) for m in ms]
     uf = _Union(len(ms))
