@@ -71,13 +71,20 @@ _ORG_HEADS = (
 _OF_ORG_RE = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+(?:Công[ ]an|\p{{Lu}}[\p{{L}}&.-]*|và(?=[ ]+\p{{Lu}})|nhân dân|tối cao|(?:tỉnh|thành phố|phố|quận|huyện)(?=[ ]+\p{{Lu}}))){{1,8}})(?![\p{{L}}\d])")
 _BEFORE_ORG_RE = regex.compile(
     rf"(?<![\p{{L}}])(?<!thuộc[ ])(?P<org>{_ORG_HEADS}[ ]+\p{{Lu}}[\p{{L}}&.-]*(?:[ ]+[\p{{L}}\d&.-]+|,[ ]*\p{{Ll}}+){{0,9}}?)"
-    r"[ ]+(?:(?:đã|vừa|mới|cũng|báo cáo)[ ]+)*(?:ký ban hành|ban hành|có|xây dựng|gửi)[ ]+$"
+    r"[ ]+(?:(?:đã|vừa|mới|cũng|báo cáo)[ ]+)*(?P<verb>ký ban hành|ban hành|có|xây dựng|gửi|công bố)[ ]+$"
 )
 # Words that end a subject: a clause verb after the document's object (``… diễn ra mới đây``).
 _SUBJ_STOP_RE = regex.compile(
     r"(?:,[ ]*(?=\p{Lu})|[ ]+(?=(?:diễn ra|đã|sẽ|vừa|cho biết|nhấn mạnh|nêu rõ|có hiệu lực|được ban hành|ban hành ngày)(?![\p{L}]))|"
     r"(?<=năm[ ](?:19|20)\d\d),(?![ ]*tầm nhìn))"
 )
+
+# ``tỉnh này``, ``thành phố này``, ``địa phương này``: the place the story named last.
+_THIS_PLACE_RE = regex.compile(r"(?<![\p{L}])(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương|[Hh]uyện)[ ]+này(?![\p{L}])")
+
+# Kinds whose issuer is the body that announces them (``Thanh tra Bộ … công bố Kết luận thanh tra
+# số 112``); a decision announced (``Bộ Nội vụ công bố Quyết định của Thủ tướng``) is another body's.
+_ANNOUNCED = frozenset({"Kết luận"})
 
 # Issuer priorities (higher wins when one document's mentions disagree).
 _P_OF, _P_BEFORE, _P_CODE, _P_KIND, _P_CONTEXT = 5, 4, 3, 2, 1
@@ -117,6 +124,7 @@ class _Hit:
     issuers: list[tuple[int, str]] = field(default_factory=list)  # (priority, name)
     foreign: bool = False  # a law of another country: no Vietnamese issuer
     alias_of: _Hit | None = None  # ``(gọi tắt là Đề án 2107)``: another name of that reference
+    year_at: int | None = None  # where a ``năm 2018`` after the number starts (``_event_years``)
 
 
 @dataclass(slots=True)
@@ -206,19 +214,20 @@ class PoliciesComponent:
         # ``Thủ tướng Chính phủ chỉ đạo tại Thông báo``, ``chỉ đạo của Ban Thường vụ Tỉnh ủy tại``.
         self.before_re = regex.compile(
             r"(?:(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<bd>\d{1,2})[/-](?P<bm>\d{1,2})(?:[/-](?P<by>(?:19|20)\d{2}))?\s*,?\s+)?"
-            rf"(?:(?<![\p{{L}}])của\s+)?(?<!thuộc\s)(?P<iss>{alts})(?![\p{{L}}\d])"
+            # ``Thanh tra Bộ Y tế``, ``Văn phòng UBND tỉnh X``: the inspectorate or office of a body
+            rf"(?:(?<![\p{{L}}])của\s+)?(?<!thuộc\s)(?P<sub>(?:Thanh tra|Văn phòng)\s+)?(?P<iss>{alts})(?![\p{{L}}\d])"
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
             r"(?:\s*-\s*[\p{L} ]{3,30},)?"  # ``Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn,``
             # the signer's name after the post: ``Bộ trưởng Bộ Y tế Nguyễn Thanh Long đã ký``
             rf"(?:[ ]+(?:{surnames})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?=,?\s+(?:đã|vừa|mới|cũng)?\s*ký))?"
             r",?\s+(?:(?:đã|vừa|mới|cũng|đều|báo cáo)\s+)*"  # ``Chủ tịch UBND tỉnh X, đã ký``
-            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi)\s+$"
+            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi|công bố)\s+$"
         )
         # Places named in the article, for local bodies written without one.
         # ``Tỉnh ủy Nghệ An`` names its province too (the unit then follows from the city list).
         self.place_re = regex.compile(
-            rf"(?<![\p{{L}}])(?P<unit>tỉnh(?![ ]ủy)|thành phố|Thành phố|TP\.?|(?P<party>[Tt]ỉnh ủy|[Tt]hành ủy))\s*(?P<place>{_PLACE})"
+            rf"(?<![\p{{L}}])(?P<unit>[Tt]ỉnh(?![ ]ủy)|thành phố|Thành phố|TP\.?|(?P<party>[Tt]ỉnh ủy|[Tt]hành ủy))\s*(?P<place>{_PLACE})"
         )
         # -- named documents -------------------------------------------------------------------
         self.titles: dict[str, dict[str, tuple[str, str]]] = {}  # kind -> folded tail -> (title, issuer)
@@ -307,11 +316,13 @@ class PoliciesComponent:
         # -- numbers and codes -----------------------------------------------------------------
         # ``số`` (optionally ``số:``) before the number.
         # ``số`` before the number, after an urgency word or a qualifier of the kind
-        # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``).
+        # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``, ``Kết luận thanh tra số 18``).
         self.so_re = regex.compile(
-            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch)\s+(?=số))?(?:số\s*:?\s*)?",
+            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch|thanh tra|kiểm tra|giám sát|kiểm toán)\s+(?=số))?(?:số\s*:?\s*)?",
             regex.IGNORECASE,
         )
+        # ``văn bản số 81 thông báo kết luận …``: a letter that says it is a Thông báo.
+        self.notice_re = regex.compile(r"\s+(?:thông\s+báo\s+(?:kết\s+luận|ý\s+kiến)|truyền\s+đạt\s+kết\s+luận)(?![\p{L}])")
         # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
         self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
         types = "|".join(sorted((regex.escape(a) for a in self.abbr_kind), key=len, reverse=True))
@@ -387,6 +398,7 @@ class PoliciesComponent:
         starts = [h.start for h in hits]
         for i, h in enumerate(hits):
             self._tail(doc, h, starts[i + 1] if i + 1 < len(starts) else len(text))
+        _event_years(hits)
         for a, b in zip(hits, hits[1:], strict=False):
             gap = text[a.end : b.start]
             if len(gap) <= 160 and "\n" not in gap and self.alias_re.search(gap):
@@ -457,7 +469,9 @@ class PoliciesComponent:
         num = c.group("num")
         has_code = any(c.group(g) for g in ("ysegs", "segs", "ptype"))
         if kd.form == "code" and not has_code:
-            return None
+            if self.notice_re.match(text, c.end()) is None:
+                return None  # ``văn bản số 3370 của Bộ GTVT``: the text does not say which kind
+            kd = self.kinds[fold("Thông báo")]  # ``văn bản số 81 thông báo kết luận của …``
         if kd.form == "title" and not (has_so or has_code):
             return None  # ``Luật 2`` is not a law's number; ``Luật số 58/2014/QH13`` is
         end = c.end()
@@ -465,8 +479,10 @@ class PoliciesComponent:
             if not has_so and num.isdigit() and 1900 <= int(num) <= 2099:
                 return None  # ``Kế hoạch 2021``: a year, not a number
             y = self.nam_year_re.match(text, end)
+            year_at = None
             if y is not None:
                 hit_year: int | None = int(y.group("y"))
+                year_at = end
                 end = y.end()
             else:
                 hit_year = None
@@ -475,7 +491,7 @@ class PoliciesComponent:
                 if lower and not has_so and not self.after_ok_re.match(text, end) and not self.cue_re.search(text, max(0, start - 20), start):
                     return None  # ``Séc thông báo 18 nhà ngoại giao``: the verb, not a document
         else:
-            hit_year = None
+            hit_year = year_at = None
         kind = kd.kind
         if kd.form == "code":  # ``văn bản số 88/TB-VPCP`` is a Thông báo
             t = c.group("ptype") or _segs(c.group("ysegs") or c.group("segs") or "")[0]
@@ -484,6 +500,7 @@ class PoliciesComponent:
         if c.group("year"):
             hit.code_year = int(c.group("year"))
         hit.year = hit.code_year or hit_year
+        hit.year_at = year_at
         self._read_code(doc, hit, kd, c)
         if kd.issuer:
             hit.issuers.append((_P_KIND, kd.issuer))
@@ -851,18 +868,24 @@ class PoliciesComponent:
         lo = max(sent_start, h.start - 140)
         window = text[lo : h.start]
         b = self.before_re.search(window)
+        if b is not None and b.group("verb") == "công bố" and h.kind not in _ANNOUNCED:
+            b = None  # ``Bộ Nội vụ công bố Quyết định của Thủ tướng``: announced, not issued
         if b is None:
             g = _BEFORE_ORG_RE.search(window)
+            if g is not None and g.group("verb") == "công bố" and h.kind not in _ANNOUNCED:
+                g = None
             if g is not None:  # ``Cục Hộ tịch … đã có Công văn số …``
                 h.issuers.append((_P_BEFORE, self.orgs.canonical(g.group("org"))))
         if b is not None:
             name, complete = self._issuer_from(doc, b, h.start, group="iss")
+            if name and b.group("sub"):
+                name = " ".join([*b.group("sub").split(), name])
             if (
                 name
                 and name.startswith("Chủ tịch ")
                 and b.group("verb") in ("ký", "ký ban hành")
-                and not any(p >= _P_CODE for p, _ in h.issuers)
-            ):
+                and not any(p >= _P_CODE and n.startswith("Chủ tịch ") for p, n in h.issuers)
+            ):  # (unless the code says the chairman issues it: ``05/CĐ-CTUBND``)
                 name = name[len("Chủ tịch ") :]  # the signer's body issues it (SPEC, second edition)
             if name:
                 h.issuers.append((_P_BEFORE if complete else _P_CONTEXT, name))
@@ -942,6 +965,11 @@ class PoliciesComponent:
         near = [p for p in places if s <= p[0] < at]
         if near:
             return near[-1][1], near[-1][2]
+        if _THIS_PLACE_RE.search(doc.text, s, at):
+            # ``Tỉnh này đã xuất … theo Quyết định số 1873/QĐ-UBND``: the place named last before
+            earlier = [p for p in places if p[0] < s]
+            if earlier:
+                return earlier[-1][1], earlier[-1][2]
         counts = Counter((u, p) for _, u, p in places)
         best = max(counts.values())
         for _, u, p in places:
@@ -1066,6 +1094,20 @@ class PoliciesComponent:
         if issuer in _PARTY_ISSUERS and abbr in ("NQ", "CT", "KL", "TB", "HD"):
             return f"{n}-{abbr}/TW"
         return None
+
+
+def _event_years(hits: list[_Hit]) -> None:
+    """``Nghị quyết 45/NQ-CP ngày 12/6/2015 … Hội nghị tổng kết Nghị quyết 45 năm 2018``: a short
+    mention's trailing ``năm 2018`` is not its year when an earlier mention of the same document
+    has another one; it is the event's date, left outside the mention."""
+    seen: dict[tuple[str, str], int] = {}
+    for h in hits:
+        key = PoliciesComponent._key(h)
+        earlier = seen.get(key)
+        if h.year_at is not None and earlier is not None and earlier != h.year:
+            h.end, h.year, h.year_at = h.year_at, None, None
+        if h.year is not None:
+            seen.setdefault(key, h.year)
 
 
 def _share_issuers(doc: Doc, hits: list[_Hit]) -> None:
