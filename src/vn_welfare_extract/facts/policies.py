@@ -82,6 +82,9 @@ _SUBJ_STOP_RE = regex.compile(
 # ``tỉnh này``, ``thành phố này``, ``địa phương này``: the place the story named last.
 _THIS_PLACE_RE = regex.compile(r"(?<![\p{L}])(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương|[Hh]uyện)[ ]+này(?![\p{L}])")
 
+# The term after a plenum's number (``Nghị quyết Trung ương 7 khóa XII``), in a folded title.
+_TERM_RE = regex.compile(r" khóa \S+$")
+
 # Kinds whose issuer is the body that announces them (``Thanh tra Bộ … công bố Kết luận thanh tra
 # số 112``); a decision announced (``Bộ Nội vụ công bố Quyết định của Thủ tướng``) is another body's.
 _ANNOUNCED = frozenset({"Kết luận"})
@@ -125,6 +128,7 @@ class _Hit:
     foreign: bool = False  # a law of another country: no Vietnamese issuer
     alias_of: _Hit | None = None  # ``(gọi tắt là Đề án 2107)``: another name of that reference
     year_at: int | None = None  # where a ``năm 2018`` after the number starts (``_event_years``)
+    short: bool = False  # only a later mention of a document named in full before (``Nghị quyết Trung ương 7``)
 
 
 @dataclass(slots=True)
@@ -213,14 +217,15 @@ class PoliciesComponent:
         # An issuer right before the kind: ``UBND tỉnh Hà Nam vừa có quyết định``,
         # ``Thủ tướng Chính phủ chỉ đạo tại Thông báo``, ``chỉ đạo của Ban Thường vụ Tỉnh ủy tại``.
         self.before_re = regex.compile(
-            r"(?:(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<bd>\d{1,2})[/-](?P<bm>\d{1,2})(?:[/-](?P<by>(?:19|20)\d{2}))?\s*,?\s+)?"
+            r"(?:(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<bd>\d{1,2})[/-](?P<bm>\d{1,2})(?:[/-](?P<by>(?:19|20)\d{2}))?\s*,?\s+"
+            r"|(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<cd>\d{1,2})\.(?P<cm>\d{1,2})\.(?P<cy>(?:19|20)\d{2})\s*,?\s+)?"  # 16.4.2021
             # ``Thanh tra Bộ Y tế``, ``Văn phòng UBND tỉnh X``: the inspectorate or office of a body
             rf"(?:(?<![\p{{L}}])của\s+)?(?<!thuộc\s)(?P<sub>(?:Thanh tra|Văn phòng)\s+)?(?P<iss>{alts})(?![\p{{L}}\d])"
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
             r"(?:\s*-\s*[\p{L} ]{3,30},)?"  # ``Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn,``
             # the signer's name after the post: ``Bộ trưởng Bộ Y tế Nguyễn Thanh Long đã ký``
-            rf"(?:[ ]+(?:{surnames})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?=,?\s+(?:đã|vừa|mới|cũng)?\s*ký))?"
+            rf"(?:[ ]+(?:{surnames})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?=,?\s+(?:đã|vừa|mới|cũng)?\s*(?:ký|ban hành)))?"
             r",?\s+(?:(?:đã|vừa|mới|cũng|đều|báo cáo)\s+)*"  # ``Chủ tịch UBND tỉnh X, đã ký``
             r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi|công bố)\s+$"
         )
@@ -312,6 +317,14 @@ class PoliciesComponent:
             r"\s+Đại\s+hội(?:\s+(?:đại biểu toàn quốc|Đảng toàn quốc|Đảng))?(?:\s+lần\s+thứ)?\s+(?P<r>[XVIL]{1,6})(?![\p{L}\d])"
             r"(?:(?P<party>\s+của\s+Đảng(?![ ]+bộ)(?:\s+Cộng\s+sản\s+Việt\s+Nam)?)|\s+(?P<of>của\s+)?(?P<bo>Đảng\s+bộ[^,.;:\n()\"]{1,60}))?"
             r"|\s+Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<bo2>Đảng\s+bộ[^,.;:\n()\"]{1,60}?)\s+lần\s+thứ\s+(?P<r2>[XVIL]{1,6})(?![\p{L}\d])"
+            # ``Nghị quyết Đại hội Đảng bộ TP Cần Thơ nhiệm kỳ 2020-2025``: the congress by its term
+            r"|\s+Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<bo3>Đảng\s+bộ[^,.;:\n()\"]{1,60}?)\s*,?\s+nhiệm\s+kỳ\s*(?P<term>(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)(?![\d])"
+        )
+        # ``Nghị quyết Trung ương 8 khóa XIII``, ``Nghị quyết Hội nghị Trung ương 4 (khóa XII)``: a plenum's
+        # resolution, named by the plenum and the Central Committee's term.
+        self.plenum_re = regex.compile(
+            r"\s+(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+)?Trung\s+ương\s+(?P<n>\d{1,2})(?![\d/])"
+            r"(?:\s*[,(]?\s*khóa\s+(?P<k>[XVIL]{1,6}|\d{1,2})(?![\p{L}\d])\)?)?"
         )
         # -- numbers and codes -----------------------------------------------------------------
         # ``số`` (optionally ``số:``) before the number.
@@ -405,6 +418,8 @@ class PoliciesComponent:
                 b.alias_of = a  # ``Quyết định 2107/QĐ-TTg … (gọi tắt là Đề án 2107)``
             elif a.number is not None and a.title is None and b.kind == a.kind and b.title and regex.fullmatch(r"\s*,\s*", gap):
                 b.alias_of = a  # ``Luật số 34, Luật sửa đổi, bổ sung một số điều của …``
+            elif a.title and a.number is None and b.kind == a.kind and b.number and not b.title and regex.fullmatch(r"\s*\(\s*", gap):
+                b.alias_of = a  # ``Luật sửa đổi … của Luật Giáo dục đại học (Luật số 34)``
         _share_issuers(doc, hits)
         for g in self._group(hits):
             if self._corporate(doc, g):
@@ -460,7 +475,7 @@ class PoliciesComponent:
         if kd.form == "title":
             return self._titled(doc, kd, m)
         if kd.kind == "Nghị quyết":
-            hit = self._congress(doc, m)
+            hit = self._congress(doc, m) or self._plenum(doc, m)
             return [hit] if hit is not None else []
         return []
 
@@ -758,7 +773,13 @@ class PoliciesComponent:
             return None
         r = c.group("r") or c.group("r2")
         bo = c.group("bo")
-        if c.group("bo2"):  # ``Đại hội Đảng bộ tỉnh Bình Định lần thứ XX``: the Đảng bộ issues it
+        if c.group("bo3"):  # ``Đại hội Đảng bộ TP Cần Thơ nhiệm kỳ 2020-2025``
+            bo3 = " ".join(c.group("bo3").split())
+            term = "".join(c.group("term").split())
+            title = f"Nghị quyết Đại hội {bo3} nhiệm kỳ {term}"
+            issuer = self._party_body(doc, regex.sub(r"\bTP\.?(?=\s)", "thành phố", bo3), m.start())
+            end = c.end()
+        elif c.group("bo2"):  # ``Đại hội Đảng bộ tỉnh Bình Định lần thứ XX``: the Đảng bộ issues it
             body = self._party_body(doc, c.group("bo2"), m.start())
             title = f"Nghị quyết Đại hội {' '.join(c.group('bo2').split())} lần thứ {r}"
             issuer = body
@@ -778,6 +799,17 @@ class PoliciesComponent:
             end = c.end()
         hit = _Hit("Nghị quyết", m.start(), end, "congress_resolution", title=title)
         hit.issuers.append((_P_OF, issuer))
+        return hit
+
+    def _plenum(self, doc: Doc, m: regex.Match[str]) -> _Hit | None:
+        """``Nghị quyết Trung ương 8 khóa XIII``: issued by the Central Committee (rule ``plenum_resolution``);
+        without its term (``Nghị quyết Trung ương 7``) only a later mention of one named in full."""
+        c = self.plenum_re.match(m.string, m.end())
+        if c is None or (c.group("k") is None and self.unit_re.match(m.string, c.end("n"))):
+            return None  # ``Nghị quyết Trung ương 2 lần``: a count
+        title = "Nghị quyết " + " ".join(regex.sub(r"[(),]", " ", m.string[c.start() : c.end()]).split())
+        hit = _Hit("Nghị quyết", m.start(), c.end(), "plenum_resolution", title=title, short=c.group("k") is None)
+        hit.issuers.append((_P_OF, "Ban Chấp hành Trung ương"))
         return hit
 
     def _party_body(self, doc: Doc, bo: str, at: int) -> str:
@@ -811,7 +843,7 @@ class PoliciesComponent:
     def _tail(self, doc: Doc, h: _Hit, next_start: int) -> None:
         text = doc.text
         pos = h.end
-        d = self.date_re.match(text, pos)
+        d = self._issue_date(text, pos, h)
         if d is not None:
             h.issued_on = self._date(doc, d, h)
             pos = d.end()
@@ -838,7 +870,7 @@ class PoliciesComponent:
                 if k is not None:
                     pos = k.end()
         if d is None:
-            d = self.date_re.match(text, pos)  # ``… của Chính phủ ngày 1/7/2021``
+            d = self._issue_date(text, pos, h)  # ``… của Chính phủ ngày 1/7/2021``
             if d is not None:
                 h.issued_on = self._date(doc, d, h)
                 pos = d.end()
@@ -889,11 +921,20 @@ class PoliciesComponent:
                 name = name[len("Chủ tịch ") :]  # the signer's body issues it (SPEC, second edition)
             if name:
                 h.issuers.append((_P_BEFORE if complete else _P_CONTEXT, name))
-            if b.group("bd") and h.issued_on is None and b.group("verb") in ("ký ban hành", "ban hành", "ký", "có"):
+            dp = "b" if b.group("bd") else "c" if b.group("cd") else ""
+            if dp and h.issued_on is None and b.group("verb") in ("ký ban hành", "ban hành", "ký", "có"):
                 # ``Ngày 31/10/2019, Sở TN-MT có Công văn số …``: the day it was issued.
-                h.issued_on = self._date(doc, b, h, "b")
+                h.issued_on = self._date(doc, b, h, dp)
                 if h.year is None and h.issued_on:
                     h.year = int(h.issued_on[:4])
+
+    def _issue_date(self, text: str, pos: int, h: _Hit) -> regex.Match[str] | None:
+        """The date after a reference; after a comma, not for a named law without its number
+        (``theo Điều 142 Bộ luật Hình sự, ngày 18/5``: the day of the trial)."""
+        d = self.date_re.match(text, pos)
+        if d is not None and h.code is None and h.number is None and "," in text[pos : d.start("d")]:
+            return None
+        return d
 
     def _subject_issuer(self, doc: Doc, h: _Hit) -> None:
         """``Tại Văn bản số 2803/UBND-VX vừa ban hành, UBND thành phố Hải Phòng chỉ đạo …``: the
@@ -1009,6 +1050,8 @@ class PoliciesComponent:
                     if any(self._key(x) == key for x in g.hits) and self._compatible(g, h):
                         target = g
                         break
+            if target is None and h.short:
+                continue
             if target is None:
                 target = _Group([h])
                 groups.append(target)
@@ -1023,13 +1066,16 @@ class PoliciesComponent:
         ma túy`` = ``Luật Phòng chống ma túy``)."""
         if h.number is not None:
             return (h.kind, h.number.lstrip("0") or "0")
-        return (h.kind, _loose(h.title or ""))
+        return (h.kind, _TERM_RE.sub("", _loose(h.title or "")))  # ``Nghị quyết Trung ương 7`` = ``… 7 khóa XII``
 
     @staticmethod
     def _compatible(g: _Group, h: _Hit) -> bool:
         y = g.value("year")
         if y is not None and h.year is not None and y != h.year:
             return False
+        terms = {t.group() for x in (*g.hits, h) if (t := _TERM_RE.search(_loose(x.title or ""))) is not None}
+        if len(terms) > 1:
+            return False  # two plenums of one number in different terms
         c = _str(g.value("code"))
         if c is not None and h.code is not None and _yearless(c) != _yearless(h.code):
             return False
@@ -1054,7 +1100,7 @@ class PoliciesComponent:
         code = self._complete_code(g, issuer, issued if isinstance(issued, str) else None)
         return Policy(
             kind=first.kind,
-            number=first.number,
+            number=_str(g.value("number")),  # ``Luật sửa đổi … (Luật số 34)``: the number of its alias
             mentions=mentions,
             year=year if isinstance(year, int) else None,
             code=code,
