@@ -276,6 +276,8 @@ class PoliciesComponent:
             r"Malaysia|Brunei|Đài Loan|Ukraine|Israel|Iran|Italy|Tây Ban Nha|Brazil)(?![\p{L}])"
             r"(?![ ]+\p{Lu})"  # not a Vietnamese place (``Lào Cai``, ``Mỹ Đình``, ``Đức Trọng``)
         )
+        # ``của Trung Quốc``, ``của nước Nhật Bản`` after a named law.
+        self.of_country_re = regex.compile(r"(?:nước\s+)?(?P<c>" + self.country_re.pattern + ")")
         # ``Luật sửa đổi, bổ sung một số điều của`` + the law amended (the title runs on to its end).
         # ``luật`` as part of another word, and the words that cite a law written in lower case.
         self.not_law_re = regex.compile(r"(?<![\p{L}])(?:[Kk]ỷ|[Pp]háp|[Qq]uy|[Đđ]ịnh|[Hh]iến|[Gg]iới)\s+$")
@@ -331,7 +333,7 @@ class PoliciesComponent:
         # ``số`` before the number, after an urgency word or a qualifier of the kind
         # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``, ``Kết luận thanh tra số 18``).
         self.so_re = regex.compile(
-            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch|thanh tra|kiểm tra|giám sát|kiểm toán)\s+(?=số))?(?:số\s*:?\s*)?",
+            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch|liên ngành|thanh tra|kiểm tra|giám sát|kiểm toán)\s+(?=số))?(?:số\s*:?\s*)?",
             regex.IGNORECASE,
         )
         # ``văn bản số 81 thông báo kết luận …``: a letter that says it is a Thông báo.
@@ -850,6 +852,12 @@ class PoliciesComponent:
             if h.year is None and h.issued_on:
                 h.year = int(h.issued_on[:4])
         o = self.of_re.match(text, pos)
+        if o is not None and h.title is not None:
+            abroad = self.of_country_re.match(text, o.end())
+            if abroad is not None and abroad.group("c") != "Việt Nam":
+                h.issuers.clear()  # ``Luật An ninh quốc gia của Trung Quốc``: that country's law
+                h.foreign = True
+                o = None
         if o is not None:
             i = self.issuer_re.match(text, o.end())
             if i is None:
