@@ -333,11 +333,16 @@ class PoliciesComponent:
         # ``số`` before the number, after an urgency word or a qualifier of the kind
         # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``, ``Kết luận thanh tra số 18``).
         self.so_re = regex.compile(
-            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch|liên ngành|thanh tra|kiểm tra|giám sát|kiểm toán)\s+(?=số))?(?:số\s*:?\s*)?",
+            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch|liên ngành|thanh tra|kiểm tra|giám sát|kiểm toán|kỷ luật|xử phạt)\s+(?=số))?(?:số\s*:?\s*)?",
             regex.IGNORECASE,
         )
         # ``văn bản số 81 thông báo kết luận …``: a letter that says it is a Thông báo.
         self.notice_re = regex.compile(r"\s+(?:thông\s+báo\s+(?:kết\s+luận|ý\s+kiến)|truyền\s+đạt\s+kết\s+luận)(?![\p{L}])")
+        # A number that looks like a year is a number when a full issue date or the Security Council
+        # follows (``Nghị quyết 2024 ngày 14/12/2011``, ``Nghị quyết 1990 của Hội đồng Bảo an``).
+        self.dated_re = regex.compile(
+            r"\s*,?\s+(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|của\s+Hội\s+đồng\s+Bảo\s+an)(?![\p{L}\d])"
+        )
         # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
         self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
         types = "|".join(sorted((regex.escape(a) for a in self.abbr_kind), key=len, reverse=True))
@@ -493,7 +498,7 @@ class PoliciesComponent:
             return None  # ``Luật 2`` is not a law's number; ``Luật số 58/2014/QH13`` is
         end = c.end()
         if not has_code and not c.group("year"):
-            if not has_so and num.isdigit() and 1900 <= int(num) <= 2099:
+            if not has_so and num.isdigit() and 1900 <= int(num) <= 2099 and not self.dated_re.match(text, end):
                 return None  # ``Kế hoạch 2021``: a year, not a number
             y = self.nam_year_re.match(text, end)
             year_at = None
