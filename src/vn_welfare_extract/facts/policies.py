@@ -227,13 +227,19 @@ class PoliciesComponent:
             # the signer's name after the post: ``Bộ trưởng Bộ Y tế Nguyễn Thanh Long đã ký``
             rf"(?:[ ]+(?:{surnames})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?=,?\s+(?:đã|vừa|mới|cũng)?\s*(?:ký|ban hành)))?"
             r",?\s+(?:(?:đã|vừa|mới|cũng|đều|báo cáo)\s+)*"  # ``Chủ tịch UBND tỉnh X, đã ký``
-            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi|công bố)\s+$"
+            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi|công bố|thông qua)\s+$"
         )
         # Places named in the article, for local bodies written without one.
         # ``Tỉnh ủy Nghệ An`` names its province too (the unit then follows from the city list).
         self.place_re = regex.compile(
             rf"(?<![\p{{L}}])(?P<unit>[Tt]ỉnh(?![ ]ủy)|thành phố|Thành phố|TP\.?|(?P<party>[Tt]ỉnh ủy|[Tt]hành ủy))\s*(?P<place>{_PLACE})"
         )
+        # The kind written without a number (``vừa ban hành quyết định hỗ trợ …``), per number kind.
+        self.unnumbered_res = {
+            k.kind: regex.compile(rf"(?<![\p{{L}}]){regex.escape(k.kind)}(?![\p{{L}}])(?!\s+(?:số\s*)?\d)", regex.IGNORECASE)
+            for k in self.kinds.values()
+            if k.form == "number" and " " in k.kind
+        }
         # -- named documents -------------------------------------------------------------------
         self.titles: dict[str, dict[str, tuple[str, str]]] = {}  # kind -> folded tail -> (title, issuer)
         for row in load_table("laws"):
@@ -427,6 +433,9 @@ class PoliciesComponent:
                 b.alias_of = a  # ``Luật số 34, Luật sửa đổi, bổ sung một số điều của …``
             elif a.title and a.number is None and b.kind == a.kind and b.number and not b.title and regex.fullmatch(r"\s*\(\s*", gap):
                 b.alias_of = a  # ``Luật sửa đổi … của Luật Giáo dục đại học (Luật số 34)``
+        for h in hits:
+            if not h.issuers and not h.foreign and h.number is not None:
+                self._announced_issuer(doc, h)
         _share_issuers(doc, hits)
         for g in self._group(hits):
             if self._corporate(doc, g):
@@ -940,6 +949,25 @@ class PoliciesComponent:
                 h.issued_on = self._date(doc, b, h, dp)
                 if h.year is None and h.issued_on:
                     h.year = int(h.issued_on[:4])
+
+    def _announced_issuer(self, doc: Doc, h: _Hit) -> None:
+        """``UBND tỉnh Bình Định vừa ban hành quyết định hỗ trợ … . Theo Quyết định số 1234, …``: a
+        numbered reference with no issuer of its own takes the one that issued the same kind of
+        document, unnumbered, in the sentence before."""
+        kind_re = self.unnumbered_res.get(h.kind)
+        s, _ = doc.sentence_at(h.start)
+        if kind_re is None or s == 0:
+            return
+        ps, pe = doc.sentence_at(s - 1)
+        k = kind_re.search(doc.text, ps, min(pe, s))
+        if k is None:
+            return
+        b = self.before_re.search(doc.text[max(ps, k.start() - 140) : k.start()])
+        if b is None or b.group("verb") not in ("ký ban hành", "ban hành", "ký", "ra", "thông qua", "có"):
+            return
+        name, complete = self._issuer_from(doc, b, h.start, group="iss")
+        if name and complete:
+            h.issuers.append((_P_CONTEXT, name))
 
     def _issue_date(self, text: str, pos: int, h: _Hit) -> regex.Match[str] | None:
         """The date after a reference; after a comma, not for a named law without its number
