@@ -79,6 +79,10 @@ _SUBJ_STOP_RE = regex.compile(
     r"(?<=năm[ ](?:19|20)\d\d),(?![ ]*tầm nhìn))"
 )
 
+# The head of a body before its name (``của cục trưởng Cục Thi hành án dân sự Đà Nẵng``).
+_HEAD_POST_RE = regex.compile(
+    r"(?:[Cc]ục trưởng|[Tt]ổng cục trưởng|[Vv]ụ trưởng|[Gg]iám đốc|[Vv]iện trưởng|[Cc]hánh án|[Cc]hánh [Tt]hanh tra|[Tt]rưởng ban|[Cc]hi cục trưởng)[ ]+(?=\p{Lu})"
+)
 # ``tỉnh này``, ``thành phố này``, ``địa phương này``: the place the story named last.
 _THIS_PLACE_RE = regex.compile(r"(?<![\p{L}])(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương|[Hh]uyện)[ ]+này(?![\p{L}])")
 
@@ -349,6 +353,8 @@ class PoliciesComponent:
         self.dated_re = regex.compile(
             r"\s*,?\s+(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|của\s+Hội\s+đồng\s+Bảo\s+an)(?![\p{L}\d])"
         )
+        # One to five lower-case words naming what kind of such document it is, then ``số`` + digit.
+        self.qualified_re = regex.compile(r"\s+(?P<q>\p{Ll}+(?:\s+\p{Ll}+){0,4}?)\s+số\s*:?\s*(?=\d)")
         # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
         self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
         types = "|".join(sorted((regex.escape(a) for a in self.abbr_kind), key=len, reverse=True))
@@ -481,6 +487,10 @@ class PoliciesComponent:
             # in lower case (``luật đất đai``) is read from the table only.
             return self._titled(doc, kd, m, table_only=True)
         so = self.so_re.match(text, m.end())
+        if kd.form == "number" and (so is None or "s" not in so.group().lower()):
+            q = self.qualified_re.match(text, m.end())
+            if q is not None and not any(w in self.title_stop for w in q.group("q").split()):
+                so = q  # ``quyết định thi hành án chủ động số 11``: the kind of decision, then its number
         has_so = so is not None and "s" in so.group().lower()
         glued = text[m.end() : m.end() + 1].isdigit()  # ``Nghị quyết68``: a space lost
         c = self.code_re.match(text, so.end()) if so is not None and (so.end() > m.end() or glued) else None
@@ -875,7 +885,14 @@ class PoliciesComponent:
         if o is not None:
             i = self.issuer_re.match(text, o.end())
             if i is None:
-                g = _OF_ORG_RE.match(text, o.end())
+                head = _HEAD_POST_RE.match(text, o.end())
+                if head is not None:  # ``của cục trưởng Cục Thi hành án dân sự Đà Nẵng``: the head signs for the body
+                    i = self.issuer_re.match(text, head.end())
+                    body = self.orgs.find(text, head.end(), min(len(text), head.end() + 120), None)
+                    if i is None and body and body[0].start == head.end():
+                        h.issuers.append((_P_OF, body[0].name))
+                        pos = body[0].end
+                g = _OF_ORG_RE.match(text, o.end()) if head is None else None
                 if g is not None:  # ``của Tòa án nhân dân tối cao``, ``của Cục Hộ tịch …``
                     h.issuers.append((_P_OF, self.orgs.canonical(g.group("org"))))
                     pos = g.end()
