@@ -71,13 +71,27 @@ _ORG_HEADS = (
 _OF_ORG_RE = regex.compile(rf"(?P<org>{_ORG_HEADS}(?:[ ]+(?:Công[ ]an|\p{{Lu}}[\p{{L}}&.-]*|và(?=[ ]+\p{{Lu}})|nhân dân|tối cao|(?:tỉnh|thành phố|phố|quận|huyện)(?=[ ]+\p{{Lu}}))){{1,8}})(?![\p{{L}}\d])")
 _BEFORE_ORG_RE = regex.compile(
     rf"(?<![\p{{L}}])(?<!thuộc[ ])(?P<org>{_ORG_HEADS}[ ]+\p{{Lu}}[\p{{L}}&.-]*(?:[ ]+[\p{{L}}\d&.-]+|,[ ]*\p{{Ll}}+){{0,9}}?)"
-    r"[ ]+(?:(?:đã|vừa|mới|cũng|báo cáo)[ ]+)*(?:ký ban hành|ban hành|có|xây dựng|gửi)[ ]+$"
+    r"[ ]+(?:(?:đã|vừa|mới|cũng|báo cáo)[ ]+)*(?P<verb>ký ban hành|ban hành|có|xây dựng|gửi|công bố)[ ]+$"
 )
 # Words that end a subject: a clause verb after the document's object (``… diễn ra mới đây``).
 _SUBJ_STOP_RE = regex.compile(
     r"(?:,[ ]*(?=\p{Lu})|[ ]+(?=(?:diễn ra|đã|sẽ|vừa|cho biết|nhấn mạnh|nêu rõ|có hiệu lực|được ban hành|ban hành ngày)(?![\p{L}]))|"
     r"(?<=năm[ ](?:19|20)\d\d),(?![ ]*tầm nhìn))"
 )
+
+# The head of a body before its name (``của cục trưởng Cục Thi hành án dân sự Đà Nẵng``).
+_HEAD_POST_RE = regex.compile(
+    r"(?:[Cc]ục trưởng|[Tt]ổng cục trưởng|[Vv]ụ trưởng|[Gg]iám đốc|[Vv]iện trưởng|[Cc]hánh án|[Cc]hánh [Tt]hanh tra|[Tt]rưởng ban|[Cc]hi cục trưởng)[ ]+(?=\p{Lu})"
+)
+# ``tỉnh này``, ``thành phố này``, ``địa phương này``: the place the story named last.
+_THIS_PLACE_RE = regex.compile(r"(?<![\p{L}])(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương|[Hh]uyện)[ ]+này(?![\p{L}])")
+
+# The term after a plenum's number (``Nghị quyết Trung ương 7 khóa XII``), in a folded title.
+_TERM_RE = regex.compile(r" khóa \S+$")
+
+# Kinds whose issuer is the body that announces them (``Thanh tra Bộ … công bố Kết luận thanh tra
+# số 112``); a decision announced (``Bộ Nội vụ công bố Quyết định của Thủ tướng``) is another body's.
+_ANNOUNCED = frozenset({"Kết luận"})
 
 # Issuer priorities (higher wins when one document's mentions disagree).
 _P_OF, _P_BEFORE, _P_CODE, _P_KIND, _P_CONTEXT = 5, 4, 3, 2, 1
@@ -117,6 +131,8 @@ class _Hit:
     issuers: list[tuple[int, str]] = field(default_factory=list)  # (priority, name)
     foreign: bool = False  # a law of another country: no Vietnamese issuer
     alias_of: _Hit | None = None  # ``(gọi tắt là Đề án 2107)``: another name of that reference
+    year_at: int | None = None  # where a ``năm 2018`` after the number starts (``_event_years``)
+    short: bool = False  # only a later mention of a document named in full before (``Nghị quyết Trung ương 7``)
 
 
 @dataclass(slots=True)
@@ -205,21 +221,29 @@ class PoliciesComponent:
         # An issuer right before the kind: ``UBND tỉnh Hà Nam vừa có quyết định``,
         # ``Thủ tướng Chính phủ chỉ đạo tại Thông báo``, ``chỉ đạo của Ban Thường vụ Tỉnh ủy tại``.
         self.before_re = regex.compile(
-            r"(?:(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<bd>\d{1,2})[/-](?P<bm>\d{1,2})(?:[/-](?P<by>(?:19|20)\d{2}))?\s*,?\s+)?"
-            rf"(?:(?<![\p{{L}}])của\s+)?(?<!thuộc\s)(?P<iss>{alts})(?![\p{{L}}\d])"
+            r"(?:(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<bd>\d{1,2})[/-](?P<bm>\d{1,2})(?:[/-](?P<by>(?:19|20)\d{2}))?\s*,?\s+"
+            r"|(?<![\p{L}\d/])(?:[Nn]gày\s+)?(?P<cd>\d{1,2})\.(?P<cm>\d{1,2})\.(?P<cy>(?:19|20)\d{2})\s*,?\s+)?"  # 16.4.2021
+            # ``Thanh tra Bộ Y tế``, ``Văn phòng UBND tỉnh X``: the inspectorate or office of a body
+            rf"(?:(?<![\p{{L}}])của\s+)?(?<!thuộc\s)(?P<sub>(?:Thanh tra|Văn phòng)\s+)?(?P<iss>{alts})(?![\p{{L}}\d])"
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
             r"(?:\s*-\s*[\p{L} ]{3,30},)?"  # ``Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn,``
             # the signer's name after the post: ``Bộ trưởng Bộ Y tế Nguyễn Thanh Long đã ký``
-            rf"(?:[ ]+(?:{surnames})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?=,?\s+(?:đã|vừa|mới|cũng)?\s*ký))?"
+            rf"(?:[ ]+(?:{surnames})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?=,?\s+(?:đã|vừa|mới|cũng)?\s*(?:ký|ban hành)))?"
             r",?\s+(?:(?:đã|vừa|mới|cũng|đều|báo cáo)\s+)*"  # ``Chủ tịch UBND tỉnh X, đã ký``
-            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi)\s+$"
+            r"(?P<verb>ký ban hành|ban hành|có|ký|ra|chỉ đạo tại|phê duyệt tại|phê duyệt theo|tại|xây dựng|gửi|công bố|thông qua)\s+$"
         )
         # Places named in the article, for local bodies written without one.
         # ``Tỉnh ủy Nghệ An`` names its province too (the unit then follows from the city list).
         self.place_re = regex.compile(
-            rf"(?<![\p{{L}}])(?P<unit>tỉnh(?![ ]ủy)|thành phố|Thành phố|TP\.?|(?P<party>[Tt]ỉnh ủy|[Tt]hành ủy))\s*(?P<place>{_PLACE})"
+            rf"(?<![\p{{L}}])(?P<unit>[Tt]ỉnh(?![ ]ủy)|thành phố|Thành phố|TP\.?|(?P<party>[Tt]ỉnh ủy|[Tt]hành ủy))\s*(?P<place>{_PLACE})"
         )
+        # The kind written without a number (``vừa ban hành quyết định hỗ trợ …``), per number kind.
+        self.unnumbered_res = {
+            k.kind: regex.compile(rf"(?<![\p{{L}}]){regex.escape(k.kind)}(?![\p{{L}}])(?!\s+(?:số\s*)?\d)", regex.IGNORECASE)
+            for k in self.kinds.values()
+            if k.form == "number" and " " in k.kind
+        }
         # -- named documents -------------------------------------------------------------------
         self.titles: dict[str, dict[str, tuple[str, str]]] = {}  # kind -> folded tail -> (title, issuer)
         for row in load_table("laws"):
@@ -262,6 +286,8 @@ class PoliciesComponent:
             r"Malaysia|Brunei|Đài Loan|Ukraine|Israel|Iran|Italy|Tây Ban Nha|Brazil)(?![\p{L}])"
             r"(?![ ]+\p{Lu})"  # not a Vietnamese place (``Lào Cai``, ``Mỹ Đình``, ``Đức Trọng``)
         )
+        # ``của Trung Quốc``, ``của nước Nhật Bản`` after a named law.
+        self.of_country_re = regex.compile(r"(?:nước\s+)?(?P<c>" + self.country_re.pattern + ")")
         # ``Luật sửa đổi, bổ sung một số điều của`` + the law amended (the title runs on to its end).
         # ``luật`` as part of another word, and the words that cite a law written in lower case.
         self.not_law_re = regex.compile(r"(?<![\p{L}])(?:[Kk]ỷ|[Pp]háp|[Qq]uy|[Đđ]ịnh|[Hh]iến|[Gg]iới)\s+$")
@@ -303,15 +329,32 @@ class PoliciesComponent:
             r"\s+Đại\s+hội(?:\s+(?:đại biểu toàn quốc|Đảng toàn quốc|Đảng))?(?:\s+lần\s+thứ)?\s+(?P<r>[XVIL]{1,6})(?![\p{L}\d])"
             r"(?:(?P<party>\s+của\s+Đảng(?![ ]+bộ)(?:\s+Cộng\s+sản\s+Việt\s+Nam)?)|\s+(?P<of>của\s+)?(?P<bo>Đảng\s+bộ[^,.;:\n()\"]{1,60}))?"
             r"|\s+Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<bo2>Đảng\s+bộ[^,.;:\n()\"]{1,60}?)\s+lần\s+thứ\s+(?P<r2>[XVIL]{1,6})(?![\p{L}\d])"
+            # ``Nghị quyết Đại hội Đảng bộ TP Cần Thơ nhiệm kỳ 2020-2025``: the congress by its term
+            r"|\s+Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<bo3>Đảng\s+bộ[^,.;:\n()\"]{1,60}?)\s*,?\s+nhiệm\s+kỳ\s*(?P<term>(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)(?![\d])"
+        )
+        # ``Nghị quyết Trung ương 8 khóa XIII``, ``Nghị quyết Hội nghị Trung ương 4 (khóa XII)``: a plenum's
+        # resolution, named by the plenum and the Central Committee's term.
+        self.plenum_re = regex.compile(
+            r"\s+(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+)?Trung\s+ương\s+(?P<n>\d{1,2})(?![\d/])"
+            r"(?:\s*[,(]?\s*khóa\s+(?P<k>[XVIL]{1,6}|\d{1,2})(?![\p{L}\d])\)?)?"
         )
         # -- numbers and codes -----------------------------------------------------------------
         # ``số`` (optionally ``số:``) before the number.
         # ``số`` before the number, after an urgency word or a qualifier of the kind
-        # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``).
+        # (``Thông báo kết luận số 12``, ``Kế hoạch hành động số 45``, ``Kết luận thanh tra số 18``).
         self.so_re = regex.compile(
-            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch)\s+(?=số))?(?:số\s*:?\s*)?",
+            r"(?:\s+|(?=\d))(?:(?:hỏa tốc|khẩn)\s+)?(?:(?:kết luận|chuyên đề|hành động|liên tịch|liên ngành|thanh tra|kiểm tra|giám sát|kiểm toán|kỷ luật|xử phạt)\s+(?=số))?(?:số\s*:?\s*)?",
             regex.IGNORECASE,
         )
+        # ``văn bản số 81 thông báo kết luận …``: a letter that says it is a Thông báo.
+        self.notice_re = regex.compile(r"\s+(?:thông\s+báo\s+(?:kết\s+luận|ý\s+kiến)|truyền\s+đạt\s+kết\s+luận)(?![\p{L}])")
+        # A number that looks like a year is a number when a full issue date or the Security Council
+        # follows (``Nghị quyết 2024 ngày 14/12/2011``, ``Nghị quyết 1990 của Hội đồng Bảo an``).
+        self.dated_re = regex.compile(
+            r"\s*,?\s+(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|của\s+Hội\s+đồng\s+Bảo\s+an)(?![\p{L}\d])"
+        )
+        # One to five lower-case words naming what kind of such document it is, then ``số`` + digit.
+        self.qualified_re = regex.compile(r"\s+(?P<q>\p{Ll}+(?:\s+\p{Ll}+){0,4}?)\s+số\s*:?\s*(?=\d)")
         # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
         self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
         types = "|".join(sorted((regex.escape(a) for a in self.abbr_kind), key=len, reverse=True))
@@ -387,12 +430,18 @@ class PoliciesComponent:
         starts = [h.start for h in hits]
         for i, h in enumerate(hits):
             self._tail(doc, h, starts[i + 1] if i + 1 < len(starts) else len(text))
+        _event_years(hits)
         for a, b in zip(hits, hits[1:], strict=False):
             gap = text[a.end : b.start]
             if len(gap) <= 160 and "\n" not in gap and self.alias_re.search(gap):
                 b.alias_of = a  # ``Quyết định 2107/QĐ-TTg … (gọi tắt là Đề án 2107)``
             elif a.number is not None and a.title is None and b.kind == a.kind and b.title and regex.fullmatch(r"\s*,\s*", gap):
                 b.alias_of = a  # ``Luật số 34, Luật sửa đổi, bổ sung một số điều của …``
+            elif a.title and a.number is None and b.kind == a.kind and b.number and not b.title and regex.fullmatch(r"\s*\(\s*", gap):
+                b.alias_of = a  # ``Luật sửa đổi … của Luật Giáo dục đại học (Luật số 34)``
+        for h in hits:
+            if not h.issuers and not h.foreign and h.number is not None:
+                self._announced_issuer(doc, h)
         _share_issuers(doc, hits)
         for g in self._group(hits):
             if self._corporate(doc, g):
@@ -438,6 +487,10 @@ class PoliciesComponent:
             # in lower case (``luật đất đai``) is read from the table only.
             return self._titled(doc, kd, m, table_only=True)
         so = self.so_re.match(text, m.end())
+        if kd.form == "number" and (so is None or "s" not in so.group().lower()):
+            q = self.qualified_re.match(text, m.end())
+            if q is not None and not any(w in self.title_stop for w in q.group("q").split()):
+                so = q  # ``quyết định thi hành án chủ động số 11``: the kind of decision, then its number
         has_so = so is not None and "s" in so.group().lower()
         glued = text[m.end() : m.end() + 1].isdigit()  # ``Nghị quyết68``: a space lost
         c = self.code_re.match(text, so.end()) if so is not None and (so.end() > m.end() or glued) else None
@@ -448,7 +501,7 @@ class PoliciesComponent:
         if kd.form == "title":
             return self._titled(doc, kd, m)
         if kd.kind == "Nghị quyết":
-            hit = self._congress(doc, m)
+            hit = self._congress(doc, m) or self._plenum(doc, m)
             return [hit] if hit is not None else []
         return []
 
@@ -457,16 +510,20 @@ class PoliciesComponent:
         num = c.group("num")
         has_code = any(c.group(g) for g in ("ysegs", "segs", "ptype"))
         if kd.form == "code" and not has_code:
-            return None
+            if self.notice_re.match(text, c.end()) is None:
+                return None  # ``văn bản số 3370 của Bộ GTVT``: the text does not say which kind
+            kd = self.kinds[fold("Thông báo")]  # ``văn bản số 81 thông báo kết luận của …``
         if kd.form == "title" and not (has_so or has_code):
             return None  # ``Luật 2`` is not a law's number; ``Luật số 58/2014/QH13`` is
         end = c.end()
         if not has_code and not c.group("year"):
-            if not has_so and num.isdigit() and 1900 <= int(num) <= 2099:
+            if not has_so and num.isdigit() and 1900 <= int(num) <= 2099 and not self.dated_re.match(text, end):
                 return None  # ``Kế hoạch 2021``: a year, not a number
             y = self.nam_year_re.match(text, end)
+            year_at = None
             if y is not None:
                 hit_year: int | None = int(y.group("y"))
+                year_at = end
                 end = y.end()
             else:
                 hit_year = None
@@ -475,7 +532,7 @@ class PoliciesComponent:
                 if lower and not has_so and not self.after_ok_re.match(text, end) and not self.cue_re.search(text, max(0, start - 20), start):
                     return None  # ``Séc thông báo 18 nhà ngoại giao``: the verb, not a document
         else:
-            hit_year = None
+            hit_year = year_at = None
         kind = kd.kind
         if kd.form == "code":  # ``văn bản số 88/TB-VPCP`` is a Thông báo
             t = c.group("ptype") or _segs(c.group("ysegs") or c.group("segs") or "")[0]
@@ -484,6 +541,7 @@ class PoliciesComponent:
         if c.group("year"):
             hit.code_year = int(c.group("year"))
         hit.year = hit.code_year or hit_year
+        hit.year_at = year_at
         self._read_code(doc, hit, kd, c)
         if kd.issuer:
             hit.issuers.append((_P_KIND, kd.issuer))
@@ -741,7 +799,13 @@ class PoliciesComponent:
             return None
         r = c.group("r") or c.group("r2")
         bo = c.group("bo")
-        if c.group("bo2"):  # ``Đại hội Đảng bộ tỉnh Bình Định lần thứ XX``: the Đảng bộ issues it
+        if c.group("bo3"):  # ``Đại hội Đảng bộ TP Cần Thơ nhiệm kỳ 2020-2025``
+            bo3 = " ".join(c.group("bo3").split())
+            term = "".join(c.group("term").split())
+            title = f"Nghị quyết Đại hội {bo3} nhiệm kỳ {term}"
+            issuer = self._party_body(doc, regex.sub(r"\bTP\.?(?=\s)", "thành phố", bo3), m.start())
+            end = c.end()
+        elif c.group("bo2"):  # ``Đại hội Đảng bộ tỉnh Bình Định lần thứ XX``: the Đảng bộ issues it
             body = self._party_body(doc, c.group("bo2"), m.start())
             title = f"Nghị quyết Đại hội {' '.join(c.group('bo2').split())} lần thứ {r}"
             issuer = body
@@ -761,6 +825,17 @@ class PoliciesComponent:
             end = c.end()
         hit = _Hit("Nghị quyết", m.start(), end, "congress_resolution", title=title)
         hit.issuers.append((_P_OF, issuer))
+        return hit
+
+    def _plenum(self, doc: Doc, m: regex.Match[str]) -> _Hit | None:
+        """``Nghị quyết Trung ương 8 khóa XIII``: issued by the Central Committee (rule ``plenum_resolution``);
+        without its term (``Nghị quyết Trung ương 7``) only a later mention of one named in full."""
+        c = self.plenum_re.match(m.string, m.end())
+        if c is None or (c.group("k") is None and self.unit_re.match(m.string, c.end("n"))):
+            return None  # ``Nghị quyết Trung ương 2 lần``: a count
+        title = "Nghị quyết " + " ".join(regex.sub(r"[(),]", " ", m.string[c.start() : c.end()]).split())
+        hit = _Hit("Nghị quyết", m.start(), c.end(), "plenum_resolution", title=title, short=c.group("k") is None)
+        hit.issuers.append((_P_OF, "Ban Chấp hành Trung ương"))
         return hit
 
     def _party_body(self, doc: Doc, bo: str, at: int) -> str:
@@ -794,17 +869,30 @@ class PoliciesComponent:
     def _tail(self, doc: Doc, h: _Hit, next_start: int) -> None:
         text = doc.text
         pos = h.end
-        d = self.date_re.match(text, pos)
+        d = self._issue_date(text, pos, h)
         if d is not None:
             h.issued_on = self._date(doc, d, h)
             pos = d.end()
             if h.year is None and h.issued_on:
                 h.year = int(h.issued_on[:4])
         o = self.of_re.match(text, pos)
+        if o is not None and h.title is not None:
+            abroad = self.of_country_re.match(text, o.end())
+            if abroad is not None and abroad.group("c") != "Việt Nam":
+                h.issuers.clear()  # ``Luật An ninh quốc gia của Trung Quốc``: that country's law
+                h.foreign = True
+                o = None
         if o is not None:
             i = self.issuer_re.match(text, o.end())
             if i is None:
-                g = _OF_ORG_RE.match(text, o.end())
+                head = _HEAD_POST_RE.match(text, o.end())
+                if head is not None:  # ``của cục trưởng Cục Thi hành án dân sự Đà Nẵng``: the head signs for the body
+                    i = self.issuer_re.match(text, head.end())
+                    body = self.orgs.find(text, head.end(), min(len(text), head.end() + 120), None)
+                    if i is None and body and body[0].start == head.end():
+                        h.issuers.append((_P_OF, body[0].name))
+                        pos = body[0].end
+                g = _OF_ORG_RE.match(text, o.end()) if head is None else None
                 if g is not None:  # ``của Tòa án nhân dân tối cao``, ``của Cục Hộ tịch …``
                     h.issuers.append((_P_OF, self.orgs.canonical(g.group("org"))))
                     pos = g.end()
@@ -821,7 +909,7 @@ class PoliciesComponent:
                 if k is not None:
                     pos = k.end()
         if d is None:
-            d = self.date_re.match(text, pos)  # ``… của Chính phủ ngày 1/7/2021``
+            d = self._issue_date(text, pos, h)  # ``… của Chính phủ ngày 1/7/2021``
             if d is not None:
                 h.issued_on = self._date(doc, d, h)
                 pos = d.end()
@@ -851,26 +939,60 @@ class PoliciesComponent:
         lo = max(sent_start, h.start - 140)
         window = text[lo : h.start]
         b = self.before_re.search(window)
+        if b is not None and b.group("verb") == "công bố" and h.kind not in _ANNOUNCED:
+            b = None  # ``Bộ Nội vụ công bố Quyết định của Thủ tướng``: announced, not issued
         if b is None:
             g = _BEFORE_ORG_RE.search(window)
+            if g is not None and g.group("verb") == "công bố" and h.kind not in _ANNOUNCED:
+                g = None
             if g is not None:  # ``Cục Hộ tịch … đã có Công văn số …``
                 h.issuers.append((_P_BEFORE, self.orgs.canonical(g.group("org"))))
         if b is not None:
             name, complete = self._issuer_from(doc, b, h.start, group="iss")
+            if name and b.group("sub"):
+                name = " ".join([*b.group("sub").split(), name])
             if (
                 name
                 and name.startswith("Chủ tịch ")
                 and b.group("verb") in ("ký", "ký ban hành")
-                and not any(p >= _P_CODE for p, _ in h.issuers)
-            ):
+                and not any(p >= _P_CODE and n.startswith("Chủ tịch ") for p, n in h.issuers)
+            ):  # (unless the code says the chairman issues it: ``05/CĐ-CTUBND``)
                 name = name[len("Chủ tịch ") :]  # the signer's body issues it (SPEC, second edition)
             if name:
                 h.issuers.append((_P_BEFORE if complete else _P_CONTEXT, name))
-            if b.group("bd") and h.issued_on is None and b.group("verb") in ("ký ban hành", "ban hành", "ký", "có"):
+            dp = "b" if b.group("bd") else "c" if b.group("cd") else ""
+            if dp and h.issued_on is None and b.group("verb") in ("ký ban hành", "ban hành", "ký", "có"):
                 # ``Ngày 31/10/2019, Sở TN-MT có Công văn số …``: the day it was issued.
-                h.issued_on = self._date(doc, b, h, "b")
+                h.issued_on = self._date(doc, b, h, dp)
                 if h.year is None and h.issued_on:
                     h.year = int(h.issued_on[:4])
+
+    def _announced_issuer(self, doc: Doc, h: _Hit) -> None:
+        """``UBND tỉnh Bình Định vừa ban hành quyết định hỗ trợ … . Theo Quyết định số 1234, …``: a
+        numbered reference with no issuer of its own takes the one that issued the same kind of
+        document, unnumbered, in the sentence before."""
+        kind_re = self.unnumbered_res.get(h.kind)
+        s, _ = doc.sentence_at(h.start)
+        if kind_re is None or s == 0:
+            return
+        ps, pe = doc.sentence_at(s - 1)
+        k = kind_re.search(doc.text, ps, min(pe, s))
+        if k is None:
+            return
+        b = self.before_re.search(doc.text[max(ps, k.start() - 140) : k.start()])
+        if b is None or b.group("verb") not in ("ký ban hành", "ban hành", "ký", "ra", "thông qua", "có"):
+            return
+        name, complete = self._issuer_from(doc, b, h.start, group="iss")
+        if name and complete:
+            h.issuers.append((_P_CONTEXT, name))
+
+    def _issue_date(self, text: str, pos: int, h: _Hit) -> regex.Match[str] | None:
+        """The date after a reference; after a comma, not for a named law without its number
+        (``theo Điều 142 Bộ luật Hình sự, ngày 18/5``: the day of the trial)."""
+        d = self.date_re.match(text, pos)
+        if d is not None and h.code is None and h.number is None and "," in text[pos : d.start("d")]:
+            return None
+        return d
 
     def _subject_issuer(self, doc: Doc, h: _Hit) -> None:
         """``Tại Văn bản số 2803/UBND-VX vừa ban hành, UBND thành phố Hải Phòng chỉ đạo …``: the
@@ -942,6 +1064,11 @@ class PoliciesComponent:
         near = [p for p in places if s <= p[0] < at]
         if near:
             return near[-1][1], near[-1][2]
+        if _THIS_PLACE_RE.search(doc.text, s, at):
+            # ``Tỉnh này đã xuất … theo Quyết định số 1873/QĐ-UBND``: the place named last before
+            earlier = [p for p in places if p[0] < s]
+            if earlier:
+                return earlier[-1][1], earlier[-1][2]
         counts = Counter((u, p) for _, u, p in places)
         best = max(counts.values())
         for _, u, p in places:
@@ -981,6 +1108,8 @@ class PoliciesComponent:
                     if any(self._key(x) == key for x in g.hits) and self._compatible(g, h):
                         target = g
                         break
+            if target is None and h.short:
+                continue
             if target is None:
                 target = _Group([h])
                 groups.append(target)
@@ -995,13 +1124,16 @@ class PoliciesComponent:
         ma túy`` = ``Luật Phòng chống ma túy``)."""
         if h.number is not None:
             return (h.kind, h.number.lstrip("0") or "0")
-        return (h.kind, _loose(h.title or ""))
+        return (h.kind, _TERM_RE.sub("", _loose(h.title or "")))  # ``Nghị quyết Trung ương 7`` = ``… 7 khóa XII``
 
     @staticmethod
     def _compatible(g: _Group, h: _Hit) -> bool:
         y = g.value("year")
         if y is not None and h.year is not None and y != h.year:
             return False
+        terms = {t.group() for x in (*g.hits, h) if (t := _TERM_RE.search(_loose(x.title or ""))) is not None}
+        if len(terms) > 1:
+            return False  # two plenums of one number in different terms
         c = _str(g.value("code"))
         if c is not None and h.code is not None and _yearless(c) != _yearless(h.code):
             return False
@@ -1026,7 +1158,7 @@ class PoliciesComponent:
         code = self._complete_code(g, issuer, issued if isinstance(issued, str) else None)
         return Policy(
             kind=first.kind,
-            number=first.number,
+            number=_str(g.value("number")),  # ``Luật sửa đổi … (Luật số 34)``: the number of its alias
             mentions=mentions,
             year=year if isinstance(year, int) else None,
             code=code,
@@ -1066,6 +1198,20 @@ class PoliciesComponent:
         if issuer in _PARTY_ISSUERS and abbr in ("NQ", "CT", "KL", "TB", "HD"):
             return f"{n}-{abbr}/TW"
         return None
+
+
+def _event_years(hits: list[_Hit]) -> None:
+    """``Nghị quyết 45/NQ-CP ngày 12/6/2015 … Hội nghị tổng kết Nghị quyết 45 năm 2018``: a short
+    mention's trailing ``năm 2018`` is not its year when an earlier mention of the same document
+    has another one; it is the event's date, left outside the mention."""
+    seen: dict[tuple[str, str], int] = {}
+    for h in hits:
+        key = PoliciesComponent._key(h)
+        earlier = seen.get(key)
+        if h.year_at is not None and earlier is not None and earlier != h.year:
+            h.end, h.year, h.year_at = h.year_at, None, None
+        if h.year is not None:
+            seen.setdefault(key, h.year)
 
 
 def _share_issuers(doc: Doc, hits: list[_Hit]) -> None:
