@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .wordlists import TONE_MARKS
+
 TYPES: tuple[str, ...] = ("dates", "amounts", "counts", "officials", "policies")
 KINDS: tuple[str, ...] = ("MISSED", "SPURIOUS", "WRONG")
 # Fact fields compared at value level when the gold fact gives them (free text such as
@@ -52,7 +54,6 @@ Json = dict[str, Any]
 # --------------------------------------------------------------------------------------------
 # Comparison keys (the same folding as the shared scorer)
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 # Punctuation and spacing that never distinguish two names.
 _PUNCT_RE = re.compile(r"[\s\-–,.&()/:;\"'“”]+")
 # A title listing several posts: `Bộ trưởng, Chủ nhiệm` or `Bí thư kiêm Chủ tịch`.
@@ -65,8 +66,8 @@ _DIGITS_RE = re.compile(r"\d+")
 def _syllable_key(w: str) -> str:
     """A syllable without its tone mark, plus the tone: `hoà` and `hòa` get the same key."""
     d = unicodedata.normalize("NFD", w)
-    tones = "".join(sorted(c for c in d if c in _TONES))
-    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+    tones = "".join(sorted(c for c in d if c in TONE_MARKS))
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONE_MARKS))
     return base + tones
 
 

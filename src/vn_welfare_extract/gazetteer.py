@@ -36,6 +36,7 @@ import regex
 
 from .lexicons import load_table
 from .text import PLAIN_UPPER, Doc, normalize
+from .wordlists import HYPHENS, SPACES_HYPHENS, alternation, space_fold, trie_pattern
 
 # Family names and the commonest middle names: a capitalised word from this set right before a
 # bare place name makes it part of a person's name (``Nguyễn Hòa Bình``, ``Trần Thị Hà Nam``).
@@ -163,40 +164,8 @@ def key(s: str) -> str:
 
 def text_key(s: str) -> str:
     """``key`` for text that is already normalised (a span of ``Doc.text``): the hot path."""
-    s = " ".join(s.casefold().split())
+    s = space_fold(s)
     return s.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-
-
-def trie_regex(words: Iterable[str], space: str = "[ ]+") -> str:
-    """A regex matching any of ``words`` (longest first at each branch), built as a trie so the
-    engine never re-tries a shared prefix. A space in a word matches ``space``; a hyphen matches
-    with optional spaces around it."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        if not w:
-            raise ValueError("empty entry in a trie regex")
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        alts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            if ch == " ":
-                piece = space
-            elif ch == "-":
-                piece = "[ ]*-[ ]*"
-            else:
-                piece = regex.escape(ch)
-            alts.append(piece + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 class Gazetteer:
@@ -239,9 +208,9 @@ class Gazetteer:
         province_aliases = {_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
         foreign_names = {_norm(a) for r in load_table("countries") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
         aliases = sorted(province_aliases | foreign_names)
-        units = "|".join(regex.escape(u.replace("_", " ")) for u in sorted(_UNIT_WRITTEN, key=len, reverse=True))
-        prov = trie_regex(sorted(province_aliases))
-        bare = trie_regex(aliases)  # one trie: the longest name wins (``Thái Bình Dương`` over ``Thái Bình``)
+        units = alternation(u.replace("_", " ") for u in _UNIT_WRITTEN)
+        prov = trie_pattern(sorted(province_aliases), SPACES_HYPHENS)
+        bare = trie_pattern(aliases, SPACES_HYPHENS)  # one trie: the longest name wins (``Thái Bình Dương`` over ``Thái Bình``)
         name = r"(?:\d{1,2}|\p{Lu}[\p{L}']*(?:(?:[ ]+|[ ]*-[ ]*)(?:\p{Lu}[\p{L}']*|\d{1,2}(?![\p{L}\p{N}]))){0,4})"
         # One place phrase: a unit word then a known province or any capitalised run (checked in
         # code against the tables), or a bare known province alias or foreign name.
@@ -257,7 +226,7 @@ class Gazetteer:
         }
         # Prefilter: where an alias's first word or a unit word before a name starts (a cheap scan).
         self.first_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + trie_regex(firsts, " ") + ")"
+            r"(?<![\p{L}\p{N}])(?:" + trie_pattern(firsts, HYPHENS) + ")"
             + rf"|(?<![\p{{L}}\p{{N}}])(?:{units})(?=\.?[ ]*[\p{{Lu}}\d])"
         )
         # The same for plain text (``Doc.plain``) with the stdlib engine, twice as fast: the
@@ -266,8 +235,8 @@ class Gazetteer:
         initials = "".join(sorted({w[0] for w in [*firsts, *unit_words]}))
         self.first_plain_re = _re.compile(
             f"(?=[{_re.escape(initials)}])(?<![^\\W_])(?:(?:"
-            + trie_regex(firsts, " ")
-            + ")|(?:" + "|".join(_re.escape(u) for u in unit_words) + rf")(?=\.?[ ]*[{PLAIN_UPPER}\d]))"
+            + trie_pattern(firsts, HYPHENS)
+            + ")|(?:" + alternation(unit_words) + rf")(?=\.?[ ]*[{PLAIN_UPPER}\d]))"
         )
         self.bare_re = regex.compile(rf"(?P<bare>{bare})(?![\p{{L}}\p{{N}}])")
         # Between the parts of a chain: ``, `` or `` - `` or a space.

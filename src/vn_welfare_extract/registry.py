@@ -66,6 +66,7 @@ from .lexicons import load_table
 from .orgnames import canonical_org, okey
 from .tables import BY_NAME, REGISTRY_TABLES
 from .text import normalize
+from .wordlists import fold
 
 __all__ = [
     "EVIDENCE_TABLES",
@@ -116,9 +117,9 @@ def _norm(s: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A person's name as compared: normalised (NFC, one spelling of each tone mark), case-folded,
-    spaces folded."""
-    return _norm(name).casefold()
+    """A person's name as compared: ``wordlists.fold`` (normalised: NFC, one spelling of each tone
+    mark; case-folded; spaces folded)."""
+    return fold(name)
 
 
 @lru_cache(maxsize=1)

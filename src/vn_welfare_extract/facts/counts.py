@@ -34,14 +34,10 @@ import regex
 
 from ..lexicons import load_table
 from ..model import CountItem, Record
-from ..numbers import Quantity, doc_quantities, qualifier_before, to_int, trie_pattern
+from ..numbers import Quantity, doc_quantities, qualifier_before, to_int
 from ..resources import Resources
 from ..text import Doc
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted((regex.escape(w) for w in set(words)), key=len, reverse=True))
-
+from ..wordlists import alternation, trie_pattern
 
 # Where a group's noun phrase ends: punctuation (a comma unless ``, hay``/``, hoặc`` continues
 # the phrase), a dash between spaces, a digit, or a word that opens a new clause or item.
@@ -266,7 +262,7 @@ class CountsComponent:
         # (checked in ``_unit_at``). ``re`` with a factored pattern: this runs after every number.
         self._unit_re = re.compile(r" ?(?P<u>" + trie_pattern(units) + r")", re.I)
         self._post_re = re.compile(r" ?(?P<u>" + trie_pattern(posts) + r")", re.I)
-        self._non_re = regex.compile(r"[ ]?(?:" + _alt(non) + r")(?!\p{L})", regex.I)
+        self._non_re = regex.compile(r"[ ]?(?:" + alternation(non) + r")(?!\p{L})", regex.I)
 
     def __call__(self, doc: Doc, rec: Record) -> None:
         text = doc.text

@@ -62,11 +62,12 @@ from typing import NamedTuple
 
 import regex
 
-from ..lexicons import fold, load_table
+from ..lexicons import load_table
 from ..model import DateItem, Record
 from ..resources import Resources
 from ..text import Doc, PubDate
 from ..timeref import resolve_partial_date, resolve_year
+from ..wordlists import alternation, fold
 
 __all__ = ["DatesComponent", "resolve_partial_date", "resolve_year"]
 
@@ -289,7 +290,7 @@ class DatesComponent:
         self.lex = res.lexicons
         self._holidays, hol_names = _load_holidays()
         hol_names = list(dict.fromkeys(hol_names))  # one per spelling (the table repeats them per year)
-        hol = "|".join(sorted((regex.escape(n) for n in hol_names), key=len, reverse=True))
+        hol = alternation(hol_names)
         yr_after = rf"(?:{_W}(?:năm{_W0})?(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
         rules = [
             # Tết Nguyên đán 2021, dịp Quốc khánh năm nay (only with a year)
@@ -526,7 +527,7 @@ class DatesComponent:
         # Speed: the combined pattern is tried only where a word that can open a date starts
         # (a digit or one of these words); a stdlib scan finds those places fast.
         # The scan runs case-sensitively over a lower-cased copy (ten times faster than IGNORECASE).
-        hol_words = "|".join(sorted((re.escape(n.lower()) for n in hol_names), key=len, reverse=True))
+        hol_words = alternation(n.lower() for n in hol_names)
         words = "|".join((*_TRIGGERS[1:], hol_words))
         # Positions where a digit trigger starts after no word character, dot or comma, or a word
         # trigger after no word character. The scan consumes the first character (a digit or one

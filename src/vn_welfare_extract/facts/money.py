@@ -41,15 +41,10 @@ from ..numbers import (
     parse_number,
     qualifier_before,
     to_int,
-    trie_pattern,
 )
 from ..resources import Resources
 from ..text import Doc
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted((regex.escape(w) for w in set(words)), key=len, reverse=True))
-
+from ..wordlists import alternation, trie_pattern
 
 # Words that may follow a number+unit as a rate denominator (``đồng/kg``, ``mỗi tháng``).
 _PER_WORDS = [
@@ -60,7 +55,7 @@ _PER_WORDS = [
     "trường hợp", "bệnh nhân", "nhân khẩu", "khẩu", "ngày công", "công", "tiết", "buổi", "phòng",
     "căn", "căn hộ", "xe", "cây", "gói", "liều", "thùng", "km", "kWh", "số", "hợp đồng",
 ]
-_PER_ALT = _alt(_PER_WORDS)
+_PER_ALT = alternation(_PER_WORDS)
 _UNIT_AFTER_SLASH = r"(?:" + _PER_ALT + r")(?!\p{L})|\p{L}[\p{L}\d²³]*"  # any unit after a slash: /m3, /km2
 
 # Words that never make a bare scaled number money when they follow it: a noun after the
@@ -154,7 +149,7 @@ class AmountsComponent:
         before = [r["surface"] for r in rows if r["position"] == "both"]
         # A code or symbol before the number (``VND5000``, ``USD 5 triệu``, ``VND300-VND900``), not
         # the currency of an amount just before it (``5 tỷ USD 2 năm``), not inside a word.
-        code = r"(?:" + _alt(before) + r")"
+        code = r"(?:" + alternation(before) + r")"
         self._prefix_re = regex.compile(
             r"(?<![\p{L}\d$])(?<!\d[ ]?)(?<!(?:nghìn|ngàn|triệu|tỷ|tỉ)[ ])(?P<cur>" + code + r")[ ]?(?P<num>" + _PREFIX_NUM + r")"
             r"(?:[ ]?[-–][ ]?(?:" + code + r")?[ ]?(?P<num2>" + _PREFIX_NUM + r"))?(?![ ]?%)(?![\p{L}\d])",
@@ -163,10 +158,10 @@ class AmountsComponent:
         # A currency word right after a number (``200.000đ``, ``192tỷđồng`` glued; ``đ/người``).
         self._cur_re = re.compile(r" {0,2}(?P<cur>" + trie_pattern(cur) + r")(?![^\W\d_])", re.I)
         self._not_cur = {
-            k: regex.compile(r"[ ](?:" + _alt(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NOT_CURRENCY.items()
+            k: regex.compile(r"[ ](?:" + alternation(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NOT_CURRENCY.items()
         }
         self._never_cur = {
-            k: regex.compile(r"[ ](?:" + _alt(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NEVER_CURRENCY.items()
+            k: regex.compile(r"[ ](?:" + alternation(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NEVER_CURRENCY.items()
         }
         # Per: ``/người``, ``/người/tháng``, `` mỗi tháng``, `` một người``, `` cho mỗi phụ huynh``.
         self._per_re = regex.compile(
