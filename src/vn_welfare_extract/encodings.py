@@ -52,7 +52,7 @@ import regex
 
 from .model import Warning
 from .text import plain_text
-from .wordlists import TONE_MARKS
+from .wordlists import TONE_MARKS, alternation
 
 WARNING_CODES: tuple[str, ...] = (
     "decoded_utf16",
@@ -153,8 +153,7 @@ def _vni_map() -> dict[str, str]:
 def _vni_decode_re() -> tuple[regex.Pattern[str], dict[str, str]]:
     rev = {v: k for k, v in _vni_map().items() if v != k}
     # Longest sequences first: "ôù" (ớ) before "ô" (ơ).
-    alts = sorted(rev, key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(a) for a in alts)), rev
+    return regex.compile(alternation(rev)), rev
 
 
 # -- encoders (used by the tests and the fuzzer to make real legacy-encoded input) ----------
