@@ -7,7 +7,7 @@ reviewed by domain), a post of ``titles.tsv`` (``12 phó chủ tịch``), or a t
 with ``-viên``/``-sinh``/``-nhân``/``-dân`` (``14 quan viên``); ``cựu``/``nguyên``/``lượt`` may
 stand between number and noun; a longer phrase of ``non_person_units.tsv`` starting there
 (``con số``, ``khẩu trang``, ``nguyên nhân``) means no count, and so does a ``/`` after the noun
-(``30 học sinh/lớp``: a rate). Numbers inside an amount are skipped. Ratios (``cứ 4 người … 1
+(``30 học sinh/lớp``: a rate). A number inside an amount is left to ``resolve`` (the amount wins). Ratios (``cứ 4 người … 1
 người``, ``6 trên 10 trẻ``, ``1 giáo viên phụ trách 5 học sinh``), averages (``trung bình``,
 ``1,8 con``) and ranks (``Top 20``) are not counts. ``group`` is the noun phrase from the unit
 up to a clause boundary. Rules (the item's ``rule``):
@@ -27,7 +27,6 @@ Qualifiers come from ``numbers.qualifier_before`` (negated comparisons invert: `
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -266,16 +265,9 @@ class CountsComponent:
 
     def __call__(self, doc: Doc, rec: Record) -> None:
         text = doc.text
-        money = sorted((doc.norm_index(a.start), doc.norm_index(a.end)) for a in rec.amounts)
-        money_starts = [s for s, _ in money]
-
-        def in_money(s: int, e: int) -> bool:
-            k = bisect_left(money_starts, e) - 1  # the last amount starting before e
-            return k >= 0 and money[k][1] > s
-
         qs = doc_quantities(doc)
         for qi, q in enumerate(qs):
-            if q.start < doc.header_end or in_money(q.start, q.end):
+            if q.start < doc.header_end:
                 continue
             u = self.unit_at(text, q.end)
             rule = None
@@ -295,7 +287,7 @@ class CountsComponent:
                 self._parts(doc, q, u, item, rec)
         for m in _FRACTION_RE.finditer(text, doc.header_end):
             u = self.unit_at(text, m.end())
-            if u is None or in_money(m.start(), m.end()) or _DATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            if u is None or _DATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             num, den = int(m.group("a").replace(".", "")), int(m.group("b").replace(".", ""))
             if not 0 < num <= den or den <= _RATIO_MAX_DEN or str(den).strip("0") == "1":

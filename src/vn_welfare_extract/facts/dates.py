@@ -665,7 +665,6 @@ class DatesComponent:
             atoms = self._settle_clocks(atoms, doc)
         if not atoms:
             return
-        self._drop_document_years(atoms, doc, rec, text)
         self._sentence_years(atoms, doc)
         ref = _Ref(doc.published)
         prev_value: tuple[str | None, str] = (None, "")
@@ -838,24 +837,6 @@ class DatesComponent:
                     return
             except ValueError:
                 continue
-
-    def _drop_document_years(self, atoms: list[_Atom], doc: Doc, rec: Record, text: str) -> None:
-        """`Luật Giáo dục năm 2019`, `Quyết định số 649 năm 2014`: the year belongs to the document.
-        A document whose year is known otherwise (`Nghị quyết 45/NQ-CP ngày 12/6/2015 … tổng kết
-        Nghị quyết 45 năm 2018`) leaves a different year after it as the year of an event."""
-        if not rec.policies:
-            return
-        ends = {doc.norm_index(mn.end): p.year for p in rec.policies for mn in p.mentions}
-        keep = []
-        for a in atoms:
-            if a.grain == "year" and a.end is None and a.rel is None and a.yrel is None:
-                j = a.s
-                while j > 0 and text[j - 1] in " ,":
-                    j -= 1
-                if j in ends and ends[j] in (None, a.y):
-                    continue
-            keep.append(a)
-        atoms[:] = keep
 
     def _sentence_years(self, atoms: list[_Atom], doc: Doc) -> None:
         """`Đầu tháng 10/2021 (dịp … 4/10)`: a date without a year takes the explicit year of an
