@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vn_welfare_extract.lexicons import LexiconError
+from vn_welfare_extract.lexicons import LexiconError, load_table, word_list
 from vn_welfare_extract.wordlists import (
     HYPHENS,
     NEVER,
@@ -79,3 +80,15 @@ def test_nonempty_guard_names_the_list() -> None:
     assert list(nonempty("titles", [" Trưởng ban "])) == ["Trưởng ban"]
     with pytest.raises(LexiconError, match="titles"):
         list(nonempty("titles", ["ok", "  "], LexiconError))
+
+
+def test_every_word_list_of_the_data_file_is_used_and_guarded() -> None:
+    """``data/word_lists.tsv`` holds the rules' small lists: each is asked for by name somewhere in
+    the code (no orphan list), and an unknown name is an error naming the valid ones."""
+    src = Path(__file__).parents[1] / "src" / "vn_welfare_extract"
+    code = "".join(p.read_text(encoding="utf-8") for p in src.rglob("*.py"))
+    names = {row["list"] for row in load_table("word_lists")}
+    assert {n for n in names if f'word_list("{n}")' not in code} == set()
+    assert all(word_list(n) for n in names)
+    with pytest.raises(LexiconError, match="gazetteer.surnames"):
+        word_list("no.such_list")

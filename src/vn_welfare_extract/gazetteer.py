@@ -34,21 +34,14 @@ from functools import lru_cache
 
 import regex
 
-from .lexicons import load_table
+from .lexicons import load_table, word_list
 from .text import PLAIN_UPPER, Doc, normalize
 from .wordlists import HYPHENS, SPACES_HYPHENS, alternation, space_fold, trie_pattern
 
 # Family names and the commonest middle names: a capitalised word from this set right before a
 # bare place name makes it part of a person's name (``Nguyễn Hòa Bình``, ``Trần Thị Hà Nam``).
-SURNAMES = frozenset(
-    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
-    Trương Lâm Phùng Mai Tô Tạ Hà Lưu Lương Cao Đinh Châu Kiều Lại Chu Quách Thái Tăng Mạc Triệu Lò Lục
-    Khúc Từ Hứa""".split()
-)
-NAME_WORDS = SURNAMES | frozenset(
-    """Văn Thị Hữu Đức Công Quang Minh Ngọc Thanh Xuân Hồng Kim Thu Tấn Bá Đình Trọng Quốc Như
-    Mạnh Duy Hoài Thúy Thùy Phương Bích Tuấn Anh""".split()
-)
+SURNAMES = frozenset(word_list("gazetteer.surnames"))
+NAME_WORDS = SURNAMES | frozenset(word_list("gazetteer.name_words"))
 # Kin words and pronouns before a bare place name: ``bà Huế``, ``anh Hải Dương``.
 _KIN_RE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:ông|bà|anh|chị|em|cô|chú|bác|cháu|cụ|vợ|chồng|con|mẹ|bố|cha|thầy|nữ sinh|nam sinh|bệnh nhân|BN)[ ]+$")
 _CAP_WORD_BEFORE_RE = regex.compile(r"(\p{Lu}\p{Ll}*)[ ]+$")
@@ -70,10 +63,7 @@ LEVEL_OF_UNIT = {"tỉnh": "province", **{u: "district" for u in _DISTRICT_UNITS
 _RANK = {"commune": 0, "district": 1, "province": 2, "city": 3, "country": 4, "sea": 5}
 FOREIGN_LEVELS = frozenset({"country", "city", "sea"})
 # Country names that are also personal names or common words: a place only after one of these words.
-_COUNTRY_CONTEXT = frozenset(
-    """tại ở nước của từ sang với và giữa thăm tới đến người phía quân phủ thống tướng trưởng sứ quán dân
-    học hàng hãng xứ bên cùng qua về là như gồm cả toàn""".split()
-)
+_COUNTRY_CONTEXT = frozenset(word_list("gazetteer.country_context"))
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ ]+$")
 # An ambiguous country name opening a clause is a country when a reporting verb follows (``Nhật có 408
 # bệnh nhân``, ``Pháp ghi nhận …``; rule ``country_context``).
@@ -199,7 +189,7 @@ class Gazetteer:
             c = Commune(row["name"], row["unit"], row["code"], row["district"], row["province"], row["successor_2025"])
             self.communes.setdefault((c.unit, key(c.name)), []).append(c)
         self.foreign: dict[str, Foreign] = {}  # key(alias) -> country, city or sea
-        ambiguous = {"Đức", "Nga", "Anh", "Mỹ", "Úc", "Ý", "Áo", "Séc", "Nhật", "Pháp", "Bỉ"}
+        ambiguous = frozenset(word_list("gazetteer.ambiguous_countries"))
         for row in load_table("countries"):
             names = [row["name"], *[a for a in row["aliases"].split("|") if a.strip()]]
             for a in names:

@@ -51,6 +51,24 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
+@cache
+def _word_lists() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, list[str]] = {}
+    for row in load_table("word_lists"):
+        (word,) = nonempty(f"data/word_lists.tsv list {row['list']!r}", [row["word"]], LexiconError)
+        lists.setdefault(row["list"], []).append(word)
+    return {name: tuple(words) for name, words in lists.items()}
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of list ``name`` of ``data/word_lists.tsv`` (the rules' small word lists), in
+    file order; an unknown name raises ``LexiconError`` with the valid ones."""
+    lists = _word_lists()
+    if name not in lists:
+        raise LexiconError(f"no word list {name!r} in data/word_lists.tsv; lists: {', '.join(sorted(lists))}")
+    return lists[name]
+
+
 @dataclass(frozen=True)
 class Lexicons:
     """User-supplied entries added to the shipped ones.
@@ -145,4 +163,4 @@ def _as_map(what: str, entries: Mapping[str, str] | Iterable[str] | None) -> dic
     return {e: e for e in nonempty(what, entries, LexiconError)}
 
 
-__all__ = ["LEXICON_KINDS", "Lexicons", "LexiconError", "load_table"]
+__all__ = ["LEXICON_KINDS", "Lexicons", "LexiconError", "load_table", "word_list"]

@@ -17,14 +17,14 @@ from functools import lru_cache
 import regex
 
 from .gazetteer import NAME_WORDS, PlaceHit, Province, gazetteer
-from .lexicons import load_table
+from .lexicons import load_table, word_list
 from .text import PLAIN_UPPER, normalize
 from .wordlists import alternation, space_fold, trie_pattern
 
 _MIN_FUZZY = 12
 # Party and youth committees named after their unit take the place's bare name (``Tỉnh ủy Thanh Hóa``).
 # Words that end a group's descriptor (``Đoàn công tác do Thứ trưởng …`` is not a group name).
-_NOT_DESCRIPTORS = frozenset("do và với tại ở đến về làm đã đang sẽ có là được cùng gồm vừa khi trong".split())
+_NOT_DESCRIPTORS = frozenset(word_list("orgnames.not_descriptors"))
 _NAMED_BY_UNIT_RE = regex.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|đoàn)$")  # shortest known name (key) that fuzzy repair may touch
 
 
@@ -35,7 +35,7 @@ _BOARD_BEFORE_RE = regex.compile(r"(?i:[ ]*(?:(?:HĐQT|Hội đồng quản tr�
 # A company's name running up to a position (a brand found there is part of that name).
 _INSIDE_COMPANY_RE = regex.compile(r"(?:Công ty|Tổng công ty|Tổng Công ty|CTCP|Cty)(?P<words>(?:[ ](?!của|và|với|tại)[\p{L}\p{N}&.-]+){0,6})[ ]$")
 # Legal-form words between ``Công ty`` and a brand that keep the brand the company (``Công ty Cổ phần FPT``).
-_LEGAL_WORDS = frozenset("Cổ cổ phần Phần CP TNHH MTV Tập tập đoàn Đoàn".split())
+_LEGAL_WORDS = frozenset(word_list("orgnames.legal_words"))
 # ``… của Hà Nội`` ending a body's name.
 _OF_PROVINCE_RE = regex.compile(r"[ ]+của[ ]+(?P<p>\p{Lu}[\p{L} ]{1,25}?)[ ]*$")
 # The province unit whose party or youth committee a ``Tỉnh ủy``/``Thành ủy`` is.

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicons import load_table
+from ..lexicons import load_table, word_list
 from ..model import CountItem, Record
 from ..numbers import Quantity, doc_quantities, qualifier_before, to_int
 from ..resources import Resources
@@ -92,11 +92,7 @@ _CLAUSE_WORD_AFTER_RE = regex.compile(
 )
 # Syllables that never start or continue a suffix-formed people noun (function words, time words,
 # containers, places).
-_SUFFIX_STOP = frozenset(
-    "và các những của cho là có được bị đã đang sẽ từ tại ở với trong ngoài thuộc năm tháng ngày lần nhà tổ khu "
-    "điểm con chiếc cái vụ loại hạt nhóm đơn tỉnh huyện xã thôn trường lớp hội chi phòng ban cơ sở mới cũ người "
-    "hộ gia đình về theo trên dưới khi sau trước như cựu nguyên lượt lệ giá số phần trọng vì hại lợi quốc thì nay cùng giữa khiến nước".split()
-)
+_SUFFIX_STOP = frozenset(word_list("counts.suffix_stop"))
 # ``120 lượt tham quan``: a bare ``lượt`` counts visits by people only before a verb of visiting
 # or taking part (``2 lượt tiêm``, ``3 lượt trận`` are rounds, not people).
 _VISITS_RE = regex.compile(

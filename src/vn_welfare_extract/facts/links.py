@@ -85,7 +85,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicons import load_table
+from ..lexicons import load_table, word_list
 from ..model import AmountItem, CountItem, DateItem, Fact, Location, Official, Organization, Policy, Record
 from ..resources import Resources
 from ..text import Doc
@@ -208,9 +208,9 @@ _SHARE_RE = regex.compile(r"\s*\(\s*")  # the count is that share itself: ``Hà 
 _CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
 # Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
-_PRIVATE_AIDS = frozenset({"tiền mặt", "quà", "quà Tết", "học bổng", "học phí"})
+_PRIVATE_AIDS = frozenset(word_list("links.private_aids"))
 # Centrally-run cities: ``thành phố`` alone refers to them.
-_CITIES = {fold(x) for x in ("Hà Nội", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")}
+_CITIES = {fold(x) for x in word_list("links.central_cities")}
 
 # Where a sentence may be cut into clauses: ``; `` and ``, `` and `` và ``.
 _CUT_RE = regex.compile(r";\s+|,\s+|\s+và\s+")

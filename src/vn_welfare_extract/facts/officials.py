@@ -44,7 +44,7 @@ import regex
 
 from ..gazetteer import gazetteer, place_hits
 from ..gazetteer import key as place_key
-from ..lexicons import LexiconError, load_table
+from ..lexicons import LexiconError, load_table, word_list
 from ..model import Mention, Official, Record, Title
 from ..orgnames import dominant_province, okey
 from ..resources import Resources
@@ -69,10 +69,7 @@ _CHAIN_SEP_RE = regex.compile(
     r"[ ]*(?:[,;]|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
 )
 # Words in names that a capitalised run never continues through (a run stops before them).
-_INNER_STOP = frozenset(
-    "Tại Theo Trong Ngày Sáng Chiều Tối Trưa Đêm Phó Bộ Sở Ủy Cục Vụ Tỉnh Huyện Quận Phường Xã Chủ Giám Bí Thứ Tổng "
-    "Khi Sau Trước Với Về Cùng Do Và Các Những Một Đây Đó Nhưng Nếu Để Ảnh Nguồn Theo".split()
-)
+_INNER_STOP = frozenset(word_list("officials.inner_stop_words"))
 # A post's colon before a list of names: ``Phó Chủ tịch: ``, ``17 ủy viên … gồm: ``.
 _COLON_RE = regex.compile(r"(?:[^.;:!?\n()]|\([\d \-–]{1,12}\)){0,60}?[ ]*:[ ]*")
 # Between names of a list.
@@ -95,10 +92,7 @@ _GAP_RE = regex.compile(r"[ ,-]*")
 _SYL_START_RE = regex.compile(_SYL + r"(?![\p{L}\p{N}])")
 # Posts a foreign name may follow without ``ông``/``bà`` (``Tổng thống Joe Biden``); after other posts
 # a plain-Latin run is more often a company (``Giám đốc điều hành General Motors``).
-_FOREIGN_POSTS = frozenset({
-    "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống", "Bộ trưởng",
-    "Thị trưởng", "Thống đốc", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Thủ hiến",
-})
+_FOREIGN_POSTS = frozenset(word_list("officials.foreign_name_posts"))
 # Small words that continue a body's name after a proper name (``… Việt Nam tại Hà Nội``).
 _CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
 # A bracket naming the parent body right after a body: ``(thuộc Sở GTVT Nghệ An)``.
@@ -113,9 +107,9 @@ _DEPUTY_PAREN_RE = regex.compile(
     r"(?P<place>[^()\n,;]{2,30}?)[ ]*\)"
 )
 # Words that never end a body's name.
-_TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
+_TRAILING = frozenset(word_list("officials.trailing_words"))
 # Ê Đê and M'nông clan names that end a name starting with ``Y`` (a man) or ``H'`` (a woman).
-_EDE_CLANS = frozenset("Byă Niê Mlô Ksor Êban Adrơng Kbuôr Hđơk Ayun Buôn Yă Rcom Knul Êung Mdrang Nie Hmok Bkrông Êya".split())
+_EDE_CLANS = frozenset(word_list("officials.ede_clans"))
 # A short form in brackets right after a body's full name: ``(Techcombank)``, ``(gọi tắt là VFF)``.
 _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sau đây gọi là )?([\p{Lu}\d][\p{L}\d&.\-]*(?:[ ][\p{Lu}\d][\p{L}\d&.\-]*){0,2})\)")
 _COMMA_RE = regex.compile(r",[ ]*")

@@ -30,7 +30,7 @@ import regex
 
 from ..gazetteer import SURNAMES, gazetteer
 from ..gazetteer import key as place_key
-from ..lexicons import load_table
+from ..lexicons import load_table, word_list
 from ..model import Mention, Policy, Record
 from ..resources import Resources
 from ..text import Doc
@@ -240,12 +240,7 @@ class PoliciesComponent:
         # Title fallback: a capitalised word then lower-case words (``Luật Ngân sách nhà nước``).
         self.title_re = regex.compile(r"[ ]+(?P<t>\p{Lu}\p{Ll}*(?:[ ]\p{Ll}+){0,7})(?![\p{L}\d])")
         # Words that end a title read by the fallback (verbs, particles, prepositions).
-        self.title_stop = frozenset(
-            "và của về có được là đã sẽ thì mà này nay quy số năm tại theo cho với để trong khi sửa mới cũ hiện "
-            "các những đối hướng nêu trên dưới ban lại muốn sắp tới đang vừa cũng không chưa phải cần nên sau "
-            "trước bị như hay hoặc nhưng vẫn đều rất chỉ còn thay dự qua ra áp nói yêu nhằm đó kia ấy gì nào "
-            "thế sự vì do nếu vào tháng ngày từ đến lên bằng gồm".split()
-        )
+        self.title_stop = frozenset(word_list("policies.title_stop_words"))
         # A foreign or international law is not a Vietnamese document (``Hiến pháp Mỹ``,
         # ``Công ước Liên hợp quốc về Luật Biển``).
         self.foreign_re = regex.compile(
