@@ -544,6 +544,20 @@ def _fact_summary(f: Mapping[str, Any]) -> Json:
     return {k: f[k] for k in ("type", *FACT_FIELDS) if f.get(k) not in (None, [], "")}
 
 
+def _one_to_one(pairs: Sequence[tuple[Any, ...]]) -> tuple[dict[int, int], set[int]]:
+    """Greedy one-to-one matching of candidate pairs ``(*score, -j, -i)`` (gold ``i``, prediction
+    ``j``), best score first (ties: earlier prediction, then earlier gold): gold -> prediction in
+    matching order, and the matched predictions."""
+    used_g: dict[int, int] = {}
+    used_p: set[int] = set()
+    for *_score, negj, negi in sorted(pairs, reverse=True):
+        i, j = -negi, -negj
+        if i not in used_g and j not in used_p:
+            used_g[i] = j
+            used_p.add(j)
+    return used_g, used_p
+
+
 def _score_facts(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: Report) -> None:
     if "facts" not in g or g.get("facts") is None:
         return
@@ -563,15 +577,8 @@ def _score_facts(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: R
             shared = len(ga & _fact_anchors(y))
             if shared:
                 pairs.append((shared, -len(fact_wrong_fields(x, y)), -j, -i))
-    pairs.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _n, _w, negj, negi in pairs:
-        j, i = -negj, -negi
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
+    used_g, used_p = _one_to_one(pairs)
+    for i, j in used_g.items():
         a.span_tp += 1
         wrong = fact_wrong_fields(gl[i], pl[j])
         if not wrong:
@@ -612,22 +619,15 @@ def _score_support(doc_id: str, kind: str, g: Mapping[str, Any], p: Mapping[str,
     a = rep.support[kind]
     a.gold += len(gl)
     a.pred += len(pl)
-    pairs = []
+    pairs: list[tuple[int, bool, int, int]] = []
     for i, x in enumerate(gl):
         for j, y in enumerate(pl):
             shared = sum(1 for m in x.get("mentions") or [] for n in y.get("mentions") or []
                          if (s := _span(m)) and (t := _span(n)) and s[0] < t[1] and t[0] < s[1])
             if shared:
                 pairs.append((shared, _support_ok(kind, x, y), -j, -i))
-    pairs.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _n, _ok, negj, negi in pairs:
-        i, j = -negi, -negj
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
+    used_g, used_p = _one_to_one(pairs)
+    for i, j in used_g.items():
         a.span_tp += 1
         if _support_ok(kind, gl[i], pl[j]):
             a.value_tp += 1
