@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED, need_shared
-from vn_welfare_extract.api import default_extractor
+from vn_welfare_extract.api import TYPES, default_extractor
 from vn_welfare_extract.facts import RULES, rule_atoms
 from vn_welfare_extract.model import Record
 
@@ -44,6 +44,7 @@ def _case_rules() -> dict[str, dict[str, str]]:
 
 
 def test_every_rule_fires_in_a_case_row() -> None:
+    assert set(RULES) == set(TYPES), "facts.RULES has one entry per pipeline type"
     fired = _case_rules()
     never = {kind: sorted(names - fired[kind].keys()) for kind, names in RULES.items() if names - fired[kind].keys()}
     assert not never, f"registered rules no case row shows (add a row, or remove a dead rule): {never}"
