@@ -12,7 +12,8 @@ Patterns (plain strings, valid in both ``re`` and ``regex``; the caller adds bou
   ``IGNORECASE`` it could stop at a shorter word).
 
 Both take ``sub``: what a character of an entry matches instead of itself (``SPACES``: a space
-matches a run of spaces; ``HYPHENS``: ``Bà Rịa - Vũng Tàu`` matches ``Bà Rịa-Vũng Tàu``).
+matches a run of spaces; ``WHITESPACE``: any white space, line breaks too; ``HYPHENS``: ``Bà Rịa -
+Vũng Tàu`` matches ``Bà Rịa-Vũng Tàu``; ``SPACES_HYPHENS``: both).
 Both raise on an empty entry (the guard: an empty word would match everywhere) and give ``NEVER``
 for an empty list.
 
@@ -24,6 +25,9 @@ Keys (what two spellings of one word share):
 - ``untone`` / ``UNTONE_TABLE``: without the five tone marks (``TONE_MARKS``); the breve,
   circumflex and horn are letters and stay (``Thương bình`` = ``Thương binh``, ``ă`` != ``a``).
 - ``nonempty``: the guard for user-supplied entries.
+
+The shipped lists live in ``data/``: the lexicons (``lexicons.load_table``) and the rules' small
+word lists (``data/word_lists.tsv``, ``lexicons.word_list(name)``).
 """
 
 from __future__ import annotations
