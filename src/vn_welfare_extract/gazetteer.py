@@ -73,6 +73,8 @@ _COUNTRY_VERB_RE = regex.compile(r"[ ]+(?:có|ghi nhận|công bố|tuyên bố|
 _WORD_RE = regex.compile(r"[^ ]+")
 _CAP_WORDS_RE = regex.compile(r"(?:[ ]+\p{Lu}[\p{L}']*){1,3}")
 _ANY_WORDS_RE = regex.compile(r"(?:[ ]+\p{L}+){1,3}")
+# Between the names of a list after one unit word: ``, `` or `` và ``.
+_LIST_SEP_RE = regex.compile(r"(?:[ ]*,|[ ]+và)[ ]+(?=\p{Lu})")
 _NOT_NAMES = frozenset({"hội", "viên", "đoàn"})
 
 
@@ -128,6 +130,7 @@ class PlaceHit:
     districts: tuple[District, ...] = ()  # candidates when a district name exists in several provinces
     parent: str | None = None
     foreign: Foreign | None = None  # a country, foreign city or sea
+    rule: str | None = None  # a rule that found it other than its level's (``district_list``)
 
     @property
     def district(self) -> District | None:
@@ -379,8 +382,41 @@ class Gazetteer:
             if hit is None:
                 continue
             chain = self._extend(text, hit, stop)
+            if len(chain) == 1 and hit.level == "district" and hit.unit != "thành phố":
+                chain.extend(self._district_list(text, hit, stop))
             out.extend(chain)
             pos = chain[-1].end
+        return out
+
+    def _district_list(self, text: str, first: PlaceHit, stop: int) -> list[PlaceHit]:
+        """``huyện Krông Pa, Ia Pa, Kông Chro``, ``các huyện An Phú, Tân Châu và Tri Tôn``: one unit
+        word before a list; each further name is a district of the first one's province (any
+        district unit: a list of huyện may hold a thị xã), the longest known name first (rule
+        ``district_list``)."""
+        provinces = {d.province for d in first.districts}
+        out: list[PlaceHit] = []
+        last = first
+        while True:
+            sep = _LIST_SEP_RE.match(text, last.end, stop)
+            if sep is None:
+                break
+            run = _CAP_WORDS_RE.match(text, sep.end() - 1, stop) if text[sep.end() - 1] == " " else None
+            if run is None:
+                break
+            words = list(_WORD_RE.finditer(text, sep.end(), run.end()))
+            hit = None
+            for n in range(len(words), 0, -1):
+                e = words[n - 1].end()
+                k = text_key(text[sep.end() : e])
+                cands = tuple(d for u in _DISTRICT_UNITS for d in self.districts.get((u, k), ()) if d.province in provinces)
+                if cands:
+                    hit = PlaceHit(sep.end(), e, sep.end(), "district", cands[0].unit, cands[0].name, None, cands,
+                                   rule="district_list")
+                    break
+            if hit is None:
+                break
+            out.append(hit)
+            last = hit
         return out
 
     def match_chain(self, text: str, pos: int, end: int | None = None) -> list[PlaceHit]:

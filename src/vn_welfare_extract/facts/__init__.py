@@ -38,7 +38,9 @@ RULES: dict[str, frozenset[str]] = {
         "law_amendment", "law_list", "law_table", "title_pattern",
     }),
     "organizations": frozenset({"department", "fuzzy", "group", "known", "local"}),
-    "locations": frozenset({"city", "commune", "commune_code", "commune_unknown", "country", "district", "province", "sea"}),
+    "locations": frozenset({
+        "city", "commune", "commune_code", "commune_unknown", "country", "district", "district_list", "province", "sea",
+    }),
     "facts": frozenset({
         "budget.clause", "case_count.count", "statement.speech_verb", "support.clause",
         *(f"place={how}" for how in (
