@@ -51,11 +51,11 @@ _CAP_WORD_AFTER_RE = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])")
 UNITS: dict[str, str] = {
     "tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
     "thị xã": "thị xã", "tx": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn",
-    "q": "quận",
+    "q": "quận", "huyện đảo": "huyện",
 }
 _UNIT_WRITTEN = (
     "tỉnh Tỉnh thành_phố Thành_phố TP Tp tp huyện Huyện quận Quận thị_xã Thị_xã TX xã Xã phường "
-    "Phường thị_trấn Thị_trấn Q"
+    "Phường thị_trấn Thị_trấn Q huyện_đảo Huyện_đảo"
 ).split()
 _DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 _COMMUNE_UNITS = frozenset({"xã", "phường", "thị trấn"})
