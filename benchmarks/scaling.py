@@ -73,7 +73,7 @@ def time_stages(ex: Extractor, text: str) -> dict[str, float]:
     rec = Record(doc_id=None, published="2021-10-15", library_version="bench")
     for comp in ex._components:
         if comp.name == "facts":
-            resolve(rec)
+            resolve(rec, doc.original)
         t0 = time.perf_counter()
         try:
             comp(doc, rec)

@@ -149,9 +149,9 @@ def test_the_resolver_reports_what_it_drops_by_rule_and_only_when_asked() -> Non
             counts=[CountItem("2 tỷ", *span(text, "2 tỷ"), value=2, unit="tỷ", rule="bare")],
         )
     plain, hooked = build(), build()
-    resolve(plain)
+    resolve(plain, text)
     dropped: list[Dropped] = []
-    resolve(hooked, dropped)
+    resolve(hooked, text, dropped)
     assert plain.to_dict() == hooked.to_dict()  # the hook never changes the record
     assert sorted((d.rule, d.kind, d.item.text) for d in dropped) == [
         ("amount_over_count", "counts", "2 tỷ"),

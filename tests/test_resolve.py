@@ -39,3 +39,26 @@ def resolve_ref(iso: str = "2021-12-30"):  # type: ignore[no-untyped-def]
     from vn_welfare_extract.text import parse_published
 
     return parse_published(iso)
+
+
+def test_a_document_year_is_not_an_event_date() -> None:
+    """``resolve`` decides it (rule ``document_year``): the dates step reads no policies."""
+    for text in ("Theo Luật Đất đai, năm 2013 nhà nước giao đất cho hộ gia đình.",
+                 "Quyết định 649/QĐ-UBND 2014 quy định mức hỗ trợ cho hộ nghèo."):
+        assert extract(text, published="2021-05-01").dates == []
+    rec = extract("Căn cứ Nghị định 20/2021/NĐ-CP, năm 2022 tỉnh chi 5 tỷ đồng.", published="2021-05-01")
+    assert [d.value for d in rec.dates] == ["2022"]  # the policy's year is 2021: 2022 is an event's
+
+
+def test_steps_read_no_other_type_except_what_the_pipeline_names() -> None:
+    """Dates without policies and counts without amounts give the same record: the decisions
+    between types are resolve's."""
+    from vn_welfare_extract import Extractor
+
+    text = ("Theo Luật Đất đai, năm 2013 nhà nước giao đất. Huyện chi 200 triệu đồng cho 35 hộ, "
+            "Quyết định 649/QĐ-UBND 2014 hỗ trợ 2 triệu người.")
+    whole = Extractor().extract(text, published="2021-05-01")
+    alone = Extractor(types=["dates", "counts"]).extract(text, published="2021-05-01")
+    assert [d.text for d in alone.dates] == ["năm 2013", "2014"]  # no policies: nothing decides
+    assert [d.text for d in whole.dates] == []
+    assert [c.text for c in whole.counts] == [c.text for c in alone.counts] == ["35 hộ", "2 triệu người"]

@@ -40,9 +40,9 @@ class Component(Protocol):
 # (which type wins a contested span) runs once before the facts step, which links items by id.
 PIPELINE: tuple[tuple[str, type[Any], tuple[str, ...]], ...] = (
     ("policies", PoliciesComponent, ()),
-    ("dates", DatesComponent, ("policies",)),  # document codes and issue dates are not event dates
+    ("dates", DatesComponent, ()),
     ("amounts", AmountsComponent, ()),
-    ("counts", CountsComponent, ("amounts",)),  # a number with a currency is not a count
+    ("counts", CountsComponent, ()),
     ("organizations", OrganizationsComponent, ()),
     ("locations", LocationsComponent, ()),
     ("officials", OfficialsComponent, ("organizations", "locations")),
@@ -272,7 +272,7 @@ def _warning(code: str, message: str, start: int | None = None, end: int | None 
 
 def _safe_resolve(rec: Record, doc: Doc, dropped: list[Dropped] | None = None) -> None:
     try:
-        resolve(rec, dropped)
+        resolve(rec, doc.original, dropped)
     except Exception as e:  # same rule as for components: warn, keep the article
         log.exception("resolve failed on doc %s", doc.doc_id)
         doc.warn("component_error", f"resolve: {type(e).__name__}: {e}")

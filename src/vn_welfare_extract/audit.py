@@ -59,6 +59,7 @@ from .lexicons import load_table
 from .model import ITEM_LISTS, Record
 from .resolve import Dropped, _Blocker
 from .text import PLAIN_UPPER
+from .wordlists import alternation
 
 AUDIT_VERSION = 1
 
@@ -152,8 +153,7 @@ def _money_re() -> re.Pattern[str]:
 def _policy_re() -> re.Pattern[str]:
     """A document kind (``data/document_kinds.tsv``), optional ``số``, then a number/code or a
     word (a title when it is capitalised in the original, checked by the caller)."""
-    words = sorted({r["word"].lower() for r in load_table("document_kinds")}, key=len, reverse=True)
-    kinds = "|".join(re.escape(w) for w in words)
+    kinds = alternation(r["word"].lower() for r in load_table("document_kinds"))
     return re.compile(r"(?<!\w)(?P<kind>" + kinds + r")(?P<so> số)? +(?P<ref>\d[\w/.\-]*\w|\d|\w+)")
 
 
@@ -166,8 +166,8 @@ def _kind_forms() -> dict[str, tuple[str, str]]:
 @cache
 def _post_re() -> re.Pattern[str]:
     """Post words (``data/titles.tsv`` kinds post/appos), optional ``phó``; never ``đại sứ quán``."""
-    posts = sorted({r["title"].lower() for r in load_table("titles") if r["kind"] in ("post", "appos")}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:phó )?(?P<post>" + "|".join(re.escape(p) for p in posts) + r")(?!\w)(?! quán)")
+    posts = alternation(r["title"].lower() for r in load_table("titles") if r["kind"] in ("post", "appos"))
+    return re.compile(r"(?<!\w)(?:phó )?(?P<post>" + posts + r")(?!\w)(?! quán)")
 
 
 @cache
@@ -178,8 +178,8 @@ def _post_canon() -> dict[str, str]:
 @cache
 def _name_re() -> re.Pattern[str]:
     """A family name (``data/family_names.tsv``) and 1-3 capitalised syllables (on the original)."""
-    fams = sorted({r["family"] for r in load_table("family_names")}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in fams) + r")(?: [" + PLAIN_UPPER + r"]\w*){1,3}(?!\w)")
+    fams = alternation(r["family"] for r in load_table("family_names"))
+    return re.compile(r"(?<!\w)(?:" + fams + r")(?: [" + PLAIN_UPPER + r"]\w*){1,3}(?!\w)")
 
 
 # A name after these words names a school, a street, a place or a prize, not a person.

@@ -52,6 +52,7 @@ import regex
 
 from .model import Warning
 from .text import plain_text
+from .wordlists import TONE_MARKS, alternation
 
 WARNING_CODES: tuple[str, ...] = (
     "decoded_utf16",
@@ -152,8 +153,7 @@ def _vni_map() -> dict[str, str]:
 def _vni_decode_re() -> tuple[regex.Pattern[str], dict[str, str]]:
     rev = {v: k for k, v in _vni_map().items() if v != k}
     # Longest sequences first: "ôù" (ớ) before "ô" (ơ).
-    alts = sorted(rev, key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(a) for a in alts)), rev
+    return regex.compile(alternation(rev)), rev
 
 
 # -- encoders (used by the tests and the fuzzer to make real legacy-encoded input) ----------
@@ -282,14 +282,13 @@ def decode_legacy(data: bytes, encoding: str) -> str:
 
 # -- scoring: how Vietnamese does a text look? ------------------------------------------------
 
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _VN_LETTERS = frozenset(
     "abcdefghijklmnopqrstuvwxyzđ"
     + "".join(
         unicodedata.normalize("NFC", b + m + t)
         for b, m in (("a", ""), ("a", "\u0306"), ("a", "\u0302"), ("e", ""), ("e", "\u0302"), ("i", ""), ("o", ""),
                      ("o", "\u0302"), ("o", "\u031b"), ("u", ""), ("u", "\u031b"), ("y", ""))
-        for t in ("", *_TONE_MARKS)
+        for t in ("", *TONE_MARKS)
     )
 )
 _SYLLABLE_RE = regex.compile(
@@ -305,9 +304,9 @@ def _syllable_ok(tok: str) -> bool:
     if not all(c in _VN_LETTERS for c in low):
         return False
     d = unicodedata.normalize("NFD", low)
-    if sum(1 for c in d if c in _TONE_MARKS) > 1:
+    if sum(1 for c in d if c in TONE_MARKS) > 1:
         return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONE_MARKS))
+    bare = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONE_MARKS))
     return _SYLLABLE_RE.fullmatch(bare) is not None
 
 

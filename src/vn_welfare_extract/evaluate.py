@@ -41,7 +41,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .wordlists import TONE_MARKS
+
 TYPES: tuple[str, ...] = ("dates", "amounts", "counts", "officials", "policies")
+# The supporting types (SPEC §6), scored only against gold records that carry them (the corpus's
+# ``support/<id>.json``); not in the headline.
+SUPPORT_TYPES: tuple[str, ...] = ("organizations", "locations")
 KINDS: tuple[str, ...] = ("MISSED", "SPURIOUS", "WRONG")
 # Fact fields compared at value level when the gold fact gives them (free text such as
 # ``what`` or the quoted sentence is not compared).
@@ -52,7 +57,6 @@ Json = dict[str, Any]
 # --------------------------------------------------------------------------------------------
 # Comparison keys (the same folding as the shared scorer)
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 # Punctuation and spacing that never distinguish two names.
 _PUNCT_RE = re.compile(r"[\s\-–,.&()/:;\"'“”]+")
 # A title listing several posts: `Bộ trưởng, Chủ nhiệm` or `Bí thư kiêm Chủ tịch`.
@@ -65,8 +69,8 @@ _DIGITS_RE = re.compile(r"\d+")
 def _syllable_key(w: str) -> str:
     """A syllable without its tone mark, plus the tone: `hoà` and `hòa` get the same key."""
     d = unicodedata.normalize("NFD", w)
-    tones = "".join(sorted(c for c in d if c in _TONES))
-    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+    tones = "".join(sorted(c for c in d if c in TONE_MARKS))
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONE_MARKS))
     return base + tones
 
 
@@ -284,6 +288,8 @@ class Report:
     posts: Tally = field(default_factory=Tally)  # (name, title, organisation); not in the headline
     facts: Tally = field(default_factory=Tally)
     facts_docs: int = 0  # gold records that carry a ``facts`` list
+    support: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in SUPPORT_TYPES})
+    support_docs: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SUPPORT_TYPES, 0))
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -299,6 +305,9 @@ class Report:
         self.posts.add(other.posts)
         self.facts.add(other.facts)
         self.facts_docs += other.facts_docs
+        for k in SUPPORT_TYPES:
+            self.support[k].add(other.support[k])
+            self.support_docs[k] += other.support_docs[k]
         self.failures.extend(other.failures)
 
     def value_f1(self) -> dict[str, float]:
@@ -306,6 +315,7 @@ class Report:
         out["posts"] = self.posts.value()[2]
         if self.facts_docs:
             out["facts"] = self.facts.value()[2]
+        out.update({k: self.support[k].value()[2] for k in SUPPORT_TYPES if self.support_docs[k]})
         return out
 
     def to_dict(self) -> Json:
@@ -316,23 +326,26 @@ class Report:
         out["posts"] = self.posts.to_dict()
         out["headline_value_f1"] = self.headline
         out["facts"] = self.facts.to_dict() if self.facts_docs else None
+        for k in SUPPORT_TYPES:
+            out[k] = self.support[k].to_dict() if self.support_docs[k] else None
         out["failures"] = [f.to_dict() for f in self.failures]
         return out
 
     def table(self) -> str:
         lines = [
             f"{self.name}: {self.docs} gold docs, {self.missing_predictions} without a prediction",
-            f"{'type':10} {'gold':>5} {'pred':>5}  {'span P':>6} {'span R':>6} {'span F':>6}  "
+            f"{'type':13} {'gold':>5} {'pred':>5}  {'span P':>6} {'span R':>6} {'span F':>6}  "
             f"{'val P':>6} {'val R':>6} {'val F':>6}",
         ]
         rows = [(k, self.tallies[k]) for k in TYPES]
         rows.append(("posts", self.posts))
         if self.facts_docs:
             rows.append(("facts", self.facts))
+        rows.extend((k, self.support[k]) for k in SUPPORT_TYPES if self.support_docs[k])
         for k, x in rows:
             sp, vp = x.span(), x.value()
             lines.append(
-                f"{k:10} {x.gold:5} {x.pred:5}  {sp[0]:6.3f} {sp[1]:6.3f} {sp[2]:6.3f}  {vp[0]:6.3f} {vp[1]:6.3f} {vp[2]:6.3f}"
+                f"{k:13} {x.gold:5} {x.pred:5}  {sp[0]:6.3f} {sp[1]:6.3f} {sp[2]:6.3f}  {vp[0]:6.3f} {vp[1]:6.3f} {vp[2]:6.3f}"
             )
         lines.append(f"headline (mean value-F1 over 5 types): {self.headline:.3f}")
         return "\n".join(lines)
@@ -531,6 +544,20 @@ def _fact_summary(f: Mapping[str, Any]) -> Json:
     return {k: f[k] for k in ("type", *FACT_FIELDS) if f.get(k) not in (None, [], "")}
 
 
+def _one_to_one(pairs: Sequence[tuple[Any, ...]]) -> tuple[dict[int, int], set[int]]:
+    """Greedy one-to-one matching of candidate pairs ``(*score, -j, -i)`` (gold ``i``, prediction
+    ``j``), best score first (ties: earlier prediction, then earlier gold): gold -> prediction in
+    matching order, and the matched predictions."""
+    used_g: dict[int, int] = {}
+    used_p: set[int] = set()
+    for *_score, negj, negi in sorted(pairs, reverse=True):
+        i, j = -negi, -negj
+        if i not in used_g and j not in used_p:
+            used_g[i] = j
+            used_p.add(j)
+    return used_g, used_p
+
+
 def _score_facts(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: Report) -> None:
     if "facts" not in g or g.get("facts") is None:
         return
@@ -550,15 +577,8 @@ def _score_facts(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: R
             shared = len(ga & _fact_anchors(y))
             if shared:
                 pairs.append((shared, -len(fact_wrong_fields(x, y)), -j, -i))
-    pairs.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _n, _w, negj, negi in pairs:
-        j, i = -negj, -negi
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
+    used_g, used_p = _one_to_one(pairs)
+    for i, j in used_g.items():
         a.span_tp += 1
         wrong = fact_wrong_fields(gl[i], pl[j])
         if not wrong:
@@ -580,6 +600,49 @@ def _score_facts(doc_id: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: R
             )
 
 
+def _support_ok(kind: str, g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    """Right: the same normalised name; a location also at the same level, with the same code
+    when the gold gives one."""
+    if norm(g.get("name")) != norm(p.get("name")):
+        return False
+    return kind != "locations" or (g.get("level") == p.get("level") and g.get("code") in (None, p.get("code")))
+
+
+def _score_support(doc_id: str, kind: str, g: Mapping[str, Any], p: Mapping[str, Any], rep: Report) -> None:
+    """Organisations and locations are entities with mentions: found when a predicted entity
+    shares a mention span (overlap) with the gold one (one-to-one, most shared mentions first,
+    then a right one first), right when ``_support_ok``."""
+    if g.get(kind) is None:
+        return
+    rep.support_docs[kind] += 1
+    gl, pl = g.get(kind) or [], p.get(kind) or []
+    a = rep.support[kind]
+    a.gold += len(gl)
+    a.pred += len(pl)
+    pairs: list[tuple[int, bool, int, int]] = []
+    for i, x in enumerate(gl):
+        for j, y in enumerate(pl):
+            shared = sum(1 for m in x.get("mentions") or [] for n in y.get("mentions") or []
+                         if (s := _span(m)) and (t := _span(n)) and s[0] < t[1] and t[0] < s[1])
+            if shared:
+                pairs.append((shared, _support_ok(kind, x, y), -j, -i))
+    used_g, used_p = _one_to_one(pairs)
+    for i, j in used_g.items():
+        a.span_tp += 1
+        if _support_ok(kind, gl[i], pl[j]):
+            a.value_tp += 1
+        else:
+            rep.failures.append(Failure(doc_id, kind, "WRONG", gl[i].get("name"), gl[i].get("level"), pl[j].get("name"),
+                                        pl[j].get("level"), _first_span(gl[i]), pl[j].get("rule")))
+    for i, x in enumerate(gl):
+        if i not in used_g:
+            rep.failures.append(Failure(doc_id, kind, "MISSED", x.get("name"), x.get("level"), span=_first_span(x)))
+    for j, y in enumerate(pl):
+        if j not in used_p:
+            rep.failures.append(Failure(doc_id, kind, "SPURIOUS", pred_text=y.get("name"), pred_value=y.get("level"),
+                                        span=_first_span(y), rule=y.get("rule")))
+
+
 def score_doc(doc_id: str, gold: Mapping[str, Any], pred: Mapping[str, Any], rep: Report) -> None:
     """Add one article's comparison to ``rep``."""
     for kind in ("dates", "amounts", "counts"):
@@ -587,6 +650,8 @@ def score_doc(doc_id: str, gold: Mapping[str, Any], pred: Mapping[str, Any], rep
     _score_officials(doc_id, gold, pred, rep)
     _score_policies(doc_id, gold, pred, rep)
     _score_facts(doc_id, gold, pred, rep)
+    for kind in SUPPORT_TYPES:
+        _score_support(doc_id, kind, gold, pred, rep)
 
 
 def score(gold: Mapping[str, Mapping[str, Any]], preds: Mapping[str, Mapping[str, Any]], name: str = "gold") -> Report:
@@ -655,6 +720,8 @@ def open_gold_set(path: str | os.PathLike[str]) -> GoldSet:
     gold = load_gold(gold_dir)
     if not gold:
         raise FileNotFoundError(f"{gold_dir}: no gold records (<id>.json)")
+    if (d / "support").is_dir():
+        add_support(gold, d / "support")
     arts = load_jsonl(d / "articles.jsonl") if (d / "articles.jsonl").is_file() else []
     name = d.name if d.name != "gold" else d.parent.name
     return GoldSet(name or str(d), gold, arts)
@@ -693,6 +760,22 @@ def add_facts(gold: dict[str, Json], facts: Mapping[str, list[Json]]) -> int:
     for gid, g in gold.items():
         if g.get("facts") is None and gid in facts:
             g["facts"] = facts[gid]
+            n += 1
+    return n
+
+
+def add_support(gold: dict[str, Json], support_dir: str | os.PathLike[str]) -> int:
+    """Give gold records the ``organizations`` and ``locations`` annotated apart for their id
+    (``<id>.json`` files: ``doc_id`` plus those lists); returns how many records took some."""
+    n = 0
+    for f in sorted(Path(support_dir).glob("*.json")):
+        with open(f, encoding="utf-8") as fh:
+            d = json.load(fh)
+        g = gold.get(str(d.get("doc_id") or f.stem))
+        if g is not None:
+            for k in SUPPORT_TYPES:
+                if isinstance(d.get(k), list) and g.get(k) is None:
+                    g[k] = d[k]
             n += 1
     return n
 
@@ -811,7 +894,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--pred", help="score this JSONL of records instead of running the extractor")
     ap.add_argument("--out", help="write the predictions that were scored to this JSONL file")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="list up to N failures of each kind")
-    ap.add_argument("--kind", choices=(*TYPES, "posts", "facts"), help="list failures of this type only")
+    ap.add_argument("--kind", choices=(*TYPES, "posts", "facts", *SUPPORT_TYPES), help="list failures of this type only")
     ap.add_argument("--json", metavar="OUT", help="write the scores (and failures) as JSON")
     ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     ap.add_argument("--facts", metavar="DIR",

@@ -34,20 +34,14 @@ from functools import lru_cache
 
 import regex
 
-from .lexicons import load_table
+from .lexicons import load_table, word_list
 from .text import PLAIN_UPPER, Doc, normalize
+from .wordlists import HYPHENS, SPACES_HYPHENS, alternation, space_fold, trie_pattern
 
 # Family names and the commonest middle names: a capitalised word from this set right before a
 # bare place name makes it part of a person's name (``Nguyễn Hòa Bình``, ``Trần Thị Hà Nam``).
-SURNAMES = frozenset(
-    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
-    Trương Lâm Phùng Mai Tô Tạ Hà Lưu Lương Cao Đinh Châu Kiều Lại Chu Quách Thái Tăng Mạc Triệu Lò Lục
-    Khúc Từ Hứa""".split()
-)
-NAME_WORDS = SURNAMES | frozenset(
-    """Văn Thị Hữu Đức Công Quang Minh Ngọc Thanh Xuân Hồng Kim Thu Tấn Bá Đình Trọng Quốc Như
-    Mạnh Duy Hoài Thúy Thùy Phương Bích Tuấn Anh""".split()
-)
+SURNAMES = frozenset(word_list("gazetteer.surnames"))
+NAME_WORDS = SURNAMES | frozenset(word_list("gazetteer.name_words"))
 # Kin words and pronouns before a bare place name: ``bà Huế``, ``anh Hải Dương``.
 _KIN_RE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:ông|bà|anh|chị|em|cô|chú|bác|cháu|cụ|vợ|chồng|con|mẹ|bố|cha|thầy|nữ sinh|nam sinh|bệnh nhân|BN)[ ]+$")
 _CAP_WORD_BEFORE_RE = regex.compile(r"(\p{Lu}\p{Ll}*)[ ]+$")
@@ -57,11 +51,11 @@ _CAP_WORD_AFTER_RE = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])")
 UNITS: dict[str, str] = {
     "tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
     "thị xã": "thị xã", "tx": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn",
-    "q": "quận",
+    "q": "quận", "huyện đảo": "huyện",
 }
 _UNIT_WRITTEN = (
     "tỉnh Tỉnh thành_phố Thành_phố TP Tp tp huyện Huyện quận Quận thị_xã Thị_xã TX xã Xã phường "
-    "Phường thị_trấn Thị_trấn Q"
+    "Phường thị_trấn Thị_trấn Q huyện_đảo Huyện_đảo"
 ).split()
 _DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 _COMMUNE_UNITS = frozenset({"xã", "phường", "thị trấn"})
@@ -69,10 +63,7 @@ LEVEL_OF_UNIT = {"tỉnh": "province", **{u: "district" for u in _DISTRICT_UNITS
 _RANK = {"commune": 0, "district": 1, "province": 2, "city": 3, "country": 4, "sea": 5}
 FOREIGN_LEVELS = frozenset({"country", "city", "sea"})
 # Country names that are also personal names or common words: a place only after one of these words.
-_COUNTRY_CONTEXT = frozenset(
-    """tại ở nước của từ sang với và giữa thăm tới đến người phía quân phủ thống tướng trưởng sứ quán dân
-    học hàng hãng xứ bên cùng qua về là như gồm cả toàn""".split()
-)
+_COUNTRY_CONTEXT = frozenset(word_list("gazetteer.country_context"))
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ ]+$")
 # An ambiguous country name opening a clause is a country when a reporting verb follows (``Nhật có 408
 # bệnh nhân``, ``Pháp ghi nhận …``; rule ``country_context``).
@@ -82,6 +73,8 @@ _COUNTRY_VERB_RE = regex.compile(r"[ ]+(?:có|ghi nhận|công bố|tuyên bố|
 _WORD_RE = regex.compile(r"[^ ]+")
 _CAP_WORDS_RE = regex.compile(r"(?:[ ]+\p{Lu}[\p{L}']*){1,3}")
 _ANY_WORDS_RE = regex.compile(r"(?:[ ]+\p{L}+){1,3}")
+# Between the names of a list after one unit word: ``, `` or `` và ``.
+_LIST_SEP_RE = regex.compile(r"(?:[ ]*,|[ ]+và)[ ]+(?=\p{Lu})")
 _NOT_NAMES = frozenset({"hội", "viên", "đoàn"})
 
 
@@ -137,6 +130,7 @@ class PlaceHit:
     districts: tuple[District, ...] = ()  # candidates when a district name exists in several provinces
     parent: str | None = None
     foreign: Foreign | None = None  # a country, foreign city or sea
+    rule: str | None = None  # a rule that found it other than its level's (``district_list``)
 
     @property
     def district(self) -> District | None:
@@ -163,40 +157,8 @@ def key(s: str) -> str:
 
 def text_key(s: str) -> str:
     """``key`` for text that is already normalised (a span of ``Doc.text``): the hot path."""
-    s = " ".join(s.casefold().split())
+    s = space_fold(s)
     return s.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-
-
-def trie_regex(words: Iterable[str], space: str = "[ ]+") -> str:
-    """A regex matching any of ``words`` (longest first at each branch), built as a trie so the
-    engine never re-tries a shared prefix. A space in a word matches ``space``; a hyphen matches
-    with optional spaces around it."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        if not w:
-            raise ValueError("empty entry in a trie regex")
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        alts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            if ch == " ":
-                piece = space
-            elif ch == "-":
-                piece = "[ ]*-[ ]*"
-            else:
-                piece = regex.escape(ch)
-            alts.append(piece + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 class Gazetteer:
@@ -230,7 +192,7 @@ class Gazetteer:
             c = Commune(row["name"], row["unit"], row["code"], row["district"], row["province"], row["successor_2025"])
             self.communes.setdefault((c.unit, key(c.name)), []).append(c)
         self.foreign: dict[str, Foreign] = {}  # key(alias) -> country, city or sea
-        ambiguous = {"Đức", "Nga", "Anh", "Mỹ", "Úc", "Ý", "Áo", "Séc", "Nhật", "Pháp", "Bỉ"}
+        ambiguous = frozenset(word_list("gazetteer.ambiguous_countries"))
         for row in load_table("countries"):
             names = [row["name"], *[a for a in row["aliases"].split("|") if a.strip()]]
             for a in names:
@@ -239,9 +201,9 @@ class Gazetteer:
         province_aliases = {_norm(a) for r in load_table("provinces") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
         foreign_names = {_norm(a) for r in load_table("countries") for a in [r["name"], *r["aliases"].split("|")] if a.strip()}
         aliases = sorted(province_aliases | foreign_names)
-        units = "|".join(regex.escape(u.replace("_", " ")) for u in sorted(_UNIT_WRITTEN, key=len, reverse=True))
-        prov = trie_regex(sorted(province_aliases))
-        bare = trie_regex(aliases)  # one trie: the longest name wins (``Thái Bình Dương`` over ``Thái Bình``)
+        units = alternation(u.replace("_", " ") for u in _UNIT_WRITTEN)
+        prov = trie_pattern(sorted(province_aliases), SPACES_HYPHENS)
+        bare = trie_pattern(aliases, SPACES_HYPHENS)  # one trie: the longest name wins (``Thái Bình Dương`` over ``Thái Bình``)
         name = r"(?:\d{1,2}|\p{Lu}[\p{L}']*(?:(?:[ ]+|[ ]*-[ ]*)(?:\p{Lu}[\p{L}']*|\d{1,2}(?![\p{L}\p{N}]))){0,4})"
         # One place phrase: a unit word then a known province or any capitalised run (checked in
         # code against the tables), or a bare known province alias or foreign name.
@@ -257,7 +219,7 @@ class Gazetteer:
         }
         # Prefilter: where an alias's first word or a unit word before a name starts (a cheap scan).
         self.first_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + trie_regex(firsts, " ") + ")"
+            r"(?<![\p{L}\p{N}])(?:" + trie_pattern(firsts, HYPHENS) + ")"
             + rf"|(?<![\p{{L}}\p{{N}}])(?:{units})(?=\.?[ ]*[\p{{Lu}}\d])"
         )
         # The same for plain text (``Doc.plain``) with the stdlib engine, twice as fast: the
@@ -266,8 +228,8 @@ class Gazetteer:
         initials = "".join(sorted({w[0] for w in [*firsts, *unit_words]}))
         self.first_plain_re = _re.compile(
             f"(?=[{_re.escape(initials)}])(?<![^\\W_])(?:(?:"
-            + trie_regex(firsts, " ")
-            + ")|(?:" + "|".join(_re.escape(u) for u in unit_words) + rf")(?=\.?[ ]*[{PLAIN_UPPER}\d]))"
+            + trie_pattern(firsts, HYPHENS)
+            + ")|(?:" + alternation(unit_words) + rf")(?=\.?[ ]*[{PLAIN_UPPER}\d]))"
         )
         self.bare_re = regex.compile(rf"(?P<bare>{bare})(?![\p{{L}}\p{{N}}])")
         # Between the parts of a chain: ``, `` or `` - `` or a space.
@@ -420,8 +382,41 @@ class Gazetteer:
             if hit is None:
                 continue
             chain = self._extend(text, hit, stop)
+            if len(chain) == 1 and hit.level == "district" and hit.unit != "thành phố":
+                chain.extend(self._district_list(text, hit, stop))
             out.extend(chain)
             pos = chain[-1].end
+        return out
+
+    def _district_list(self, text: str, first: PlaceHit, stop: int) -> list[PlaceHit]:
+        """``huyện Krông Pa, Ia Pa, Kông Chro``, ``các huyện An Phú, Tân Châu và Tri Tôn``: one unit
+        word before a list; each further name is a district of the first one's province (any
+        district unit: a list of huyện may hold a thị xã), the longest known name first (rule
+        ``district_list``)."""
+        provinces = {d.province for d in first.districts}
+        out: list[PlaceHit] = []
+        last = first
+        while True:
+            sep = _LIST_SEP_RE.match(text, last.end, stop)
+            if sep is None:
+                break
+            run = _CAP_WORDS_RE.match(text, sep.end() - 1, stop) if text[sep.end() - 1] == " " else None
+            if run is None:
+                break
+            words = list(_WORD_RE.finditer(text, sep.end(), run.end()))
+            hit = None
+            for n in range(len(words), 0, -1):
+                e = words[n - 1].end()
+                k = text_key(text[sep.end() : e])
+                cands = tuple(d for u in _DISTRICT_UNITS for d in self.districts.get((u, k), ()) if d.province in provinces)
+                if cands:
+                    hit = PlaceHit(sep.end(), e, sep.end(), "district", cands[0].unit, cands[0].name, None, cands,
+                                   rule="district_list")
+                    break
+            if hit is None:
+                break
+            out.append(hit)
+            last = hit
         return out
 
     def match_chain(self, text: str, pos: int, end: int | None = None) -> list[PlaceHit]:

@@ -1,7 +1,7 @@
 """Loads the reviewed data files in ``data/`` once.
 
 Every data file is UTF-8 TSV with a header row, preceded by ``#`` comment lines; one of them
-must be ``# source: …`` (where the entries come from). Lookup keys go through ``text.fold``
+must be ``# source: …`` (where the entries come from). Lookup keys go through ``wordlists.fold``
 so that NFD input, old-style tone marks and case do not matter.
 """
 
@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .text import fold
+from .wordlists import nonempty
 
 
 class LexiconError(ValueError):
@@ -51,6 +51,24 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
+@cache
+def _word_lists() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, list[str]] = {}
+    for row in load_table("word_lists"):
+        (word,) = nonempty(f"data/word_lists.tsv list {row['list']!r}", [row["word"]], LexiconError)
+        lists.setdefault(row["list"], []).append(word)
+    return {name: tuple(words) for name, words in lists.items()}
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of list ``name`` of ``data/word_lists.tsv`` (the rules' small word lists), in
+    file order; an unknown name raises ``LexiconError`` with the valid ones."""
+    lists = _word_lists()
+    if name not in lists:
+        raise LexiconError(f"no word list {name!r} in data/word_lists.tsv; lists: {', '.join(sorted(lists))}")
+    return lists[name]
+
+
 @dataclass(frozen=True)
 class Lexicons:
     """User-supplied entries added to the shipped ones.
@@ -72,7 +90,7 @@ class Lexicons:
         organizations: Mapping[str, str] | Iterable[str] | None = None,
         document_kinds: Mapping[str, str] | Iterable[str] | None = None,
     ) -> Lexicons:
-        t = tuple(_nonempty("titles", titles or ()))
+        t = tuple(nonempty("titles", titles or (), LexiconError))
         return cls(t, _as_map("organizations", organizations), _as_map("document_kinds", document_kinds))
 
     @classmethod
@@ -132,24 +150,17 @@ _KIND_ALIASES = {
 }
 
 
-def _nonempty(what: str, entries: Iterable[str]) -> Iterable[str]:
-    for e in entries:
-        if not isinstance(e, str) or not e.strip():
-            raise LexiconError(f"{what}: every entry must be a non-empty string, got {e!r}")
-        yield e.strip()
-
-
 def _as_map(what: str, entries: Mapping[str, str] | Iterable[str] | None) -> dict[str, str]:
     if entries is None:
         return {}
     if isinstance(entries, Mapping):
         out = {}
         for k, v in entries.items():
-            (k2,) = _nonempty(what, [k])
-            (v2,) = _nonempty(what, [v])
+            (k2,) = nonempty(what, [k], LexiconError)
+            (v2,) = nonempty(what, [v], LexiconError)
             out[k2] = v2
         return out
-    return {e: e for e in _nonempty(what, entries)}
+    return {e: e for e in nonempty(what, entries, LexiconError)}
 
 
-__all__ = ["LEXICON_KINDS", "Lexicons", "LexiconError", "load_table", "fold"]
+__all__ = ["LEXICON_KINDS", "Lexicons", "LexiconError", "load_table", "word_list"]

@@ -14,7 +14,7 @@ Public API
   :class:`Quantity` spans; :func:`doc_quantities` caches it.
 - :func:`spell` writes an ``int`` in canonical Vietnamese words (the inverse of ``parse_number``).
 - :func:`qualifier_before` reads ``trên``/``khoảng hơn``/``ít nhất là`` … before a number
-  (``data/approx_qualifiers.tsv``); :func:`trie_pattern` builds a fast regex for a word list.
+  (``data/approx_qualifiers.tsv``).
 - :func:`to_int` rounds a ``Fraction`` half up: values are exact ints, never floats.
 
 Scale words: ``chục`` 10, ``trăm`` 100, ``nghìn``/``ngàn`` 10^3, ``vạn`` 10^4, ``triệu`` 10^6,
@@ -34,6 +34,7 @@ from typing import Any, Literal, Protocol
 import regex
 
 from .lexicons import load_table
+from .wordlists import alternation, trie_pattern
 
 Style = Literal["dot", "comma"]
 
@@ -157,31 +158,6 @@ SMALL_SCALES = {"trăm": 100, "chục": 10}
 VAGUE_WORDS = {"hàng", "vài", "mấy", "dăm", "đôi"}
 _OTHER_WORDS = {"mười", "mươi", "linh", "lẻ", "không", "rưỡi", "rưởi", "nửa"}
 NUMBER_WORDS = frozenset(DIGIT_WORDS) | frozenset(TAIL_WORDS) | frozenset(BIG_SCALES) | frozenset(SMALL_SCALES) | VAGUE_WORDS | _OTHER_WORDS
-
-
-def _alt(words: Any) -> str:
-    return "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
-
-
-def trie_pattern(words: Any) -> str:
-    """A regex (``re`` or ``regex`` syntax) matching any of the literal ``words``, factored by
-    prefix (``m(?:ột|ười|ươi)``) so the engine rejects a position on its first character
-    instead of trying every word. Longer words win over their prefixes (greedy ``?``)."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(root)
 
 
 # A digit token: not glued to a capital on its left (BN2899, F1), nor to a code (68/NQ, Covid-19,
@@ -635,14 +611,14 @@ class Qualifier:
 
 
 _QUALIFIERS = {r["surface"].lower(): r["approx"] for r in load_table("approx_qualifiers")}
-_QUAL_ALT = _alt(_QUALIFIERS)
+_QUAL_ALT = alternation(_QUALIFIERS)
 # Words between a qualifier and its number that do not stop it applying (``hơn con số 87 tỷ``,
 # ``dưới mức 5 triệu``).
 _QUAL_FILLERS = ("con số", "mức", "ngưỡng", "mốc")
 # One or more qualifier words ending right before the number, each optionally followed by "là",
 # the last optionally followed by a filler.
 _QUAL_RE = regex.compile(
-    r"(?:(?<!\p{L})(?:" + _QUAL_ALT + r")[ ]+(?:là[ ]+)?)+(?:(?:" + _alt(_QUAL_FILLERS) + r")[ ]+)?\Z", regex.I
+    r"(?:(?<!\p{L})(?:" + _QUAL_ALT + r")[ ]+(?:là[ ]+)?)+(?:(?:" + alternation(_QUAL_FILLERS) + r")[ ]+)?\Z", regex.I
 )
 _QUAL_WORD_RE = regex.compile(r"(?<!\p{L})(?:" + _QUAL_ALT + r")(?!\p{L})", regex.I)
 
@@ -719,5 +695,4 @@ __all__ = [
     "spell",
     "thousands_style",
     "to_int",
-    "trie_pattern",
 ]

@@ -16,14 +16,15 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import NAME_WORDS, PlaceHit, Province, gazetteer, trie_regex
-from .lexicons import load_table
+from .gazetteer import NAME_WORDS, PlaceHit, Province, gazetteer
+from .lexicons import load_table, word_list
 from .text import PLAIN_UPPER, normalize
+from .wordlists import alternation, space_fold, trie_pattern
 
 _MIN_FUZZY = 12
 # Party and youth committees named after their unit take the place's bare name (``Tỉnh ủy Thanh Hóa``).
 # Words that end a group's descriptor (``Đoàn công tác do Thứ trưởng …`` is not a group name).
-_NOT_DESCRIPTORS = frozenset("do và với tại ở đến về làm đã đang sẽ có là được cùng gồm vừa khi trong".split())
+_NOT_DESCRIPTORS = frozenset(word_list("orgnames.not_descriptors"))
 _NAMED_BY_UNIT_RE = regex.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|đoàn)$")  # shortest known name (key) that fuzzy repair may touch
 
 
@@ -34,12 +35,14 @@ _BOARD_BEFORE_RE = regex.compile(r"(?i:[ ]*(?:(?:HĐQT|Hội đồng quản tr�
 # A company's name running up to a position (a brand found there is part of that name).
 _INSIDE_COMPANY_RE = regex.compile(r"(?:Công ty|Tổng công ty|Tổng Công ty|CTCP|Cty)(?P<words>(?:[ ](?!của|và|với|tại)[\p{L}\p{N}&.-]+){0,6})[ ]$")
 # Legal-form words between ``Công ty`` and a brand that keep the brand the company (``Công ty Cổ phần FPT``).
-_LEGAL_WORDS = frozenset("Cổ cổ phần Phần CP TNHH MTV Tập tập đoàn Đoàn".split())
+_LEGAL_WORDS = frozenset(word_list("orgnames.legal_words"))
 # ``… của Hà Nội`` ending a body's name.
 _OF_PROVINCE_RE = regex.compile(r"[ ]+của[ ]+(?P<p>\p{Lu}[\p{L} ]{1,25}?)[ ]*$")
 # The province unit whose party or youth committee a ``Tỉnh ủy``/``Thành ủy`` is.
 _UNIT_OF_COMMITTEE = {"Tỉnh": "tỉnh", "Thành": "thành phố"}
 _DASH_RE = regex.compile(r" ?[-,] ?")
+# How an alias's spacing may vary in text: spaces as runs, ``-`` also as ``,``, ``&`` with spaces.
+_ORG_SPACING = {" ": "[ ]+", "-": "[ ]*[-,][ ]*", "&": "[ ]*&[ ]*"}
 _AMP_RE = regex.compile(r" ?& ?")
 _PHO_BEFORE_RE = regex.compile(r"(?i)phó[ ]+$")
 
@@ -52,8 +55,7 @@ def okey(s: str) -> str:
 
 def text_okey(s: str) -> str:
     """``okey`` for text that is already normalised (a span of ``Doc.text``)."""
-    s = " ".join(s.casefold().split())
-    return str(_AMP_RE.sub("&", _DASH_RE.sub("-", s)))
+    return str(_AMP_RE.sub("&", _DASH_RE.sub("-", space_fold(s))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,20 +112,20 @@ class OrgMatcher:
         for alias, canon in (extra or {}).items():
             self._add(alias, _Entry(normalize(canon)[0], None, "known", True))
         keys = sorted(self.entries)
-        pat = trie_regex(keys).replace("[ ]*-[ ]*", "[ ]*[-,][ ]*").replace(regex.escape("&"), "[ ]*&[ ]*")
+        pat = trie_pattern(keys, _ORG_SPACING)
         # Case-insensitive after a capital first letter (the lookahead lets the engine skip fast).
         self.head_re = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?=\p{{Lu}})(?i:{pat})(?![\p{{L}}\p{{N}}])")
         # Prefilter: the first words of all aliases (a cheap scan); the trie runs only where one starts.
         firsts = sorted({regex.split(r"[ &-]", k, maxsplit=1)[0] for k in keys}, key=len, reverse=True)
         self.first_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?=\p{Lu})(?i:" + "|".join(regex.escape(w) for w in firsts) + r")(?![\p{L}\p{N}])"
+            r"(?<![\p{L}\p{N}])(?=\p{Lu})(?i:" + alternation(firsts) + r")(?![\p{L}\p{N}])"
         )
         # The same for plain text (``Doc.plain``) with the stdlib engine, twice as fast: the
         # lookahead on a capital rejects most positions before the lookbehind, and the words are
         # a trie (longest first on each path, as in the sorted list).
-        self.first_plain_re = re.compile(rf"(?=[{PLAIN_UPPER}])(?<![^\W_])(?i:{trie_regex(firsts)})(?![^\W_])")
+        self.first_plain_re = re.compile(rf"(?=[{PLAIN_UPPER}])(?<![^\W_])(?i:{trie_pattern(firsts)})(?![^\W_])")
         long_keys = [k for k in keys if len(k) >= _MIN_FUZZY]
-        fpat = trie_regex(long_keys).replace("[ ]*-[ ]*", "[ ]*[-,][ ]*").replace(regex.escape("&"), "[ ]*&[ ]*")
+        fpat = trie_pattern(long_keys, _ORG_SPACING)
         # Fuzzy: one substituted letter anywhere in a long known name, best match.
         self.fuzzy_re = regex.compile(rf"(?i)(?b)(?:{fpat}){{s<=1}}(?![\p{{L}}\p{{N}}])")
         self.fuzzy_by_first: dict[str, list[str]] = {}

@@ -67,10 +67,11 @@ from typing import Any, Protocol
 from .gazetteer import gazetteer
 from .gazetteer import key as gazetteer_key
 from .io.sinks import Rows
-from .lexicons import load_table
+from .lexicons import load_table, word_list
 from .orgnames import canonical_org, okey
 from .tables import BY_NAME, REGISTRY_TABLES
 from .text import normalize
+from .wordlists import fold
 
 __all__ = [
     "EVIDENCE_TABLES",
@@ -98,18 +99,11 @@ Tables = dict[str, list[Row]]
 
 # Top state and party bodies: two same-name officials who both hold a post in one of them are
 # one person (there is one Thủ tướng, one Chủ tịch nước ...), whichever of these bodies it is.
-_CENTRAL = frozenset(okey(s) for s in (
-    "Chính phủ", "Quốc hội", "Ủy ban Thường vụ Quốc hội", "Nước Cộng hòa xã hội chủ nghĩa Việt Nam",
-    "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Đảng Cộng sản Việt Nam",
-))
+_CENTRAL = frozenset(okey(s) for s in word_list("registry.central_bodies"))
 # Posts held by hundreds of people at once: never ``central`` evidence (a body key still is).
 _NOT_CENTRAL_TITLES = frozenset(okey(s) for s in ("Đại biểu", "Đại biểu Quốc hội", "Thành viên", "Đại diện"))
 # Bodies named by a bare noun: not one body (``Hội``, ``Ban``, ``Công ty``).
-_BARE = frozenset(okey(s) for s in (
-    "Hội", "Ban", "Ủy ban", "Hội đồng", "Ban chấp hành", "Ban Thường vụ", "Đảng ủy", "Đảng bộ", "Chi bộ", "Công ty",
-    "Tập đoàn", "Ngân hàng", "Trường", "Nhà trường", "Bệnh viện", "Trung tâm", "Viện", "Cục", "Tổng cục", "Vụ",
-    "Sở", "Phòng", "Bộ", "Quỹ", "Đoàn", "Câu lạc bộ", "CLB", "Cơ quan", "Hội đồng quản trị", "Ban quản lý", "Ban Giám đốc", "Ban Giám hiệu", "Khoa",
-))
+_BARE = frozenset(okey(s) for s in word_list("registry.bare_bodies"))
 
 
 def _h(prefix: str, key: str) -> str:
@@ -127,10 +121,10 @@ _VIET_MARKS = frozenset("\u031b\u0306\u0309\u0323")
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A person's name as compared: normalised (NFC, one spelling of each tone mark), case-folded,
-    spaces folded; a foreign name also loses its accents (``Florentino Pérez`` = ``Florentino
+    """A person's name as compared: ``wordlists.fold`` (NFC, one spelling of each tone mark,
+    case-folded, spaces folded); a foreign name also loses its accents (``Florentino Pérez`` = ``Florentino
     Perez``), a Vietnamese name keeps every mark (``Thanh`` and ``Thành`` are two names)."""
-    key = _norm(name).casefold()
+    key = fold(name)
     words = key.split()
     if len(words) < 2 or words[0] in _family_keys() or "đ" in key:
         return key
@@ -160,13 +154,9 @@ def _known_bodies() -> frozenset[str]:
 
 # Posts one person holds at a time in a country (or a ministry): a same-name official with the
 # same post and no body named is that person when exactly one such person is known.
-_SINGULAR_POSTS = frozenset(okey(s) for s in (
-    "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Bộ trưởng", "Chủ tịch nước",
-    "Phó Chủ tịch nước", "Tổng Bí thư", "Chủ tịch Quốc hội", "Quốc vương", "Nhà vua", "Nữ hoàng", "Thủ tướng Chính phủ",
-    "Tổng Thư ký", "Người phát ngôn",
-))
+_SINGULAR_POSTS = frozenset(okey(s) for s in word_list("registry.singular_posts"))
 # A body name ending in a bare level word ("Ban Chỉ đạo tỉnh"): the province of its article.
-_LEVEL_WORDS = frozenset(("tỉnh", "huyện", "phố", "tp", "quận", "xã"))
+_LEVEL_WORDS = frozenset(word_list("registry.level_words"))
 # Spellings of one body's name that a key ignores: punctuation, "&" for "và", and the short
 # words news outlets write for the head of a body's name (not expanded by ``canonical_org``).
 _BODY_PUNCT = (("&", " và "), ("-", " "), (",", " "), (".", " "))
@@ -368,10 +358,7 @@ def evidence(rows: Rows) -> Tables:
 
 
 # Posts of a state as a whole: their body is a country or a top state body, never a school.
-_STATE_POSTS = frozenset(okey(s) for s in (
-    "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương", "Nhà vua", "Nữ hoàng",
-    "Chủ tịch nước", "Phó Chủ tịch nước",
-))
+_STATE_POSTS = frozenset(okey(s) for s in word_list("registry.state_posts"))
 
 
 def _is_state(org: str) -> bool:
@@ -512,13 +499,8 @@ def _post_places(m: Row, c: dict[str, int], places: list[str]) -> list[str]:
 # these family names; each given name is held by hundreds of thousands): a 3-syllable name with
 # both is common, and only evidence about a body joins two of its holders. Other names of 3 or 4
 # syllables that start with a family name are rare enough that compatible posts join them.
-_COMMON_FAMILIES = frozenset(("nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "vũ", "võ", "phan", "đặng", "bùi", "đỗ"))
-_COMMON_GIVEN = frozenset((
-    "anh", "bình", "cường", "dung", "dũng", "giang", "hà", "hải", "hạnh", "hằng", "hiền", "hiếu", "hoa", "hòa", "hoàng",
-    "hùng", "hưng", "hương", "huy", "huyền", "lan", "linh", "long", "mai", "minh", "nam", "nga", "ngọc", "nhung",
-    "phong", "phương", "quang", "sơn", "tâm", "thành", "thanh", "thảo", "thắng", "thủy", "trang", "trung", "tú",
-    "tuấn", "tùng", "vân", "việt", "yến", "đức", "hải", "khánh", "lâm", "hiệp", "toàn", "tiến", "thịnh",
-))
+_COMMON_FAMILIES = frozenset(word_list("registry.common_family_names"))
+_COMMON_GIVEN = frozenset(word_list("registry.common_given_names"))
 # Fields of work, by words of a body's name: two persons of a rare name are one when their bodies
 # are in one field (a career inside the state and party, or inside business, ...), never across
 # fields (a company chairman is not the general of the same name). ``sport`` is a small field:
@@ -538,13 +520,10 @@ _FIELDS = (
 # The field of a body named by its brand alone ("FLC", "Hòa Phát"): no head word of any field.
 _BRAND = "brand"
 # Words of an enterprise name that are not its brand ("Cen Land" and "Cen Group" are one group).
-_CORPORATE = frozenset((
-    "công", "ty", "tập", "đoàn", "cổ", "phần", "tnhh", "group", "land", "holdings", "holding", "corp", "corporation",
-    "jsc", "tổng", "ngân", "hàng", "thương", "mại", "và", "đầu", "tư", "bank",
-))
+_CORPORATE = frozenset(word_list("registry.corporate_words"))
 # Unit words: a body that starts with one is a unit inside a larger body (a committee of a
 # federation, a department of a hospital); named alone, it is the unit of the body its article names.
-_UNITS = ("ban", "hội đồng", "khoa", "phòng", "tiểu ban", "ủy ban", "văn phòng", "bộ phận")
+_UNITS = word_list("registry.unit_heads")
 # Singular posts written as one word for a minister of a known portfolio.
 _POST_WORDS = {"ngoại trưởng": "bộ trưởng bộ ngoại giao"}
 _DEFAULT_COUNTRY = " việt nam"

@@ -3,7 +3,12 @@
 - The numbers inside a document reference are never dates, counts or amounts: a numeric item
   overlapping a policy mention is dropped (policy mentions span kind + number/code only, so a
   date in ``ngày 1/7/2021 của Chính phủ`` after the code survives).
-- A count and an amount on the same span: the amount wins (it has a currency).
+- A document's year is not an event date: a bare year right after a policy mention (only
+  spaces and commas between: ``Luật Đất đai, năm 2013``, ``Quyết định 649/QĐ-UBND 2014``) is
+  dropped, unless the policy's own year is known and differs (``Nghị định 20/2021/NĐ-CP, năm
+  2022 tỉnh chi …``: 2022 is when the spending happens).
+- A count and an amount on the same span: the amount wins (it has a currency); the counts step
+  reads every number, this step drops those inside an amount.
 - Within one type, overlapping items: the longer span wins (ties: the earlier one).
 - A document's issue date is one value: a day item right after a policy mention that is that
   policy's ``issued_on`` written without its year takes the policy's year (the policy knows
@@ -14,7 +19,8 @@ Every step is O(n log n): spans are sorted once and swept, never compared all ag
 
 Audit hook: ``resolve(rec, dropped=[])`` also appends a ``Dropped`` (the step's rule name, the
 item list, the item) for every item a step removes. The normal path (``dropped=None``) does no
-extra work. Rule names: ``inside_policy``, ``amount_over_count``, ``overlap_longer``.
+extra work. Rule names: ``inside_policy``, ``document_year``, ``amount_over_count``,
+``overlap_longer``.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .model import Record
+from .model import DateItem, Record
 
 T = TypeVar("T")
 
@@ -32,7 +38,7 @@ T = TypeVar("T")
 class Dropped:
     """An item a resolver step removed (reported only when ``resolve`` is given a list)."""
 
-    rule: str  # inside_policy | amount_over_count | overlap_longer
+    rule: str  # inside_policy | document_year | amount_over_count | overlap_longer
     kind: str  # the item list: dates, counts, amounts
     item: Any
 
@@ -91,12 +97,14 @@ def _dedupe(items: list[Any], dropped: list[Dropped] | None = None, kind: str = 
     return kept
 
 
-def resolve(rec: Record, dropped: list[Dropped] | None = None) -> None:
-    """Settle overlaps in place; with a ``dropped`` list, report every removed item there."""
+def resolve(rec: Record, text: str, dropped: list[Dropped] | None = None) -> None:
+    """Settle overlaps in place (``text``: the article the offsets point into); with a
+    ``dropped`` list, report every removed item there."""
     policy_spans = [(m.start, m.end) for p in rec.policies for m in p.mentions]
     if policy_spans:
         blocker = _Blocker(policy_spans)
         rec.dates = _keep_clear(rec.dates, blocker, dropped, "inside_policy", "dates")
+        rec.dates = _drop_document_years(rec, text, dropped)
         rec.counts = _keep_clear(rec.counts, blocker, dropped, "inside_policy", "counts")
         rec.amounts = _keep_clear(rec.amounts, blocker, dropped, "inside_policy", "amounts")
     if rec.amounts and rec.counts:
@@ -105,6 +113,27 @@ def resolve(rec: Record, dropped: list[Dropped] | None = None) -> None:
     _issue_dates_agree(rec)
     rec.counts = _dedupe(rec.counts, dropped, "counts")
     rec.amounts = _dedupe(rec.amounts, dropped, "amounts")
+
+
+# What may stand between a policy mention and its year (``Luật Đất đai, năm 2013``).
+_YEAR_GAP = " ,\u00a0\t"
+
+
+def _drop_document_years(rec: Record, text: str, dropped: list[Dropped] | None) -> list[DateItem]:
+    """The dates without those that are a policy's year (see the module's docstring)."""
+    policy_year = {m.end: p.year for p in rec.policies for m in p.mentions}
+    kept: list[DateItem] = []
+    for d in rec.dates:
+        if d.rule == "year" and d.grain == "year" and d.end_value is None and d.value:
+            j = d.start
+            while j > 0 and text[j - 1] in _YEAR_GAP:
+                j -= 1
+            if j in policy_year and policy_year[j] in (None, int(d.value)):
+                if dropped is not None:
+                    dropped.append(Dropped("document_year", "dates", d))
+                continue
+        kept.append(d)
+    return kept
 
 
 # How far after a policy mention its issue date may start (``Quyết định số 15/QĐ-UBND ngày 2/1``,

@@ -104,14 +104,15 @@ def mask_html(text: str) -> str:
     """Tags, comments and script/style content replaced by spaces of the same length."""
     return str(_HTML_MASK_RE.sub(_mask_tag, text))
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# The five tone marks as combining characters: grave, acute, tilde, hook above, dot below.
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
 def _build_tone_moves() -> dict[str, str]:
     """``oà`` -> ``òa`` (and ``oe``, ``uy``) in both cases, for syllables with no final letter."""
     out: dict[str, str] = {}
     for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for tone in _TONES:
+        for tone in TONE_MARKS:
             for f in (first, first.upper()):
                 for s in (second, second.upper()):
                     old = f + unicodedata.normalize("NFC", s + tone)
@@ -228,12 +229,6 @@ def _mapped(src: str, events: regex.Pattern[str]) -> tuple[str, array[int], arra
     if pos < len(src):
         keep(pos, len(src))
     return "".join(pieces), starts, ends
-
-
-def fold(s: str) -> str:
-    """A lookup key for lexicons: normalised (as the text layer does), lower-cased, spaces folded."""
-    t, _, _ = normalize(s)
-    return " ".join(t.lower().split())
 
 
 @dataclass(slots=True)

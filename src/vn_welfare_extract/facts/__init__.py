@@ -11,3 +11,58 @@ is compiled once per ``Extractor`` in ``resources.Resources`` and passed in; a f
 imports another fact module. They search ``doc.text`` (normalised)
 and build items with ``doc.surface(start, end)`` so offsets point into the original string.
 """
+
+# Every rule name an item's ``rule`` field can carry, by record list: the names the modules' docstrings
+# explain. Composite names are built from these atoms (``rule_atoms``): officials join the rules
+# that attached a post with ``+`` (``prenominal+apposition``); facts write the fact's rule, then
+# ``|place=…``, ``|date=…`` and ``|amount=…``/``|policy=…`` (how each link was found); dates put
+# ``range_``, ``since_`` or ``fromnow_`` before the rule of the date they widen (``range_dmy``).
+# ``tests/test_rule_coverage.py`` checks that each fires in a case row and that no other name does.
+RULES: dict[str, frozenset[str]] = {
+    "dates": frozenset({
+        "after", "ago", "asof", "asof_glued", "clock", "cungky", "daylist", "dday", "ddm", "decade", "dmy", "dtm",
+        "elided", "fromnow", "holiday", "month", "monthday", "monthrel", "months", "monthweek", "monthword", "my",
+        "quarter", "quarterlist", "quarterrel", "range", "relday", "relday_explicit", "sameday", "sameyear",
+        "schoolyear", "season", "since", "week", "weekday", "window", "year", "yearrel", "yrange",
+    }),
+    "amounts": frozenset({
+        "money.bare_scale", "money.between", "money.currency", "money.prefix", "money.range2", "money.thousand_k",
+    }),
+    "counts": frozenset({
+        "count.former", "count.fraction", "count.group_sizes", "count.label", "count.one", "count.partitive",
+        "count.parts", "count.post", "count.suffix", "count.unit", "count.vague",
+    }),
+    "officials": frozenset({"apposition", "copula", "deputy", "list", "prenominal", "role"}),
+    "policies": frozenset({
+        "bare_code", "congress_resolution", "constitution", "kind_code", "kind_number", "kind_number_list",
+        "law_amendment", "law_list", "law_table", "title_pattern",
+    }),
+    "organizations": frozenset({"department", "fuzzy", "group", "known", "local"}),
+    "locations": frozenset({
+        "city", "commune", "commune_code", "commune_unknown", "country", "district", "district_list", "province", "sea",
+    }),
+    "facts": frozenset({
+        "budget.clause", "case_count.count", "statement.speech_verb", "support.clause",
+        *(f"place={how}" for how in (
+            "after_count", "article_default", "back_reference", "in_sentence", "large_default", "nationality",
+            "nationwide", "nearest", "none", "province_reference", "related", "several", "source", "unknown_place",
+            "world",
+        )),
+        *(f"date={how}" for how in ("article_default", "as_of", "back_reference", "in_sentence", "none")),
+        "amount=back_reference", "policy=back_reference",
+    }),
+}
+_WIDENERS = ("range_", "since_", "fromnow_")
+
+
+def rule_atoms(kind: str, rule: str) -> list[str]:
+    """The rule names a composite ``rule`` of a ``kind`` item is built from (see ``RULES``)."""
+    if kind == "officials":
+        return rule.split("+")
+    if kind == "facts":
+        return rule.split("|")
+    out = []
+    while kind == "dates" and rule.startswith(_WIDENERS):
+        widener, rule = rule.split("_", 1)
+        out.append(widener)
+    return [*out, rule]

@@ -7,7 +7,7 @@ reviewed by domain), a post of ``titles.tsv`` (``12 phó chủ tịch``), or a t
 with ``-viên``/``-sinh``/``-nhân``/``-dân`` (``14 quan viên``); ``cựu``/``nguyên``/``lượt`` may
 stand between number and noun; a longer phrase of ``non_person_units.tsv`` starting there
 (``con số``, ``khẩu trang``, ``nguyên nhân``) means no count, and so does a ``/`` after the noun
-(``30 học sinh/lớp``: a rate). Numbers inside an amount are skipped. Ratios (``cứ 4 người … 1
+(``30 học sinh/lớp``: a rate). A number inside an amount is left to ``resolve`` (the amount wins). Ratios (``cứ 4 người … 1
 người``, ``6 trên 10 trẻ``, ``1 giáo viên phụ trách 5 học sinh``), averages (``trung bình``,
 ``1,8 con``) and ranks (``Top 20``) are not counts. ``group`` is the noun phrase from the unit
 up to a clause boundary. Rules (the item's ``rule``):
@@ -27,21 +27,16 @@ Qualifiers come from ``numbers.qualifier_before`` (negated comparisons invert: `
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
 
-from ..lexicons import load_table
+from ..lexicons import load_table, word_list
 from ..model import CountItem, Record
-from ..numbers import Quantity, doc_quantities, qualifier_before, to_int, trie_pattern
+from ..numbers import Quantity, doc_quantities, qualifier_before, to_int
 from ..resources import Resources
 from ..text import Doc
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted((regex.escape(w) for w in set(words)), key=len, reverse=True))
-
+from ..wordlists import alternation, trie_pattern
 
 # Where a group's noun phrase ends: punctuation (a comma unless ``, hay``/``, hoặc`` continues
 # the phrase), a dash between spaces, a digit, or a word that opens a new clause or item.
@@ -97,11 +92,7 @@ _CLAUSE_WORD_AFTER_RE = regex.compile(
 )
 # Syllables that never start or continue a suffix-formed people noun (function words, time words,
 # containers, places).
-_SUFFIX_STOP = frozenset(
-    "và các những của cho là có được bị đã đang sẽ từ tại ở với trong ngoài thuộc năm tháng ngày lần nhà tổ khu "
-    "điểm con chiếc cái vụ loại hạt nhóm đơn tỉnh huyện xã thôn trường lớp hội chi phòng ban cơ sở mới cũ người "
-    "hộ gia đình về theo trên dưới khi sau trước như cựu nguyên lượt lệ giá số phần trọng vì hại lợi quốc thì nay cùng giữa khiến nước".split()
-)
+_SUFFIX_STOP = frozenset(word_list("counts.suffix_stop"))
 # ``120 lượt tham quan``: a bare ``lượt`` counts visits by people only before a verb of visiting
 # or taking part (``2 lượt tiêm``, ``3 lượt trận`` are rounds, not people).
 _VISITS_RE = regex.compile(
@@ -266,20 +257,13 @@ class CountsComponent:
         # (checked in ``_unit_at``). ``re`` with a factored pattern: this runs after every number.
         self._unit_re = re.compile(r" ?(?P<u>" + trie_pattern(units) + r")", re.I)
         self._post_re = re.compile(r" ?(?P<u>" + trie_pattern(posts) + r")", re.I)
-        self._non_re = regex.compile(r"[ ]?(?:" + _alt(non) + r")(?!\p{L})", regex.I)
+        self._non_re = regex.compile(r"[ ]?(?:" + alternation(non) + r")(?!\p{L})", regex.I)
 
     def __call__(self, doc: Doc, rec: Record) -> None:
         text = doc.text
-        money = sorted((doc.norm_index(a.start), doc.norm_index(a.end)) for a in rec.amounts)
-        money_starts = [s for s, _ in money]
-
-        def in_money(s: int, e: int) -> bool:
-            k = bisect_left(money_starts, e) - 1  # the last amount starting before e
-            return k >= 0 and money[k][1] > s
-
         qs = doc_quantities(doc)
         for qi, q in enumerate(qs):
-            if q.start < doc.header_end or in_money(q.start, q.end):
+            if q.start < doc.header_end:
                 continue
             u = self.unit_at(text, q.end)
             rule = None
@@ -299,7 +283,7 @@ class CountsComponent:
                 self._parts(doc, q, u, item, rec)
         for m in _FRACTION_RE.finditer(text, doc.header_end):
             u = self.unit_at(text, m.end())
-            if u is None or in_money(m.start(), m.end()) or _DATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            if u is None or _DATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             num, den = int(m.group("a").replace(".", "")), int(m.group("b").replace(".", ""))
             if not 0 < num <= den or den <= _RATIO_MAX_DEN or str(den).strip("0") == "1":

@@ -62,11 +62,12 @@ from typing import NamedTuple
 
 import regex
 
-from ..lexicons import fold, load_table
+from ..lexicons import load_table
 from ..model import DateItem, Record
 from ..resources import Resources
 from ..text import Doc, PubDate
 from ..timeref import resolve_partial_date, resolve_year
+from ..wordlists import alternation, fold
 
 __all__ = ["DatesComponent", "resolve_partial_date", "resolve_year"]
 
@@ -289,7 +290,7 @@ class DatesComponent:
         self.lex = res.lexicons
         self._holidays, hol_names = _load_holidays()
         hol_names = list(dict.fromkeys(hol_names))  # one per spelling (the table repeats them per year)
-        hol = "|".join(sorted((regex.escape(n) for n in hol_names), key=len, reverse=True))
+        hol = alternation(hol_names)
         yr_after = rf"(?:{_W}(?:năm{_W0})?(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
         rules = [
             # Tết Nguyên đán 2021, dịp Quốc khánh năm nay (only with a year)
@@ -526,7 +527,7 @@ class DatesComponent:
         # Speed: the combined pattern is tried only where a word that can open a date starts
         # (a digit or one of these words); a stdlib scan finds those places fast.
         # The scan runs case-sensitively over a lower-cased copy (ten times faster than IGNORECASE).
-        hol_words = "|".join(sorted((re.escape(n.lower()) for n in hol_names), key=len, reverse=True))
+        hol_words = alternation(n.lower() for n in hol_names)
         words = "|".join((*_TRIGGERS[1:], hol_words))
         # Positions where a digit trigger starts after no word character, dot or comma, or a word
         # trigger after no word character. The scan consumes the first character (a digit or one
@@ -664,7 +665,6 @@ class DatesComponent:
             atoms = self._settle_clocks(atoms, doc)
         if not atoms:
             return
-        self._drop_document_years(atoms, doc, rec, text)
         self._sentence_years(atoms, doc)
         ref = _Ref(doc.published)
         prev_value: tuple[str | None, str] = (None, "")
@@ -837,24 +837,6 @@ class DatesComponent:
                     return
             except ValueError:
                 continue
-
-    def _drop_document_years(self, atoms: list[_Atom], doc: Doc, rec: Record, text: str) -> None:
-        """`Luật Giáo dục năm 2019`, `Quyết định số 649 năm 2014`: the year belongs to the document.
-        A document whose year is known otherwise (`Nghị quyết 45/NQ-CP ngày 12/6/2015 … tổng kết
-        Nghị quyết 45 năm 2018`) leaves a different year after it as the year of an event."""
-        if not rec.policies:
-            return
-        ends = {doc.norm_index(mn.end): p.year for p in rec.policies for mn in p.mentions}
-        keep = []
-        for a in atoms:
-            if a.grain == "year" and a.end is None and a.rel is None and a.yrel is None:
-                j = a.s
-                while j > 0 and text[j - 1] in " ,":
-                    j -= 1
-                if j in ends and ends[j] in (None, a.y):
-                    continue
-            keep.append(a)
-        atoms[:] = keep
 
     def _sentence_years(self, atoms: list[_Atom], doc: Doc) -> None:
         """`Đầu tháng 10/2021 (dịp … 4/10)`: a date without a year takes the explicit year of an

@@ -29,7 +29,7 @@ from fractions import Fraction
 
 import regex
 
-from ..lexicons import load_table
+from ..lexicons import load_table, word_list
 from ..model import AmountItem, Record
 from ..numbers import (
     BIG_SCALES,
@@ -41,26 +41,14 @@ from ..numbers import (
     parse_number,
     qualifier_before,
     to_int,
-    trie_pattern,
 )
 from ..resources import Resources
 from ..text import Doc
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted((regex.escape(w) for w in set(words)), key=len, reverse=True))
-
+from ..wordlists import alternation, trie_pattern
 
 # Words that may follow a number+unit as a rate denominator (``đồng/kg``, ``mỗi tháng``).
-_PER_WORDS = [
-    "người", "hộ", "tháng", "năm", "ngày", "tuần", "quý", "giờ", "lượt", "suất", "lao động",
-    "học sinh", "sinh viên", "trẻ", "trẻ em", "hộ gia đình", "gia đình", "phụ huynh", "công nhân",
-    "cổ phiếu", "kg", "lượng", "chỉ", "lít", "tấn", "con", "m2", "m²", "ha", "sào", "chiếc", "cái",
-    "sản phẩm", "vé", "lần", "giải", "bát", "tô", "ounce", "thùng", "hộp", "bao", "đơn vị", "ca",
-    "trường hợp", "bệnh nhân", "nhân khẩu", "khẩu", "ngày công", "công", "tiết", "buổi", "phòng",
-    "căn", "căn hộ", "xe", "cây", "gói", "liều", "thùng", "km", "kWh", "số", "hợp đồng",
-]
-_PER_ALT = _alt(_PER_WORDS)
+_PER_WORDS = word_list("money.per_words")
+_PER_ALT = alternation(_PER_WORDS)
 _UNIT_AFTER_SLASH = r"(?:" + _PER_ALT + r")(?!\p{L})|\p{L}[\p{L}\d²³]*"  # any unit after a slash: /m3, /km2
 
 # Words that never make a bare scaled number money when they follow it: a noun after the
@@ -95,13 +83,7 @@ _BARE_AFTER_MONEY = 200
 # A currency word that starts another word is not the currency: đồng bào, đô thị, Yên Bái …
 # (checked only after an unscaled number: ``10.990 tỷ đồng bằng nguồn vốn`` is money).
 _NOT_CURRENCY = {
-    "đồng": (
-        "chí", "hồ", "thời", "ý", "loạt", "bằng", "tình", "lòng", "hành", "tâm", "phục", "thuận", "cấp", "thanh",
-        "sáng", "chủ", "nát", "khởi", "bộ", "tiền xu", "tiền cổ", "đều", "nhất", "cảm", "tác giả", "sở hữu",
-        "tổ chức", "âm", "nghĩa", "tính", "giới", "ca", "dao", "diễn", "cỏ", "lúa", "quê", "xanh", "hoang",
-        "ruộng", "điệu", "trục", "tử", "phạm", "vị", "đẳng", "dạng", "loại", "hương", "bào", "đội", "nghiệp",
-        "môn", "minh", "xu", "hạng", "niên", "đạo", "hao", "trinh", "cốt", "đen", "thau",
-    ),
+    "đồng": word_list("money.dong_noun_heads"),
     "đô": ("thị", "đốc", "vật", "hộ"),
     "yên": ("tâm", "bình", "bái", "ổn", "lặng", "ấm", "vui", "thế", "lạc", "mô", "thành", "định", "dũng"),
     "kíp": ("trực", "mổ", "nổ", "bác sĩ", "y", "cấp cứu", "phẫu thuật", "làm việc", "công tác"),
@@ -110,7 +92,7 @@ _NOT_CURRENCY = {
 # After ``đồng`` these start a noun even after a scale word (``hàng triệu đồng bào``,
 # ``5 triệu đồng xu``: coins are counted, not an amount of VND).
 _NEVER_CURRENCY = {
-    "đồng": ("bào", "chí", "nghiệp", "đội", "hương", "môn", "minh", "phạm", "loại", "vị", "đẳng", "hạng", "xu", "niên", "đạo"),
+    "đồng": word_list("money.dong_nouns_after_scale"),
 }
 # A currency word after a number written in words that is followed by a noun starts that noun
 # (``một kíp bác sĩ``, ``hai đồng phạm``), unless the noun is one of these function words
@@ -120,7 +102,7 @@ _WORD_NUMBER_NOT_CUR_RE = regex.compile(
     r"rồi|khi|nên|so|tiền|trở)(?!\p{L}))\p{Ll}",
 )
 _COIN_RE = regex.compile(r"[ ]tiền(?!\p{L})", regex.I)
-_AMBIGUOUS_CURRENCY = frozenset({"đồng", "đô", "yên", "kíp", "bạt", "tệ", "won", "rúp", "bảng"})
+_AMBIGUOUS_CURRENCY = frozenset(word_list("money.ambiguous_currencies"))
 # A cap: ``lên tới`` is at_most only after one of these in the same sentence.
 _CAP_CUE_RE = regex.compile(r"(?<!\p{L})(?:phạt|xử phạt|mức|tối đa|có thể|hạn mức|vay|được hưởng|được hỗ trợ)(?!\p{L})", regex.I)
 
@@ -158,7 +140,7 @@ class AmountsComponent:
         before = [r["surface"] for r in rows if r["position"] == "both"]
         # A code or symbol before the number (``VND5000``, ``USD 5 triệu``, ``VND300-VND900``), not
         # the currency of an amount just before it (``5 tỷ USD 2 năm``), not inside a word.
-        code = r"(?:" + _alt(before) + r")"
+        code = r"(?:" + alternation(before) + r")"
         self._prefix_re = regex.compile(
             r"(?<![\p{L}\d$])(?<!\d[ ]?)(?<!(?:nghìn|ngàn|triệu|tỷ|tỉ)[ ])(?P<cur>" + code + r")[ ]?(?P<num>" + _PREFIX_NUM + r")"
             r"(?:[ ]?[-–][ ]?(?:" + code + r")?[ ]?(?P<num2>" + _PREFIX_NUM + r"))?(?![ ]?%)(?![\p{L}\d])",
@@ -167,10 +149,10 @@ class AmountsComponent:
         # A currency word right after a number (``200.000đ``, ``192tỷđồng`` glued; ``đ/người``).
         self._cur_re = re.compile(r" {0,2}(?P<cur>" + trie_pattern(cur) + r")(?![^\W\d_])", re.I)
         self._not_cur = {
-            k: regex.compile(r"[ ](?:" + _alt(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NOT_CURRENCY.items()
+            k: regex.compile(r"[ ](?:" + alternation(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NOT_CURRENCY.items()
         }
         self._never_cur = {
-            k: regex.compile(r"[ ](?:" + _alt(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NEVER_CURRENCY.items()
+            k: regex.compile(r"[ ](?:" + alternation(list(v)) + r")(?!\p{L})", regex.I) for k, v in _NEVER_CURRENCY.items()
         }
         # Per: ``/người``, ``/người/tháng``, `` mỗi tháng``, `` một người``, `` cho mỗi phụ huynh``.
         self._per_re = regex.compile(

@@ -34,7 +34,6 @@ suspect or defendant is one only when a post is in a public body (SPEC, second e
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,13 +42,14 @@ from typing import Any
 
 import regex
 
-from ..gazetteer import gazetteer, place_hits, trie_regex
+from ..gazetteer import gazetteer, place_hits
 from ..gazetteer import key as place_key
-from ..lexicons import LexiconError, load_table
+from ..lexicons import LexiconError, load_table, word_list
 from ..model import Mention, Official, Record, Title
 from ..orgnames import dominant_province, okey
 from ..resources import Resources
 from ..text import Doc
+from ..wordlists import HYPHENS, SPACES, UNTONE_TABLE, alternation, trie_pattern, untone, words_re
 
 # A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``, ``Chan-o-cha``); all-caps words (``UBND``) are not.
 _SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+(?![\p{L}\p{N}])"
@@ -69,10 +69,7 @@ _CHAIN_SEP_RE = regex.compile(
     r"[ ]*(?:[,;]|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
 )
 # Words in names that a capitalised run never continues through (a run stops before them).
-_INNER_STOP = frozenset(
-    "Tại Theo Trong Ngày Sáng Chiều Tối Trưa Đêm Phó Bộ Sở Ủy Cục Vụ Tỉnh Huyện Quận Phường Xã Chủ Giám Bí Thứ Tổng "
-    "Khi Sau Trước Với Về Cùng Do Và Các Những Một Đây Đó Nhưng Nếu Để Ảnh Nguồn Theo".split()
-)
+_INNER_STOP = frozenset(word_list("officials.inner_stop_words"))
 # A post's colon before a list of names: ``Phó Chủ tịch: ``, ``17 ủy viên … gồm: ``.
 _COLON_RE = regex.compile(r"(?:[^.;:!?\n()]|\([\d \-–]{1,12}\)){0,60}?[ ]*:[ ]*")
 # Between names of a list.
@@ -95,10 +92,7 @@ _GAP_RE = regex.compile(r"[ ,-]*")
 _SYL_START_RE = regex.compile(_SYL + r"(?![\p{L}\p{N}])")
 # Posts a foreign name may follow without ``ông``/``bà`` (``Tổng thống Joe Biden``); after other posts
 # a plain-Latin run is more often a company (``Giám đốc điều hành General Motors``).
-_FOREIGN_POSTS = frozenset({
-    "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống", "Bộ trưởng",
-    "Thị trưởng", "Thống đốc", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Thủ hiến",
-})
+_FOREIGN_POSTS = frozenset(word_list("officials.foreign_name_posts"))
 # Small words that continue a body's name after a proper name (``… Việt Nam tại Hà Nội``).
 _CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
 # A bracket naming the parent body right after a body: ``(thuộc Sở GTVT Nghệ An)``.
@@ -112,21 +106,10 @@ _DEPUTY_PAREN_RE = regex.compile(
     r"[ ]*\([ ]*(?:[Đđ]oàn[ ]+(?:(?:ĐBQH|đại[ ]+biểu[ ]+Quốc[ ]+hội)[ ]+)?)?(?:(?:tỉnh|thành[ ]+phố)[ ]+)?"
     r"(?P<place>[^()\n,;]{2,30}?)[ ]*\)"
 )
-# Lower-case letters -> the same letter without its tone mark (``ị`` -> ``i``, ``ở`` -> ``ơ``); the
-# breve, circumflex and horn are letters and stay. Lengths are kept (one character for one).
-_UNTONE = {
-    ord(c): unicodedata.normalize("NFC", "".join(x for x in unicodedata.normalize("NFD", c) if x not in "\u0300\u0301\u0303\u0309\u0323"))
-    for c in map(chr, [*range(0xC0, 0x250), *range(0x1EA0, 0x1F00)])
-    if c.islower() and len(unicodedata.normalize("NFC", "".join(x for x in unicodedata.normalize("NFD", c) if x not in "\u0300\u0301\u0303\u0309\u0323"))) == 1
-    and unicodedata.normalize("NFD", c) != "".join(x for x in unicodedata.normalize("NFD", c) if x not in "\u0300\u0301\u0303\u0309\u0323")
-}
-# The same map as a list indexed by code point (``str.translate`` looks a list up about twice as
-# fast as a dict; past its end a character stays as it is).
-_UNTONE_TABLE: list[str | int] = [_UNTONE.get(i, i) for i in range(max(_UNTONE) + 1)]
 # Words that never end a body's name.
-_TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
+_TRAILING = frozenset(word_list("officials.trailing_words"))
 # Ê Đê and M'nông clan names that end a name starting with ``Y`` (a man) or ``H'`` (a woman).
-_EDE_CLANS = frozenset("Byă Niê Mlô Ksor Êban Adrơng Kbuôr Hđơk Ayun Buôn Yă Rcom Knul Êung Mdrang Nie Hmok Bkrông Êya".split())
+_EDE_CLANS = frozenset(word_list("officials.ede_clans"))
 # A short form in brackets right after a body's full name: ``(Techcombank)``, ``(gọi tắt là VFF)``.
 _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sau đây gọi là )?([\p{Lu}\d][\p{L}\d&.\-]*(?:[ ][\p{Lu}\d][\p{L}\d&.\-]*){0,2})\)")
 _COMMA_RE = regex.compile(r",[ ]*")
@@ -233,34 +216,6 @@ class _Person:
         return self.accused and any(t.organization and not _COMPANY_BODY_RE.match(t.organization) for _, t in self.titles)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A longest-first alternation; spaces inside an entry match any run of spaces."""
-    uniq = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"[ ]+") for w in uniq)
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, factored as a prefix trie (``chủ (?:nhiệm|tịch)``), which
-    a backtracking engine tries much faster than a flat alternation. Spaces match runs of spaces."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        if not w:
-            continue
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [("[ ]+" if k == " " else re.escape(k)) + build(v) for k, v in sorted(node.items()) if k]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 def _optional_table(name: str) -> tuple[dict[str, str], ...]:
     """Another component's data file, read when present (place names are not person names)."""
     try:
@@ -321,14 +276,14 @@ class OfficialsComponent:
         # A post, optionally former/acting, optionally deputy, optionally standing (``Thường trực``).
         self.title_re = regex.compile(
             r"(?<![\p{L}\p{N}.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
-            + _alternation(self.titles)
+            + alternation(self.titles, SPACES)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?![\p{L}\p{N}])",
             regex.IGNORECASE,
         )
         # The same on lower-cased text, as a prefix trie for the standard ``re`` engine (~10x faster).
         self.title_low_re = re.compile(
             r"(?<![\w.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
-            + _trie_pattern(t.lower() for t in self.titles)
+            + trie_pattern((t.lower() for t in self.titles), SPACES)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?!\w)"
         )
         # Posts with a tone mark dropped or misplaced (``Chủ tich``), on a copy of the lower-cased text
@@ -336,37 +291,37 @@ class OfficialsComponent:
         untoned: dict[str, str | None] = {}
         for t, (_, kind, _, _) in self.titles.items():
             if kind == "post" and " " in t:
-                k = t.translate(_UNTONE)
+                k = t.translate(UNTONE_TABLE)
                 untoned[k] = None if k in untoned else t
         self.untoned = {k: t for k, t in untoned.items() if t is not None}
         self.title_untoned_re = re.compile(
             r"(?<![\w.])(?:(?P<q>nguyên|quyên|cưu)[ ]+)?(?P<pho>pho[ ]+)?(?P<base>"
-            + _trie_pattern(self.untoned)
+            + trie_pattern(self.untoned, SPACES)
             + r")(?P<tt>[ ]+thương[ ]+trưc)?(?!\w)"
         )
         # A word that starts a body's name (``Sở``, ``UBND``, ``Ban``), case-insensitive.
-        self.org_head_re = regex.compile(r"(?:" + _alternation(self.org_heads) + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
+        self.org_head_re = regex.compile(r"(?:" + alternation(self.org_heads, SPACES) + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
         # A place word followed by a capitalised name or a number (``tỉnh Long An``, ``quận 1``).
         self.place_re = regex.compile(
-            r"(?:" + _alternation(w for w in self.place_words if w not in ("tại", "ở", "về")) + r")[ ]+(?:\p{Lu}|\d)"
+            r"(?:" + alternation((w for w in self.place_words if w not in ("tại", "ở", "về")), SPACES) + r")[ ]+(?:\p{Lu}|\d)"
         )
         # A reporting or action verb that ends a body's name after a post (``cho biết``, ``đã``).
-        self.stop_re = regex.compile(r"(?:" + _alternation(c for c, _ in cues.get("stop_verb", [])) + r")(?![\p{L}\p{N}])")
+        self.stop_re = regex.compile(r"(?:" + alternation((c for c, _ in cues.get("stop_verb", [])), SPACES) + r")(?![\p{L}\p{N}])")
         # A capitalised body head (case-sensitive): where the article names a body in full.
         self.body_head_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}\p{N}])"
+            r"(?<![\p{L}\p{N}])(?:" + alternation((h for h in self.org_heads if h[:1].isupper()), SPACES) + r")(?![\p{L}\p{N}])"
         )
         # Compounds that start with a stop verb but stay inside a body (``Ban quản lý dự án``).
-        self.stop_compound_re = regex.compile(r"(?<![\p{L}])(?:" + _alternation(c for c, _ in cues.get("stop_compound", [])) + r")(?![\p{L}])")
+        self.stop_compound_re = regex.compile(r"(?<![\p{L}])(?:" + alternation((c for c, _ in cues.get("stop_compound", [])), SPACES) + r")(?![\p{L}])")
         # A role verb right before a post: ``làm tổ trưởng``, ``giữ chức vụ Chủ tịch``, ``là Giám đốc``.
         self.role_re = regex.compile(
-            r"(?<![\p{L}])(?P<verb>" + _alternation(c for c, _ in cues.get("role_verb", [])) + r")[ ]+(?=\S)"
+            r"(?<![\p{L}])(?P<verb>" + alternation((c for c, _ in cues.get("role_verb", [])), SPACES) + r")[ ]+(?=\S)"
         )
         # ``Lao động, Thương binh và Xã hội``: a comma inside a body's name (X, Y và Z).
         self.comma_and_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,4}?[ ]và[ ]\p{Lu}")
         # Up to four small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
         self.title_ext_re = regex.compile(
-            r"((?:[ ]+\p{Ll}+){1,4})(?=[ ]+(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}]))"
+            r"((?:[ ]+\p{Ll}+){1,4})(?=[ ]+(?:" + alternation((h for h in self.org_heads if h[:1].isupper()), SPACES) + r")(?![\p{L}]))"
         )
 
     # -- scanning --------------------------------------------------------------------------------
@@ -413,7 +368,7 @@ class OfficialsComponent:
         """Posts spelt with a wrong tone mark after their first word (``Chủ tich UBND tỉnh``), and only
         right before a body's capitalised head word: a common phrase that folds alike is never a post."""
         out: list[_Hit] = []
-        for m in self.title_untoned_re.finditer(low.translate(_UNTONE_TABLE)):
+        for m in self.title_untoned_re.finditer(low.translate(UNTONE_TABLE)):
             if m.start() in starts or m.start("base") in starts:
                 continue  # spelt right: already a hit
             e = m.end()
@@ -1658,14 +1613,10 @@ def _org_key(org: str | None) -> str:
     """Bodies compare without case, tone marks and punctuation (``Thương bình`` = ``Thương binh``)."""
     if not org:
         return ""
-    base = "".join(c for c in unicodedata.normalize("NFD", org.casefold()) if not unicodedata.combining(c) or c in _KEEP_MARKS)
-    return " ".join(_NON_WORD_RE.sub(" ", base).split())
+    return " ".join(_NON_WORD_RE.sub(" ", untone(org.casefold())).split())
 
 
 _NON_WORD_RE = regex.compile(r"[^\w]+")
-
-
-_KEEP_MARKS = "\u0306\u0302\u031b"  # breve, circumflex, horn: letters, not tones
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -1694,23 +1645,15 @@ def _prev_word(text: str, i: int) -> str:
     return text[k:j]
 
 
-def _words_re(words: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for a set of words or names, longest first, bounded by non-word characters.
-
-    Built as a prefix trie (``gazetteer.trie_regex``): a flat alternation of N names costs O(N)
-    per text position, which made mention search quadratic on long articles with many names."""
-    return re.compile(r"(?<!\w)(?:" + trie_regex(words, space="[ ]") + r")(?!\w)")
-
-
 def _find_words(words: Iterable[str], text: str, start: int) -> list[tuple[int, int]]:
-    """The spans of ``_words_re(words).finditer(text, start)``, found with ``str.find`` (the words
+    """The spans of ``words_re(words, HYPHENS).finditer(text, start)``, found with ``str.find`` (the words
     are the article's names: a pattern per article cost more than the search). At each place the
     longest word there bounded by non-word characters (what the trie's greedy branches give), then
     left to right without overlaps. A hyphen matches spaced variants in the pattern: those sets go
     through it."""
     ws = list(words)
     if any(not w or "-" in w for w in ws):
-        return [m.span() for m in _words_re(ws).finditer(text, start)]
+        return [m.span() for m in words_re(ws, HYPHENS).finditer(text, start)]
     n = len(text)
     best: dict[int, int] = {}
     for w in ws:

@@ -7,7 +7,10 @@ Rules (names in ``Location.rule``):
   name (``Chánh án Nguyễn Hòa Bình``, ``bà Huế``) is not a place.
 - ``district``: a known district after its unit word (``huyện Yên Định``, ``thành phố Thanh Hóa``,
   ``quận 1``); parent from the chain (``…, tỉnh Thanh Hóa``) or from the provinces the article
-  names; districts were abolished in 2025, so no successor.
+  names (``huyện đảo Lý Sơn`` is a huyện); districts were abolished in 2025, so no successor.
+  ``district_list``: the further names of a list after one unit word (``các huyện Hương Khê,
+  Hương Sơn và Vũ Quang``), each a known district of the first one's province (a thị xã too),
+  never a name of another province.
 - ``commune``: ``xã``/``phường``/``thị trấn`` plus a capitalised name or a number; parent from the chain.
   A commune of ``data/communes.tsv`` (10,599 pre-2025 units) gets its GSO code, its district as
   parent and its 2025 successor(s) when its name resolves to one unit (rule ``commune_code``:
@@ -90,5 +93,5 @@ class LocationsComponent:
                 if province_counts.get(best.province, 0) > 0:
                     cands = (best,)
             parent = cands[0].province if len(cands) == 1 else h.parent
-            return Location(_display(h.name, h.unit), "district", [], None, None, parent, rule="district")
+            return Location(_display(h.name, h.unit), "district", [], None, None, parent, rule=h.rule or "district")
         return Location(_display(h.name, h.unit), h.level, [], None, None, h.parent, rule=h.level)

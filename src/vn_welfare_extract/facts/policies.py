@@ -28,13 +28,14 @@ from datetime import date
 
 import regex
 
-from ..gazetteer import SURNAMES, gazetteer, trie_regex
+from ..gazetteer import SURNAMES, gazetteer
 from ..gazetteer import key as place_key
-from ..lexicons import load_table
+from ..lexicons import load_table, word_list
 from ..model import Mention, Policy, Record
 from ..resources import Resources
-from ..text import Doc, fold
+from ..text import Doc
 from ..timeref import resolve_year
+from ..wordlists import HYPHENS, WHITESPACE, alternation, fold, trie_pattern
 
 # Words that make "<kind> <number>" a quantity, not a document (``kế hoạch 5 năm``,
 # ``hướng dẫn 3 bước``, ``quyết định 2 người``).
@@ -183,7 +184,7 @@ class PoliciesComponent:
         # A kind word, whole (not inside ``Nghị quyếtxx``); case-insensitive (title kinds are checked
         # for a capital after). A trie: one alternation of 20 words runs several times slower.
         self.kind_re = regex.compile(
-            r"(?<![\p{L}\d])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![\p{L}])",
+            r"(?<![\p{L}\d])(?:" + trie_pattern(self.kinds, {**WHITESPACE, **HYPHENS}) + r")(?![\p{L}])",
             regex.IGNORECASE,
         )
         # The same on ``Doc.fast_lower`` with the stdlib engine (several times faster); each hit is
@@ -191,7 +192,7 @@ class PoliciesComponent:
         # The lookahead on the first letters rejects most positions before the lookbehind runs.
         initials = re.escape("".join(sorted({k[0] for k in self.kinds})))
         self.kind_low_re = re.compile(
-            rf"(?=[{initials}])(?<![^\W_])(?:" + trie_regex(self.kinds, space=r"\s+") + r")(?![^\W\d_])"
+            rf"(?=[{initials}])(?<![^\W_])(?:" + trie_pattern(self.kinds, {**WHITESPACE, **HYPHENS}) + r")(?![^\W\d_])"
         )
         # -- issuers ---------------------------------------------------------------------------
         self.code_issuer: dict[str, _Issuer] = {}  # upper-cased code segment -> issuer
@@ -208,8 +209,7 @@ class PoliciesComponent:
                 self.name_issuer[row["key"]] = _Issuer(row["issuer"], row["local"])
             elif row["type"] == "city":
                 self.cities.add(row["key"])
-        names = sorted(self.name_issuer, key=len, reverse=True)
-        alts = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+        alts = alternation(self.name_issuer, WHITESPACE)
         # An issuer name, then (for local bodies) an optional unit word and place name:
         # ``UBND tỉnh Thừa Thiên Huế``, ``UBND TP.HCM``, ``Sở Y tế Hà Nội``, ``Chủ tịch UBND tỉnh``.
         self.issuer_re = regex.compile(
@@ -217,7 +217,7 @@ class PoliciesComponent:
             rf"(?:[ ]+(?P<unit>{_UNIT_WORDS_PLACE})(?![\p{{L}}\d]))?"
             rf"(?:(?:[ ]+|(?<=\.))(?P<place>{_PLACE}))?"
         )
-        surnames = "|".join(sorted(SURNAMES, key=len, reverse=True))
+        surnames = alternation(SURNAMES)
         # An issuer right before the kind: ``UBND tỉnh Hà Nam vừa có quyết định``,
         # ``Thủ tướng Chính phủ chỉ đạo tại Thông báo``, ``chỉ đạo của Ban Thường vụ Tỉnh ủy tại``.
         self.before_re = regex.compile(
@@ -259,19 +259,12 @@ class PoliciesComponent:
         self.title_res: dict[str, regex.Pattern[str]] = {}
         for kind, tails in self.titles.items():
             # A comma inside a title may be left out (``Luật Phòng chống tác hại của rượu bia``).
-            alt = "|".join(
-                regex.escape(t).replace(r"\ ", r"\s+").replace(",", ",?") for t in sorted(tails, key=len, reverse=True)
-            )
+            alt = alternation(tails, {**WHITESPACE, ",": ",?"})
             self.title_res[kind] = regex.compile(rf"\s+(?P<t>{alt})(?![\p{{L}}\d])", regex.IGNORECASE)
         # Title fallback: a capitalised word then lower-case words (``Luật Ngân sách nhà nước``).
         self.title_re = regex.compile(r"[ ]+(?P<t>\p{Lu}\p{Ll}*(?:[ ]\p{Ll}+){0,7})(?![\p{L}\d])")
         # Words that end a title read by the fallback (verbs, particles, prepositions).
-        self.title_stop = frozenset(
-            "và của về có được là đã sẽ thì mà này nay quy số năm tại theo cho với để trong khi sửa mới cũ hiện "
-            "các những đối hướng nêu trên dưới ban lại muốn sắp tới đang vừa cũng không chưa phải cần nên sau "
-            "trước bị như hay hoặc nhưng vẫn đều rất chỉ còn thay dự qua ra áp nói yêu nhằm đó kia ấy gì nào "
-            "thế sự vì do nếu vào tháng ngày từ đến lên bằng gồm".split()
-        )
+        self.title_stop = frozenset(word_list("policies.title_stop_words"))
         # A foreign or international law is not a Vietnamese document (``Hiến pháp Mỹ``,
         # ``Công ước Liên hợp quốc về Luật Biển``).
         self.foreign_re = regex.compile(
@@ -357,8 +350,8 @@ class PoliciesComponent:
         self.qualified_re = regex.compile(r"\s+(?P<q>\p{Ll}+(?:\s+\p{Ll}+){0,4}?)\s+số\s*:?\s*(?=\d)")
         # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
         self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
-        types = "|".join(sorted((regex.escape(a) for a in self.abbr_kind), key=len, reverse=True))
-        keys = "|".join(sorted((regex.escape(k) for k in self.code_spelling.values()), key=len, reverse=True))
+        types = alternation(self.abbr_kind)
+        keys = alternation(self.code_spelling.values())
         # Segments after the slash; a space may stand for the hyphen between the document type
         # and a known issuer (``2150/ QĐ BYT``), and a space may pad the hyphen (``NĐ - CP``).
         segs = rf"(?:(?:{types})[ /](?=(?:{keys})(?![\p{{L}}\d])))?{_SEG}(?:[ ]?-[ ]?{_SEG})*"
