@@ -127,10 +127,10 @@ _PAYER_UNIT_RE = regex.compile(
 # ``Chính quyền Tổng thống Biden khẳng định``: the administration speaks, not the official.
 _ADMINISTRATION_RE = regex.compile(r"(?<!\w)chính quyền\s+(?:[^\s,.;:]+\s+){0,4}$", regex.IGNORECASE)
 # A verb whose object is the official named after it (a title may come between): ``kêu gọi
-# Tổng thống Mỹ Joe Biden``, ``chúc mừng Thủ tướng``, ``gặp Bộ trưởng``.
+# Tổng thống Mỹ Joe Biden``, ``chúc mừng Thủ tướng``, ``gặp Bộ trưởng``, ``triệu tập Đại sứ`` (summoned).
 _OBJECT_OF_RE = regex.compile(
     r"(?<!\w)(?:kêu gọi|đề nghị|yêu cầu|(?<!khách\s)mời|cảm ơn|chúc mừng|gửi thư|gửi điện|gửi lời|thăm|tiếp|gặp|hội kiến|"
-    r"hội đàm với|điện đàm với|chỉ trích|cáo buộc|ca ngợi|phỏng vấn|thư ký của|thân chủ|bào chữa cho)"
+    r"hội đàm với|điện đàm với|triệu tập|chỉ trích|cáo buộc|ca ngợi|phỏng vấn|thư ký của|thân chủ|bào chữa cho)"
     r"\s+(?:(?:cho|tới|đến|với)\s+)?(?:[^\s,.;:\"“”()]+\s+){0,6}$",
     regex.IGNORECASE,
 )
@@ -209,6 +209,10 @@ _CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](
 _QUOTES = "\"“”"
 # Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
 _PRIVATE_AIDS = frozenset({"tiền mặt", "quà", "quà Tết", "học bổng", "học phí"})
+# Organisation kinds that are companies (``data/companies.tsv``): their money is no public money,
+# except the state's policy banks (``Ngân hàng Chính sách xã hội``).
+_COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
+_POLICY_BANK_RE = regex.compile(r"Chính sách|Phát triển Việt Nam")
 # Centrally-run cities: ``thành phố`` alone refers to them.
 _CITIES = {fold(x) for x in ("Hà Nội", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")}
 
@@ -221,13 +225,24 @@ _CONTINUES_RE = regex.compile(r"(?:mỗi|mức|trong đó|tổng|với|bình qu�
 # (The word before is checked in Python: ``_NOT_PROVINCE_BEFORE``.)
 _PROVINCE_WORD_RE = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Tt]hành phố)(?!\w)")
 _NOT_PROVINCE_BEFORE = regex.compile(r"(?:(?<!\w)(?:các|những|nhiều|mỗi|cấp|liên|giữa)|\d) $", regex.IGNORECASE)
-# The purpose of a budget: ``để|nhằm|cho việc|phục vụ`` + up to 120 characters of the clause.
-_PURPOSE_RE = regex.compile(r"(?<!\w)(?:để|nhằm|cho việc|phục vụ)\s+([^,.;]{3,120})")
+# The purpose of a budget: ``để|nhằm|cho việc|phục vụ`` + up to 120 characters of the clause
+# (a comma or dot inside a number does not end it: ``4,1 tỷ Euro``).
+_PURPOSE_RE = regex.compile(r"(?<!\w)(?:để|nhằm|cho việc|phục vụ)\s+((?:[^,.;]|[,.](?=\d)){3,120})")
+_NEXT_AMOUNT_RE = regex.compile(r"\s+(?:và|cùng)\s+(?=\d)")
+# ``do Sở GTVT làm chủ đầu tư`` after the amount: the body that pays.
+_AGENT_RE = regex.compile(r"(?<!\w)do\s+$", regex.IGNORECASE)
+# Before an organisation that receives or is addressed, not the payer: ``gửi Quốc hội``, ``cho
+# Viện``, ``của Chính phủ``, ``giữa hai Chính phủ``, a photo credit ``Ảnh: Media Quốc hội``.
+_RECIPIENT_RE = regex.compile(
+    r"(?:(?<!\w)(?:gửi|trình|cho|tới|đến|với|của|giữa)\s+(?:các\s+|hai\s+)?|(?<!\w)Ảnh\s*:\s*(?:\S+\s+){0,3})$", regex.IGNORECASE
+)
 # A date value: year, then a month, quarter (Q), half (H) or week (W) number.
 _VALUE_RE = re.compile(r"(\d{4})(?:-([QHW]?)(\d{1,2}))?")
 # ``sẽ`` in the words right after a date, ``dự kiến``/``kế hoạch`` right before it: the future.
 _FUTURE_AFTER_RE = regex.compile(r"[^,.;]{0,30}?(?<!\w)sẽ(?!\w)", regex.IGNORECASE)
 _FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|(?:đến|tới)(?:\s+hết)?)\s*)$", regex.IGNORECASE)
+# Right before a date after the article: a target (``hoàn thành năm 2025``, ``đến năm 2024``).
+_TARGET_BEFORE_RE = regex.compile(r"(?<!\w)(?:hoàn thành|đến|tới|vào|trước|mục tiêu)\s*$", regex.IGNORECASE)
 # Words before a date that make it a deadline or a target, not the fact's date.
 _DEADLINE_RE = regex.compile(r"(?:trước|chậm nhất|hạn|sau|ban hành|ký|(?<!\w)SN|sinh năm)\s*$", regex.IGNORECASE)
 
@@ -423,6 +438,13 @@ class FactsComponent:
                 rate_per = (f.values.get("per") or "") if "per" in f.values and not f.values["beneficiaries"] else None
                 continue
             rate_per = None
+            # A budget is dated by when it was allocated or spent: not by a period over several
+            # years (``giai đoạn 2021-2025``) nor by a target after the article (``dự kiến hoàn
+            # thành năm 2025``): then no date (rule ``budget_period``).
+            bdates = [d for d in dates if not _multi_year(d) and not _target(doc, d)]
+            if len(bdates) < len(dates):
+                first_ok = bool(bdates) and bdates[0] is dates[0]  # ``Từ năm 2019-2025, …, trong đó … năm 2021``: still the period's
+                cdate, cdate_how = _fact_date(bdates, cl.start, cl.end, s, ctx) if first_ok else (None, "budget_period")
             b = self._budget(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how)
             if b is not None:
                 rec.facts.append(b)
@@ -518,21 +540,29 @@ class FactsComponent:
 
     @staticmethod
     def _company(s: _Sentence) -> bool:
-        """A company, bank or film speaks of its own money (``công ty``, ``tập đoàn``, ``nợ xấu``)."""
-        return _has(s.cues, "company")
+        """A company, bank or film speaks of its own money (``công ty``, ``tập đoàn``, ``nợ xấu``,
+        or a company, bank or state group the organisations module names)."""
+        return _has(s.cues, "company") or any(_company_org(o) for _p, o in s.orgs)
 
     def _public(self, doc: Doc, s: _Sentence, cl: _Clause) -> bool:
         """A public payer or purpose: a state or mass body or a public word in the sentence, or
         a unit named with its unit word (``tỉnh Quảng Nam``, ``tỉnh``) before the clause's first
-        money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer)."""
-        if s.orgs:
+        money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer). A company, bank or
+        state group is no public body: its money is public only for relief or charity (rule
+        ``public_money``)."""
+        if any(not _company_org(o) for _p, o in s.orgs):
             return True
-        if self._company(s) and not any("public" in c.kinds and c.kinds["public"] != "weak" for c in s.cues):
-            return _has(s.cues, "welfare")  # a company's money is public only for relief or charity
+        # Cash, gifts, scholarships and tuition are given by schools, shops and companies as
+        # well: for them, words for the needy they go to (``học bổng vượt khó``) and weak public
+        # words (``chương trình``) do not make the money public (rule ``private_programme``).
+        private_aid = bool(s.aids) and all(v in _PRIVATE_AIDS for _p, v in s.aids)
+        welfare = any("welfare" in c.kinds and not (private_aid and c.kinds["welfare"] == "needy") for c in s.cues)
+        strong = any("public" in c.kinds and c.kinds["public"] != "weak" for c in s.cues)
+        if self._company(s) and not strong:
+            return welfare  # a company's money is public only for relief or charity
         # A receiving verb (``được nhận``, ``được hưởng``) is no payer: fees, inheritances and
-        # settlements are received too; cash, gifts, scholarships and tuition are given by
-        # schools and shops as well (rule ``public_money``).
-        if _has(s.cues, "public", "welfare") or any(v not in _PRIVATE_AIDS for _p, v in s.aids):
+        # settlements are received too.
+        if strong or welfare or (not private_aid and _has(s.cues, "public")) or any(v not in _PRIVATE_AIDS for _p, v in s.aids):
             return True
         verb = next((c.pos for c in cl.cues if "budget" in c.kinds or "support" in c.kinds), cl.end)
         if any(p.pos < verb for p in s.cues if "place_ref" in p.kinds):
@@ -664,14 +694,19 @@ class FactsComponent:
         _place_date(f, place, date)
         f.values.update(amount=a.value, currency=a.currency, approx=a.approx)
         f.links["amount"] = a.id
-        org = next((o for p, o in s.orgs if cl.start <= p < cl.end), None)
+        # The body that allocates or spends: named before the amount, not as a recipient (``báo
+        # cáo gửi Quốc hội``, ``ủng hộ … của Chính phủ``) nor in a photo credit (rule ``payer_body``).
+        org = next(
+            (o for p, o in s.orgs if cl.start <= p < a.start and not _RECIPIENT_RE.search(doc.original, max(s.start, p - 40), p)), None
+        ) or next((o for p, o in s.orgs if a.end <= p < cl.end and _AGENT_RE.search(doc.original, max(s.start, p - 8), p)), None)
         if org is not None:
             f.values["body"] = org.name
             f.links["body"] = org.id
         ns, ne = doc.norm_index(cl.start), doc.norm_index(cl.end)
         purpose = _PURPOSE_RE.search(doc.text, ns, ne)
         if purpose:
-            f.values["purpose"] = purpose.group(1).strip()
+            # ``để xây dựng cơ sở … và 4,1 tỷ Euro cho việc bảo trì``: the next amount starts another item.
+            f.values["purpose"] = _NEXT_AMOUNT_RE.split(purpose.group(1), maxsplit=1)[0].strip()
         self._policy(f, s, cl, ctx)
         return f
 
@@ -706,23 +741,31 @@ class FactsComponent:
         self, doc: Doc, rec: Record, s: _Sentence, skip: set[int],
         place: Location | None, place_how: str, date: DateItem | None, date_how: str,
     ) -> None:
+        # A ``trong đó`` part takes the case word of the count before it (``12.000 hộ bị ngập,
+        # trong đó 1.350 hộ nghèo``); after a subject of two counts joined by ``và`` and its
+        # predicate, that of the first (``2.300 ca nhiễm và 21 ca tử vong đã được ghi nhận …,
+        # trong đó 200 trường hợp là du khách`` -> infections: rule ``part_of_head``).
         prev_what: str | None = None
+        head_what: str | None = None
+        prev: CountItem | None = None
         for c in s.counts:
             if id(c) in skip:
-                prev_what = None
+                prev_what = head_what = prev = None
                 continue
             what = self._case_what(doc, s, c)
             if what == "":
-                prev_what = None  # a not-case word blocks it (``trong đó 14 ca đã âm tính``)
+                prev_what = head_what = prev = None  # a not-case word blocks it (``trong đó 14 ca đã âm tính``)
                 continue
             if what is None and prev_what is not None:
                 n = doc.norm_index(c.start)
                 if _TRONG_DO_RE.search(doc.text, max(0, n - 30), n):
-                    what = prev_what
+                    what = head_what if head_what is not None and prev is not None and _predicate_between(doc, prev, c) else prev_what
             if what is None:
-                prev_what = None
+                prev_what = head_what = prev = None
                 continue
-            prev_what = what
+            # Two case counts joined by ``và`` (``2.300 ca nhiễm và 21 ca tử vong``) are one subject.
+            head_what = (head_what or prev_what) if prev is not None and _CONJOINED_RE.fullmatch(doc.original, prev.end, c.start) else None
+            prev_what, prev = what, c
             # The place introduced right after the count, else the one named nearest before it
             # (``Nha Trang có 38 ca, Diên Khánh 11 ca``), else none when several follow it.
             nxt = next((x.start for x in s.counts if x.start > c.start), s.end)
@@ -739,6 +782,9 @@ class FactsComponent:
             cplace, cplace_how = near or (place, place_how)
             f = self._base(doc, s, "case_count", f"case_count.count|place={cplace_how}|date={date_how}")
             _place_date(f, cplace, date)
+            if date is not None and _closed_range(date):
+                f.values["as_of"] = date.end_value  # ``từ ngày 19/4 - 25/4``: the figures are as of the range's end (rule ``range_end``)
+                f.rule += "|range_end"
             f.values.update(what=what, count=c.value, approx=c.approx, unit=c.unit, group=c.group)
             f.links["count"] = c.id
             rec.facts.append(f)
@@ -845,6 +891,9 @@ class FactsComponent:
 _GIVES_TO_RE = regex.compile(r"(?<!\w)cho(?!\w)", regex.IGNORECASE)
 # ``dành cho`` right before the people: the verb gives nothing named (an audience).
 _AUDIENCE_RE = regex.compile(r"\s*cho\s+(?:hơn|gần|khoảng|trên|tới|đến)?\s*$", regex.IGNORECASE)
+# Between two counts of one subject: the first one's words, then ``và`` (``2.300 ca nhiễm mới và 21 ca``).
+_CONJOINED_RE = regex.compile(r"[^,;:.()]{0,40}?\s+và\s+(?:hơn|gần|khoảng|trên|thêm)?\s*")
+_PREDICATE_RE = regex.compile(r"[^,;:]{25,}[,;]\s*trong đó", regex.IGNORECASE)
 # ``trong đó (có)`` right before a count: the count is part of the previous one.
 _TRONG_DO_RE = regex.compile(r"trong đó(?: có)?\s*\S{0,12}\s*$", regex.IGNORECASE)
 
@@ -873,6 +922,10 @@ def _alternation(keys: Any, flags: int = 0) -> re.Pattern[str]:
     if not trie:
         return re.compile(r"(?!x)x")  # an empty table matches nothing
     return re.compile(r"(?<!\w)" + build(trie) + r"(?!\w)", flags)
+
+
+def _company_org(o: Organization) -> bool:
+    return o.kind in _COMPANY_KINDS and _POLICY_BANK_RE.search(o.name) is None
 
 
 def _clause(s: _Sentence, start: int, end: int, inherit: bool = False) -> _Clause:
@@ -1136,6 +1189,17 @@ def _as_of_value(d: DateItem) -> str | None:
     return d.value
 
 
+def _predicate_between(doc: Doc, prev: CountItem, c: CountItem) -> bool:
+    """A predicate (25+ characters with no comma) follows the count before a ``trong đó`` part."""
+    return _PREDICATE_RE.search(doc.original, prev.end, c.start) is not None
+
+
+def _closed_range(d: DateItem) -> bool:
+    """A range of days with its own end (``từ ngày 19/4 - 25/4``, ``từ 18h ngày 3/3 đến 6h ngày
+    4/3``), not a period to date (``từ đầu năm đến nay``, read as the year or month)."""
+    return bool(d.end_value) and d.grain == "day" and _TO_DATE_RE.match(d.text) is None and not _FROM_NOW_RE.match(d.text.lower())
+
+
 def _multi_year(d: DateItem) -> bool:
     """A period over more than one year (``giai đoạn 2017 - 2020``, ``nhiệm kỳ 2020-2025``)."""
     return bool(d.end_value) and (d.value or "")[:4] != (d.end_value or "")[:4]
@@ -1164,6 +1228,18 @@ def _future(doc: Doc, d: DateItem) -> bool:
     e = doc.norm_index(d.end)
     if _FUTURE_AFTER_RE.match(doc.text, e, min(len(doc.text), e + 40)):
         return True
+    return _after_publication(doc, d)
+
+
+def _target(doc: Doc, d: DateItem) -> bool:
+    """A completion target or a deadline after the article (``dự kiến hoàn thành năm 2025``,
+    ``đến năm 2024``, ``vào năm 2035``); a budget year (``dự toán năm 2022``) is no target."""
+    n = doc.norm_index(d.start)
+    return _TARGET_BEFORE_RE.search(doc.text, max(0, n - 20), n) is not None and _after_publication(doc, d)
+
+
+def _after_publication(doc: Doc, d: DateItem) -> bool:
+    """The date, or the end of the period it opens, lies after the article's publication month."""
     pub = doc.published
     if pub is None or d.value is None:
         return False
