@@ -158,6 +158,9 @@ _OTHER_PERSON_RE = regex.compile(
     r"(?<!\w)(?:(?:ông|bà|anh|chị|luật sư|LS\.?|vợ|chồng|con trai|con gái|phóng viên|bác sĩ|kỹ sư|nhà báo|giáo sư|tiến sĩ)\s+"
     r"|(?:P?GS|TS|ThS|BS)(?:\.\s?(?:TS|BS|ThS))*\.?\s*)(\p{Lu}\p{Ll}+)(?!\w)"
 )
+# A full name of two or more capitalised words right before the speech verb, after two lower-case
+# words (not a title's body: ``Giám đốc Công ty Minh Phát``) and a comma after the official: another speaker.
+_BARE_NAME_RE = regex.compile(r"(?<!\w)\p{Ll}+ \p{Ll}+ ((?:\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{L}+)*\s+){1,4}\p{Lu}\p{Ll}*(?:-\p{L}+)*)\s*$")
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
@@ -429,6 +432,10 @@ class FactsComponent:
         rate_per: str | None = None  # the clause before was a per-person support
         # Money takes no foreign place that only lends or gives it (``vốn vay ODA của Trung Quốc``).
         mplace, mplace_how = (None, "source") if _source_only(doc, s, place) else (place, place_how)
+        if mplace is not None and mplace_how == "in_sentence" and _listed(doc, s, mplace.level):
+            # ``bồi thường cho 229 hộ thuộc xã A và xã B``, ``Mỹ viện trợ cho Ấn Độ``: several places of one
+            # level, none of them the money's own (rule ``several``).
+            mplace, mplace_how = None, "several"
         for cl in self._clauses(doc, s):
             cdate, cdate_how = _fact_date(dates, cl.start, cl.end, s, ctx)
             f = self._support(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how, rate_per)
@@ -599,7 +606,7 @@ class FactsComponent:
         if _has(cl.cues, "block") or self._commercial(cl):
             return None
         bens = _beneficiaries(cl, gives_to)
-        totals, rates = self._split_amounts(cl)
+        totals, rates = self._split_amounts(doc, cl)
         if verbs and rates:
             # A rate after the verb is the one given; one before it is often a threshold.
             rates = [r for r in rates if r[0].start >= verbs[0].pos] + [r for r in rates if r[0].start < verbs[0].pos]
@@ -648,14 +655,23 @@ class FactsComponent:
         self._policy(f, s, cl, ctx)
         return f
 
-    def _split_amounts(self, cl: _Clause) -> tuple[list[AmountItem], list[tuple[AmountItem, str | None]]]:
+    def _split_amounts(self, doc: Doc, cl: _Clause) -> tuple[list[AmountItem], list[tuple[AmountItem, str | None]]]:
         """(totals, rates with their ``per``); totals after ``tổng kinh phí`` come first; losses
         (``thiệt hại 17 tỷ đồng``) are neither."""
         totals: list[AmountItem] = []
         marked: list[AmountItem] = []
         rates: list[tuple[AmountItem, str | None]] = []
         prev = cl.start
+        # ``360.000 đồng/tháng (tăng 90.000 đồng so với …)``: a change against a former level is no
+        # amount given when the clause names another (rule ``change_amount``; ``được tăng thêm
+        # 200.000 đồng/tháng`` alone is the aid).
+        changes = [
+            a for a in cl.amounts
+            if _CHANGE_RE.search(doc.original, max(cl.start, a.start - 12), a.start) and _COMPARED_RE.match(doc.original, a.end, cl.end)
+        ]
         for a in cl.amounts:
+            if changes and a in changes and len(changes) < len(cl.amounts):
+                continue
             # The cues between the previous amount and this one, at most 60 characters back.
             before = [c for c in cl.cues if prev <= c.pos and c.end <= a.start and a.start - c.end <= _AMOUNT_CUE_BEFORE]
             prev = a.end
@@ -686,7 +702,7 @@ class FactsComponent:
             return None
         if self._commercial(cl) or _has(cl.cues, "block") or not self._public(doc, s, cl):
             return None  # honours, permits and certificates (``trao Giấy chứng nhận đầu tư … vốn``) are no budget
-        totals, _rates = self._split_amounts(cl)
+        totals, _rates = self._split_amounts(doc, cl)
         if not totals:
             return None
         a = totals[0]
@@ -868,8 +884,18 @@ class FactsComponent:
                 continue  # ``dự kiến sẽ thông báo``: a speech still to come (rule ``future_speech``)
             if _PASSIVE_RE.search(doc.original, end, v.pos):
                 continue  # ``X không bị 2 nhóm cổ đông đề nghị miễn nhiệm``: someone else's verb (rule ``passive``)
-            if any(m.group(1) != o.name.split()[-1] for m in _OTHER_PERSON_RE.finditer(_unquoted(doc.original, end, v.pos, quoted))):
+            between = _unquoted(doc.original, end, v.pos, quoted)
+            if any(m.group(1) != o.name.split()[-1] for m in _OTHER_PERSON_RE.finditer(between)):
                 continue  # ``bị cáo X … luật sư Y cho biết``: someone named after the official speaks (rule ``other_speaker``)
+            bare = _BARE_NAME_RE.search(between)
+            if (
+                bare is not None
+                and "," in between[: bare.start(1)]
+                and not set(bare.group(1).split()) <= set(o.name.split())
+                and not any(bare.group(1) in (t.organization or "") for t in o.titles)
+                and not any(ps <= end + bare.start(1) < pe for ps, pe, _loc in s.places)
+            ):
+                continue  # ``… thầy An, … nghẹn ngào Anan Bounkerth chia sẻ``: another full name right before the verb (rule ``other_speaker``)
             f = self._base(doc, s, "statement", "statement.speech_verb")
             f.values["official"] = o.name
             t = o.titles[0]
@@ -894,6 +920,11 @@ _AUDIENCE_RE = regex.compile(r"\s*cho\s+(?:hơn|gần|khoảng|trên|tới|đế
 # Between two counts of one subject: the first one's words, then ``và`` (``2.300 ca nhiễm mới và 21 ca``).
 _CONJOINED_RE = regex.compile(r"[^,;:.()]{0,40}?\s+và\s+(?:hơn|gần|khoảng|trên|thêm)?\s*")
 _PREDICATE_RE = regex.compile(r"[^,;:]{25,}[,;]\s*trong đó", regex.IGNORECASE)
+# Right before an amount that is a change: ``tăng 90.000 đồng``, ``giảm thêm 5 triệu``.
+_CHANGE_RE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s*$", regex.IGNORECASE)
+_COMPARED_RE = regex.compile(r"\s*(?:/\s*\S+\s*)?so với", regex.IGNORECASE)
+# Between two places of a list: ``, ``, `` và ``, ``hoặc`` and the second's unit word.
+_LIST_JOIN_RE = regex.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+)?", regex.IGNORECASE)
 # ``trong đó (có)`` right before a count: the count is part of the previous one.
 _TRONG_DO_RE = regex.compile(r"trong đó(?: có)?\s*\S{0,12}\s*$", regex.IGNORECASE)
 
@@ -1033,6 +1064,14 @@ def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
         if pos < x[0] < nxt and x[2].level in _PLACE_LEVELS:
             by_level[x[2].level].add(x[2].name)
     return any(len(v) > 1 for v in by_level.values())
+
+
+def _listed(doc: Doc, s: _Sentence, level: str) -> bool:
+    """Two different places of ``level`` listed side by side (``xã Minh Khai và xã Tây Tựu``)."""
+    same = [x for x in s.places if x[2].level == level]
+    return any(
+        a[2].name != b[2].name and _LIST_JOIN_RE.fullmatch(doc.original, a[1], b[0]) is not None for a, b in zip(same, same[1:], strict=False)
+    )
 
 
 def _nation(s: _Sentence) -> Location:
