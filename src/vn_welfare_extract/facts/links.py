@@ -161,6 +161,8 @@ _OTHER_PERSON_RE = regex.compile(
 # A full name of two or more capitalised words right before the speech verb, after two lower-case
 # words (not a title's body: ``Giám đốc Công ty Minh Phát``) and a comma after the official: another speaker.
 _BARE_NAME_RE = regex.compile(r"(?<!\w)\p{Ll}+ \p{Ll}+ ((?:\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{L}+)*\s+){1,4}\p{Lu}\p{Ll}*(?:-\p{L}+)*)\s*$")
+# A thousands group of four or more digits (``333.0000``): a typo, the number is unknown.
+_GARBLED_RE = regex.compile(r"\d\.\d{4}")
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
@@ -354,6 +356,8 @@ class FactsComponent:
             if (s := at(a.start)) is not None:
                 s.amounts.append(a)
         for c in rec.counts:
+            if _GARBLED_RE.search(c.text):
+                continue  # ``333.0000 người``: a group of four digits is a typo, its value unknown (rule ``garbled_number``)
             if (s := at(c.start)) is not None:
                 s.counts.append(c)
         for d in rec.dates:
@@ -718,7 +722,13 @@ class FactsComponent:
         if org is not None:
             f.values["body"] = org.name
             f.links["body"] = org.id
+        # The purpose is read in the amount's own part of the clause, between semicolons
+        # (``…dành ưu tiên cho việc củng cố quan hệ …; … ủng hộ Campuchia 500.000 USD``).
         ns, ne = doc.norm_index(cl.start), doc.norm_index(cl.end)
+        na = doc.norm_index(a.start)
+        ns = max(ns, doc.text.rfind(";", ns, na) + 1)
+        semi = doc.text.find(";", na, ne)
+        ne = semi if semi >= 0 else ne
         purpose = _PURPOSE_RE.search(doc.text, ns, ne)
         if purpose:
             # ``để xây dựng cơ sở … và 4,1 tỷ Euro cho việc bảo trì``: the next amount starts another item.
@@ -924,7 +934,7 @@ _PREDICATE_RE = regex.compile(r"[^,;:]{25,}[,;]\s*trong đó", regex.IGNORECASE)
 _CHANGE_RE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s*$", regex.IGNORECASE)
 _COMPARED_RE = regex.compile(r"\s*(?:/\s*\S+\s*)?so với", regex.IGNORECASE)
 # Between two places of a list: ``, ``, `` và ``, ``hoặc`` and the second's unit word.
-_LIST_JOIN_RE = regex.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+)?", regex.IGNORECASE)
+_LIST_JOIN_RE = regex.compile(r"\s*(?:,|và|với|hoặc|,\s*và)\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+)?", regex.IGNORECASE)
 # ``trong đó (có)`` right before a count: the count is part of the previous one.
 _TRONG_DO_RE = regex.compile(r"trong đó(?: có)?\s*\S{0,12}\s*$", regex.IGNORECASE)
 
@@ -1067,7 +1077,8 @@ def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
 
 
 def _listed(doc: Doc, s: _Sentence, level: str) -> bool:
-    """Two different places of ``level`` listed side by side (``xã Minh Khai và xã Tây Tựu``)."""
+    """Two different places of ``level`` listed side by side (``xã Minh Khai và xã Tây Tựu``, ``nối
+    quận 1 với quận Bình Thạnh``)."""
     same = [x for x in s.places if x[2].level == level]
     return any(
         a[2].name != b[2].name and _LIST_JOIN_RE.fullmatch(doc.original, a[1], b[0]) is not None for a, b in zip(same, same[1:], strict=False)
