@@ -248,6 +248,8 @@ _FUTURE_AFTER_RE = regex.compile(r"[^,.;]{0,30}?(?<!\w)sẽ(?!\w)", regex.IGNORE
 _FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|(?:đến|tới)(?:\s+hết)?)\s*)$", regex.IGNORECASE)
 # Right before a date after the article: a target (``hoàn thành năm 2025``, ``đến năm 2024``).
 _TARGET_BEFORE_RE = regex.compile(r"(?<!\w)(?:hoàn thành|đến|tới|vào|trước|mục tiêu)\s*$", regex.IGNORECASE)
+# Right after a day: one still to come (``từ ngày 1/7 tới``).
+_UPCOMING_RE = regex.compile(r"\s+(?:sắp\s+)?tới(?!\s*(?:nay|đây\s+là))(?!\w)", regex.IGNORECASE)
 # Words before a date that make it a deadline or a target, not the fact's date.
 _DEADLINE_RE = regex.compile(r"(?:trước|chậm nhất|hạn|sau|ban hành|ký|(?<!\w)SN|sinh năm)\s*$", regex.IGNORECASE)
 
@@ -1139,6 +1141,8 @@ def _usable_dates(doc: Doc, s: _Sentence) -> list[DateItem]:
         n = doc.norm_index(d.start)
         if _DEADLINE_RE.search(doc.text, max(doc.norm_index(s.start), n - 20), n):
             continue
+        if _UPCOMING_RE.match(doc.original, d.end, s.end) and not _after_publication(doc, d) and doc.published is not None:
+            continue  # ``từ ngày 1/7 tới`` read as a past day: the date is unsure (rule ``upcoming_past``)
         out.append(d)
     return out
 
@@ -1159,8 +1163,8 @@ def _fact_date(
         k = bisect_left(ctx.date_starts, s.start) - 1
         if k >= 0:
             return ctx.dates[k], "back_reference"
-    if ctx.default_date is not None:
-        return ctx.default_date, "article_default"
+    if ctx.default_date is not None and not s.start <= ctx.default_date.start < s.end:
+        return ctx.default_date, "article_default"  # (not a date of this very sentence that was set aside: ``trước ngày 31-10``)
     return None, "none"
 
 
