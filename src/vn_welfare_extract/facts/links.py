@@ -113,9 +113,10 @@ _PLACE_LEVELS = {"commune": 4, "district": 3, "city": 3, "province": 2, "country
 _DOMESTIC_LEVELS = frozenset({"commune", "district", "province"})
 # ``cả nước``/``toàn quốc``: the whole country (no place item of its own).
 _VIETNAM = Location("Việt Nam", "country", [], "VN")
-# Between a count and the place that belongs to it: ``8 ca ở xã Đạo Lý``, ``2 ca tại huyện A``.
+# Between a count and the place that belongs to it: ``8 ca ở xã Đạo Lý``, ``2 ca tại huyện A``,
+# ``1 ca được cách ly ngay sau khi nhập cảnh tại Quảng Trị``.
 _AT_PLACE_RE = regex.compile(
-    r"^[^,;:()\d]{0,25}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
+    r"^[^,;:()\d]{0,45}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
     regex.IGNORECASE,
 )
 # A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``) nor
@@ -130,7 +131,7 @@ _ADMINISTRATION_RE = regex.compile(r"(?<!\w)chính quyền\s+(?:[^\s,.;:]+\s+){0
 # Tổng thống Mỹ Joe Biden``, ``chúc mừng Thủ tướng``, ``gặp Bộ trưởng``, ``triệu tập Đại sứ`` (summoned).
 _OBJECT_OF_RE = regex.compile(
     r"(?<!\w)(?:kêu gọi|đề nghị|yêu cầu|(?<!khách\s)mời|cảm ơn|chúc mừng|gửi thư|gửi điện|gửi lời|thăm|tiếp|gặp|hội kiến|"
-    r"hội đàm với|điện đàm với|triệu tập|chỉ trích|cáo buộc|ca ngợi|phỏng vấn|thư ký của|thân chủ|bào chữa cho)"
+    r"hội đàm với|điện đàm với|triệu tập|giữa|chỉ trích|cáo buộc|ca ngợi|phỏng vấn|thư ký của|thân chủ|bào chữa cho)"
     r"\s+(?:(?:cho|tới|đến|với)\s+)?(?:[^\s,.;:\"“”()]+\s+){0,6}$",
     regex.IGNORECASE,
 )
@@ -209,6 +210,7 @@ _CLAUSE_LINK_RE = regex.compile(r"(?<!\w)(?:khi|vì|bởi vì|nhưng(?!\s+vẫn)
 _LIST_NOUN_RE = regex.compile(r",\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*[,;]")
 # A place followed by its share of a total (``Đà Nẵng (4)``): a member of a breakdown.
 _BREAKDOWN_RE = regex.compile(r"\s*\(\s*\d")
+_SHARE_NUM_RE = regex.compile(r"\s*\(\s*(\d+)\s*\)")  # ``Hà Nội (1)``: the place's share
 _SHARE_RE = regex.compile(r"\s*\(\s*")  # the count is that share itself: ``Hà Tĩnh (2)``
 _CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
@@ -807,6 +809,8 @@ class FactsComponent:
                 doc.original, s.start, s.end
             ):
                 near = (None, "large_default")  # ``2.000 trẻ em thiệt mạng mỗi năm``: a large figure with no place of its own is rarely the article's place
+            if near is None and place_how == "in_sentence" and place is not None and _part_place(doc, s, c, place):
+                near = (None, "part_place")  # ``220.000 người thiệt mạng, trong đó Indonesia là 168.000``: the place is the part's
             cplace, cplace_how = near or (place, place_how)
             f = self._base(doc, s, "case_count", f"case_count.count|place={cplace_how}|date={date_how}")
             _place_date(f, cplace, date)
@@ -862,6 +866,14 @@ class FactsComponent:
             after = doc.original[c.end : c.end + 20]
             if any(b - c.end <= 20 and not any(ch in after[: b - c.end] for ch in ",;:()") for b in blockers):
                 return ""
+            # ``số ca tử vong mỗi ngày xấp xỉ 3.000 ca``: the figure named before the count (rule ``named_before``).
+            for cue in reversed(s.cues):
+                if cue.end <= c.start and c.start - cue.end <= 40 and "case" in cue.kinds:
+                    if _FIGURE_OF_RE.search(doc.original, max(s.start, cue.pos - 16), cue.pos) and not any(
+                        ch in doc.original[cue.end : c.start] for ch in ",;:()"
+                    ):
+                        return cue.kinds["case"]
+                    break
             return "ca"
         return None
 
@@ -935,6 +947,9 @@ _PREDICATE_RE = regex.compile(r"[^,;:]{25,}[,;]\s*trong đó", regex.IGNORECASE)
 # Right before an amount that is a change: ``tăng 90.000 đồng``, ``giảm thêm 5 triệu``.
 _CHANGE_RE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s*$", regex.IGNORECASE)
 _COMPARED_RE = regex.compile(r"\s*(?:/\s*\S+\s*)?so với", regex.IGNORECASE)
+# ``số ca``/``số người`` right before a case word: the figure a later count gives.
+_FIGURE_OF_RE = regex.compile(r"(?<!\w)số\s+(?:ca|người|trường hợp|bệnh nhân)\s+$", regex.IGNORECASE)
+_PART_RE = regex.compile(r"(?<!\w)trong (?:đó|số này|số đó)(?!\w)", regex.IGNORECASE)
 # Between two places of a list: ``, ``, `` và ``, ``hoặc`` and the second's unit word.
 _LIST_JOIN_RE = regex.compile(r"\s*(?:,|và|với|hoặc|,\s*và)\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+)?", regex.IGNORECASE)
 # ``trong đó (có)`` right before a count: the count is part of the previous one.
@@ -1042,16 +1057,19 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _place_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Location, str] | None:
+def _place_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Location | None, str] | None:
     """``8 ca ở xã Đạo Lý, 1 ca ở xã Chân Lý``: the place introduced right after a count (by
     ``ở``/``tại``, before the next count) is the count's own (rule ``after_count``)."""
-    for ps, _pe, loc in s.places:
+    for ps, pe, loc in s.places:
         if ps <= c.end:
             continue
         if ps >= nxt or loc.level not in _PLACE_LEVELS:
             return None
         if _AT_PLACE_RE.match(doc.original[c.end : ps]) is None:
             return None
+        share = _SHARE_NUM_RE.match(doc.original, pe, s.end)
+        if share is not None and share.group(1) != str(c.value):
+            return None, "several"  # ``3 ca … tại Hà Nội (1), Hưng Yên (2)``: the first member of the count's breakdown
         return loc, "after_count"  # an address chain runs from its most specific unit
     return None
 
@@ -1076,6 +1094,16 @@ def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
         if pos < x[0] < nxt and x[2].level in _PLACE_LEVELS:
             by_level[x[2].level].add(x[2].name)
     return any(len(v) > 1 for v in by_level.values())
+
+
+def _part_place(doc: Doc, s: _Sentence, c: CountItem, place: Location) -> bool:
+    """Every mention of ``place`` in the sentence comes after a ``trong đó`` that follows the count:
+    the place of a part of it (``40 ca mắc, trong đó 30 ca ở huyện A``), not of the whole."""
+    starts = [ps for ps, _pe, loc in s.places if loc is place]
+    if not starts or starts[0] < c.end:
+        return False
+    n, m = doc.norm_index(c.end), doc.norm_index(starts[0])
+    return _PART_RE.search(doc.text, n, m) is not None
 
 
 def _listed(doc: Doc, s: _Sentence, level: str) -> bool:
@@ -1249,9 +1277,10 @@ def _predicate_between(doc: Doc, prev: CountItem, c: CountItem) -> bool:
 
 
 def _closed_range(d: DateItem) -> bool:
-    """A range of days with its own end (``từ ngày 19/4 - 25/4``, ``từ 18h ngày 3/3 đến 6h ngày
-    4/3``), not a period to date (``từ đầu năm đến nay``, read as the year or month)."""
-    return bool(d.end_value) and d.grain == "day" and _TO_DATE_RE.match(d.text) is None and not _FROM_NOW_RE.match(d.text.lower())
+    """A range with its own end (``từ ngày 19/4 - 25/4``, ``từ 18h ngày 3/3 đến 6h ngày 4/3``,
+    ``từ cuối năm 2013 đến năm 2016``), not a period to date (``từ đầu năm đến nay``, read as the
+    year or month)."""
+    return bool(d.end_value) and _TO_DATE_RE.match(d.text) is None and not _FROM_NOW_RE.match(d.text.lower())
 
 
 def _multi_year(d: DateItem) -> bool:
