@@ -114,9 +114,9 @@ _DOMESTIC_LEVELS = frozenset({"commune", "district", "province"})
 # ``cả nước``/``toàn quốc``: the whole country (no place item of its own).
 _VIETNAM = Location("Việt Nam", "country", [], "VN")
 # Between a count and the place that belongs to it: ``8 ca ở xã Đạo Lý``, ``2 ca tại huyện A``,
-# ``1 ca được cách ly ngay sau khi nhập cảnh tại Quảng Trị``.
+# further after a quarantine or entry (``1 ca được cách ly ngay sau khi nhập cảnh tại Quảng Trị``).
 _AT_PLACE_RE = regex.compile(
-    r"^[^,;:()\d]{0,45}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
+    r"^(?:[^,;:()\d]{0,25}?|[^,;:()\d]{0,20}?(?:cách ly|nhập cảnh)[^,;:()\d]{0,25}?)(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
     regex.IGNORECASE,
 )
 # A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``) nor
