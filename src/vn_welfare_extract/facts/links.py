@@ -164,6 +164,8 @@ _OTHER_PERSON_RE = regex.compile(
 _BARE_NAME_RE = regex.compile(r"(?<!\w)\p{Ll}+ \p{Ll}+ ((?:\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{L}+)*\s+){1,4}\p{Lu}\p{Ll}*(?:-\p{L}+)*)\s*$")
 # A thousands group of four or more digits (``333.0000``): a typo, the number is unknown.
 _GARBLED_RE = regex.compile(r"\d\.\d{4}")
+# A rank right before ``thế giới``: ``nhất``, ``đầu tiên``, ``thứ 3``, ``thứ ba`` (and ``trên``).
+_RANK_RE = regex.compile(r"(?<!\w)(?:nhất|đầu tiên|hàng đầu|thứ\s+(?:\d+|hai|ba|tư|năm|\w+))\s+(?:trên\s+(?:toàn\s+)?)?$", regex.IGNORECASE)
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
@@ -399,6 +401,8 @@ class FactsComponent:
                     text, max(0, hit.start() - 3), hit.start()
                 ):
                     continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
+                if "world" in kinds and _RANK_RE.search(text, max(0, hit.start() - 24), hit.start()):
+                    continue  # ``đầu tiên trên thế giới``, ``lớn thứ 3 thế giới``: a rank, the figures are not the world's (rule ``world_rank``)
                 pos = doc.orig_start(hit.start())
                 if (s := at(pos)) is not None:
                     s.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
