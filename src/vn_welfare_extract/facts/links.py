@@ -151,8 +151,9 @@ _NATIONALITY_RE = regex.compile(
     r"sinh viên|du học sinh|kiều bào|phi công|nhà ngoại giao|nhân viên|bệnh nhân|đoàn)(?:\s+(?:mang\s+)?quốc tịch|\s+gốc)?\s+$",
     regex.IGNORECASE,
 )
-# ``bị``/``được`` in the few words before the speech verb: the official undergoes it.
-_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,7}\s*$")
+# ``bị``/``được`` in the words before the speech verb (no comma between): the official undergoes
+# it (``được Ban Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh đánh giá cao``).
+_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,12}\s*$")
 # Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
 # sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
 _OTHER_PERSON_RE = regex.compile(
@@ -166,6 +167,8 @@ _BARE_NAME_RE = regex.compile(r"(?<!\w)\p{Ll}+ \p{Ll}+ ((?:\p{Lu}[\p{Ll}\p{Lu}]*
 _GARBLED_RE = regex.compile(r"\d\.\d{4}")
 # A rank right before ``thế giới``: ``nhất``, ``đầu tiên``, ``thứ 3``, ``thứ ba`` (and ``trên``).
 _RANK_RE = regex.compile(r"(?<!\w)(?:nhất|đầu tiên|hàng đầu|thứ\s+(?:\d+|hai|ba|tư|năm|\w+))\s+(?:trên\s+(?:toàn\s+)?)?$", regex.IGNORECASE)
+# An unnamed source between the official and the verb: it speaks.
+_SOURCE_SPEAKER_RE = regex.compile(r"(?<!\w)(?:nguồn tin|giới chức)(?!\w)", regex.IGNORECASE)
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
@@ -913,6 +916,8 @@ class FactsComponent:
             if _PASSIVE_RE.search(doc.original, end, v.pos):
                 continue  # ``X không bị 2 nhóm cổ đông đề nghị miễn nhiệm``: someone else's verb (rule ``passive``)
             between = _unquoted(doc.original, end, v.pos, quoted)
+            if _SOURCE_SPEAKER_RE.search(between):
+                continue  # ``cái chết của ông Deby, nhưng một nguồn tin … cho hay``: an unnamed source speaks (rule ``other_speaker``)
             if any(m.group(1) != o.name.split()[-1] for m in _OTHER_PERSON_RE.finditer(between)):
                 continue  # ``bị cáo X … luật sư Y cho biết``: someone named after the official speaks (rule ``other_speaker``)
             bare = _BARE_NAME_RE.search(between)
