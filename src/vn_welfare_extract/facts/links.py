@@ -255,6 +255,11 @@ _FUTURE_AFTER_RE = regex.compile(r"[^,.;]{0,30}?(?<!\w)sẽ(?!\w)", regex.IGNORE
 _FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|(?:đến|tới)(?:\s+hết)?)\s*)$", regex.IGNORECASE)
 # Right before a date after the article: a target (``hoàn thành năm 2025``, ``đến năm 2024``).
 _TARGET_BEFORE_RE = regex.compile(r"(?<!\w)(?:hoàn thành|đến|tới|vào|trước|mục tiêu)\s*$", regex.IGNORECASE)
+# A yearly rate: ``mỗi năm``, ``hằng năm``, ``hàng năm``.
+_ANNUAL_RE = regex.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)", regex.IGNORECASE)
+# A bare ``2/3`` after ``có``/``là``/``chiếm``: a fraction.
+_FRACTION_RE = regex.compile(r"\d{1,2}/\d{1,2}")
+_SHARE_BEFORE_RE = regex.compile(r"(?<!\w)(?:có|là|chiếm|khoảng|gần|hơn|tới)\s*$", regex.IGNORECASE)
 # Right after a day: one still to come (``từ ngày 1/7 tới``).
 _UPCOMING_RE = regex.compile(r"\s+(?:sắp\s+)?tới(?!\s*(?:nay|đây\s+là))(?!\w)", regex.IGNORECASE)
 # Words before a date that make it a deadline or a target, not the fact's date.
@@ -470,7 +475,11 @@ class FactsComponent:
             b = self._budget(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how)
             if b is not None:
                 rec.facts.append(b)
-        self._cases(doc, rec, s, beneficiary_ids, place, place_how, date, date_how)
+        if date_how == "article_default" and _ANNUAL_RE.search(doc.original, s.start, s.end):
+            # ``Mỗi năm có tới 25.000 người chết``: a yearly rate, not figures as of the article's date (rule ``annual_rate``)
+            self._cases(doc, rec, s, beneficiary_ids, place, place_how, None, "annual_rate")
+        else:
+            self._cases(doc, rec, s, beneficiary_ids, place, place_how, date, date_how)
         st = self._statement(doc, s)
         if st is not None:
             rec.facts.append(st)
@@ -1175,6 +1184,8 @@ def _usable_dates(doc: Doc, s: _Sentence) -> list[DateItem]:
             continue  # ``(SN 1990)``: a year of birth
         if any(0 <= d.start - pe <= 3 for _, pe, _ in s.policies):
             continue
+        if _FRACTION_RE.fullmatch(d.text) and _SHARE_BEFORE_RE.search(doc.original, max(s.start, d.start - 12), d.start):
+            continue  # ``trong đó có 2/3 là công dân Hà Lan``: a fraction, not a day (rule ``fraction``)
         n = doc.norm_index(d.start)
         if _DEADLINE_RE.search(doc.text, max(doc.norm_index(s.start), n - 20), n):
             continue
