@@ -849,6 +849,8 @@ class FactsComponent:
             return ""  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
         if _AVERAGE_RE.search(c.text):
             return ""  # ``782,1 ca``: an average, not a number of people
+        if doc.original[max(s.start, c.start - 2) : c.start].rstrip().endswith("/"):
+            return ""  # ``1 trường hợp/100.000 ca sinh``: the denominator of a rate (rule ``per_population``)
         if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 20)):
             return ""  # ``24 ca F1``: contacts, not cases
         if _PER_POPULATION_RE.match(doc.original, c.end, min(s.end, c.end + 40)):
@@ -1229,9 +1231,14 @@ def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, i
     marks = [i for i in range(verb, s.end) if doc.original[i] in _QUOTES]
     if len(marks) % 2 == 1:
         quoted = [*quoted, (marks[-1], s.end)]  # ``cho biết: "Đến chiều 23/4 …`` (a quote left open)
+    # Never a day after the article (``bế mạc vào ngày 3/8/2021``), the start of a period running
+    # to now (``kể từ tháng 10/2020``) nor, after the verb, a month of an earlier year than the
+    # one before publication (``tháng 10/1929``: history told).
     dates = [
         d for d in _usable_dates(doc, s)
         if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
+        and not _after_publication(doc, d) and not _period_start(doc, d)
+        and not (d.start > verb and _long_ago(doc, d))
     ]
     before = [d for d in dates if d.end <= verb]
     if before:
@@ -1315,7 +1322,7 @@ def _month_key(value: str) -> tuple[int, int] | None:
     if m is None:
         return None
     year, kind, n = int(m.group(1)), m.group(2), m.group(3)
-    if not kind:
+    if n is None:
         return year, 0
     k = int(n)
     month = {"Q": 3 * k - 2, "H": 6 * k - 5, "W": min(12, 1 + (k - 1) * 12 // 52)}.get(kind, k)
@@ -1332,6 +1339,13 @@ def _future(doc: Doc, d: DateItem) -> bool:
     if _FUTURE_AFTER_RE.match(doc.text, e, min(len(doc.text), e + 40)):
         return True
     return _after_publication(doc, d)
+
+
+def _long_ago(doc: Doc, d: DateItem) -> bool:
+    """The date lies in a year before the one before publication."""
+    pub = doc.published
+    key = _month_key(d.value) if d.value else None
+    return pub is not None and key is not None and key[0] < pub.year - 1
 
 
 def _target(doc: Doc, d: DateItem) -> bool:
