@@ -884,11 +884,11 @@ class FactsComponent:
             after = doc.original[c.end : c.end + 20]
             if any(b - c.end <= 20 and not any(ch in after[: b - c.end] for ch in ",;:()") for b in blockers):
                 return ""
-            # ``số ca tử vong mỗi ngày xấp xỉ 3.000 ca``: the figure named before the count (rule ``named_before``).
+            # ``số ca tử vong mỗi ngày xấp xỉ 3.000 ca``, ``Số ca tử vong: 35 ca``: the figure named before the count (rule ``named_before``).
             for cue in reversed(s.cues):
                 if cue.end <= c.start and c.start - cue.end <= 40 and "case" in cue.kinds:
                     if _FIGURE_OF_RE.search(doc.original, max(s.start, cue.pos - 16), cue.pos) and not any(
-                        ch in doc.original[cue.end : c.start] for ch in ",;:()"
+                        ch in doc.original[cue.end : c.start] for ch in ",;()"
                     ):
                         return cue.kinds["case"]
                     break
