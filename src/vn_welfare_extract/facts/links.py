@@ -68,6 +68,17 @@ passives (``được cho là đã``) and noun senses (``là yêu cầu``, ``các
 và Truyền thông``) are no statements; company capital, losses, equity and stakes are no public
 money.
 
+Round 4 (docs/accuracy.md, "Linked facts", round 4): a company, bank or state group is no public
+payer, and words for the needy do not make cash, gifts or scholarships public
+(``private_programme``); budgets are not dated by periods or targets (``budget_period``), their
+body is named before the amount and not as a recipient (``payer_body``); a closed range dates a
+case count by its end (``range_end``); a ``trong đó`` part after two counts joined by ``và`` and a
+predicate belongs to the first (``part_of_head``), a place after ``trong đó`` to the part
+(``part_place``); a rank before ``thế giới`` is no world scope (``world_rank``); a yearly rate
+takes no article date (``annual_rate``); a statement is never dated after the article or by a
+period's start; ``triệu tập`` and ``giữa`` make the official an addressee, an unnamed source or a
+bare full name before the verb speaks instead (``other_speaker``).
+
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
 province. The article's place fills a fact's gap only when the article names a single place,
