@@ -68,6 +68,17 @@ passives (``được cho là đã``) and noun senses (``là yêu cầu``, ``các
 và Truyền thông``) are no statements; company capital, losses, equity and stakes are no public
 money.
 
+Round 4 (docs/accuracy.md, "Linked facts", round 4): a company, bank or state group is no public
+payer, and words for the needy do not make cash, gifts or scholarships public
+(``private_programme``); budgets are not dated by periods or targets (``budget_period``), their
+body is named before the amount and not as a recipient (``payer_body``); a closed range dates a
+case count by its end (``range_end``); a ``trong đó`` part after two counts joined by ``và`` and a
+predicate belongs to the first (``part_of_head``), a place after ``trong đó`` to the part
+(``part_place``); a rank before ``thế giới`` is no world scope (``world_rank``); a yearly rate
+takes no article date (``annual_rate``); a statement is never dated after the article or by a
+period's start; ``triệu tập`` and ``giữa`` make the official an addressee, an unnamed source or a
+bare full name before the verb speaks instead (``other_speaker``).
+
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
 province. The article's place fills a fact's gap only when the article names a single place,
@@ -113,9 +124,10 @@ _PLACE_LEVELS = {"commune": 4, "district": 3, "city": 3, "province": 2, "country
 _DOMESTIC_LEVELS = frozenset({"commune", "district", "province"})
 # ``cả nước``/``toàn quốc``: the whole country (no place item of its own).
 _VIETNAM = Location("Việt Nam", "country", [], "VN")
-# Between a count and the place that belongs to it: ``8 ca ở xã Đạo Lý``, ``2 ca tại huyện A``.
+# Between a count and the place that belongs to it: ``8 ca ở xã Đạo Lý``, ``2 ca tại huyện A``,
+# further after a quarantine or entry (``1 ca được cách ly ngay sau khi nhập cảnh tại Quảng Trị``).
 _AT_PLACE_RE = regex.compile(
-    r"^[^,;:()\d]{0,25}?(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
+    r"^(?:[^,;:()\d]{0,25}?|[^,;:()\d]{0,20}?(?:cách ly|nhập cảnh)[^,;:()\d]{0,25}?)(?<!\w)(?:ở|tại)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$",
     regex.IGNORECASE,
 )
 # A unit word that pays (``tỉnh Quảng Nam đã chi``), not an address (``ngụ quận Tân Bình``) nor
@@ -127,10 +139,10 @@ _PAYER_UNIT_RE = regex.compile(
 # ``Chính quyền Tổng thống Biden khẳng định``: the administration speaks, not the official.
 _ADMINISTRATION_RE = regex.compile(r"(?<!\w)chính quyền\s+(?:[^\s,.;:]+\s+){0,4}$", regex.IGNORECASE)
 # A verb whose object is the official named after it (a title may come between): ``kêu gọi
-# Tổng thống Mỹ Joe Biden``, ``chúc mừng Thủ tướng``, ``gặp Bộ trưởng``.
+# Tổng thống Mỹ Joe Biden``, ``chúc mừng Thủ tướng``, ``gặp Bộ trưởng``, ``triệu tập Đại sứ`` (summoned).
 _OBJECT_OF_RE = regex.compile(
     r"(?<!\w)(?:kêu gọi|đề nghị|yêu cầu|(?<!khách\s)mời|cảm ơn|chúc mừng|gửi thư|gửi điện|gửi lời|thăm|tiếp|gặp|hội kiến|"
-    r"hội đàm với|điện đàm với|chỉ trích|cáo buộc|ca ngợi|phỏng vấn|thư ký của|thân chủ|bào chữa cho)"
+    r"hội đàm với|điện đàm với|triệu tập|giữa|chỉ trích|cáo buộc|ca ngợi|phỏng vấn|thư ký của|thân chủ|bào chữa cho)"
     r"\s+(?:(?:cho|tới|đến|với)\s+)?(?:[^\s,.;:\"“”()]+\s+){0,6}$",
     regex.IGNORECASE,
 )
@@ -150,14 +162,24 @@ _NATIONALITY_RE = regex.compile(
     r"sinh viên|du học sinh|kiều bào|phi công|nhà ngoại giao|nhân viên|bệnh nhân|đoàn)(?:\s+(?:mang\s+)?quốc tịch|\s+gốc)?\s+$",
     regex.IGNORECASE,
 )
-# ``bị``/``được`` in the few words before the speech verb: the official undergoes it.
-_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,7}\s*$")
+# ``bị``/``được`` in the words before the speech verb (no comma between): the official undergoes
+# it (``được Ban Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh đánh giá cao``).
+_PASSIVE_RE = regex.compile(r"(?<!\w)(?:bị|được)(?:\s+[^\s,.;:]+){0,12}\s*$")
 # Another person introduced between an official and the speech verb (``bị cáo Tô Văn A, … luật
 # sư Nguyễn B cho biết``): a kinship or courtesy word or a profession before a capitalised name.
 _OTHER_PERSON_RE = regex.compile(
     r"(?<!\w)(?:(?:ông|bà|anh|chị|luật sư|LS\.?|vợ|chồng|con trai|con gái|phóng viên|bác sĩ|kỹ sư|nhà báo|giáo sư|tiến sĩ)\s+"
     r"|(?:P?GS|TS|ThS|BS)(?:\.\s?(?:TS|BS|ThS))*\.?\s*)(\p{Lu}\p{Ll}+)(?!\w)"
 )
+# A full name of two or more capitalised words right before the speech verb, after two lower-case
+# words (not a title's body: ``Giám đốc Công ty Minh Phát``) and a comma after the official: another speaker.
+_BARE_NAME_RE = regex.compile(r"(?<!\w)\p{Ll}+ \p{Ll}+ ((?:\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{L}+)*\s+){1,4}\p{Lu}\p{Ll}*(?:-\p{L}+)*)\s*$")
+# A thousands group of four or more digits (``333.0000``): a typo, the number is unknown.
+_GARBLED_RE = regex.compile(r"\d\.\d{4}")
+# A rank right before ``thế giới``: ``nhất``, ``đầu tiên``, ``thứ 3``, ``thứ ba`` (and ``trên``).
+_RANK_RE = regex.compile(r"(?<!\w)(?:nhất|đầu tiên|hàng đầu|thứ\s+(?:\d+|hai|ba|tư|năm|\w+))\s+(?:trên\s+(?:toàn\s+)?)?$", regex.IGNORECASE)
+# An unnamed source between the official and the verb: it speaks.
+_SOURCE_SPEAKER_RE = regex.compile(r"(?<!\w)(?:nguồn tin|giới chức)(?!\w)", regex.IGNORECASE)
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
@@ -204,11 +226,16 @@ _CLAUSE_LINK_RE = regex.compile(r"(?<!\w)(?:khi|vì|bởi vì|nhưng(?!\s+vẫn)
 _LIST_NOUN_RE = regex.compile(r",\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*[,;]")
 # A place followed by its share of a total (``Đà Nẵng (4)``): a member of a breakdown.
 _BREAKDOWN_RE = regex.compile(r"\s*\(\s*\d")
+_SHARE_NUM_RE = regex.compile(r"\s*\(\s*(\d+)\s*\)")  # ``Hà Nội (1)``: the place's share
 _SHARE_RE = regex.compile(r"\s*\(\s*")  # the count is that share itself: ``Hà Tĩnh (2)``
 _CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
 # Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
 _PRIVATE_AIDS = frozenset(word_list("links.private_aids"))
+# Organisation kinds that are companies (``data/companies.tsv``): their money is no public money,
+# except the state's policy banks (``Ngân hàng Chính sách xã hội``).
+_COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
+_POLICY_BANK_RE = regex.compile(r"Chính sách|Phát triển Việt Nam")
 # Centrally-run cities: ``thành phố`` alone refers to them.
 _CITIES = {fold(x) for x in word_list("links.central_cities")}
 
@@ -221,13 +248,31 @@ _CONTINUES_RE = regex.compile(r"(?:mỗi|mức|trong đó|tổng|với|bình qu�
 # (The word before is checked in Python: ``_NOT_PROVINCE_BEFORE``.)
 _PROVINCE_WORD_RE = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Tt]hành phố)(?!\w)")
 _NOT_PROVINCE_BEFORE = regex.compile(r"(?:(?<!\w)(?:các|những|nhiều|mỗi|cấp|liên|giữa)|\d) $", regex.IGNORECASE)
-# The purpose of a budget: ``để|nhằm|cho việc|phục vụ`` + up to 120 characters of the clause.
-_PURPOSE_RE = regex.compile(r"(?<!\w)(?:để|nhằm|cho việc|phục vụ)\s+([^,.;]{3,120})")
+# The purpose of a budget: ``để|nhằm|cho việc|phục vụ`` + up to 120 characters of the clause
+# (a comma or dot inside a number does not end it: ``4,1 tỷ Euro``).
+_PURPOSE_RE = regex.compile(r"(?<!\w)(?:để|nhằm|cho việc|phục vụ)\s+((?:[^,.;]|[,.](?=\d)){3,120})")
+_NEXT_AMOUNT_RE = regex.compile(r"\s+(?:và|cùng)\s+(?=\d)")
+# ``do Sở GTVT làm chủ đầu tư`` after the amount: the body that pays.
+_AGENT_RE = regex.compile(r"(?<!\w)do\s+$", regex.IGNORECASE)
+# Before an organisation that receives or is addressed, not the payer: ``gửi Quốc hội``, ``cho
+# Viện``, ``của Chính phủ``, ``giữa hai Chính phủ``, a photo credit ``Ảnh: Media Quốc hội``.
+_RECIPIENT_RE = regex.compile(
+    r"(?:(?<!\w)(?:gửi|trình|cho|tới|đến|với|của|giữa)\s+(?:các\s+|hai\s+)?|(?<!\w)Ảnh\s*:\s*(?:\S+\s+){0,3})$", regex.IGNORECASE
+)
 # A date value: year, then a month, quarter (Q), half (H) or week (W) number.
 _VALUE_RE = re.compile(r"(\d{4})(?:-([QHW]?)(\d{1,2}))?")
 # ``sẽ`` in the words right after a date, ``dự kiến``/``kế hoạch`` right before it: the future.
 _FUTURE_AFTER_RE = regex.compile(r"[^,.;]{0,30}?(?<!\w)sẽ(?!\w)", regex.IGNORECASE)
 _FUTURE_BEFORE_RE = regex.compile(r"(?:(?<!\w)sẽ(?!\w)[^,.;]{0,40}|(?:dự kiến|kế hoạch|chậm nhất(?: vào)?|(?:đến|tới)(?:\s+hết)?)\s*)$", regex.IGNORECASE)
+# Right before a date after the article: a target (``hoàn thành năm 2025``, ``đến năm 2024``).
+_TARGET_BEFORE_RE = regex.compile(r"(?<!\w)(?:hoàn thành|đến|tới|vào|trước|mục tiêu)\s*$", regex.IGNORECASE)
+# A yearly rate: ``mỗi năm``, ``hằng năm``, ``hàng năm``.
+_ANNUAL_RE = regex.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)", regex.IGNORECASE)
+# A bare ``2/3`` after ``có``/``là``/``chiếm``: a fraction.
+_FRACTION_RE = regex.compile(r"\d{1,2}/\d{1,2}")
+_SHARE_BEFORE_RE = regex.compile(r"(?<!\w)(?:có|là|chiếm|khoảng|gần|hơn|tới)\s*$", regex.IGNORECASE)
+# Right after a day: one still to come (``từ ngày 1/7 tới``).
+_UPCOMING_RE = regex.compile(r"\s+(?:sắp\s+)?tới(?!\s*(?:nay|đây\s+là))(?!\w)", regex.IGNORECASE)
 # Words before a date that make it a deadline or a target, not the fact's date.
 _DEADLINE_RE = regex.compile(r"(?:trước|chậm nhất|hạn|sau|ban hành|ký|(?<!\w)SN|sinh năm)\s*$", regex.IGNORECASE)
 
@@ -336,6 +381,8 @@ class FactsComponent:
             if (s := at(a.start)) is not None:
                 s.amounts.append(a)
         for c in rec.counts:
+            if _GARBLED_RE.search(c.text):
+                continue  # ``333.0000 người``: a group of four digits is a typo, its value unknown (rule ``garbled_number``)
             if (s := at(c.start)) is not None:
                 s.counts.append(c)
         for d in rec.dates:
@@ -373,6 +420,8 @@ class FactsComponent:
                     text, max(0, hit.start() - 3), hit.start()
                 ):
                     continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
+                if "world" in kinds and _RANK_RE.search(text, max(0, hit.start() - 24), hit.start()):
+                    continue  # ``đầu tiên trên thế giới``, ``lớn thứ 3 thế giới``: a rank, the figures are not the world's (rule ``world_rank``)
                 pos = doc.orig_start(hit.start())
                 if (s := at(pos)) is not None:
                     s.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
@@ -414,6 +463,10 @@ class FactsComponent:
         rate_per: str | None = None  # the clause before was a per-person support
         # Money takes no foreign place that only lends or gives it (``vốn vay ODA của Trung Quốc``).
         mplace, mplace_how = (None, "source") if _source_only(doc, s, place) else (place, place_how)
+        if mplace is not None and mplace_how == "in_sentence" and _listed(doc, s, mplace.level):
+            # ``bồi thường cho 229 hộ thuộc xã A và xã B``, ``Mỹ viện trợ cho Ấn Độ``: several places of one
+            # level, none of them the money's own (rule ``several``).
+            mplace, mplace_how = None, "several"
         for cl in self._clauses(doc, s):
             cdate, cdate_how = _fact_date(dates, cl.start, cl.end, s, ctx)
             f = self._support(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how, rate_per)
@@ -423,10 +476,21 @@ class FactsComponent:
                 rate_per = (f.values.get("per") or "") if "per" in f.values and not f.values["beneficiaries"] else None
                 continue
             rate_per = None
+            # A budget is dated by when it was allocated or spent: not by a period over several
+            # years (``giai đoạn 2021-2025``) nor by a target after the article (``dự kiến hoàn
+            # thành năm 2025``): then no date (rule ``budget_period``).
+            bdates = [d for d in dates if not _multi_year(d) and not _target(doc, d)]
+            if len(bdates) < len(dates):
+                first_ok = bool(bdates) and bdates[0] is dates[0]  # ``Từ năm 2019-2025, …, trong đó … năm 2021``: still the period's
+                cdate, cdate_how = _fact_date(bdates, cl.start, cl.end, s, ctx) if first_ok else (None, "budget_period")
             b = self._budget(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how)
             if b is not None:
                 rec.facts.append(b)
-        self._cases(doc, rec, s, beneficiary_ids, place, place_how, date, date_how)
+        if date_how == "article_default" and _ANNUAL_RE.search(doc.original, s.start, s.end):
+            # ``Mỗi năm có tới 25.000 người chết``: a yearly rate, not figures as of the article's date (rule ``annual_rate``)
+            self._cases(doc, rec, s, beneficiary_ids, place, place_how, None, "annual_rate")
+        else:
+            self._cases(doc, rec, s, beneficiary_ids, place, place_how, date, date_how)
         st = self._statement(doc, s)
         if st is not None:
             rec.facts.append(st)
@@ -518,21 +582,29 @@ class FactsComponent:
 
     @staticmethod
     def _company(s: _Sentence) -> bool:
-        """A company, bank or film speaks of its own money (``công ty``, ``tập đoàn``, ``nợ xấu``)."""
-        return _has(s.cues, "company")
+        """A company, bank or film speaks of its own money (``công ty``, ``tập đoàn``, ``nợ xấu``,
+        or a company, bank or state group the organisations module names)."""
+        return _has(s.cues, "company") or any(_company_org(o) for _p, o in s.orgs)
 
     def _public(self, doc: Doc, s: _Sentence, cl: _Clause) -> bool:
         """A public payer or purpose: a state or mass body or a public word in the sentence, or
         a unit named with its unit word (``tỉnh Quảng Nam``, ``tỉnh``) before the clause's first
-        money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer)."""
-        if s.orgs:
+        money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer). A company, bank or
+        state group is no public body: its money is public only for relief or charity (rule
+        ``public_money``)."""
+        if any(not _company_org(o) for _p, o in s.orgs):
             return True
-        if self._company(s) and not any("public" in c.kinds and c.kinds["public"] != "weak" for c in s.cues):
-            return _has(s.cues, "welfare")  # a company's money is public only for relief or charity
+        # Cash, gifts, scholarships and tuition are given by schools, shops and companies as
+        # well: for them, words for the needy they go to (``học bổng vượt khó``) and weak public
+        # words (``chương trình``) do not make the money public (rule ``private_programme``).
+        private_aid = bool(s.aids) and all(v in _PRIVATE_AIDS for _p, v in s.aids)
+        welfare = any("welfare" in c.kinds and not (private_aid and c.kinds["welfare"] == "needy") for c in s.cues)
+        strong = any("public" in c.kinds and c.kinds["public"] != "weak" for c in s.cues)
+        if self._company(s) and not strong:
+            return welfare  # a company's money is public only for relief or charity
         # A receiving verb (``được nhận``, ``được hưởng``) is no payer: fees, inheritances and
-        # settlements are received too; cash, gifts, scholarships and tuition are given by
-        # schools and shops as well (rule ``public_money``).
-        if _has(s.cues, "public", "welfare") or any(v not in _PRIVATE_AIDS for _p, v in s.aids):
+        # settlements are received too.
+        if strong or welfare or (not private_aid and _has(s.cues, "public")) or any(v not in _PRIVATE_AIDS for _p, v in s.aids):
             return True
         verb = next((c.pos for c in cl.cues if "budget" in c.kinds or "support" in c.kinds), cl.end)
         if any(p.pos < verb for p in s.cues if "place_ref" in p.kinds):
@@ -569,7 +641,7 @@ class FactsComponent:
         if _has(cl.cues, "block") or self._commercial(cl):
             return None
         bens = _beneficiaries(cl, gives_to)
-        totals, rates = self._split_amounts(cl)
+        totals, rates = self._split_amounts(doc, cl)
         if verbs and rates:
             # A rate after the verb is the one given; one before it is often a threshold.
             rates = [r for r in rates if r[0].start >= verbs[0].pos] + [r for r in rates if r[0].start < verbs[0].pos]
@@ -618,14 +690,23 @@ class FactsComponent:
         self._policy(f, s, cl, ctx)
         return f
 
-    def _split_amounts(self, cl: _Clause) -> tuple[list[AmountItem], list[tuple[AmountItem, str | None]]]:
+    def _split_amounts(self, doc: Doc, cl: _Clause) -> tuple[list[AmountItem], list[tuple[AmountItem, str | None]]]:
         """(totals, rates with their ``per``); totals after ``tổng kinh phí`` come first; losses
         (``thiệt hại 17 tỷ đồng``) are neither."""
         totals: list[AmountItem] = []
         marked: list[AmountItem] = []
         rates: list[tuple[AmountItem, str | None]] = []
         prev = cl.start
+        # ``360.000 đồng/tháng (tăng 90.000 đồng so với …)``: a change against a former level is no
+        # amount given when the clause names another (rule ``change_amount``; ``được tăng thêm
+        # 200.000 đồng/tháng`` alone is the aid).
+        changes = [
+            a for a in cl.amounts
+            if _CHANGE_RE.search(doc.original, max(cl.start, a.start - 12), a.start) and _COMPARED_RE.match(doc.original, a.end, cl.end)
+        ]
         for a in cl.amounts:
+            if changes and a in changes and len(changes) < len(cl.amounts):
+                continue
             # The cues between the previous amount and this one, at most 60 characters back.
             before = [c for c in cl.cues if prev <= c.pos and c.end <= a.start and a.start - c.end <= _AMOUNT_CUE_BEFORE]
             prev = a.end
@@ -656,7 +737,7 @@ class FactsComponent:
             return None
         if self._commercial(cl) or _has(cl.cues, "block") or not self._public(doc, s, cl):
             return None  # honours, permits and certificates (``trao Giấy chứng nhận đầu tư … vốn``) are no budget
-        totals, _rates = self._split_amounts(cl)
+        totals, _rates = self._split_amounts(doc, cl)
         if not totals:
             return None
         a = totals[0]
@@ -664,14 +745,25 @@ class FactsComponent:
         _place_date(f, place, date)
         f.values.update(amount=a.value, currency=a.currency, approx=a.approx)
         f.links["amount"] = a.id
-        org = next((o for p, o in s.orgs if cl.start <= p < cl.end), None)
+        # The body that allocates or spends: named before the amount, not as a recipient (``báo
+        # cáo gửi Quốc hội``, ``ủng hộ … của Chính phủ``) nor in a photo credit (rule ``payer_body``).
+        org = next(
+            (o for p, o in s.orgs if cl.start <= p < a.start and not _RECIPIENT_RE.search(doc.original, max(s.start, p - 40), p)), None
+        ) or next((o for p, o in s.orgs if a.end <= p < cl.end and _AGENT_RE.search(doc.original, max(s.start, p - 8), p)), None)
         if org is not None:
             f.values["body"] = org.name
             f.links["body"] = org.id
+        # The purpose is read in the amount's own part of the clause, between semicolons
+        # (``…dành ưu tiên cho việc củng cố quan hệ …; … ủng hộ Campuchia 500.000 USD``).
         ns, ne = doc.norm_index(cl.start), doc.norm_index(cl.end)
+        na = doc.norm_index(a.start)
+        ns = max(ns, doc.text.rfind(";", ns, na) + 1)
+        semi = doc.text.find(";", na, ne)
+        ne = semi if semi >= 0 else ne
         purpose = _PURPOSE_RE.search(doc.text, ns, ne)
         if purpose:
-            f.values["purpose"] = purpose.group(1).strip()
+            # ``để xây dựng cơ sở … và 4,1 tỷ Euro cho việc bảo trì``: the next amount starts another item.
+            f.values["purpose"] = _NEXT_AMOUNT_RE.split(purpose.group(1), maxsplit=1)[0].strip()
         self._policy(f, s, cl, ctx)
         return f
 
@@ -706,23 +798,31 @@ class FactsComponent:
         self, doc: Doc, rec: Record, s: _Sentence, skip: set[int],
         place: Location | None, place_how: str, date: DateItem | None, date_how: str,
     ) -> None:
+        # A ``trong đó`` part takes the case word of the count before it (``12.000 hộ bị ngập,
+        # trong đó 1.350 hộ nghèo``); after a subject of two counts joined by ``và`` and its
+        # predicate, that of the first (``2.300 ca nhiễm và 21 ca tử vong đã được ghi nhận …,
+        # trong đó 200 trường hợp là du khách`` -> infections: rule ``part_of_head``).
         prev_what: str | None = None
+        head_what: str | None = None
+        prev: CountItem | None = None
         for c in s.counts:
             if id(c) in skip:
-                prev_what = None
+                prev_what = head_what = prev = None
                 continue
             what = self._case_what(doc, s, c)
             if what == "":
-                prev_what = None  # a not-case word blocks it (``trong đó 14 ca đã âm tính``)
+                prev_what = head_what = prev = None  # a not-case word blocks it (``trong đó 14 ca đã âm tính``)
                 continue
             if what is None and prev_what is not None:
                 n = doc.norm_index(c.start)
                 if _TRONG_DO_RE.search(doc.text, max(0, n - 30), n):
-                    what = prev_what
+                    what = head_what if head_what is not None and prev is not None and _predicate_between(doc, prev, c) else prev_what
             if what is None:
-                prev_what = None
+                prev_what = head_what = prev = None
                 continue
-            prev_what = what
+            # Two case counts joined by ``và`` (``2.300 ca nhiễm và 21 ca tử vong``) are one subject.
+            head_what = (head_what or prev_what) if prev is not None and _CONJOINED_RE.fullmatch(doc.original, prev.end, c.start) else None
+            prev_what, prev = what, c
             # The place introduced right after the count, else the one named nearest before it
             # (``Nha Trang có 38 ca, Diên Khánh 11 ca``), else none when several follow it.
             nxt = next((x.start for x in s.counts if x.start > c.start), s.end)
@@ -736,9 +836,14 @@ class FactsComponent:
                 doc.original, s.start, s.end
             ):
                 near = (None, "large_default")  # ``2.000 trẻ em thiệt mạng mỗi năm``: a large figure with no place of its own is rarely the article's place
+            if near is None and place_how == "in_sentence" and place is not None and _part_place(doc, s, c, place):
+                near = (None, "part_place")  # ``220.000 người thiệt mạng, trong đó Indonesia là 168.000``: the place is the part's
             cplace, cplace_how = near or (place, place_how)
             f = self._base(doc, s, "case_count", f"case_count.count|place={cplace_how}|date={date_how}")
             _place_date(f, cplace, date)
+            if date is not None and _closed_range(date):
+                f.values["as_of"] = date.end_value  # ``từ ngày 19/4 - 25/4``: the figures are as of the range's end (rule ``range_end``)
+                f.rule += "|range_end"
             f.values.update(what=what, count=c.value, approx=c.approx, unit=c.unit, group=c.group)
             f.links["count"] = c.id
             rec.facts.append(f)
@@ -755,6 +860,8 @@ class FactsComponent:
             return ""  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
         if _AVERAGE_RE.search(c.text):
             return ""  # ``782,1 ca``: an average, not a number of people
+        if doc.original[max(s.start, c.start - 2) : c.start].rstrip().endswith("/"):
+            return ""  # ``1 trường hợp/100.000 ca sinh``: the denominator of a rate (rule ``per_population``)
         if "F1" in c.text or "F2" in c.text or _CONTACT_RE.match(doc.original, c.end, min(s.end, c.end + 20)):
             return ""  # ``24 ca F1``: contacts, not cases
         if _PER_POPULATION_RE.match(doc.original, c.end, min(s.end, c.end + 40)):
@@ -788,6 +895,14 @@ class FactsComponent:
             after = doc.original[c.end : c.end + 20]
             if any(b - c.end <= 20 and not any(ch in after[: b - c.end] for ch in ",;:()") for b in blockers):
                 return ""
+            # ``số ca tử vong mỗi ngày xấp xỉ 3.000 ca``, ``Số ca tử vong: 35 ca``: the figure named before the count (rule ``named_before``).
+            for cue in reversed(s.cues):
+                if cue.end <= c.start and c.start - cue.end <= 40 and "case" in cue.kinds:
+                    if _FIGURE_OF_RE.search(doc.original, max(s.start, cue.pos - 16), cue.pos) and not any(
+                        ch in doc.original[cue.end : c.start] for ch in ",;()"
+                    ):
+                        return cue.kinds["case"]
+                    break
             return "ca"
         return None
 
@@ -822,8 +937,20 @@ class FactsComponent:
                 continue  # ``dự kiến sẽ thông báo``: a speech still to come (rule ``future_speech``)
             if _PASSIVE_RE.search(doc.original, end, v.pos):
                 continue  # ``X không bị 2 nhóm cổ đông đề nghị miễn nhiệm``: someone else's verb (rule ``passive``)
-            if any(m.group(1) != o.name.split()[-1] for m in _OTHER_PERSON_RE.finditer(_unquoted(doc.original, end, v.pos, quoted))):
+            between = _unquoted(doc.original, end, v.pos, quoted)
+            if _SOURCE_SPEAKER_RE.search(between):
+                continue  # ``cái chết của ông Deby, nhưng một nguồn tin … cho hay``: an unnamed source speaks (rule ``other_speaker``)
+            if any(m.group(1) != o.name.split()[-1] for m in _OTHER_PERSON_RE.finditer(between)):
                 continue  # ``bị cáo X … luật sư Y cho biết``: someone named after the official speaks (rule ``other_speaker``)
+            bare = _BARE_NAME_RE.search(between)
+            if (
+                bare is not None
+                and "," in between[: bare.start(1)]
+                and not set(bare.group(1).split()) <= set(o.name.split())
+                and not any(bare.group(1) in (t.organization or "") for t in o.titles)
+                and not any(ps <= end + bare.start(1) < pe for ps, pe, _loc in s.places)
+            ):
+                continue  # ``… thầy An, … nghẹn ngào Anan Bounkerth chia sẻ``: another full name right before the verb (rule ``other_speaker``)
             f = self._base(doc, s, "statement", "statement.speech_verb")
             f.values["official"] = o.name
             t = o.titles[0]
@@ -845,8 +972,23 @@ class FactsComponent:
 _GIVES_TO_RE = regex.compile(r"(?<!\w)cho(?!\w)", regex.IGNORECASE)
 # ``dành cho`` right before the people: the verb gives nothing named (an audience).
 _AUDIENCE_RE = regex.compile(r"\s*cho\s+(?:hơn|gần|khoảng|trên|tới|đến)?\s*$", regex.IGNORECASE)
+# Between two counts of one subject: the first one's words, then ``và`` (``2.300 ca nhiễm mới và 21 ca``).
+_CONJOINED_RE = regex.compile(r"[^,;:.()]{0,40}?\s+và\s+(?:hơn|gần|khoảng|trên|thêm)?\s*")
+_PREDICATE_RE = regex.compile(r"[^,;:]{25,}[,;]\s*trong đó", regex.IGNORECASE)
+# Right before an amount that is a change: ``tăng 90.000 đồng``, ``giảm thêm 5 triệu``.
+_CHANGE_RE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s*$", regex.IGNORECASE)
+_COMPARED_RE = regex.compile(r"\s*(?:/\s*\S+\s*)?so với", regex.IGNORECASE)
+# ``số ca``/``số người`` right before a case word: the figure a later count gives.
+_FIGURE_OF_RE = regex.compile(r"(?<!\w)số\s+(?:ca|người|trường hợp|bệnh nhân)\s+$", regex.IGNORECASE)
+_PART_RE = regex.compile(r"(?<!\w)trong (?:đó|số này|số đó)(?!\w)", regex.IGNORECASE)
+# Between two places of a list: ``, ``, `` và ``, ``hoặc`` and the second's unit word.
+_LIST_JOIN_RE = regex.compile(r"\s*(?:,|và|với|hoặc|,\s*và)\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+)?", regex.IGNORECASE)
 # ``trong đó (có)`` right before a count: the count is part of the previous one.
 _TRONG_DO_RE = regex.compile(r"trong đó(?: có)?\s*\S{0,12}\s*$", regex.IGNORECASE)
+
+
+def _company_org(o: Organization) -> bool:
+    return o.kind in _COMPANY_KINDS and _POLICY_BANK_RE.search(o.name) is None
 
 
 def _clause(s: _Sentence, start: int, end: int, inherit: bool = False) -> _Clause:
@@ -920,16 +1062,19 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _place_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Location, str] | None:
+def _place_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Location | None, str] | None:
     """``8 ca ở xã Đạo Lý, 1 ca ở xã Chân Lý``: the place introduced right after a count (by
     ``ở``/``tại``, before the next count) is the count's own (rule ``after_count``)."""
-    for ps, _pe, loc in s.places:
+    for ps, pe, loc in s.places:
         if ps <= c.end:
             continue
         if ps >= nxt or loc.level not in _PLACE_LEVELS:
             return None
         if _AT_PLACE_RE.match(doc.original[c.end : ps]) is None:
             return None
+        share = _SHARE_NUM_RE.match(doc.original, pe, s.end)
+        if share is not None and share.group(1) != str(c.value):
+            return None, "several"  # ``3 ca … tại Hà Nội (1), Hưng Yên (2)``: the first member of the count's breakdown
         return loc, "after_count"  # an address chain runs from its most specific unit
     return None
 
@@ -954,6 +1099,25 @@ def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
         if pos < x[0] < nxt and x[2].level in _PLACE_LEVELS:
             by_level[x[2].level].add(x[2].name)
     return any(len(v) > 1 for v in by_level.values())
+
+
+def _part_place(doc: Doc, s: _Sentence, c: CountItem, place: Location) -> bool:
+    """Every mention of ``place`` in the sentence comes after a ``trong đó`` that follows the count:
+    the place of a part of it (``40 ca mắc, trong đó 30 ca ở huyện A``), not of the whole."""
+    starts = [ps for ps, _pe, loc in s.places if loc is place]
+    if not starts or starts[0] < c.end:
+        return False
+    n, m = doc.norm_index(c.end), doc.norm_index(starts[0])
+    return _PART_RE.search(doc.text, n, m) is not None
+
+
+def _listed(doc: Doc, s: _Sentence, level: str) -> bool:
+    """Two different places of ``level`` listed side by side (``xã Minh Khai và xã Tây Tựu``, ``nối
+    quận 1 với quận Bình Thạnh``)."""
+    same = [x for x in s.places if x[2].level == level]
+    return any(
+        a[2].name != b[2].name and _LIST_JOIN_RE.fullmatch(doc.original, a[1], b[0]) is not None for a, b in zip(same, same[1:], strict=False)
+    )
 
 
 def _nation(s: _Sentence) -> Location:
@@ -1007,9 +1171,13 @@ def _usable_dates(doc: Doc, s: _Sentence) -> list[DateItem]:
             continue  # ``(SN 1990)``: a year of birth
         if any(0 <= d.start - pe <= 3 for _, pe, _ in s.policies):
             continue
+        if _FRACTION_RE.fullmatch(d.text) and _SHARE_BEFORE_RE.search(doc.original, max(s.start, d.start - 12), d.start):
+            continue  # ``trong đó có 2/3 là công dân Hà Lan``: a fraction, not a day (rule ``fraction``)
         n = doc.norm_index(d.start)
         if _DEADLINE_RE.search(doc.text, max(doc.norm_index(s.start), n - 20), n):
             continue
+        if _UPCOMING_RE.match(doc.original, d.end, s.end) and not _after_publication(doc, d) and doc.published is not None:
+            continue  # ``từ ngày 1/7 tới`` read as a past day: the date is unsure (rule ``upcoming_past``)
         out.append(d)
     return out
 
@@ -1030,8 +1198,8 @@ def _fact_date(
         k = bisect_left(ctx.date_starts, s.start) - 1
         if k >= 0:
             return ctx.dates[k], "back_reference"
-    if ctx.default_date is not None:
-        return ctx.default_date, "article_default"
+    if ctx.default_date is not None and not s.start <= ctx.default_date.start < s.end:
+        return ctx.default_date, "article_default"  # (not a date of this very sentence that was set aside: ``trước ngày 31-10``)
     return None, "none"
 
 
@@ -1048,9 +1216,14 @@ def _statement_date(doc: Doc, s: _Sentence, verb: int, quoted: list[tuple[int, i
     marks = [i for i in range(verb, s.end) if doc.original[i] in _QUOTES]
     if len(marks) % 2 == 1:
         quoted = [*quoted, (marks[-1], s.end)]  # ``cho biết: "Đến chiều 23/4 …`` (a quote left open)
+    # Never a day after the article (``bế mạc vào ngày 3/8/2021``), the start of a period running
+    # to now (``kể từ tháng 10/2020``) nor, after the verb, a month of an earlier year than the
+    # one before publication (``tháng 10/1929``: history told).
     dates = [
         d for d in _usable_dates(doc, s)
         if not _multi_year(d) and (not _inside(quoted, d.start) or _SPEECH_DAY_RE.match(d.text))
+        and not _after_publication(doc, d) and not _period_start(doc, d)
+        and not (d.start > verb and _long_ago(doc, d))
     ]
     before = [d for d in dates if d.end <= verb]
     if before:
@@ -1110,6 +1283,18 @@ def _as_of_value(d: DateItem) -> str | None:
     return d.value
 
 
+def _predicate_between(doc: Doc, prev: CountItem, c: CountItem) -> bool:
+    """A predicate (25+ characters with no comma) follows the count before a ``trong đó`` part."""
+    return _PREDICATE_RE.search(doc.original, prev.end, c.start) is not None
+
+
+def _closed_range(d: DateItem) -> bool:
+    """A range with its own end (``từ ngày 19/4 - 25/4``, ``từ 18h ngày 3/3 đến 6h ngày 4/3``,
+    ``từ cuối năm 2013 đến năm 2016``), not a period to date (``từ đầu năm đến nay``, read as the
+    year or month)."""
+    return bool(d.end_value) and _TO_DATE_RE.match(d.text) is None and not _FROM_NOW_RE.match(d.text.lower())
+
+
 def _multi_year(d: DateItem) -> bool:
     """A period over more than one year (``giai đoạn 2017 - 2020``, ``nhiệm kỳ 2020-2025``)."""
     return bool(d.end_value) and (d.value or "")[:4] != (d.end_value or "")[:4]
@@ -1122,7 +1307,7 @@ def _month_key(value: str) -> tuple[int, int] | None:
     if m is None:
         return None
     year, kind, n = int(m.group(1)), m.group(2), m.group(3)
-    if not kind:
+    if n is None:
         return year, 0
     k = int(n)
     month = {"Q": 3 * k - 2, "H": 6 * k - 5, "W": min(12, 1 + (k - 1) * 12 // 52)}.get(kind, k)
@@ -1138,6 +1323,25 @@ def _future(doc: Doc, d: DateItem) -> bool:
     e = doc.norm_index(d.end)
     if _FUTURE_AFTER_RE.match(doc.text, e, min(len(doc.text), e + 40)):
         return True
+    return _after_publication(doc, d)
+
+
+def _long_ago(doc: Doc, d: DateItem) -> bool:
+    """The date lies in a year before the one before publication."""
+    pub = doc.published
+    key = _month_key(d.value) if d.value else None
+    return pub is not None and key is not None and key[0] < pub.year - 1
+
+
+def _target(doc: Doc, d: DateItem) -> bool:
+    """A completion target or a deadline after the article (``dự kiến hoàn thành năm 2025``,
+    ``đến năm 2024``, ``vào năm 2035``); a budget year (``dự toán năm 2022``) is no target."""
+    n = doc.norm_index(d.start)
+    return _TARGET_BEFORE_RE.search(doc.text, max(0, n - 20), n) is not None and _after_publication(doc, d)
+
+
+def _after_publication(doc: Doc, d: DateItem) -> bool:
+    """The date, or the end of the period it opens, lies after the article's publication month."""
     pub = doc.published
     if pub is None or d.value is None:
         return False
