@@ -46,9 +46,12 @@ RULES: dict[str, frozenset[str]] = {
         *(f"place={how}" for how in (
             "after_count", "article_default", "back_reference", "in_sentence", "large_default", "nationality",
             "nationwide", "nearest", "none", "province_reference", "related", "several", "source", "unknown_place",
-            "world",
+            "world", "part_place",
         )),
-        *(f"date={how}" for how in ("article_default", "as_of", "back_reference", "in_sentence", "none")),
+        *(f"date={how}" for how in (
+            "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "in_sentence", "none",
+        )),
+        "range_end",
         "amount=back_reference", "policy=back_reference",
     }),
 }
