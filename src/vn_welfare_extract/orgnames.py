@@ -336,7 +336,7 @@ class OrgMatcher:
                 continue
             if f.kind in _COMPANY_KINDS and not _BOARD_BEFORE_RE.fullmatch(text, pos, f.start):
                 continue  # ``Công ty Hàng tiêu dùng Masan``: a brand inside another company's name stays
-            parts.append(self._expand(text[pos:f.start]))
+            parts.append(_without_head(self._expand(text[pos:f.start]), f.name))
             parts.append(f.name)
             pos = f.end
         parts.append(self._expand(text[pos:]))
@@ -364,6 +364,20 @@ class OrgMatcher:
 
 # Entries ``OrgMatcher.canonical`` keeps (a few hundred bytes each; emptied when full).
 _CANONICAL_MEMO_SIZE = 20_000
+
+
+def _without_head(before: str, name: str) -> str:
+    """``before`` without the head words it repeats from the body's full name that follows (rule
+    head_once): ``Trung tâm CDC`` -> ``Trung tâm Kiểm soát bệnh tật``, not ``Trung tâm Trung tâm …``."""
+    words = before.split()
+    folded = name.casefold()
+    for n in (3, 2, 1):
+        if len(words) >= n and folded.startswith(" ".join(words[-n:]).casefold() + " "):
+            cut = before.rstrip()
+            for w in reversed(words[-n:]):
+                cut = cut[: len(cut) - len(w)].rstrip()
+            return cut + " " if cut else ""
+    return before
 
 
 def dominant_province(hits: list[PlaceHit]) -> Province | None:

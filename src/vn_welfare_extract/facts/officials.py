@@ -66,7 +66,7 @@ _APPOS_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]-|-[ ]|\()[ ]*")
 # a ``nguyên`` (former) after the separator belongs to the next post's title.
 _CHAIN_SEP_RE = regex.compile(
     r"(?:[ ]+(?:nhiệm[ ]kỳ|khóa|khoá)[ ]+[\p{L}\p{N}]+(?:[ ]?[-–][ ]?\p{N}+)?)?"
-    r"[ ]*(?:[,;]|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
+    r"[ ]*(?:[,;]|[ ][-–](?=[ ])|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
 )
 # Words in names that a capitalised run never continues through (a run stops before them).
 _INNER_STOP = frozenset(
@@ -137,7 +137,22 @@ _REGION_WORDS = frozenset({"bang", "vùng"})
 _PLACE_CONNECTORS = frozenset({"tại", "của", "thuộc"})
 # A level's bare unit word between a post and a name, and the body a post heads at that level.
 _BARE_UNITS = frozenset({"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố"})
-_UNIT_BODY = {"Chủ tịch": "UBND ", "Bí thư": "Đảng ủy ", "Trưởng Công an": "Công an "}
+# A level's bare unit word right after a post, no name after it: ``Phó Chủ tịch thành phố -``, ``Bí thư xã cho biết``.
+_BARE_UNIT_AFTER_RE = regex.compile(r"[ ]+(?P<u>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)(?![\p{L}\p{N}])(?![ ]*(?:\p{Lu}|\d))")
+# ``của Chelsea`` right after a name: the body a foreign department head works for.
+_OF_BODY_AFTER_RE = regex.compile(r"[ ]+của[ ]+(?P<org>\p{Lu}[\p{L}\p{N}.&-]*(?:[ ]\p{Lu}[\p{L}\p{N}.&-]*){0,3})")
+# The markets a post covers, then its company: ``Việt Nam và Campuchia của Visa``.
+_REGION_OF_RE = regex.compile(r"(?P<region>[^()]+?)[ ]+của[ ]+(?P<org>\p{Lu}.*)")
+_REGION_SPLIT_RE = regex.compile(r"[ ]*,[ ]*|[ ]+và[ ]+")
+# World regions a post may cover besides countries.
+_WORLD_REGIONS = frozenset({"Việt Nam", "Đông Nam Á", "Đông Dương", "châu Á", "châu Âu", "Đông Á", "Bắc Mỹ", "Mỹ Latinh", "châu Á - Thái Bình Dương"})
+# Between a post and its body: ``của`` (after an optional market, ``khu vực Đông Nam Á``), or a dash glued
+# to an abbreviated post (``PGĐ- Sở Y tế``); a capital follows.
+_OWNER_AFTER_RE = regex.compile(r"(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3})?(?:[ ]+của|[-–])[ ]+(?=\p{Lu})")
+# Board and executive posts of a company (their body, when not written, is the article's company).
+_COMPANY_POST_RE = regex.compile(r"Hội đồng quản trị|Hội đồng thành viên|Tổng Giám đốc|Giám đốc điều hành|CEO|Ban Kiểm soát|Ban Điều hành")
+# Posts that head a level's body (``Chủ tịch xã``, ``Bí thư tỉnh``): ``OfficialsComponent._level_body``.
+_UNIT_BODY = frozenset({"Chủ tịch", "Bí thư", "Trưởng Công an"})
 # Unit words a place reader may join to the next capitalised run.
 _UNIT_WORDS = frozenset({"phố", "TP", "TP.", "tỉnh", "huyện", "quận", "xã", "phường"})
 # Words between a name and ``là`` that keep the post the person's: ``X hiện là Phó Giám đốc``.
@@ -357,11 +372,19 @@ class OfficialsComponent:
             r"(?<![\p{L}\p{N}])(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}\p{N}])"
         )
         # Compounds that start with a stop verb but stay inside a body (``Ban quản lý dự án``).
-        self.stop_compound_re = regex.compile(r"(?<![\p{L}])(?:" + _alternation(c for c, _ in cues.get("stop_compound", [])) + r")(?![\p{L}])")
+        # Any case: ``Quốc gia về``, ``Tài nguyên`` in a capitalised name.
+        self.stop_compound_re = regex.compile(
+            r"(?<![\p{L}])(?:" + _alternation(c for c, _ in cues.get("stop_compound", [])) + r")(?![\p{L}])", regex.IGNORECASE
+        )
         # A role verb right before a post: ``làm tổ trưởng``, ``giữ chức vụ Chủ tịch``, ``là Giám đốc``.
         self.role_re = regex.compile(
             r"(?<![\p{L}])(?P<verb>" + _alternation(c for c, _ in cues.get("role_verb", [])) + r")[ ]+(?=\S)"
         )
+        # Small-letter fields inside a body's name (rule body_field): after a dash (``Phòng Kinh tế - hạ tầng``)
+        # and in a comma list ending in ``và`` (``Viện Nghiên cứu xã hội, kinh tế và môi trường``).
+        field = _alternation(c for c, _ in cues.get("field", []))
+        self.field_re = regex.compile(rf"(?:{field})(?![\p{{L}}\p{{N}}])")
+        self.field_list_re = regex.compile(rf",[ ]*(?:{field})(?:[ ]*,[ ]*(?:{field}))*[ ]+và[ ]+(?:{field})(?![\p{{L}}\p{{N}}])")
         # ``Lao động, Thương binh và Xã hội``: a comma inside a body's name (X, Y và Z).
         self.comma_and_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,4}?[ ]và[ ]\p{Lu}")
         # Up to four small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
@@ -395,8 +418,8 @@ class OfficialsComponent:
                 continue
             canon, kind, head, dflt = self.titles[" ".join(base.split()).casefold()]
             prev = _prev_word(text, m.start())
-            if prev.casefold() in ("ban", "phòng") and not canon.startswith("Trưởng"):
-                continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``: part of a body's name
+            if (prev.casefold() in ("ban", "phòng") or prev == "Bộ") and not canon.startswith("Trưởng"):
+                continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``, ``Bộ Tư lệnh``: part of a body's name
             if text.startswith(" quán", m.end()):
                 continue  # ``Tổng Lãnh sự quán``, ``Đại sứ quán``: the mission, a body
             canon = _qualified(canon, kind, m.group("q"), m.group("pho"), m.group("tt"))
@@ -621,12 +644,15 @@ class OfficialsComponent:
                 continue
             if punct == "," and words and _next_word_at(text, ps + 1) not in hit_starts and (
                 self._org_continues(text, ps + 1, hit_starts) or self.comma_and_re.match(text, ps)
+                or (last[-1][2].islower() and self.field_list_re.match(text, ps))
             ):
                 i = ps + 1
                 continue
             if punct == "-" and words:
                 n = _TOKEN_RE.match(text, ps + 1, limit)
-                if n is not None and n.group("w") and n.group("w")[0].isupper() and n.start("w") not in hit_starts and n.start("w") not in cand_starts:
+                if n is not None and n.group("w") and n.start("w") not in hit_starts and n.start("w") not in cand_starts and (
+                    n.group("w")[0].isupper() or (last[-1][2].islower() and self.field_re.match(text, n.start("w")))
+                ):
                     i = ps + 1
                     continue
             if punct in "&" and words:
@@ -723,8 +749,17 @@ class OfficialsComponent:
         if got is not None and got[0] >= e:
             return Title(hit.canonical, got[1])
         surface = text[s:e].strip(" ,-")
+        if surface[:1].islower() and self.org_head_re.match(surface):
+            surface = surface[:1].upper() + surface[1:]  # ``giám đốc sở Y tế``: a body's head word written small
         if "(" in surface:
             surface = " ".join(_OF_PAREN_RE.sub(lambda m: " " + m.group("of") + " ", _ABBR_PAREN_RE.sub(" ", surface)).split())
+        region = _REGION_OF_RE.fullmatch(surface) if not hit.head and " của " in surface else None
+        if region is not None and all(
+            r in self.countries or r in _WORLD_REGIONS or r.startswith("khu vực ") for r in _REGION_SPLIT_RE.split(region.group("region"))
+        ):
+            # ``Giám đốc Việt Nam, Lào và Campuchia của Google``: the markets a post covers; the body is the
+            # company after ``của`` (rule region_of_body).
+            return Title(hit.canonical, self.orgs.canonical(region.group("org")) or None)
         if hit.kind == "appos" and not hit.head and not self.org_head_re.match(surface):
             # ``Công chức Tư pháp - Hộ tịch cấp xã, UBND thị trấn X``: the field is part of the post,
             # the body starts at its head word.
@@ -741,11 +776,23 @@ class OfficialsComponent:
             return Title(hit.canonical + " " + surface, self.orgs.canonical(org) or None if org else None)
         if hit.head and not (surface[:1].isupper() and self.org_head_re.match(surface)) and not surface.casefold().startswith(hit.head.casefold() + " "):
             surface = hit.head + " " + surface
-        elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
-            surface = "UBND " + surface
+        elif self.place_re.match(surface) and (level := self._level_body(hit.canonical, surface)) is not None:
+            return Title(hit.canonical, level)  # ``Bí thư phường X`` -> Đảng ủy phường X (rule level_body)
         elif hit.canonical.endswith("Chủ tịch") and surface in self.province_units:
             surface = "UBND " + self.province_units[surface]  # ``Chủ tịch Hà Nội``: the city's committee
         return Title(hit.canonical, self.orgs.canonical(surface) or None)
+
+    def _level_body(self, canon: str, place: str) -> str | None:
+        """The body a level's post heads at a place, named or bare (rule level_body): ``Chủ tịch`` +
+        ``xã X`` -> Ủy ban nhân dân xã X; ``Bí thư`` + ``tỉnh X`` -> Tỉnh ủy X, + ``phường X`` -> Đảng ủy
+        phường X; ``Trưởng Công an`` + ``huyện X`` -> Công an huyện X. None for other posts."""
+        base = _base_post(canon).removeprefix("Phó ").removesuffix(" Thường trực")
+        if base not in _UNIT_BODY:
+            return None
+        if base == "Trưởng Công an":
+            return self.orgs.canonical("Công an " + place)
+        people = self.orgs.canonical("UBND " + place)
+        return (_party_committee(people) or people) if base == "Bí thư" else people
 
     # -- the component -----------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
@@ -926,6 +973,7 @@ class OfficialsComponent:
             if m is not None and len(name.split()) >= 3:
                 aliases.setdefault(okey(m.group(1)), name)
         starts = [b[0] for b in bodies]
+        companies: list[tuple[int, str]] | None = None  # read when a board post needs its company
         for p in needy:
             # Kinds and missing bodies first, so a body inside another (``Đảng ủy``) can take a unit
             # that was itself filled (``nguyên Bí thư Đảng ủy, nguyên Phó Hiệu trưởng`` + the school).
@@ -951,10 +999,21 @@ class OfficialsComponent:
                 # HĐQT, …``); a list of names and a body named by kind look further.
                 reach = _CONTEXT_CHARS if org is not None or pos in listed else min(pos - text.rfind("\n", 0, pos) - 1, _CONTEXT_CHARS - 1)
                 head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
-                new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
+                new = None
+                if org is None and _COMPANY_POST_RE.search(t.title):
+                    if companies is None:
+                        companies = self._companies(rec, bodies)
+                    new = _company_of(text, companies, pos)
+                new = new or self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
                 if new and okey(new) not in (okey(t.title), okey(_base_post(t.title))):
                     # a post is never its own body (``Bộ trưởng`` read as a body before ``Bộ trưởng X``)
                     p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
+
+    def _companies(self, rec: Record, bodies: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+        """The companies the article names, (start, canonical name) in text order: the known ones
+        (``data/companies.tsv``) and bodies written with a company's head word (``Công ty …``)."""
+        known = {org.name for org in rec.organizations if org.kind in _COMPANY_KINDS}
+        return [(s, self.orgs.canonical(name)) for s, _, name in bodies if name in known or _COMPANY_BODY_RE.match(name)]
 
     def _needs_body(self, t: Title) -> bool:
         """The post's body may come from the article: none (and no default), a kind alone, a short
@@ -1121,7 +1180,7 @@ class OfficialsComponent:
         span: tuple[int, int] | None = None
         if stripped in _BARE_UNITS:
             # ``Chủ tịch xã X``, ``Bí thư phường X``: the post's body at that level, unnamed.
-            return [(h.start, Title(h.canonical, self.orgs.canonical(_UNIT_BODY.get(_base_post(h.canonical).removeprefix("Phó "), "") + stripped).strip()))]
+            return [(h.start, Title(h.canonical, self._level_body(h.canonical, stripped) or stripped))]
         if stripped:
             if len(between) > 160 or _BREAK_RE.search(between):
                 return []
@@ -1136,9 +1195,16 @@ class OfficialsComponent:
             (stripped and not (country or sector)) or (not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS)
         ):
             return []
+        if sector is not None and not h.head and sector in self.departments:
+            # ``Giám đốc Kỹ thuật X của Chelsea``: the department is part of the post (rule foreign_department);
+            # the body is the one named right after the name, else the country.
+            of = _OF_BODY_AFTER_RE.match(text, c.end)
+            return [(h.start, Title(f"{h.canonical} {sector}", of.group("org") if of is not None else country))]
         if sector is not None:
-            # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country.
-            body = self.orgs.canonical(f"{h.head} {sector}") if h.head else sector
+            # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country;
+            # ``Bộ trưởng Bộ Y tế Lào X`` names the ministry already (rule foreign_sector).
+            headed = h.head and not okey(sector).startswith(okey(h.head) + " ")
+            body = self.orgs.canonical(f"{h.head} {sector}" if headed else sector) if h.head else sector
             return [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
         if country is not None or (c.foreign and span is None):
             # A foreign head of government or state: the body is the country named after the post
@@ -1302,6 +1368,13 @@ class OfficialsComponent:
                     # ``Đại biểu Quốc hội chuyên trách thuộc Đoàn ĐBQH tỉnh X``: qualifier, then the body.
                     h = _Hit(h.start, of.end(1), f"{h.canonical} {' '.join(of.group(1).split())}", h.kind, h.head, h.default_org)
                     span = self._scan_org(text, of.end(), limit, h, cand_starts, hit_starts)
+                owner = _OWNER_AFTER_RE.match(text, h.end, limit) if span is None else None
+                if owner is not None:
+                    # ``Giám đốc Quốc gia của Ngân hàng Thế giới``, ``Giám đốc (khu vực Đông Nam Á) của Grab``,
+                    # ``PGĐ- Sở Y tế``: the body after ``của`` or a dash (rule body_after_of).
+                    if owner.group("q"):
+                        h = _Hit(h.start, h.end + len(owner.group("q")), f"{h.canonical}{' '.join(owner.group('q').split(' '))}".rstrip(), h.kind, h.head, h.default_org)
+                    span = self._scan_org(text, owner.end(), limit, h, cand_starts, hit_starts)
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
                     nm = _GAP_RE.match(text, span[1], limit)
@@ -1314,8 +1387,15 @@ class OfficialsComponent:
                     break
                 if h.kind == "appos" and span is None and not bare:
                     break
-                out.append((h.start, self._title(doc, rec_orgs, h, span)))
-                nxt = span[1] if span else h.end
+                unit = _BARE_UNIT_AFTER_RE.match(text, h.end, limit) if span is None else None
+                level = self._level_body(h.canonical, unit.group("u")) if unit is not None else None
+                if unit is not None and level is not None:
+                    # ``Phó Chủ tịch thành phố - …``: the level's body; its place comes from the article.
+                    out.append((h.start, Title(h.canonical, level)))
+                    nxt = unit.end("u")
+                else:
+                    out.append((h.start, self._title(doc, rec_orgs, h, span)))
+                    nxt = span[1] if span else h.end
                 par = _PAREN_RE.match(text, nxt, limit) if span else None
                 if par is not None and len(par.group(1).split()) <= 6:
                     nxt = par.end()  # ``… Hàng tiêu dùng Masan (Masan Consumer); Thành viên …``: the chain goes on
@@ -1326,6 +1406,8 @@ class OfficialsComponent:
             if ";" in sep.group():
                 since_semi = len(out)
             q = sep.end()
+            if sep.group().strip()[:1] in "-–" and not (q in hit_at and hit_at[q].kind == "post" and text[q].isupper()):
+                break  # after a dash only a capitalised post goes on the chain (``… thành phố - Chủ tịch Hội X``)
         for k in range(len(out) - 2, -1, -1):
             pos, t = out[k]
             if t.organization is None and "kiêm" in text[pos : out[k + 1][0]]:
@@ -1334,6 +1416,8 @@ class OfficialsComponent:
                     # ``Bí thư kiêm Chủ tịch UBND xã X`` -> Đảng ủy xã X; ``… kiêm Giám đốc Sở Y`` -> Đảng ủy Sở Y
                     shared = _party_committee(shared) or f"Đảng ủy {shared}"
                 out[k] = (pos, Title(t.title, shared))
+        if len(out) >= 2:
+            out = _placed_levels(out)
         return end, out
 
     def _next_names(self, text: str, h: _Hit, span: tuple[int, int] | None, limit: int, names: dict[int, _Cand]) -> bool:
@@ -1412,13 +1496,15 @@ class OfficialsComponent:
     ) -> str | None:
         """The body of the post's kind that the sentence names before the person (``Tổ Công tác …``)."""
         text = doc.text
-        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(h.head) + r"(?![\p{L}])", text, pos=sent_s, endpos=before):
+        # Any case: ``đoàn công tác Bộ X do ông Y … làm trưởng đoàn``.
+        for m in regex.finditer(r"(?<![\p{L}])(?i:" + regex.escape(h.head) + r")(?![\p{L}])", text, pos=sent_s, endpos=before):
             got = rec_orgs.get(m.start())
             if got is not None:
                 return got[1]
             span = self._scan_org(text, m.start(), before, h, cand_starts, hit_starts)
             if span is not None and span[1] - span[0] > len(h.head):
-                return self.orgs.canonical(text[span[0] : span[1]].strip(" ,-")) or None
+                name = text[span[0] : span[1]].strip(" ,-")
+                return self.orgs.canonical(name[:1].upper() + name[1:]) or None
         return None
 
     def _colon_list(
@@ -1543,7 +1629,7 @@ _QUALIFIERS = frozenset(_UNTONED_QUALIFIERS.values())
 
 # The party committee of a place, by the place's unit (``tỉnh X`` -> ``Tỉnh ủy X``).
 _COMMITTEE_OF_UNIT = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
-_PEOPLE_BODY_RE = regex.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân)[ ](?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)[ ](?P<name>.+)")
+_PEOPLE_BODY_RE = regex.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân)[ ](?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:[ ](?P<name>.+))?")
 
 
 def _party_committee(org: str) -> str | None:
@@ -1553,8 +1639,60 @@ def _party_committee(org: str) -> str | None:
     if m is None:
         return None
     unit, name = m.group("unit"), m.group("name")
-    head = _COMMITTEE_OF_UNIT.get(unit)
-    return f"{head} {name}" if head else f"Đảng ủy {unit} {name}"
+    head = _COMMITTEE_OF_UNIT.get(unit) or f"Đảng ủy {unit}"
+    return f"{head} {name}" if name else head
+
+
+# A level's body without its place (``Ủy ban nhân dân thành phố``, ``Huyện ủy``) and, in another body, the
+# place of that unit (``… thành phố Quy Nhơn``).
+_LEVEL_BARE_RE = regex.compile(
+    r"(?:Ủy ban nhân dân|Đảng ủy|Công an)[ ](?P<u>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)|(?P<c>Tỉnh|Thành|Huyện|Quận|Thị)[ ]ủy"
+)
+_COMMITTEE_UNIT = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
+_UNIT_PLACE_RE = {
+    u: regex.compile(rf"(?<![\p{{L}}])(?:{u}{'|TP[.]?' if u == 'thành phố' else ''})[ ]?(?<=[ .])(?P<name>\p{{Lu}}\p{{L}}*(?:[ ](?:\p{{Lu}}\p{{L}}*|\d+))*)")
+    for u in ("xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố")
+}
+
+
+def _placed_levels(out: list[tuple[int, Title]]) -> list[tuple[int, Title]]:
+    """A chain's level body without its place takes the place of that unit another body of the chain
+    names (rule level_place): ``Phó Chủ tịch thành phố - Chủ tịch Hội Chữ thập đỏ TP Quy Nhơn`` ->
+    Ủy ban nhân dân thành phố Quy Nhơn."""
+    res = []
+    for pos, t in out:
+        m = _LEVEL_BARE_RE.fullmatch(t.organization or "")
+        if m is not None:
+            unit = m.group("u") or _COMMITTEE_UNIT[m.group("c")]
+            for _, other in out:
+                got = _UNIT_PLACE_RE[unit].search(other.organization or "") if other is not t else None
+                if got is not None:
+                    t = Title(t.title, f"{t.organization} {got.group('name')}")
+                    break
+        res.append((pos, t))
+    return res
+
+
+def _company_of(text: str, companies: list[tuple[int, str]], pos: int) -> str | None:
+    """The company a board or executive post written without its body belongs to (rule
+    company_of_article): the company named nearest before the post in its paragraph, else the first
+    after it there, else the one the article names most often (ahead of the next by at least two)."""
+    para_s = text.rfind("\n", 0, pos) + 1
+    para_e = text.find("\n", pos)
+    para_e = len(text) if para_e < 0 else para_e
+    before = [name for s, name in companies if para_s <= s < pos]
+    if before:
+        return before[-1]
+    after = next((name for s, name in companies if pos <= s < para_e), None)
+    if after is not None:
+        return after
+    counts: dict[str, int] = {}
+    for _, name in companies:
+        counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= ranked[1][1] + 2):
+        return ranked[0][0]
+    return None
 
 
 def _place_not_person(text: str, c: _Cand, post_ends: set[int], post_starts: set[int]) -> bool:
