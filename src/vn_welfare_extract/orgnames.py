@@ -105,7 +105,8 @@ class OrgMatcher:
                 self._add(a, _Entry(canon, kind, role, row["alone"] == "yes"))
         for head in heads:
             for sector, aliases in sectors:
-                for a in aliases:
+                # ``Sở Tài nguyên & Môi trường``: ``&`` written for ``và``.
+                for a in {v for w in aliases for v in (w, w.replace(" và ", " & "))}:
                     self._add(f"{head.canonical} {a}", _Entry(f"{head.canonical} {sector}", head.kind, "department", True))
         for alias, canon in (extra or {}).items():
             self._add(alias, _Entry(normalize(canon)[0], None, "known", True))

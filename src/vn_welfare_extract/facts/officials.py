@@ -66,7 +66,7 @@ _APPOS_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]-|-[ ]|\()[ ]*")
 # a ``nguyên`` (former) after the separator belongs to the next post's title.
 _CHAIN_SEP_RE = regex.compile(
     r"(?:[ ]+(?:nhiệm[ ]kỳ|khóa|khoá)[ ]+[\p{L}\p{N}]+(?:[ ]?[-–][ ]?\p{N}+)?)?"
-    r"[ ]*(?:[,;]|[ ][-–](?=[ ])|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
+    r"[ ]*(?:[,;]|[ ]?[-–](?=[ ])|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
 )
 # Words in names that a capitalised run never continues through (a run stops before them).
 _INNER_STOP = frozenset(
@@ -148,9 +148,14 @@ _REGION_SPLIT_RE = regex.compile(r"[ ]*,[ ]*|[ ]+và[ ]+")
 _WORLD_REGIONS = frozenset({"Việt Nam", "Đông Nam Á", "Đông Dương", "châu Á", "châu Âu", "Đông Á", "Bắc Mỹ", "Mỹ Latinh", "châu Á - Thái Bình Dương"})
 # Between a post and its body: ``của`` (after an optional market, ``khu vực Đông Nam Á``), or a dash glued
 # to an abbreviated post (``PGĐ- Sở Y tế``); a capital follows.
-_OWNER_AFTER_RE = regex.compile(r"(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3})?(?:[ ]+của|[-–])[ ]+(?=\p{Lu})")
+_OWNER_AFTER_RE = regex.compile(r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,4}?)?[ ]+của|[-–])[ ]+(?=\p{Lu})")
 # Board and executive posts of a company (their body, when not written, is the article's company).
 _COMPANY_POST_RE = regex.compile(r"Hội đồng quản trị|Hội đồng thành viên|Tổng Giám đốc|Giám đốc điều hành|CEO|Ban Kiểm soát|Ban Điều hành")
+# Posts of a state's leaders: a foreign holder written without a country takes the article's.
+_STATE_POSTS = frozenset({"Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương"})
+# A plural before a post: ``các Bộ trưởng``, ``những Giám đốc`` (a number, ``hai Phó Chủ tịch``, may list them).
+_PLURAL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:các|những|nhiều|mấy)[ ]+$")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 # Posts that head a level's body (``Chủ tịch xã``, ``Bí thư tỉnh``): ``OfficialsComponent._level_body``.
 _UNIT_BODY = frozenset({"Chủ tịch", "Bí thư", "Trưởng Công an"})
 # Unit words a place reader may join to the next capitalised run.
@@ -360,7 +365,15 @@ class OfficialsComponent:
             + r")(?P<tt>[ ]+thương[ ]+trưc)?(?!\w)"
         )
         # A word that starts a body's name (``Sở``, ``UBND``, ``Ban``), case-insensitive.
-        self.org_head_re = regex.compile(r"(?:" + _alternation(self.org_heads) + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
+        # A department, then ``của`` and its company: ``Khoa học của Công ty X``.
+        self.dept_of_re = regex.compile(r"(?P<d>" + _alternation(self.departments) + r")[ ]+của[ ]+(?P<org>\p{Lu}.*)")
+        # A foreign country named in the text (``Ấn Độ``), capitalised as written.
+        self.country_re = regex.compile(r"(?<![\p{L}\p{N}])(?:" + _alternation(self.countries) + r")(?![\p{L}\p{N}])")
+        # Not a head: common words that start with one (``Khoa học``, ``Hội nghị``, ``Ban hành``).
+        not_heads = _alternation(c for c, _ in cues.get("not_head", []))
+        self.org_head_re = regex.compile(
+            r"(?!(?:" + not_heads + r")(?![\p{L}\p{N}]))(?:" + _alternation(self.org_heads) + r")(?![\p{L}\p{N}])", regex.IGNORECASE
+        )
         # A place word followed by a capitalised name or a number (``tỉnh Long An``, ``quận 1``).
         self.place_re = regex.compile(
             r"(?:" + _alternation(w for w in self.place_words if w not in ("tại", "ở", "về")) + r")[ ]+(?:\p{Lu}|\d)"
@@ -619,7 +632,7 @@ class OfficialsComponent:
                     break  # ``Trung tâm X Phó trưởng phòng Đào tạo``: the next post starts (rule body_ends_at_post)
                 if not lower and words and (w in self.org_heads or self.org_head_re.match(text, ws)):
                     caps_run = -1  # ``Phòng … - Sở Giáo dục``: a body's head word starts a new level
-                if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws)):
+                if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws) or self._stop_compound(text, ws)):
                     break  # ``Công ty cổ phần Hoàng Anh Gia Lai | công bố``: a proper name ends the body
                 if lower or words == 0:
                     caps_run = 0
@@ -628,6 +641,8 @@ class OfficialsComponent:
                 if words == 0 and lower:
                     if w in _TRAILING or not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
                         return None  # ``nguyên Phó Hiệu trưởng và …``: no body follows
+                if w[0].isdigit() and words and last[-1][2] == "và":
+                    break  # ``Hội đồng quản trị và 4 người``: a count after ``và``, not a body's number
                 if lower and words and w in _PLACE_CONNECTORS and not self._named_after(text, we, limit):
                     break  # ``Trưởng Ban Chỉ đạo tại cuộc họp``: a connector leads to a body or a place only
                 end = we
@@ -723,6 +738,13 @@ class OfficialsComponent:
             return False
         return text[q].isupper() or text[q].isdigit() or self.place_re.match(text, q) is not None
 
+    def _plain_words(self, text: str, s: int, e: int) -> bool:
+        """``text[s:e]`` holds no stop verb and no honorific (words that may qualify a post)."""
+        for m in _WORD_RE.finditer(text, s, e):
+            if m.group() in self.honorifics or (self.stop_re.match(text, m.start()) and not self._stop_compound(text, m.start())):
+                return False
+        return True
+
     def _stop_compound(self, text: str, ws: int) -> bool:
         """The stop word at ``ws`` is inside a compound that a body's name holds (``dự án``)."""
         for m in self.stop_compound_re.finditer(text, max(0, ws - 12), min(len(text), ws + 24)):
@@ -768,6 +790,10 @@ class OfficialsComponent:
                 if field and len(field.split()) <= 8:
                     return Title(f"{hit.canonical} {field}", self.orgs.canonical(surface[m.start() :]) or None)
                 break
+        dept = self.dept_of_re.fullmatch(surface) if not hit.head and " của " in surface else None
+        if dept is not None:
+            # ``Giám đốc Khoa học của Công ty X``: the department joins the post, the body follows ``của``.
+            return Title(f"{hit.canonical} {dept.group('d')}", self.orgs.canonical(dept.group("org")) or None)
         if surface in self.departments and not hit.head:
             # ``Giám đốc Marketing (Vinamilk)``: a department is part of the post; the body, if any,
             # is the bracketed name right after it.
@@ -961,7 +987,10 @@ class OfficialsComponent:
                         pname = named[k][1]
                 if pname is not None:
                     p.titles[i] = (pos, Title(t.title, self.orgs.canonical(t.organization, pname)))
-        needy = [p for p in people.values() if p.official() and any(self._needs_body(t) for _, t in p.titles)]
+        needy = [
+            p for p in people.values()
+            if p.official() and any(self._needs_body(t) or (p.foreign and t.organization is None and _base_post(t.title) in _STATE_POSTS) for _, t in p.titles)
+        ]
         if not needy:
             return
         bodies = self._article_bodies(doc, rec, cand_starts, hit_starts)
@@ -974,6 +1003,7 @@ class OfficialsComponent:
                 aliases.setdefault(okey(m.group(1)), name)
         starts = [b[0] for b in bodies]
         companies: list[tuple[int, str]] | None = None  # read when a board post needs its company
+        countries: list[tuple[int, str]] | None = None  # read when a foreign leader needs a country
         for p in needy:
             # Kinds and missing bodies first, so a body inside another (``Đảng ủy``) can take a unit
             # that was itself filled (``nguyên Bí thư Đảng ủy, nguyên Phó Hiệu trưởng`` + the school).
@@ -990,6 +1020,15 @@ class OfficialsComponent:
                     longer = self._longer_body(bodies, starts, pos, org)
                     if longer is not None:
                         p.titles[i] = (pos, Title(t.title, self.orgs.canonical(longer)))
+                    continue
+                if p.foreign and org is None and _base_post(t.title) in _STATE_POSTS:
+                    # ``Thủ tướng Narendra Modi`` in an article about India: the article's country (rule
+                    # country_of_article).
+                    if countries is None:
+                        countries = self._country_mentions(text)
+                    land = _most_named(countries, least=2)
+                    if land is not None:
+                        p.titles[i] = (pos, Title(t.title, land))
                     continue
                 if (org is not None and kind is None) or p.foreign:
                     continue  # a foreign official keeps the country the text gives
@@ -1008,6 +1047,11 @@ class OfficialsComponent:
                 if new and okey(new) not in (okey(t.title), okey(_base_post(t.title))):
                     # a post is never its own body (``Bộ trưởng`` read as a body before ``Bộ trưởng X``)
                     p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
+
+    def _country_mentions(self, text: str) -> list[tuple[int, str]]:
+        """The foreign countries the article names, (start, name) in text order (``Anh`` is left out:
+        it is as often a pronoun)."""
+        return [(m.start(), m.group()) for m in self.country_re.finditer(text) if m.group() != "Anh"]
 
     def _companies(self, rec: Record, bodies: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
         """The companies the article names, (start, canonical name) in text order: the known ones
@@ -1174,6 +1218,8 @@ class OfficialsComponent:
             return []
         if h.kind != "post" and not (h.kind == "appos" and c.gender and text[h.end : c.left].rstrip().endswith(",")):
             return []  # ``Đại diện Sở Y tế, ông X``: an apposition post before a name only with its body and ông/bà
+        if _PLURAL_BEFORE_RE.search(text, max(0, h.start - 12), h.start):
+            return []  # ``chất vấn các Bộ trưởng khối văn hóa - xã hội, bà X``: several holders, none named (rule plural_post)
         h = self._extended(text, h, c.left)
         between = text[h.end : c.left]
         stripped = between.strip(" ,-")
@@ -1203,7 +1249,7 @@ class OfficialsComponent:
         if sector is not None:
             # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country;
             # ``Bộ trưởng Bộ Y tế Lào X`` names the ministry already (rule foreign_sector).
-            headed = h.head and not okey(sector).startswith(okey(h.head) + " ")
+            headed = h.head and not self.org_head_re.match(sector)
             body = self.orgs.canonical(f"{h.head} {sector}" if headed else sector) if h.head else sector
             return [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
         if country is not None or (c.foreign and span is None):
@@ -1369,11 +1415,14 @@ class OfficialsComponent:
                     h = _Hit(h.start, of.end(1), f"{h.canonical} {' '.join(of.group(1).split())}", h.kind, h.head, h.default_org)
                     span = self._scan_org(text, of.end(), limit, h, cand_starts, hit_starts)
                 owner = _OWNER_AFTER_RE.match(text, h.end, limit) if span is None else None
+                if owner is not None and not self._plain_words(text, owner.start("q"), owner.end("q")):
+                    owner = None  # ``Giám đốc cho biết của …``: a verb, not the post's words
                 if owner is not None:
-                    # ``Giám đốc Quốc gia của Ngân hàng Thế giới``, ``Giám đốc (khu vực Đông Nam Á) của Grab``,
-                    # ``PGĐ- Sở Y tế``: the body after ``của`` or a dash (rule body_after_of).
+                    # ``Giám đốc Quốc gia của Ngân hàng Thế giới``, ``Phó Chủ tịch đầu tư mạng lưới của Facebook``,
+                    # ``Giám đốc khu vực Đông Nam Á của Grab``, ``PGĐ- Sở Y tế``: the body after ``của`` or a dash;
+                    # the words before ``của`` qualify the post (rule body_after_of).
                     if owner.group("q"):
-                        h = _Hit(h.start, h.end + len(owner.group("q")), f"{h.canonical}{' '.join(owner.group('q').split(' '))}".rstrip(), h.kind, h.head, h.default_org)
+                        h = _Hit(h.start, owner.end("q"), f"{h.canonical} {' '.join(owner.group('q').split())}", h.kind, h.head, h.default_org)
                     span = self._scan_org(text, owner.end(), limit, h, cand_starts, hit_starts)
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
@@ -1676,7 +1725,7 @@ def _placed_levels(out: list[tuple[int, Title]]) -> list[tuple[int, Title]]:
 def _company_of(text: str, companies: list[tuple[int, str]], pos: int) -> str | None:
     """The company a board or executive post written without its body belongs to (rule
     company_of_article): the company named nearest before the post in its paragraph, else the first
-    after it there, else the one the article names most often (ahead of the next by at least two)."""
+    after it there, else the article's company (``_most_named``)."""
     para_s = text.rfind("\n", 0, pos) + 1
     para_e = text.find("\n", pos)
     para_e = len(text) if para_e < 0 else para_e
@@ -1684,13 +1733,17 @@ def _company_of(text: str, companies: list[tuple[int, str]], pos: int) -> str | 
     if before:
         return before[-1]
     after = next((name for s, name in companies if pos <= s < para_e), None)
-    if after is not None:
-        return after
+    return after if after is not None else _most_named(companies)
+
+
+def _most_named(named: list[tuple[int, str]], least: int = 1) -> str | None:
+    """The name written most often (at least ``least`` times), when it leads the next by two or is
+    the only one."""
     counts: dict[str, int] = {}
-    for _, name in companies:
+    for _, name in named:
         counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and (len(ranked) == 1 or ranked[0][1] >= ranked[1][1] + 2):
+    if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] >= ranked[1][1] + 2):
         return ranked[0][0]
     return None
 
