@@ -638,6 +638,8 @@ class OfficialsComponent:
                     caps_run = 0
                 elif w[1:].islower():  # ``Gia Lai``; abbreviations (``ĐH``) neither count nor reset
                     caps_run += 1
+                if words == 0 and w[0].isdigit():
+                    return None  # ``Phó Giám đốc, phụ trách 13 khoa``: a number after a post counts, it names no body
                 if words == 0 and lower:
                     if w in _TRAILING or not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
                         return None  # ``nguyên Phó Hiệu trưởng và …``: no body follows
@@ -657,6 +659,8 @@ class OfficialsComponent:
             if punct == "," and words and last[-1][2].casefold() == "phòng" and text.startswith("chống", _next_word_at(text, ps + 1)):
                 i = ps + 1  # ``Ban Chỉ đạo phòng, chống dịch``: one word pair, not two bodies
                 continue
+            if punct == "," and words and self._named_again(text, start, ps):
+                break  # ``Giám đốc Bệnh viện X, Bệnh viện X kết hợp …``: the body named again starts a clause
             if punct == "," and words and _next_word_at(text, ps + 1) not in hit_starts and (
                 self._org_continues(text, ps + 1, hit_starts) or self.comma_and_re.match(text, ps)
                 or (last[-1][2].islower() and self.field_list_re.match(text, ps))
@@ -737,6 +741,13 @@ class OfficialsComponent:
         if q >= limit:
             return False
         return text[q].isupper() or text[q].isdigit() or self.place_re.match(text, q) is not None
+
+    @staticmethod
+    def _named_again(text: str, start: int, comma: int) -> bool:
+        """The words after the comma at ``comma`` repeat the body scanned from ``start`` (any case)."""
+        name = text[start:comma].rstrip()
+        q = _next_word_at(text, comma + 1)
+        return text[q : q + len(name)].casefold() == name.casefold() and not text[q + len(name) : q + len(name) + 1].isalnum()
 
     def _plain_words(self, text: str, s: int, e: int) -> bool:
         """``text[s:e]`` holds no stop verb and no honorific (words that may qualify a post)."""
@@ -923,7 +934,7 @@ class OfficialsComponent:
                 p.rules.append("list")
                 listed.add(h.start)
         variants = _merge_variants(people, cands)
-        self._resolve_bodies(doc, rec, people, cand_starts, hit_starts, listed)
+        self._resolve_bodies(doc, rec, people, cand_starts, hit_starts, listed, post_hits)
         self._emit(doc, rec, people, cands, hits, variants)
 
     # -- bodies from the article ---------------------------------------------------------------------
@@ -956,7 +967,14 @@ class OfficialsComponent:
         return found
 
     def _resolve_bodies(
-        self, doc: Doc, rec: Record, people: dict[str, _Person], cand_starts: set[int], hit_starts: set[int], listed: set[int]
+        self,
+        doc: Doc,
+        rec: Record,
+        people: dict[str, _Person],
+        cand_starts: set[int],
+        hit_starts: set[int],
+        listed: set[int],
+        post_hits: list[_Hit],
     ) -> None:
         """Posts whose body the sentence leaves short take it from the article (SPEC 2nd ed.):
         - a short form the article spells out (``Ngân hàng … Việt Nam (Techcombank)``) -> the full name;
@@ -1021,9 +1039,10 @@ class OfficialsComponent:
                     if longer is not None:
                         p.titles[i] = (pos, Title(t.title, self.orgs.canonical(longer)))
                     continue
-                if p.foreign and org is None and _base_post(t.title) in _STATE_POSTS:
+                if org is None and _base_post(t.title) in _STATE_POSTS and (p.foreign or not self._has_default(t.title)):
                     # ``Thủ tướng Narendra Modi`` in an article about India: the article's country (rule
-                    # country_of_article).
+                    # country_of_article); a state leader's body is never another body the text names
+                    # (``phát biểu tại Hội đồng Quan hệ Đối ngoại Mỹ, Ngoại trưởng X``).
                     if countries is None:
                         countries = self._country_mentions(text)
                     land = _most_named(countries, least=2)
@@ -1043,10 +1062,32 @@ class OfficialsComponent:
                     if companies is None:
                         companies = self._companies(rec, bodies)
                     new = _company_of(text, companies, pos)
+                if org is None and new is None:
+                    new = self._same_post_body(text, post_hits, t.title, pos, cand_starts, hit_starts)
                 new = new or self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
                 if new and okey(new) not in (okey(t.title), okey(_base_post(t.title))):
                     # a post is never its own body (``Bộ trưởng`` read as a body before ``Bộ trưởng X``)
                     p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
+
+    def _same_post_body(
+        self, text: str, post_hits: list[_Hit], title: str, pos: int, cand_starts: set[int], hit_starts: set[int]
+    ) -> str | None:
+        """The body the article writes after the same post elsewhere, when it writes only one (rule
+        same_post_body): ``người phát ngôn Bộ Ngoại giao`` … ``người phát ngôn Lê Thị Thu Hằng``."""
+        base = _base_post(title)
+        found: dict[str, str] = {}
+        for h in post_hits:
+            if h.start == pos or _base_post(h.canonical) != base:
+                continue
+            q = _next_word_at(text, h.end)
+            if q >= len(text) or not text[q].isupper() or self.org_head_re.match(text, q) is None or q in cand_starts:
+                continue
+            span = self._scan_org(text, q, min(len(text), q + 200), h, cand_starts, hit_starts)
+            if span is not None and _next_word_at(text, span[1]) not in cand_starts:
+                name = self.orgs.canonical(text[span[0] : span[1]].strip(" ,-"))
+                if name:
+                    found.setdefault(okey(name), name)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _country_mentions(self, text: str) -> list[tuple[int, str]]:
         """The foreign countries the article names, (start, name) in text order (``Anh`` is left out:
