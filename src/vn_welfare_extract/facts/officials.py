@@ -156,6 +156,13 @@ _STATE_POSTS = frozenset({"Tổng thống", "Phó Tổng thống", "Thủ tướ
 # A plural before a post: ``các Bộ trưởng``, ``những Giám đốc`` (a number, ``hai Phó Chủ tịch``, may list them).
 _PLURAL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:các|những|nhiều|mấy)[ ]+$")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+# A place in brackets after a body: ``(Hà Nội)``, ``(tỉnh Nghệ An)``, ``(quận 1)``.
+_PLACE_PAREN_RE = regex.compile(
+    r"\([ ]*(?:(?P<unit>(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)[ ]+)(?:\p{Lu}[\p{L}]*(?:[ ]\p{Lu}[\p{L}]*){0,3}|\d{1,2})"
+    r"|(?P<name>\p{Lu}[\p{L}]*(?:[ ]\p{Lu}[\p{L}]*){0,3}))[ ]*\)"
+)
+# A district, ward or city written short after a comma: ``Q.11``, ``P.5``, ``TP.HCM``.
+_PLACE_ABBR_RE = regex.compile(r"(?:[QP]\.[ ]?\d{1,2}|TP\.?[ ]?HCM|TPHCM|Tp\.?[ ]?HCM)(?![\p{L}\p{N}])")
 # Posts that head a level's body (``Chủ tịch xã``, ``Bí thư tỉnh``): ``OfficialsComponent._level_body``.
 _UNIT_BODY = frozenset({"Chủ tịch", "Bí thư", "Trưởng Công an"})
 # Unit words a place reader may join to the next capitalised run.
@@ -678,6 +685,10 @@ class OfficialsComponent:
                 i = ps + 1
                 continue
             if punct == "(" and words:
+                pl = _PLACE_PAREN_RE.match(text, ps, limit)
+                if pl is not None and (pl.group("unit") or pl.group("name") in self.province_units):
+                    end = pl.end()  # ``UBND huyện Chương Mỹ (Hà Nội)``: the body's province (rule body_place_paren)
+                    break
                 of = _OF_PAREN_RE.match(text, ps, limit)
                 if of is not None:  # ``Ban quản lý X (thuộc Sở GTVT Nghệ An)``: the parent body belongs to the name
                     end = of.end()
@@ -769,8 +780,8 @@ class OfficialsComponent:
             p += 1
         if p in hit_starts or p >= len(text):
             return False
-        if self.place_re.match(text, p):
-            return True
+        if self.place_re.match(text, p) or _PLACE_ABBR_RE.match(text, p):
+            return True  # ``, tỉnh Thanh Hóa``, ``, Q.11, TP.HCM``
         return text[p].isupper() and self.org_head_re.match(text, p) is not None
 
     def _title(self, doc: Doc, rec_orgs: dict[int, tuple[int, str]], hit: _Hit, span: tuple[int, int] | None) -> Title:
