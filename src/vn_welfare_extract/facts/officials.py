@@ -156,6 +156,8 @@ _STATE_POSTS = frozenset({"Tổng thống", "Phó Tổng thống", "Thủ tướ
 # A plural before a post: ``các Bộ trưởng``, ``những Giám đốc`` (a number, ``hai Phó Chủ tịch``, may list them).
 _PLURAL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:các|những|nhiều|mấy)[ ]+$")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+# Two plain-Latin capitalised words: a brand (``Masan Group``), not a Vietnamese compound (``Khu Bảo tồn``).
+_BRAND_RE = regex.compile(r"[A-Z][a-z]+[ ][A-Z][A-Za-z]*(?![\p{L}\p{N}])")
 # A place in brackets after a body: ``(Hà Nội)``, ``(tỉnh Nghệ An)``, ``(quận 1)``.
 _PLACE_PAREN_RE = regex.compile(
     r"\([ ]*(?:(?P<unit>(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)[ ]+)(?:\p{Lu}[\p{L}]*(?:[ ]\p{Lu}[\p{L}]*){0,3}|\d{1,2})"
@@ -405,11 +407,13 @@ class OfficialsComponent:
         field = _alternation(c for c, _ in cues.get("field", []))
         self.field_re = regex.compile(rf"(?:{field})(?![\p{{L}}\p{{N}}])")
         self.field_list_re = regex.compile(rf",[ ]*(?:{field})(?:[ ]*,[ ]*(?:{field}))*[ ]+và[ ]+(?:{field})(?![\p{{L}}\p{{N}}])")
+        # ``Trung tâm văn hóa, Thể thao và truyền thanh``: the same after a small-letter word, ending small.
+        self.comma_and_low_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{Ll}+){0,3}?[ ]và[ ]\p{Ll}+(?:[ ]\p{Ll}+)?(?=[ ]+(?:\p{Lu}|TP|tỉnh|thành phố|huyện))")
         # ``Lao động, Thương binh và Xã hội``: a comma inside a body's name (X, Y và Z).
         self.comma_and_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,4}?[ ]và[ ]\p{Lu}")
         # Up to four small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
         self.title_ext_re = regex.compile(
-            r"((?:[ ]+\p{Ll}+){1,4})(?=[ ]+(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}]))"
+            r"((?:[ ]+\p{Ll}+){1,4})(?=,?[ ]+(?:" + _alternation(h for h in self.org_heads if h[:1].isupper()) + r")(?![\p{L}]))"
         )
 
     # -- scanning --------------------------------------------------------------------------------
@@ -641,7 +645,9 @@ class OfficialsComponent:
                     caps_run = -1  # ``Phòng … - Sở Giáo dục``: a body's head word starts a new level
                 if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws) or self._stop_compound(text, ws)):
                     break  # ``Công ty cổ phần Hoàng Anh Gia Lai | công bố``: a proper name ends the body
-                if lower or words == 0:
+                if words == 0 and not title.head and _BRAND_RE.match(text, ws) and not self.org_head_re.match(text, ws):
+                    caps_run = 1  # ``Masan Group | tăng thêm``: a Latin brand's first word is a proper name too (rule brand_ends)
+                elif lower or words == 0:
                     caps_run = 0
                 elif w[1:].islower():  # ``Gia Lai``; abbreviations (``ĐH``) neither count nor reset
                     caps_run += 1
@@ -670,7 +676,7 @@ class OfficialsComponent:
                 break  # ``Giám đốc Bệnh viện X, Bệnh viện X kết hợp …``: the body named again starts a clause
             if punct == "," and words and _next_word_at(text, ps + 1) not in hit_starts and (
                 self._org_continues(text, ps + 1, hit_starts) or self.comma_and_re.match(text, ps)
-                or (last[-1][2].islower() and self.field_list_re.match(text, ps))
+                or (last[-1][2].islower() and (self.field_list_re.match(text, ps) or self.comma_and_low_re.match(text, ps)))
             ):
                 i = ps + 1
                 continue
@@ -715,7 +721,13 @@ class OfficialsComponent:
             return h
         if h.head and text[h.end - len(h.head) : h.end] == h.head:
             return h  # ``Trưởng Ban chỉ đạo …``: the capitalised head word starts the body, the words are its name
-        return _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
+        end = ext.end(1)
+        if text.startswith(",", end):
+            # ``Giám đốc nghiên cứu phát triển, Công ty X``: the comma only separates the post's field from its body.
+            if not self._plain_words(text, h.end, end):
+                return h
+            end += 1
+        return _Hit(h.start, end, h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
 
     def _body_list(
         self, doc: Doc, h: _Hit, limit: int, rec_orgs: dict[int, tuple[int, str]], cand_starts: set[int], hit_starts: set[int]
@@ -1072,7 +1084,10 @@ class OfficialsComponent:
                 if org is None and _COMPANY_POST_RE.search(t.title):
                     if companies is None:
                         companies = self._companies(rec, bodies)
-                    new = _company_of(text, companies, pos)
+                    # The person's own company, when another of their posts names it, comes first.
+                    known = {n for _, n in companies}
+                    own = next((u for _, u in units if u in known or _COMPANY_BODY_RE.match(u)), None)
+                    new = own or _company_of(text, companies, pos)
                 if org is None and new is None:
                     new = self._same_post_body(text, post_hits, t.title, pos, cand_starts, hit_starts)
                 new = new or self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
