@@ -794,7 +794,12 @@ class OfficialsComponent:
             return False
         if self.place_re.match(text, p) or _PLACE_ABBR_RE.match(text, p):
             return True  # ``, tỉnh Thanh Hóa``, ``, Q.11, TP.HCM``
-        return text[p].isupper() and self.org_head_re.match(text, p) is not None
+        head = self.org_head_re.match(text, p)
+        if head is not None and not text[p].isupper():
+            # ``Phòng Đào tạo, trường ĐH Kinh tế quốc dân``: a head written small, then a capitalised name.
+            q = _next_word_at(text, head.end())
+            return head.end() < q < len(text) and text[q].isupper() and q not in hit_starts
+        return text[p].isupper() and head is not None
 
     def _title(self, doc: Doc, rec_orgs: dict[int, tuple[int, str]], hit: _Hit, span: tuple[int, int] | None) -> Title:
         text = doc.text
