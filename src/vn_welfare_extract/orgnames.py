@@ -105,8 +105,7 @@ class OrgMatcher:
                 self._add(a, _Entry(canon, kind, role, row["alone"] == "yes"))
         for head in heads:
             for sector, aliases in sectors:
-                # ``Sở Tài nguyên & Môi trường``: ``&`` written for ``và``.
-                for a in {v for w in aliases for v in (w, w.replace(" và ", " & "))}:
+                for a in aliases:
                     self._add(f"{head.canonical} {a}", _Entry(f"{head.canonical} {sector}", head.kind, "department", True))
         for alias, canon in (extra or {}).items():
             self._add(alias, _Entry(normalize(canon)[0], None, "known", True))
@@ -152,12 +151,14 @@ class OrgMatcher:
         self._canonical_memo: dict[tuple[str, str | None], str] = {}
 
     def _add(self, alias: str, entry: _Entry) -> None:
+        """One alias, and the same with ``&`` written for ``và`` (``Bộ Khoa học & Công nghệ``)."""
         k = okey(alias)
         if not k:
             raise ValueError(f"empty organisation alias for {entry.canonical!r}")
-        lst = self.entries.setdefault(k, [])
-        if entry not in lst:
-            lst.append(entry)
+        for key in (k, k.replace(" và ", "&")) if " và " in k else (k,):
+            lst = self.entries.setdefault(key, [])
+            if entry not in lst:
+                lst.append(entry)
 
     # -- parsing ------------------------------------------------------------------------------
     def parse_at(self, text: str, m: regex.Match[str], dominant: Province | None, depth: int = 0) -> _Found | None:

@@ -158,6 +158,8 @@ _PLURAL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:các|những|nhiều|mấy)[
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 # Two plain-Latin capitalised words: a brand (``Masan Group``), not a Vietnamese compound (``Khu Bảo tồn``).
 _BRAND_RE = regex.compile(r"[A-Z][a-z]+[ ][A-Z][A-Za-z]*(?![\p{L}\p{N}])")
+# A post's own abbreviation in brackets right after it: `` (HĐQT) ``, `` (CEO) ``.
+_POST_ABBR_RE = regex.compile(r"[ ]*\([ ]*[\p{Lu}][\p{Lu}&.\-]{1,7}[ ]*\)[ ]+")
 # A place in brackets after a body: ``(Hà Nội)``, ``(tỉnh Nghệ An)``, ``(quận 1)``.
 _PLACE_PAREN_RE = regex.compile(
     r"\([ ]*(?:(?P<unit>(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)[ ]+)(?:\p{Lu}[\p{L}]*(?:[ ]\p{Lu}[\p{L}]*){0,3}|\d{1,2})"
@@ -650,7 +652,9 @@ class OfficialsComponent:
                 elif lower or words == 0:
                     caps_run = 0
                 elif w[1:].islower():  # ``Gia Lai``; abbreviations (``ĐH``) neither count nor reset
-                    caps_run += 1
+                    # A long plain-Latin word is a brand, never a Vietnamese syllable: a proper name on its own
+                    # (``Công ty Cổ phần Xây dựng Vinatech | nộp phạt``, rule brand_ends).
+                    caps_run += 2 if len(w) >= 7 and w.isascii() else 1
                 if words == 0 and w[0].isdigit():
                     return None  # ``Phó Giám đốc, phụ trách 13 khoa``: a number after a post counts, it names no body
                 if words == 0 and lower:
@@ -1474,6 +1478,10 @@ class OfficialsComponent:
                 nxt = m.end() if m else h.end
             else:
                 h = self._extended(text, h, limit)
+                ab = _POST_ABBR_RE.match(text, h.end, limit)
+                if ab is not None and text[ab.end() : ab.end() + 1].isupper():
+                    # ``Chủ tịch Hội đồng quản trị (HĐQT) Tân Tạo``: the post's abbreviation, then its body.
+                    h = _Hit(h.start, ab.end(), h.canonical, h.kind, h.head, h.default_org)
                 listed = self._body_list(doc, h, limit, rec_orgs, cand_starts, hit_starts)
                 if listed:
                     # ``Chủ tịch HĐQT của 3 công ty gồm A, B và C``: one post per body.
@@ -1805,7 +1813,15 @@ def _company_of(text: str, companies: list[tuple[int, str]], pos: int) -> str | 
     if before:
         return before[-1]
     after = next((name for s, name in companies if pos <= s < para_e), None)
-    return after if after is not None else _most_named(companies)
+    if after is not None:
+        return after
+    # ``Công ty Coteccons`` and ``Công ty Cổ phần Xây dựng Coteccons``: one company, under its longest name.
+    longest: dict[str, str] = {}
+    for _, name in companies:
+        brand = okey(name).rsplit(" ", 1)[-1]
+        if len(name) > len(longest.get(brand, "")):
+            longest[brand] = name
+    return _most_named([(s, longest[okey(name).rsplit(" ", 1)[-1]]) for s, name in companies])
 
 
 def _most_named(named: list[tuple[int, str]], least: int = 1) -> str | None:
