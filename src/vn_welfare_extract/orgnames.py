@@ -153,12 +153,14 @@ class OrgMatcher:
         self._canonical_memo: dict[tuple[str, str | None], str] = {}
 
     def _add(self, alias: str, entry: _Entry) -> None:
+        """One alias, and the same with ``&`` written for ``và`` (``Bộ Khoa học & Công nghệ``)."""
         k = okey(alias)
         if not k:
             raise ValueError(f"empty organisation alias for {entry.canonical!r}")
-        lst = self.entries.setdefault(k, [])
-        if entry not in lst:
-            lst.append(entry)
+        for key in (k, k.replace(" và ", "&")) if " và " in k else (k,):
+            lst = self.entries.setdefault(key, [])
+            if entry not in lst:
+                lst.append(entry)
 
     # -- parsing ------------------------------------------------------------------------------
     def parse_at(self, text: str, m: regex.Match[str], dominant: Province | None, depth: int = 0) -> _Found | None:
@@ -338,7 +340,7 @@ class OrgMatcher:
                 continue
             if f.kind in _COMPANY_KINDS and not _BOARD_BEFORE_RE.fullmatch(text, pos, f.start):
                 continue  # ``Công ty Hàng tiêu dùng Masan``: a brand inside another company's name stays
-            parts.append(self._expand(text[pos:f.start]))
+            parts.append(_without_head(self._expand(text[pos:f.start]), f.name))
             parts.append(f.name)
             pos = f.end
         parts.append(self._expand(text[pos:]))
@@ -366,6 +368,20 @@ class OrgMatcher:
 
 # Entries ``OrgMatcher.canonical`` keeps (a few hundred bytes each; emptied when full).
 _CANONICAL_MEMO_SIZE = 20_000
+
+
+def _without_head(before: str, name: str) -> str:
+    """``before`` without the head words it repeats from the body's full name that follows (rule
+    head_once): ``Trung tâm CDC`` -> ``Trung tâm Kiểm soát bệnh tật``, not ``Trung tâm Trung tâm …``."""
+    words = before.split()
+    folded = name.casefold()
+    for n in (3, 2, 1):
+        if len(words) >= n and folded.startswith(" ".join(words[-n:]).casefold() + " "):
+            cut = before.rstrip()
+            for w in reversed(words[-n:]):
+                cut = cut[: len(cut) - len(w)].rstrip()
+            return cut + " " if cut else ""
+    return before
 
 
 def dominant_province(hits: list[PlaceHit]) -> Province | None:

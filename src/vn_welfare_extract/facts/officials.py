@@ -66,7 +66,7 @@ _APPOS_SEP_RE = regex.compile(r"[ ]*(?:,|[ ]-|-[ ]|\()[ ]*")
 # a ``nguyên`` (former) after the separator belongs to the next post's title.
 _CHAIN_SEP_RE = regex.compile(
     r"(?:[ ]+(?:nhiệm[ ]kỳ|khóa|khoá)[ ]+[\p{L}\p{N}]+(?:[ ]?[-–][ ]?\p{N}+)?)?"
-    r"[ ]*(?:[,;]|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
+    r"[ ]*(?:[,;]|[ ]?[-–](?=[ ])|[ ]kiêm\b|,?[ ]đồng thời(?:[ ]là)?\b|,?[ ](?:và[ ])?(?:hiện[ ](?:đang[ ])?là|nay là|hiện giữ chức)\b)[ ]*(?:kiêm[ ]+)?"
 )
 # Words in names that a capitalised run never continues through (a run stops before them).
 _INNER_STOP = frozenset(word_list("officials.inner_stop_words"))
@@ -120,7 +120,38 @@ _REGION_WORDS = frozenset({"bang", "vùng"})
 _PLACE_CONNECTORS = frozenset({"tại", "của", "thuộc"})
 # A level's bare unit word between a post and a name, and the body a post heads at that level.
 _BARE_UNITS = frozenset({"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố"})
-_UNIT_BODY = {"Chủ tịch": "UBND ", "Bí thư": "Đảng ủy ", "Trưởng Công an": "Công an "}
+# A level's bare unit word right after a post, no name after it: ``Phó Chủ tịch thành phố -``, ``Bí thư xã cho biết``.
+_BARE_UNIT_AFTER_RE = regex.compile(r"[ ]+(?P<u>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)(?![\p{L}\p{N}])(?![ ]*(?:\p{Lu}|\d))")
+# ``của Chelsea`` right after a name: the body a foreign department head works for.
+_OF_BODY_AFTER_RE = regex.compile(r"[ ]+của[ ]+(?P<org>\p{Lu}[\p{L}\p{N}.&-]*(?:[ ]\p{Lu}[\p{L}\p{N}.&-]*){0,3})")
+# The markets a post covers, then its company: ``Việt Nam và Campuchia của Visa``.
+_REGION_OF_RE = regex.compile(r"(?P<region>[^()]+?)[ ]+của[ ]+(?P<org>\p{Lu}.*)")
+_REGION_SPLIT_RE = regex.compile(r"[ ]*,[ ]*|[ ]+và[ ]+")
+# World regions a post may cover besides countries.
+_WORLD_REGIONS = frozenset({"Việt Nam", "Đông Nam Á", "Đông Dương", "châu Á", "châu Âu", "Đông Á", "Bắc Mỹ", "Mỹ Latinh", "châu Á - Thái Bình Dương"})
+# Between a post and its body: ``của`` (after an optional market, ``khu vực Đông Nam Á``), or a dash glued
+# to an abbreviated post (``PGĐ- Sở Y tế``); a capital follows.
+_OWNER_AFTER_RE = regex.compile(r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,4}?)?[ ]+của|[-–])[ ]+(?=\p{Lu})")
+# Board and executive posts of a company (their body, when not written, is the article's company).
+_COMPANY_POST_RE = regex.compile(r"Hội đồng quản trị|Hội đồng thành viên|Tổng Giám đốc|Giám đốc điều hành|CEO|Ban Kiểm soát|Ban Điều hành")
+# Posts of a state's leaders: a foreign holder written without a country takes the article's.
+_STATE_POSTS = frozenset({"Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương"})
+# A plural before a post: ``các Bộ trưởng``, ``những Giám đốc`` (a number, ``hai Phó Chủ tịch``, may list them).
+_PLURAL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:các|những|nhiều|mấy)[ ]+$")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+# Two plain-Latin capitalised words: a brand (``Masan Group``), not a Vietnamese compound (``Khu Bảo tồn``).
+_BRAND_RE = regex.compile(r"[A-Z][a-z]+[ ][A-Z][A-Za-z]*(?![\p{L}\p{N}])")
+# A post's own abbreviation in brackets right after it: `` (HĐQT) ``, `` (CEO) ``.
+_POST_ABBR_RE = regex.compile(r"[ ]*\([ ]*[\p{Lu}][\p{Lu}&.\-]{1,7}[ ]*\)[ ]+")
+# A place in brackets after a body: ``(Hà Nội)``, ``(tỉnh Nghệ An)``, ``(quận 1)``.
+_PLACE_PAREN_RE = regex.compile(
+    r"\([ ]*(?:(?P<unit>(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)[ ]+)(?:\p{Lu}[\p{L}]*(?:[ ]\p{Lu}[\p{L}]*){0,3}|\d{1,2})"
+    r"|(?P<name>\p{Lu}[\p{L}]*(?:[ ]\p{Lu}[\p{L}]*){0,3}))[ ]*\)"
+)
+# A district, ward or city written short after a comma: ``Q.11``, ``P.5``, ``TP.HCM``.
+_PLACE_ABBR_RE = regex.compile(r"(?:[QP]\.[ ]?\d{1,2}|TP\.?[ ]?HCM|TPHCM|Tp\.?[ ]?HCM)(?![\p{L}\p{N}])")
+# Posts that head a level's body (``Chủ tịch xã``, ``Bí thư tỉnh``): ``OfficialsComponent._level_body``.
+_UNIT_BODY = frozenset({"Chủ tịch", "Bí thư", "Trưởng Công an"})
 # Unit words a place reader may join to the next capitalised run.
 _UNIT_WORDS = frozenset({"phố", "TP", "TP.", "tỉnh", "huyện", "quận", "xã", "phường"})
 # Words between a name and ``là`` that keep the post the person's: ``X hiện là Phó Giám đốc``.
@@ -300,7 +331,15 @@ class OfficialsComponent:
             + r")(?P<tt>[ ]+thương[ ]+trưc)?(?!\w)"
         )
         # A word that starts a body's name (``Sở``, ``UBND``, ``Ban``), case-insensitive.
-        self.org_head_re = regex.compile(r"(?:" + alternation(self.org_heads, SPACES) + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
+        # A department, then ``của`` and its company: ``Khoa học của Công ty X``.
+        self.dept_of_re = regex.compile(r"(?P<d>" + alternation(self.departments, SPACES) + r")[ ]+của[ ]+(?P<org>\p{Lu}.*)")
+        # A foreign country named in the text (``Ấn Độ``), capitalised as written.
+        self.country_re = regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternation(self.countries, SPACES) + r")(?![\p{L}\p{N}])")
+        # Not a head: common words that start with one (``Khoa học``, ``Hội nghị``, ``Ban hành``).
+        not_heads = alternation((c for c, _ in cues.get("not_head", [])), SPACES)
+        self.org_head_re = regex.compile(
+            r"(?!(?:" + not_heads + r")(?![\p{L}\p{N}]))(?:" + alternation(self.org_heads, SPACES) + r")(?![\p{L}\p{N}])", regex.IGNORECASE
+        )
         # A place word followed by a capitalised name or a number (``tỉnh Long An``, ``quận 1``).
         self.place_re = regex.compile(
             r"(?:" + alternation((w for w in self.place_words if w not in ("tại", "ở", "về")), SPACES) + r")[ ]+(?:\p{Lu}|\d)"
@@ -312,16 +351,26 @@ class OfficialsComponent:
             r"(?<![\p{L}\p{N}])(?:" + alternation((h for h in self.org_heads if h[:1].isupper()), SPACES) + r")(?![\p{L}\p{N}])"
         )
         # Compounds that start with a stop verb but stay inside a body (``Ban quản lý dự án``).
-        self.stop_compound_re = regex.compile(r"(?<![\p{L}])(?:" + alternation((c for c, _ in cues.get("stop_compound", [])), SPACES) + r")(?![\p{L}])")
+        # Any case: ``Quốc gia về``, ``Tài nguyên`` in a capitalised name.
+        self.stop_compound_re = regex.compile(
+            r"(?<![\p{L}])(?:" + alternation((c for c, _ in cues.get("stop_compound", [])), SPACES) + r")(?![\p{L}])", regex.IGNORECASE
+        )
         # A role verb right before a post: ``làm tổ trưởng``, ``giữ chức vụ Chủ tịch``, ``là Giám đốc``.
         self.role_re = regex.compile(
             r"(?<![\p{L}])(?P<verb>" + alternation((c for c, _ in cues.get("role_verb", [])), SPACES) + r")[ ]+(?=\S)"
         )
+        # Small-letter fields inside a body's name (rule body_field): after a dash (``Phòng Kinh tế - hạ tầng``)
+        # and in a comma list ending in ``và`` (``Viện Nghiên cứu xã hội, kinh tế và môi trường``).
+        field = alternation((c for c, _ in cues.get("field", [])), SPACES)
+        self.field_re = regex.compile(rf"(?:{field})(?![\p{{L}}\p{{N}}])")
+        self.field_list_re = regex.compile(rf",[ ]*(?:{field})(?:[ ]*,[ ]*(?:{field}))*[ ]+và[ ]+(?:{field})(?![\p{{L}}\p{{N}}])")
+        # ``Trung tâm văn hóa, Thể thao và truyền thanh``: the same after a small-letter word, ending small.
+        self.comma_and_low_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{Ll}+){0,3}?[ ]và[ ]\p{Ll}+(?:[ ]\p{Ll}+)?(?=[ ]+(?:\p{Lu}|TP|tỉnh|thành phố|huyện))")
         # ``Lao động, Thương binh và Xã hội``: a comma inside a body's name (X, Y và Z).
         self.comma_and_re = regex.compile(r",[ ]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,4}?[ ]và[ ]\p{Lu}")
         # Up to four small words between a post and a capitalised body: ``phụ trách [tuyển dụng] Công ty``.
         self.title_ext_re = regex.compile(
-            r"((?:[ ]+\p{Ll}+){1,4})(?=[ ]+(?:" + alternation((h for h in self.org_heads if h[:1].isupper()), SPACES) + r")(?![\p{L}]))"
+            r"((?:[ ]+\p{Ll}+){1,4})(?=,?[ ]+(?:" + alternation((h for h in self.org_heads if h[:1].isupper()), SPACES) + r")(?![\p{L}]))"
         )
 
     # -- scanning --------------------------------------------------------------------------------
@@ -350,8 +399,8 @@ class OfficialsComponent:
                 continue
             canon, kind, head, dflt = self.titles[" ".join(base.split()).casefold()]
             prev = _prev_word(text, m.start())
-            if prev.casefold() in ("ban", "phòng") and not canon.startswith("Trưởng"):
-                continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``: part of a body's name
+            if (prev.casefold() in ("ban", "phòng") or prev == "Bộ") and not canon.startswith("Trưởng"):
+                continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``, ``Bộ Tư lệnh``: part of a body's name
             if text.startswith(" quán", m.end()):
                 continue  # ``Tổng Lãnh sự quán``, ``Đại sứ quán``: the mission, a body
             canon = _qualified(canon, kind, m.group("q"), m.group("pho"), m.group("tt"))
@@ -551,15 +600,23 @@ class OfficialsComponent:
                     break  # ``Trung tâm X Phó trưởng phòng Đào tạo``: the next post starts (rule body_ends_at_post)
                 if not lower and words and (w in self.org_heads or self.org_head_re.match(text, ws)):
                     caps_run = -1  # ``Phòng … - Sở Giáo dục``: a body's head word starts a new level
-                if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws)):
+                if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws) or self._stop_compound(text, ws)):
                     break  # ``Công ty cổ phần Hoàng Anh Gia Lai | công bố``: a proper name ends the body
-                if lower or words == 0:
+                if words == 0 and not title.head and _BRAND_RE.match(text, ws) and not self.org_head_re.match(text, ws):
+                    caps_run = 1  # ``Masan Group | tăng thêm``: a Latin brand's first word is a proper name too (rule brand_ends)
+                elif lower or words == 0:
                     caps_run = 0
                 elif w[1:].islower():  # ``Gia Lai``; abbreviations (``ĐH``) neither count nor reset
-                    caps_run += 1
+                    # A long plain-Latin word is a brand, never a Vietnamese syllable: a proper name on its own
+                    # (``Công ty Cổ phần Xây dựng Vinatech | nộp phạt``, rule brand_ends).
+                    caps_run += 2 if len(w) >= 7 and w.isascii() else 1
+                if words == 0 and w[0].isdigit():
+                    return None  # ``Phó Giám đốc, phụ trách 13 khoa``: a number after a post counts, it names no body
                 if words == 0 and lower:
                     if w in _TRAILING or not (title.head or self.org_head_re.match(text, ws) or self.place_re.match(text, ws)):
                         return None  # ``nguyên Phó Hiệu trưởng và …``: no body follows
+                if w[0].isdigit() and words and last[-1][2] == "và":
+                    break  # ``Hội đồng quản trị và 4 người``: a count after ``và``, not a body's number
                 if lower and words and w in _PLACE_CONNECTORS and not self._named_after(text, we, limit):
                     break  # ``Trưởng Ban Chỉ đạo tại cuộc họp``: a connector leads to a body or a place only
                 end = we
@@ -574,20 +631,29 @@ class OfficialsComponent:
             if punct == "," and words and last[-1][2].casefold() == "phòng" and text.startswith("chống", _next_word_at(text, ps + 1)):
                 i = ps + 1  # ``Ban Chỉ đạo phòng, chống dịch``: one word pair, not two bodies
                 continue
+            if punct == "," and words and self._named_again(text, start, ps):
+                break  # ``Giám đốc Bệnh viện X, Bệnh viện X kết hợp …``: the body named again starts a clause
             if punct == "," and words and _next_word_at(text, ps + 1) not in hit_starts and (
                 self._org_continues(text, ps + 1, hit_starts) or self.comma_and_re.match(text, ps)
+                or (last[-1][2].islower() and (self.field_list_re.match(text, ps) or self.comma_and_low_re.match(text, ps)))
             ):
                 i = ps + 1
                 continue
             if punct == "-" and words:
                 n = _TOKEN_RE.match(text, ps + 1, limit)
-                if n is not None and n.group("w") and n.group("w")[0].isupper() and n.start("w") not in hit_starts and n.start("w") not in cand_starts:
+                if n is not None and n.group("w") and n.start("w") not in hit_starts and n.start("w") not in cand_starts and (
+                    n.group("w")[0].isupper() or (last[-1][2].islower() and self.field_re.match(text, n.start("w")))
+                ):
                     i = ps + 1
                     continue
             if punct in "&" and words:
                 i = ps + 1
                 continue
             if punct == "(" and words:
+                pl = _PLACE_PAREN_RE.match(text, ps, limit)
+                if pl is not None and (pl.group("unit") or pl.group("name") in self.province_units):
+                    end = pl.end()  # ``UBND huyện Chương Mỹ (Hà Nội)``: the body's province (rule body_place_paren)
+                    break
                 of = _OF_PAREN_RE.match(text, ps, limit)
                 if of is not None:  # ``Ban quản lý X (thuộc Sở GTVT Nghệ An)``: the parent body belongs to the name
                     end = of.end()
@@ -614,7 +680,13 @@ class OfficialsComponent:
             return h
         if h.head and text[h.end - len(h.head) : h.end] == h.head:
             return h  # ``Trưởng Ban chỉ đạo …``: the capitalised head word starts the body, the words are its name
-        return _Hit(h.start, ext.end(1), h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
+        end = ext.end(1)
+        if text.startswith(",", end):
+            # ``Giám đốc nghiên cứu phát triển, Công ty X``: the comma only separates the post's field from its body.
+            if not self._plain_words(text, h.end, end):
+                return h
+            end += 1
+        return _Hit(h.start, end, h.canonical + " " + " ".join(ext.group(1).split()), h.kind, h.head, h.default_org)
 
     def _body_list(
         self, doc: Doc, h: _Hit, limit: int, rec_orgs: dict[int, tuple[int, str]], cand_starts: set[int], hit_starts: set[int]
@@ -652,6 +724,20 @@ class OfficialsComponent:
             return False
         return text[q].isupper() or text[q].isdigit() or self.place_re.match(text, q) is not None
 
+    @staticmethod
+    def _named_again(text: str, start: int, comma: int) -> bool:
+        """The words after the comma at ``comma`` repeat the body scanned from ``start`` (any case)."""
+        name = text[start:comma].rstrip()
+        q = _next_word_at(text, comma + 1)
+        return text[q : q + len(name)].casefold() == name.casefold() and not text[q + len(name) : q + len(name) + 1].isalnum()
+
+    def _plain_words(self, text: str, s: int, e: int) -> bool:
+        """``text[s:e]`` holds no stop verb and no honorific (words that may qualify a post)."""
+        for m in _WORD_RE.finditer(text, s, e):
+            if m.group() in self.honorifics or (self.stop_re.match(text, m.start()) and not self._stop_compound(text, m.start())):
+                return False
+        return True
+
     def _stop_compound(self, text: str, ws: int) -> bool:
         """The stop word at ``ws`` is inside a compound that a body's name holds (``dự án``)."""
         for m in self.stop_compound_re.finditer(text, max(0, ws - 12), min(len(text), ws + 24)):
@@ -665,9 +751,14 @@ class OfficialsComponent:
             p += 1
         if p in hit_starts or p >= len(text):
             return False
-        if self.place_re.match(text, p):
-            return True
-        return text[p].isupper() and self.org_head_re.match(text, p) is not None
+        if self.place_re.match(text, p) or _PLACE_ABBR_RE.match(text, p):
+            return True  # ``, tỉnh Thanh Hóa``, ``, Q.11, TP.HCM``
+        head = self.org_head_re.match(text, p)
+        if head is not None and not text[p].isupper():
+            # ``Phòng Đào tạo, trường ĐH Kinh tế quốc dân``: a head written small, then a capitalised name.
+            q = _next_word_at(text, head.end())
+            return head.end() < q < len(text) and text[q].isupper() and q not in hit_starts
+        return text[p].isupper() and head is not None
 
     def _title(self, doc: Doc, rec_orgs: dict[int, tuple[int, str]], hit: _Hit, span: tuple[int, int] | None) -> Title:
         text = doc.text
@@ -678,8 +769,17 @@ class OfficialsComponent:
         if got is not None and got[0] >= e:
             return Title(hit.canonical, got[1])
         surface = text[s:e].strip(" ,-")
+        if surface[:1].islower() and self.org_head_re.match(surface):
+            surface = surface[:1].upper() + surface[1:]  # ``giám đốc sở Y tế``: a body's head word written small
         if "(" in surface:
             surface = " ".join(_OF_PAREN_RE.sub(lambda m: " " + m.group("of") + " ", _ABBR_PAREN_RE.sub(" ", surface)).split())
+        region = _REGION_OF_RE.fullmatch(surface) if not hit.head and " của " in surface else None
+        if region is not None and all(
+            r in self.countries or r in _WORLD_REGIONS or r.startswith("khu vực ") for r in _REGION_SPLIT_RE.split(region.group("region"))
+        ):
+            # ``Giám đốc Việt Nam, Lào và Campuchia của Google``: the markets a post covers; the body is the
+            # company after ``của`` (rule region_of_body).
+            return Title(hit.canonical, self.orgs.canonical(region.group("org")) or None)
         if hit.kind == "appos" and not hit.head and not self.org_head_re.match(surface):
             # ``Công chức Tư pháp - Hộ tịch cấp xã, UBND thị trấn X``: the field is part of the post,
             # the body starts at its head word.
@@ -688,6 +788,10 @@ class OfficialsComponent:
                 if field and len(field.split()) <= 8:
                     return Title(f"{hit.canonical} {field}", self.orgs.canonical(surface[m.start() :]) or None)
                 break
+        dept = self.dept_of_re.fullmatch(surface) if not hit.head and " của " in surface else None
+        if dept is not None:
+            # ``Giám đốc Khoa học của Công ty X``: the department joins the post, the body follows ``của``.
+            return Title(f"{hit.canonical} {dept.group('d')}", self.orgs.canonical(dept.group("org")) or None)
         if surface in self.departments and not hit.head:
             # ``Giám đốc Marketing (Vinamilk)``: a department is part of the post; the body, if any,
             # is the bracketed name right after it.
@@ -696,11 +800,23 @@ class OfficialsComponent:
             return Title(hit.canonical + " " + surface, self.orgs.canonical(org) or None if org else None)
         if hit.head and not (surface[:1].isupper() and self.org_head_re.match(surface)) and not surface.casefold().startswith(hit.head.casefold() + " "):
             surface = hit.head + " " + surface
-        elif hit.canonical.endswith("Chủ tịch") and self.place_re.match(surface):
-            surface = "UBND " + surface
+        elif self.place_re.match(surface) and (level := self._level_body(hit.canonical, surface)) is not None:
+            return Title(hit.canonical, level)  # ``Bí thư phường X`` -> Đảng ủy phường X (rule level_body)
         elif hit.canonical.endswith("Chủ tịch") and surface in self.province_units:
             surface = "UBND " + self.province_units[surface]  # ``Chủ tịch Hà Nội``: the city's committee
         return Title(hit.canonical, self.orgs.canonical(surface) or None)
+
+    def _level_body(self, canon: str, place: str) -> str | None:
+        """The body a level's post heads at a place, named or bare (rule level_body): ``Chủ tịch`` +
+        ``xã X`` -> Ủy ban nhân dân xã X; ``Bí thư`` + ``tỉnh X`` -> Tỉnh ủy X, + ``phường X`` -> Đảng ủy
+        phường X; ``Trưởng Công an`` + ``huyện X`` -> Công an huyện X. None for other posts."""
+        base = _base_post(canon).removeprefix("Phó ").removesuffix(" Thường trực")
+        if base not in _UNIT_BODY:
+            return None
+        if base == "Trưởng Công an":
+            return self.orgs.canonical("Công an " + place)
+        people = self.orgs.canonical("UBND " + place)
+        return (_party_committee(people) or people) if base == "Bí thư" else people
 
     # -- the component -----------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
@@ -805,7 +921,7 @@ class OfficialsComponent:
                 p.rules.append("list")
                 listed.add(h.start)
         variants = _merge_variants(people, cands)
-        self._resolve_bodies(doc, rec, people, cand_starts, hit_starts, listed)
+        self._resolve_bodies(doc, rec, people, cand_starts, hit_starts, listed, post_hits)
         self._emit(doc, rec, people, cands, hits, variants)
 
     # -- bodies from the article ---------------------------------------------------------------------
@@ -838,7 +954,14 @@ class OfficialsComponent:
         return found
 
     def _resolve_bodies(
-        self, doc: Doc, rec: Record, people: dict[str, _Person], cand_starts: set[int], hit_starts: set[int], listed: set[int]
+        self,
+        doc: Doc,
+        rec: Record,
+        people: dict[str, _Person],
+        cand_starts: set[int],
+        hit_starts: set[int],
+        listed: set[int],
+        post_hits: list[_Hit],
     ) -> None:
         """Posts whose body the sentence leaves short take it from the article (SPEC 2nd ed.):
         - a short form the article spells out (``Ngân hàng … Việt Nam (Techcombank)``) -> the full name;
@@ -869,7 +992,10 @@ class OfficialsComponent:
                         pname = named[k][1]
                 if pname is not None:
                     p.titles[i] = (pos, Title(t.title, self.orgs.canonical(t.organization, pname)))
-        needy = [p for p in people.values() if p.official() and any(self._needs_body(t) for _, t in p.titles)]
+        needy = [
+            p for p in people.values()
+            if p.official() and any(self._needs_body(t) or (p.foreign and t.organization is None and _base_post(t.title) in _STATE_POSTS) for _, t in p.titles)
+        ]
         if not needy:
             return
         bodies = self._article_bodies(doc, rec, cand_starts, hit_starts)
@@ -881,6 +1007,8 @@ class OfficialsComponent:
             if m is not None and len(name.split()) >= 3:
                 aliases.setdefault(okey(m.group(1)), name)
         starts = [b[0] for b in bodies]
+        companies: list[tuple[int, str]] | None = None  # read when a board post needs its company
+        countries: list[tuple[int, str]] | None = None  # read when a foreign leader needs a country
         for p in needy:
             # Kinds and missing bodies first, so a body inside another (``Đảng ủy``) can take a unit
             # that was itself filled (``nguyên Bí thư Đảng ủy, nguyên Phó Hiệu trưởng`` + the school).
@@ -898,6 +1026,16 @@ class OfficialsComponent:
                     if longer is not None:
                         p.titles[i] = (pos, Title(t.title, self.orgs.canonical(longer)))
                     continue
+                if org is None and _base_post(t.title) in _STATE_POSTS and (p.foreign or not self._has_default(t.title)):
+                    # ``Thủ tướng Narendra Modi`` in an article about India: the article's country (rule
+                    # country_of_article); a state leader's body is never another body the text names
+                    # (``phát biểu tại Hội đồng Quan hệ Đối ngoại Mỹ, Ngoại trưởng X``).
+                    if countries is None:
+                        countries = self._country_mentions(text)
+                    land = _most_named(countries, least=2)
+                    if land is not None:
+                        p.titles[i] = (pos, Title(t.title, land))
+                    continue
                 if (org is not None and kind is None) or p.foreign:
                     continue  # a foreign official keeps the country the text gives
                 if org is None and self._has_default(t.title):
@@ -906,10 +1044,51 @@ class OfficialsComponent:
                 # HĐQT, …``); a list of names and a body named by kind look further.
                 reach = _CONTEXT_CHARS if org is not None or pos in listed else min(pos - text.rfind("\n", 0, pos) - 1, _CONTEXT_CHARS - 1)
                 head = self.head_of.get(_base_post(t.title).removeprefix("Phó "))
-                new = self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
+                new = None
+                if org is None and _COMPANY_POST_RE.search(t.title):
+                    if companies is None:
+                        companies = self._companies(rec, bodies)
+                    # The person's own company, when another of their posts names it, comes first.
+                    known = {n for _, n in companies}
+                    own = next((u for _, u in units if u in known or _COMPANY_BODY_RE.match(u)), None)
+                    new = own or _company_of(text, companies, pos)
+                if org is None and new is None:
+                    new = self._same_post_body(text, post_hits, t.title, pos, cand_starts, hit_starts)
+                new = new or self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
                 if new and okey(new) not in (okey(t.title), okey(_base_post(t.title))):
                     # a post is never its own body (``Bộ trưởng`` read as a body before ``Bộ trưởng X``)
                     p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
+
+    def _same_post_body(
+        self, text: str, post_hits: list[_Hit], title: str, pos: int, cand_starts: set[int], hit_starts: set[int]
+    ) -> str | None:
+        """The body the article writes after the same post elsewhere, when it writes only one (rule
+        same_post_body): ``người phát ngôn Bộ Ngoại giao`` … ``người phát ngôn Lê Thị Thu Hằng``."""
+        base = _base_post(title)
+        found: dict[str, str] = {}
+        for h in post_hits:
+            if h.start == pos or _base_post(h.canonical) != base:
+                continue
+            q = _next_word_at(text, h.end)
+            if q >= len(text) or not text[q].isupper() or self.org_head_re.match(text, q) is None or q in cand_starts:
+                continue
+            span = self._scan_org(text, q, min(len(text), q + 200), h, cand_starts, hit_starts)
+            if span is not None and _next_word_at(text, span[1]) not in cand_starts:
+                name = self.orgs.canonical(text[span[0] : span[1]].strip(" ,-"))
+                if name:
+                    found.setdefault(okey(name), name)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _country_mentions(self, text: str) -> list[tuple[int, str]]:
+        """The foreign countries the article names, (start, name) in text order (``Anh`` is left out:
+        it is as often a pronoun)."""
+        return [(m.start(), m.group()) for m in self.country_re.finditer(text) if m.group() != "Anh"]
+
+    def _companies(self, rec: Record, bodies: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+        """The companies the article names, (start, canonical name) in text order: the known ones
+        (``data/companies.tsv``) and bodies written with a company's head word (``Công ty …``)."""
+        known = {org.name for org in rec.organizations if org.kind in _COMPANY_KINDS}
+        return [(s, self.orgs.canonical(name)) for s, _, name in bodies if name in known or _COMPANY_BODY_RE.match(name)]
 
     def _needs_body(self, t: Title) -> bool:
         """The post's body may come from the article: none (and no default), a kind alone, a short
@@ -1070,13 +1249,15 @@ class OfficialsComponent:
             return []
         if h.kind != "post" and not (h.kind == "appos" and c.gender and text[h.end : c.left].rstrip().endswith(",")):
             return []  # ``Đại diện Sở Y tế, ông X``: an apposition post before a name only with its body and ông/bà
+        if _PLURAL_BEFORE_RE.search(text, max(0, h.start - 12), h.start):
+            return []  # ``chất vấn các Bộ trưởng khối văn hóa - xã hội, bà X``: several holders, none named (rule plural_post)
         h = self._extended(text, h, c.left)
         between = text[h.end : c.left]
         stripped = between.strip(" ,-")
         span: tuple[int, int] | None = None
         if stripped in _BARE_UNITS:
             # ``Chủ tịch xã X``, ``Bí thư phường X``: the post's body at that level, unnamed.
-            return [(h.start, Title(h.canonical, self.orgs.canonical(_UNIT_BODY.get(_base_post(h.canonical).removeprefix("Phó "), "") + stripped).strip()))]
+            return [(h.start, Title(h.canonical, self._level_body(h.canonical, stripped) or stripped))]
         if stripped:
             if len(between) > 160 or _BREAK_RE.search(between):
                 return []
@@ -1091,9 +1272,16 @@ class OfficialsComponent:
             (stripped and not (country or sector)) or (not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS)
         ):
             return []
+        if sector is not None and not h.head and sector in self.departments:
+            # ``Giám đốc Kỹ thuật X của Chelsea``: the department is part of the post (rule foreign_department);
+            # the body is the one named right after the name, else the country.
+            of = _OF_BODY_AFTER_RE.match(text, c.end)
+            return [(h.start, Title(f"{h.canonical} {sector}", of.group("org") if of is not None else country))]
         if sector is not None:
-            # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country.
-            body = self.orgs.canonical(f"{h.head} {sector}") if h.head else sector
+            # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country;
+            # ``Bộ trưởng Bộ Y tế Lào X`` names the ministry already (rule foreign_sector).
+            headed = h.head and not self.org_head_re.match(sector)
+            body = self.orgs.canonical(f"{h.head} {sector}" if headed else sector) if h.head else sector
             return [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
         if country is not None or (c.foreign and span is None):
             # A foreign head of government or state: the body is the country named after the post
@@ -1245,6 +1433,10 @@ class OfficialsComponent:
                 nxt = m.end() if m else h.end
             else:
                 h = self._extended(text, h, limit)
+                ab = _POST_ABBR_RE.match(text, h.end, limit)
+                if ab is not None and text[ab.end() : ab.end() + 1].isupper():
+                    # ``Chủ tịch Hội đồng quản trị (HĐQT) Tân Tạo``: the post's abbreviation, then its body.
+                    h = _Hit(h.start, ab.end(), h.canonical, h.kind, h.head, h.default_org)
                 listed = self._body_list(doc, h, limit, rec_orgs, cand_starts, hit_starts)
                 if listed:
                     # ``Chủ tịch HĐQT của 3 công ty gồm A, B và C``: one post per body.
@@ -1257,6 +1449,16 @@ class OfficialsComponent:
                     # ``Đại biểu Quốc hội chuyên trách thuộc Đoàn ĐBQH tỉnh X``: qualifier, then the body.
                     h = _Hit(h.start, of.end(1), f"{h.canonical} {' '.join(of.group(1).split())}", h.kind, h.head, h.default_org)
                     span = self._scan_org(text, of.end(), limit, h, cand_starts, hit_starts)
+                owner = _OWNER_AFTER_RE.match(text, h.end, limit) if span is None else None
+                if owner is not None and not self._plain_words(text, owner.start("q"), owner.end("q")):
+                    owner = None  # ``Giám đốc cho biết của …``: a verb, not the post's words
+                if owner is not None:
+                    # ``Giám đốc Quốc gia của Ngân hàng Thế giới``, ``Phó Chủ tịch đầu tư mạng lưới của Facebook``,
+                    # ``Giám đốc khu vực Đông Nam Á của Grab``, ``PGĐ- Sở Y tế``: the body after ``của`` or a dash;
+                    # the words before ``của`` qualify the post (rule body_after_of).
+                    if owner.group("q"):
+                        h = _Hit(h.start, owner.end("q"), f"{h.canonical} {' '.join(owner.group('q').split())}", h.kind, h.head, h.default_org)
+                    span = self._scan_org(text, owner.end(), limit, h, cand_starts, hit_starts)
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
                     nm = _GAP_RE.match(text, span[1], limit)
@@ -1269,8 +1471,15 @@ class OfficialsComponent:
                     break
                 if h.kind == "appos" and span is None and not bare:
                     break
-                out.append((h.start, self._title(doc, rec_orgs, h, span)))
-                nxt = span[1] if span else h.end
+                unit = _BARE_UNIT_AFTER_RE.match(text, h.end, limit) if span is None else None
+                level = self._level_body(h.canonical, unit.group("u")) if unit is not None else None
+                if unit is not None and level is not None:
+                    # ``Phó Chủ tịch thành phố - …``: the level's body; its place comes from the article.
+                    out.append((h.start, Title(h.canonical, level)))
+                    nxt = unit.end("u")
+                else:
+                    out.append((h.start, self._title(doc, rec_orgs, h, span)))
+                    nxt = span[1] if span else h.end
                 par = _PAREN_RE.match(text, nxt, limit) if span else None
                 if par is not None and len(par.group(1).split()) <= 6:
                     nxt = par.end()  # ``… Hàng tiêu dùng Masan (Masan Consumer); Thành viên …``: the chain goes on
@@ -1281,6 +1490,8 @@ class OfficialsComponent:
             if ";" in sep.group():
                 since_semi = len(out)
             q = sep.end()
+            if sep.group().strip()[:1] in "-–" and not (q in hit_at and hit_at[q].kind == "post" and text[q].isupper()):
+                break  # after a dash only a capitalised post goes on the chain (``… thành phố - Chủ tịch Hội X``)
         for k in range(len(out) - 2, -1, -1):
             pos, t = out[k]
             if t.organization is None and "kiêm" in text[pos : out[k + 1][0]]:
@@ -1289,6 +1500,8 @@ class OfficialsComponent:
                     # ``Bí thư kiêm Chủ tịch UBND xã X`` -> Đảng ủy xã X; ``… kiêm Giám đốc Sở Y`` -> Đảng ủy Sở Y
                     shared = _party_committee(shared) or f"Đảng ủy {shared}"
                 out[k] = (pos, Title(t.title, shared))
+        if len(out) >= 2:
+            out = _placed_levels(out)
         return end, out
 
     def _next_names(self, text: str, h: _Hit, span: tuple[int, int] | None, limit: int, names: dict[int, _Cand]) -> bool:
@@ -1367,13 +1580,15 @@ class OfficialsComponent:
     ) -> str | None:
         """The body of the post's kind that the sentence names before the person (``Tổ Công tác …``)."""
         text = doc.text
-        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(h.head) + r"(?![\p{L}])", text, pos=sent_s, endpos=before):
+        # Any case: ``đoàn công tác Bộ X do ông Y … làm trưởng đoàn``.
+        for m in regex.finditer(r"(?<![\p{L}])(?i:" + regex.escape(h.head) + r")(?![\p{L}])", text, pos=sent_s, endpos=before):
             got = rec_orgs.get(m.start())
             if got is not None:
                 return got[1]
             span = self._scan_org(text, m.start(), before, h, cand_starts, hit_starts)
             if span is not None and span[1] - span[0] > len(h.head):
-                return self.orgs.canonical(text[span[0] : span[1]].strip(" ,-")) or None
+                name = text[span[0] : span[1]].strip(" ,-")
+                return self.orgs.canonical(name[:1].upper() + name[1:]) or None
         return None
 
     def _colon_list(
@@ -1498,7 +1713,7 @@ _QUALIFIERS = frozenset(_UNTONED_QUALIFIERS.values())
 
 # The party committee of a place, by the place's unit (``tỉnh X`` -> ``Tỉnh ủy X``).
 _COMMITTEE_OF_UNIT = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
-_PEOPLE_BODY_RE = regex.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân)[ ](?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)[ ](?P<name>.+)")
+_PEOPLE_BODY_RE = regex.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân)[ ](?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:[ ](?P<name>.+))?")
 
 
 def _party_committee(org: str) -> str | None:
@@ -1508,8 +1723,72 @@ def _party_committee(org: str) -> str | None:
     if m is None:
         return None
     unit, name = m.group("unit"), m.group("name")
-    head = _COMMITTEE_OF_UNIT.get(unit)
-    return f"{head} {name}" if head else f"Đảng ủy {unit} {name}"
+    head = _COMMITTEE_OF_UNIT.get(unit) or f"Đảng ủy {unit}"
+    return f"{head} {name}" if name else head
+
+
+# A level's body without its place (``Ủy ban nhân dân thành phố``, ``Huyện ủy``) and, in another body, the
+# place of that unit (``… thành phố Quy Nhơn``).
+_LEVEL_BARE_RE = regex.compile(
+    r"(?:Ủy ban nhân dân|Đảng ủy|Công an)[ ](?P<u>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)|(?P<c>Tỉnh|Thành|Huyện|Quận|Thị)[ ]ủy"
+)
+_COMMITTEE_UNIT = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
+_UNIT_PLACE_RE = {
+    u: regex.compile(rf"(?<![\p{{L}}])(?:{u}{'|TP[.]?' if u == 'thành phố' else ''})[ ]?(?<=[ .])(?P<name>\p{{Lu}}\p{{L}}*(?:[ ](?:\p{{Lu}}\p{{L}}*|\d+))*)")
+    for u in ("xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố")
+}
+
+
+def _placed_levels(out: list[tuple[int, Title]]) -> list[tuple[int, Title]]:
+    """A chain's level body without its place takes the place of that unit another body of the chain
+    names (rule level_place): ``Phó Chủ tịch thành phố - Chủ tịch Hội Chữ thập đỏ TP Quy Nhơn`` ->
+    Ủy ban nhân dân thành phố Quy Nhơn."""
+    res = []
+    for pos, t in out:
+        m = _LEVEL_BARE_RE.fullmatch(t.organization or "")
+        if m is not None:
+            unit = m.group("u") or _COMMITTEE_UNIT[m.group("c")]
+            for _, other in out:
+                got = _UNIT_PLACE_RE[unit].search(other.organization or "") if other is not t else None
+                if got is not None:
+                    t = Title(t.title, f"{t.organization} {got.group('name')}")
+                    break
+        res.append((pos, t))
+    return res
+
+
+def _company_of(text: str, companies: list[tuple[int, str]], pos: int) -> str | None:
+    """The company a board or executive post written without its body belongs to (rule
+    company_of_article): the company named nearest before the post in its paragraph, else the first
+    after it there, else the article's company (``_most_named``)."""
+    para_s = text.rfind("\n", 0, pos) + 1
+    para_e = text.find("\n", pos)
+    para_e = len(text) if para_e < 0 else para_e
+    before = [name for s, name in companies if para_s <= s < pos]
+    if before:
+        return before[-1]
+    after = next((name for s, name in companies if pos <= s < para_e), None)
+    if after is not None:
+        return after
+    # ``Công ty Coteccons`` and ``Công ty Cổ phần Xây dựng Coteccons``: one company, under its longest name.
+    longest: dict[str, str] = {}
+    for _, name in companies:
+        brand = okey(name).rsplit(" ", 1)[-1]
+        if len(name) > len(longest.get(brand, "")):
+            longest[brand] = name
+    return _most_named([(s, longest[okey(name).rsplit(" ", 1)[-1]]) for s, name in companies])
+
+
+def _most_named(named: list[tuple[int, str]], least: int = 1) -> str | None:
+    """The name written most often (at least ``least`` times), when it leads the next by two or is
+    the only one."""
+    counts: dict[str, int] = {}
+    for _, name in named:
+        counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] >= ranked[1][1] + 2):
+        return ranked[0][0]
+    return None
 
 
 def _place_not_person(text: str, c: _Cand, post_ends: set[int], post_starts: set[int]) -> bool:
