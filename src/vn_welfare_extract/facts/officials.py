@@ -52,7 +52,9 @@ from ..resources import Resources
 from ..text import Doc
 
 # A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``, ``Chan-o-cha``); all-caps words (``UBND``) are not.
-_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+(?![\p{L}\p{N}])"
+# A plain-Latin word may join capitalised parts (``Jean-Michel``, ``Jong-Un``); a Vietnamese one does not
+# (``Rịa-Vũng`` in ``Bà Rịa-Vũng Tàu`` stays two syllables).
+_SYL = r"(?:[A-Z][a-z]++(?:-[A-Z]?[a-z]++){1,2}+|\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+)(?![\p{L}\p{N}])"
 # A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
 _RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
@@ -123,6 +125,10 @@ _UNTONE = {
 # The same map as a list indexed by code point (``str.translate`` looks a list up about twice as
 # fast as a dict; past its end a character stays as it is).
 _UNTONE_TABLE: list[str | int] = [_UNTONE.get(i, i) for i in range(max(_UNTONE) + 1)]
+# Field words and an English C-suite code in brackets after a post: ``Giám đốc sáng tạo (CIO)``.
+_FIELD_ABBR_RE = regex.compile(r"(?P<field>(?:[ ]+\p{Ll}+){0,3})[ ]*\([ ]*C[A-Z]{1,2}O[ ]*\)")
+# Posts whose holder serves another post's holder: ``trợ lý Tổng thống X`` is the aide, not the president.
+_AIDE_POSTS = frozenset({"Trợ lý", "Thư ký", "Cố vấn", "Người phát ngôn", "Phát ngôn viên"})
 # Words that never end a body's name.
 _TRAILING = frozenset({"và", "của", "thuộc", "tại", "trực", "cùng", "với"})
 # Ê Đê and M'nông clan names that end a name starting with ``Y`` (a man) or ``H'`` (a woman).
@@ -132,7 +138,7 @@ _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sa
 _COMMA_RE = regex.compile(r",[ ]*")
 # A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
 _REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
-_REGION_WORDS = frozenset({"bang", "vùng"})
+_REGION_WORDS = frozenset({"bang", "vùng", "châu"})  # ``châu Âu Andrea Agnelli``: the region, then the name
 # Connectors that lead to a body or a place only (``tại cuộc họp`` ends a body, ``và phát triển`` does not).
 _PLACE_CONNECTORS = frozenset({"tại", "của", "thuộc"})
 # A level's bare unit word between a post and a name, and the body a post heads at that level.
@@ -301,6 +307,18 @@ class OfficialsComponent:
         self.countries = frozenset(c for c, _ in cues.get("country", []))
         self.departments = frozenset(c for c, _ in cues.get("department", []))
         not_names = {c for c, _ in cues.get("not_name", [])}
+        # ``chính quyền``, ``tài nguyên``: a qualifier word that ends a common word qualifies no post.
+        self.qualifier_compounds = frozenset(c for c, _ in cues.get("qualifier_compound", []))
+        # ``League``, ``Group``: a plain-Latin run holding one names a body or an event, not a person.
+        self.latin_org_words = frozenset(c for c, _ in cues.get("latin_org_word", []))
+        # ``vợ Tổng thống X``, ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder).
+        self.not_holder_re = regex.compile(
+            r"(?<![\p{L}])(?i:" + _alternation(c for c, _ in cues.get("not_holder", [])) + r")[ ]+$"
+        )
+        # ``báo cáo với Chủ tịch nước, bác sĩ X``: the post is the addressee's, not the next name's.
+        self.addressee_re = regex.compile(
+            r"(?<![\p{L}])(?i:" + _alternation(c for c, _ in cues.get("addressee", [])) + r")[ ]+$"
+        )
         # A province by any of its spellings -> its full name (``Bình Định`` -> ``tỉnh Bình Định``).
         self.province_units: dict[str, str] = {}
         for row in _optional_table("provinces"):
@@ -399,9 +417,28 @@ class OfficialsComponent:
                 continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``: part of a body's name
             if text.startswith(" quán", m.end()):
                 continue  # ``Tổng Lãnh sự quán``, ``Đại sứ quán``: the mission, a body
-            canon = _qualified(canon, kind, m.group("q"), m.group("pho"), m.group("tt"))
-            out.append(_Hit(m.start(), m.end(), canon, kind, head, dflt))
-            reach = m.end()
+            start, qual = m.start(), m.group("q")
+            if qual and f"{prev.casefold()} {qual.casefold()}" in self.qualifier_compounds:
+                # ``chính quyền Tổng thống X``: ``quyền`` ends ``chính quyền``, the post is unqualified
+                # and starts after it (rule qualifier_compound).
+                qual, start = None, m.start("pho") if m.group("pho") else m.start("base")
+            canon = _qualified(canon, kind, qual, m.group("pho"), m.group("tt"))
+            end = m.end()
+            if kind == "post" and (fa := _FIELD_ABBR_RE.match(text, end)) is not None:
+                # ``Giám đốc sáng tạo (CIO)``: the field words belong to the post, the English code is
+                # skipped (rule field_abbr).
+                canon = " ".join([canon, *fa.group("field").split()])
+                end = fa.end()
+            last = out[-1] if out else None
+            if (
+                last is not None and last.kind == kind == "post" and _base_post(last.canonical).casefold() == _base_post(canon).casefold()
+                and not text[last.end : start].strip()
+            ):
+                last.end = end  # ``Bộ trưởng Bộ trưởng Bộ Tài chính``: a post written twice is one (rule post_twice)
+                reach = end
+                continue
+            out.append(_Hit(start, end, canon, kind, head, dflt))
+            reach = end
         if len(low) == len(text):
             out.extend(self._untoned_hits(text, low, {h.start for h in out}))
             out.sort(key=lambda h: h.start)
@@ -453,6 +490,8 @@ class OfficialsComponent:
                 nc = 1  # ``Thống đốc bang Oregon Harold Penwick``: the state, then the name
             if nc and rs - 1 not in post_ends and not _is_ascii_name(parts[nc:]):
                 nc = 0  # ``Anh Trần Văn Nam``: ``Anh`` is the honorific
+            if not self.latin_org_words.isdisjoint(parts) and _is_ascii_name(parts[-2:]):
+                continue  # ``European Super League``, ``Premier League``: a body or an event (rule latin_org_word)
             if families.isdisjoint(parts) and not (
                 (parts[-1] in _EDE_CLANS and "Y" in parts) or
                 parts[0] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name(parts)
@@ -505,7 +544,7 @@ class OfficialsComponent:
                     continue
             syls = syls[start_i:]
             if (
-                start_i == 0 and honor is None and prev in self.name_guards and syls[0][0] - 1 not in post_ends
+                start_i == 0 and honor is None and self._guarded(text, syls[0][0], prev) and syls[0][0] - 1 not in post_ends
                 and not self._guard_compound(text, syls[0][0], prev)
                 and not (prev in _BARE_UNITS and syls[0][0] - len(prev) - 2 in post_ends and len(syls) >= 3 and syls[0][2] in families)
             ):
@@ -529,6 +568,17 @@ class OfficialsComponent:
                 continue  # a foreign name: plain Latin (``Joe Biden``), or Latin-1 after ``ông``/``bà``
             out.append(_Cand(s, e, name, left, gender, foreign))
         return out
+
+    def _guarded(self, text: str, start: int, prev: str) -> bool:
+        """The word before ``start`` (``prev``), or the two words before it (``Bệnh viện``, ``Công ty``),
+        guard a name: the run after them names a body or a place (``Bệnh viện Bạch Mai``)."""
+        if prev in self.name_guards:
+            return True
+        j = start
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        before = _prev_word(text, j - len(prev))
+        return bool(before) and f"{before} {prev}" in self.name_guards
 
     def _guard_compound(self, text: str, start: int, guard: str) -> bool:
         """The guard word before ``start`` ends a common word (``Phát triển nông thôn Hoàng Văn An``)."""
@@ -1115,32 +1165,69 @@ class OfficialsComponent:
             return []
         if h.kind != "post" and not (h.kind == "appos" and c.gender and text[h.end : c.left].rstrip().endswith(",")):
             return []  # ``Đại diện Sở Y tế, ông X``: an apposition post before a name only with its body and ông/bà
+        lead = text[max(sent_s, h.start - 16) : h.start]
+        if self.not_holder_re.search(lead):
+            return []  # ``vợ Tổng thống X``, ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder)
+        if "," in text[h.end : c.left] and self.addressee_re.search(lead):
+            return []  # ``Báo cáo với Chủ tịch nước, bác sĩ X``: the post is the addressee's (rule addressee)
+        aide = post_hits[k - 1] if k > 0 else None
+        if aide is not None and not (aide.canonical in _AIDE_POSTS and aide.start >= sent_s and not text[aide.end : h.start].strip()):
+            aide = None
+        got = self._prenominal_posts(doc, c, h, k, post_hits, sent_s, cand_starts, hit_starts, rec_orgs, claimed)
+        if aide is not None and got and got[0][0] == h.start:
+            # ``trợ lý Tổng thống Nga X``: X is the aide of the post's holder, the post is not X's; the
+            # title names both (``Trợ lý Tổng thống``), the body is the post's (rule aide_of_post).
+            return [(aide.start, Title(f"{aide.canonical} {got[0][1].title}", got[0][1].organization))]
+        return got
+
+    def _prenominal_posts(
+        self,
+        doc: Doc,
+        c: _Cand,
+        h: _Hit,
+        k: int,
+        post_hits: list[_Hit],
+        sent_s: int,
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+        claimed: set[int],
+    ) -> list[tuple[int, Title]]:
+        """The posts of ``Thứ trưởng Bộ Y tế Nguyễn Văn An`` once the post right before the name (``h``,
+        ``post_hits[k]``) is known to be the name's."""
+        text = doc.text
         h = self._extended(text, h, c.left)
         between = text[h.end : c.left]
         stripped = between.strip(" ,-")
+        if c.foreign and not c.gender and "," in between:
+            return []  # ``chủ tịch UEFA, European Super League``: a bare foreign run after a comma is not the post's name
         span: tuple[int, int] | None = None
         if stripped in _BARE_UNITS:
             # ``Chủ tịch xã X``, ``Bí thư phường X``: the post's body at that level, unnamed.
             return [(h.start, Title(h.canonical, self.orgs.canonical(_UNIT_BODY.get(_base_post(h.canonical).removeprefix("Phó "), "") + stripped).strip()))]
         if stripped:
-            if len(between) > 160 or _BREAK_RE.search(between):
+            # ``Tổng giám đốc Tổ chức Y tế Thế giới (WHO) X``: a bracketed short form inside the body is no break.
+            if len(between) > 160 or _BREAK_RE.search(_ABBR_PAREN_RE.sub("", between)):
                 return []
             span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
-            if (span is None or text[span[1] : c.left].strip(" ,-")) and not (c.foreign and _REGION_RE.fullmatch(stripped)):
+            rest = text[span[1] : c.left].strip(" ,-") if span is not None else ""
+            if (span is None or (rest and not _ABBR_PAREN_RE.fullmatch(rest))) and not (c.foreign and _REGION_RE.fullmatch(stripped)):
                 return []
         country: str | None = stripped if stripped in self.countries else None
         sector: str | None = None
         if c.foreign and stripped and country is None:
             country, sector = self._foreign_body(stripped)
+        named_body = span is not None and self.body_head_re.match(text, span[0]) is not None
         if c.foreign and not c.gender and (
-            (stripped and not (country or sector)) or (not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS)
+            (stripped and not (country or sector or named_body))
+            or (not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS and not _bare_foreign_name(text, c))
         ):
             return []
-        if sector is not None:
+        if sector is not None and not named_body:
             # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country.
             body = self.orgs.canonical(f"{h.head} {sector}") if h.head else sector
             return [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
-        if country is not None or (c.foreign and span is None):
+        if (country is not None and not named_body) or (c.foreign and span is None):
             # A foreign head of government or state: the body is the country named after the post
             # (``Thủ tướng Anh`` -> ``Anh``, like ``Tổng thống Mỹ`` -> ``Mỹ``), never the default
             # Vietnamese body (``Chính phủ``); a foreign name with no country gets no body.
@@ -1574,6 +1661,15 @@ def _place_not_person(text: str, c: _Cand, post_ends: set[int], post_starts: set
     return _PLACE_LIST_BEFORE_RE.search(text, max(0, c.start - 60), c.start) is not None
 
 
+def _bare_foreign_name(text: str, c: _Cand) -> bool:
+    """``CEO Tim Cook,``: two plain-Latin words right after any post, with no capitalised word after
+    them, are a person (a company's name is longer or runs on: ``CEO Apple Tim Cook``) (rule foreign_after_post)."""
+    if c.name.count(" ") != 1:
+        return False
+    q = _next_word_at(text, c.end)
+    return q >= len(text) or not (text[q].isupper() or text[q].isdigit())
+
+
 def _base_post(canon: str) -> str:
     """The post without its qualifier (``Cựu Tổng thống`` -> ``Tổng thống``)."""
     first, _, rest = canon.partition(" ")
@@ -1757,6 +1853,6 @@ def _is_ascii_name(words: list[str]) -> bool:
     no Vietnamese tone marks."""
     return (
         2 <= len(words) <= 3
-        and all((w.isascii() or _is_latin(w, _ACUTE)) and w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words)
+        and all((w.isascii() or _is_latin(w, _ACUTE)) and all(p[:1].isupper() and p[1:].islower() or p.islower() for p in w.split("-")) and w[:1].isupper() and len(w) > 1 for w in words)
         and sum(w.isascii() for w in words) * 2 >= len(words)
     )
