@@ -99,7 +99,7 @@ _SYL_START_RE = regex.compile(_SYL + r"(?![\p{L}\p{N}])")
 # a plain-Latin run is more often a company (``Giám đốc điều hành General Motors``).
 _FOREIGN_POSTS = frozenset({
     "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Phó Tổng thống", "Bộ trưởng",
-    "Thị trưởng", "Thống đốc", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Thủ hiến",
+    "Thị trưởng", "Thống đốc", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Thủ hiến", "Cao ủy",
 })
 # Small words that continue a body's name after a proper name (``… Việt Nam tại Hà Nội``).
 _CONNECTOR_RE = regex.compile(r"(?:và|của|thuộc|trực thuộc|tại|chi nhánh|khu vực)(?![\p{L}])")
@@ -127,6 +127,22 @@ _UNTONE = {
 _UNTONE_TABLE: list[str | int] = [_UNTONE.get(i, i) for i in range(max(_UNTONE) + 1)]
 # Field words and an English C-suite code in brackets after a post: ``Giám đốc sáng tạo (CIO)``.
 _FIELD_ABBR_RE = regex.compile(r"(?P<field>(?:[ ]+\p{Ll}+){0,3})[ ]*\([ ]*C[A-Z]{1,2}O[ ]*\)")
+# A short lower-case description in apposition and its comma: ``chuyên gia lúa gạo, ``.
+_DESCRIPTION_RE = regex.compile(r"\p{Ll}+(?:[ ]\p{Ll}+){0,4},[ ]+")
+# A count or ``các`` before a post, and the ``là``/``gồm`` that opens its list of names: ``Hai phó chủ tịch là``.
+_PLURAL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|\d+)[ ]+$")
+_PLURAL_IS_RE = regex.compile(r"(?:[^.;:!?\n()]{0,60}?)[ ]+(?:là|gồm có|gồm)[ ]*:?[ ]*")
+# Posts too generic to give a bare foreign name a post when written in lower case (``người đứng đầu X``
+# is also the leader of a table).
+_GENERIC_POSTS = frozenset({"Người đứng đầu", "Đại diện", "Lãnh đạo"})
+# A unit word before a plain-Latin run: the run is a place (``tỉnh Preah Sihanouk``, ``Tỉnh ủy Villa Clara``).
+_PLACE_UNIT_BEFORE = frozenset({"tỉnh", "thành phố", "phố", "bang", "vùng", "thủ đô", "quận", "huyện", "đảo", "làng", "ủy", "uỷ", "ở", "tại"})
+# ``của`` and a capitalised body right after a name: ``chủ tịch X của Juventus``, ``của Công ty Y``.
+_OF_BODY_AFTER_RE = regex.compile(
+    r"[ ]+của[ ]+(?P<body>(?:(?:Công ty|Tập đoàn|CLB|Câu lạc bộ|Ngân hàng)[ ]+)?(?:\p{Lu}[\p{L}\p{N}&-]*+(?:\.[\p{L}\p{N}]++)*+[ ]?){1,4}+)"
+)
+# ``theo`` (according to) right before a post.
+_ACCORDING_RE = regex.compile(r"(?<![\p{L}])(?i:theo)[ ]+$")
 # Posts whose holder serves another post's holder: ``trợ lý Tổng thống X`` is the aide, not the president.
 _AIDE_POSTS = frozenset({"Trợ lý", "Thư ký", "Cố vấn", "Người phát ngôn", "Phát ngôn viên"})
 # Words that never end a body's name.
@@ -311,7 +327,7 @@ class OfficialsComponent:
         self.qualifier_compounds = frozenset(c for c, _ in cues.get("qualifier_compound", []))
         # ``League``, ``Group``: a plain-Latin run holding one names a body or an event, not a person.
         self.latin_org_words = frozenset(c for c, _ in cues.get("latin_org_word", []))
-        # ``vợ Tổng thống X``, ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder).
+        # ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder).
         self.not_holder_re = regex.compile(
             r"(?<![\p{L}])(?i:" + _alternation(c for c, _ in cues.get("not_holder", [])) + r")[ ]+$"
         )
@@ -338,14 +354,14 @@ class OfficialsComponent:
 
         # A post, optionally former/acting, optionally deputy, optionally standing (``Thường trực``).
         self.title_re = regex.compile(
-            r"(?<![\p{L}\p{N}.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            r"(?<![\p{L}\p{N}.])(?:(?P<q>nguyên|quyền|cựu|đồng)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + _alternation(self.titles)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?![\p{L}\p{N}])",
             regex.IGNORECASE,
         )
         # The same on lower-cased text, as a prefix trie for the standard ``re`` engine (~10x faster).
         self.title_low_re = re.compile(
-            r"(?<![\w.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            r"(?<![\w.])(?:(?P<q>nguyên|quyền|cựu|đồng)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + _trie_pattern(t.lower() for t in self.titles)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?!\w)"
         )
@@ -418,9 +434,9 @@ class OfficialsComponent:
             if text.startswith(" quán", m.end()):
                 continue  # ``Tổng Lãnh sự quán``, ``Đại sứ quán``: the mission, a body
             start, qual = m.start(), m.group("q")
-            if qual and f"{prev.casefold()} {qual.casefold()}" in self.qualifier_compounds:
-                # ``chính quyền Tổng thống X``: ``quyền`` ends ``chính quyền``, the post is unqualified
-                # and starts after it (rule qualifier_compound).
+            if qual and (f"{prev.casefold()} {qual.casefold()}" in self.qualifier_compounds or prev[:1].isdigit()):
+                # ``chính quyền Tổng thống X``: ``quyền`` ends ``chính quyền``, ``đồng`` ends ``500.000
+                # đồng``; the post is unqualified and starts after it (rule qualifier_compound).
                 qual, start = None, m.start("pho") if m.group("pho") else m.start("base")
             canon = _qualified(canon, kind, qual, m.group("pho"), m.group("tt"))
             end = m.end()
@@ -483,15 +499,25 @@ class OfficialsComponent:
             rs = m.start()
             # The run's syllables are separated by single spaces (``_RUN_RE``).
             parts = m.group().split(" ")
+            nc = 0
+            if not self.latin_org_words.isdisjoint(parts) and _is_ascii_name(parts[-2:]):
+                # ``European Super League``: a body or an event; ``Điện Kremlin Dmitry Peskov``, ``Man Utd Ed
+                # Woodward``: a name may follow the body's last word (rule latin_org_word).
+                last = max(k for k, w in enumerate(parts) if w in self.latin_org_words)
+                if not _is_ascii_name(parts[last + 1 :]):
+                    continue
+                nc = last + 1
             # ``Thủ tướng Anh Boris Johnson``, ``Thủ tướng Nhật Bản Kishida Fumio``: a country after a post.
             # ``… Quốc phòng Nga Sergei Shoigu``: a country before a foreign name, wherever the post is.
-            nc = _country_prefix(parts, countries)
+            nc = nc or _country_prefix(parts, countries)
             if not nc and len(parts) >= 3 and _prev_word(text, rs) in _REGION_WORDS and _is_ascii_name(parts[1:]):
                 nc = 1  # ``Thống đốc bang Oregon Harold Penwick``: the state, then the name
+            if not nc and len(parts) >= 3 and parts[0] not in self.honorifics:
+                nc = _latin_tail(parts, families)  # ``… An ninh Nhà Trắng Jake Sullivan``: a body's Vietnamese words, then the name
+            if not nc and len(parts) >= 3 and _is_ascii_name(parts[1:]) and place_key(parts[0]) in gazetteer().foreign:
+                nc = 1  # ``Sở Y tế Moscow Yekaterina Zinovieva``: a foreign city, then the name
             if nc and rs - 1 not in post_ends and not _is_ascii_name(parts[nc:]):
                 nc = 0  # ``Anh Trần Văn Nam``: ``Anh`` is the honorific
-            if not self.latin_org_words.isdisjoint(parts) and _is_ascii_name(parts[-2:]):
-                continue  # ``European Super League``, ``Premier League``: a body or an event (rule latin_org_word)
             if families.isdisjoint(parts) and not (
                 (parts[-1] in _EDE_CLANS and "Y" in parts) or
                 parts[0] in self.honorifics or _prev_word(text, rs) in self.honorifics or _is_ascii_name(parts)
@@ -566,6 +592,8 @@ class OfficialsComponent:
                 continue  # ``Huyện đoàn Quan Sơn``: a district, unless ``ông``/``bà`` says otherwise
             if foreign and not (_is_ascii_name(name.split()) or gender and _is_latin(name)):
                 continue  # a foreign name: plain Latin (``Joe Biden``), or Latin-1 after ``ông``/``bà``
+            if foreign and not gender and start_i == 0 and not nc and _prev_word(text, s).casefold() in _PLACE_UNIT_BEFORE:
+                continue  # ``Tòa thị chính tỉnh Preah Sihanouk``: a unit word names a place, not a person (rule foreign_place)
             out.append(_Cand(s, e, name, left, gender, foreign))
         return out
 
@@ -1167,7 +1195,7 @@ class OfficialsComponent:
             return []  # ``Đại diện Sở Y tế, ông X``: an apposition post before a name only with its body and ông/bà
         lead = text[max(sent_s, h.start - 16) : h.start]
         if self.not_holder_re.search(lead):
-            return []  # ``vợ Tổng thống X``, ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder)
+            return []  # ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder)
         if "," in text[h.end : c.left] and self.addressee_re.search(lead):
             return []  # ``Báo cáo với Chủ tịch nước, bác sĩ X``: the post is the addressee's (rule addressee)
         aide = post_hits[k - 1] if k > 0 else None
@@ -1199,8 +1227,10 @@ class OfficialsComponent:
         h = self._extended(text, h, c.left)
         between = text[h.end : c.left]
         stripped = between.strip(" ,-")
-        if c.foreign and not c.gender and "," in between:
-            return []  # ``chủ tịch UEFA, European Super League``: a bare foreign run after a comma is not the post's name
+        if c.foreign and not c.gender and "," in between and _ACCORDING_RE.search(text, max(sent_s, h.start - 12), h.start):
+            # ``Theo chủ tịch UEFA, European Super League …``: after ``theo POST,`` a clause starts; a bare
+            # foreign run there is not the post's name (rule according_to).
+            return []
         span: tuple[int, int] | None = None
         if stripped in _BARE_UNITS:
             # ``Chủ tịch xã X``, ``Bí thư phường X``: the post's body at that level, unnamed.
@@ -1220,19 +1250,27 @@ class OfficialsComponent:
         named_body = span is not None and self.body_head_re.match(text, span[0]) is not None
         if c.foreign and not c.gender and (
             (stripped and not (country or sector or named_body))
-            or (not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS and not _bare_foreign_name(text, c))
+            or (
+                not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS
+                and not ((text[h.start].isupper() or _base_post(h.canonical) not in _GENERIC_POSTS) and _bare_foreign_name(text, c))
+            )
         ):
             return []
+        foreign_body = c.foreign or (country is not None and not named_body)
         if sector is not None and not named_body:
             # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country.
             body = self.orgs.canonical(f"{h.head} {sector}") if h.head else sector
-            return [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
-        if (country is not None and not named_body) or (c.foreign and span is None):
+            out = [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
+        elif (country is not None and not named_body) or (c.foreign and span is None):
             # A foreign head of government or state: the body is the country named after the post
             # (``Thủ tướng Anh`` -> ``Anh``, like ``Tổng thống Mỹ`` -> ``Mỹ``), never the default
             # Vietnamese body (``Chính phủ``); a foreign name with no country gets no body.
-            return [(h.start, Title(h.canonical, country))]
-        out = [(h.start, self._title(doc, rec_orgs, h, span))]
+            out = [(h.start, Title(h.canonical, country))]
+        else:
+            out = [(h.start, self._title(doc, rec_orgs, h, span))]
+        if not stripped and out[0][1].organization is None and (of := _OF_BODY_AFTER_RE.match(text, c.end)) is not None:
+            # ``chủ tịch Andrea Agnelli của Juventus``: the body follows the name (rule post_name_of_body).
+            out[0] = (h.start, Title(h.canonical, self.orgs.canonical(of.group("body").strip()) or of.group("body").strip()))
         # Earlier posts of the same chain: ``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X``.
         while k > 0:
             prev = post_hits[k - 1]
@@ -1250,7 +1288,11 @@ class OfficialsComponent:
                 if pspan is None or pspan[1] != prev.end + sep.start():
                     break
             t = self._title(doc, rec_orgs, prev, pspan)
-            if t.organization is None and not prev.default_org:
+            if foreign_body and pspan is None:
+                # ``Phó Thủ tướng kiêm Bộ trưởng Công thương Séc X``: a foreign official's earlier post
+                # takes the country, not the next post's ministry (rule foreign_chain).
+                t = Title(prev.canonical, country)
+            elif t.organization is None and not prev.default_org:
                 t = Title(t.title, out[-1][1].organization)
             out.append((prev.start, t))
             h = prev
@@ -1300,12 +1342,13 @@ class OfficialsComponent:
         region = _REGION_RE.fullmatch(between)
         if region is not None:
             return between, None  # ``Thống đốc bang Oregon X``: the state is the body
-        if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
+        # ``An ninh Quốc gia Ấn Độ``: a sector of up to four words, then a country.
+        if not 1 <= len(words) <= 7 or not words[0][:1].isupper():
             return None, None
         for n in (3, 2, 1):
             if len(words) > n and " ".join(words[-n:]) in self.countries:
-                return " ".join(words[-n:]), " ".join(words[:-n]) if len(words) - n <= 3 else None
-        return None, (between if len(words) <= 3 and all(w[:1].isupper() or w.islower() for w in words) else None)
+                return " ".join(words[-n:]), " ".join(words[:-n]) if len(words) - n <= 4 else None
+        return None, (between if len(words) <= 4 and all(w[:1].isupper() or w.islower() for w in words) else None)
 
     def _apposition(
         self,
@@ -1340,6 +1383,12 @@ class OfficialsComponent:
         fm = _FORMER_RE.match(text, q) if q not in hit_at else None
         if fm:
             q = fm.end()
+        if q not in hit_at and sep.group().strip() == ",":
+            # ``TS X, chuyên gia lúa gạo, Hiệu trưởng Đại học Y,``: a short lower-case description,
+            # then the post (rule appos_after_description).
+            d = _DESCRIPTION_RE.match(text, q)
+            if d is not None and d.end() in hit_at and hit_at[d.end()].kind == "post":
+                q = d.end()
         if q not in hit_at:
             return pos, []
         close = text.find(")", q, limit) if sep.group().strip() == "(" else -1
@@ -1517,9 +1566,12 @@ class OfficialsComponent:
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
     ) -> list[tuple[_Cand, Title]]:
-        """``Phó Chủ tịch: Trần Văn An (chuyên môn), Lê Văn Bình``; ``5 ủy viên … gồm: A, B``."""
+        """``Phó Chủ tịch: Trần Văn An (chuyên môn), Lê Văn Bình``; ``5 ủy viên … gồm: A, B``; ``Hai phó
+        chủ tịch là A và B`` (a counted post and ``là``/``gồm``: rule plural_list)."""
         text = doc.text
         m = _COLON_RE.match(text, h.end)
+        if m is None and h.kind == "post" and _PLURAL_BEFORE_RE.search(text, max(0, h.start - 12), h.start):
+            m = _PLURAL_IS_RE.match(text, h.end)
         if m is None or _CREDIT_RE.search(text, m.start(), m.end()):
             return []  # ``… - Ảnh: Nam Khánh``: a photo credit, not a list
         span = self._scan_org(text, h.end, m.end(), h, cand_starts, hit_starts) if text[h.end : m.end()].strip(" :") else None
@@ -1625,7 +1677,7 @@ class OfficialsComponent:
 # The qualifier words of a post (SPEC, second edition: part of the title, capitalised) and their
 # toneless spellings as the tone-mark repair pattern sees them.
 _UNTONED_QUALIFIERS = {"nguyên": "nguyên", "quyên": "quyền", "cưu": "cựu"}
-_QUALIFIERS = frozenset(_UNTONED_QUALIFIERS.values())
+_QUALIFIERS = frozenset([*_UNTONED_QUALIFIERS.values(), "đồng"])  # ``đồng Chủ tịch``: a co-chair
 
 
 # The party committee of a place, by the place's unit (``tỉnh X`` -> ``Tỉnh ủy X``).
@@ -1723,9 +1775,13 @@ def _merge_variants(people: dict[str, _Person], cands: list[_Cand]) -> dict[str,
 
 
 def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
-    """Posts in text order; the same post without a body merges into one with a body."""
+    """Posts in text order; the same post without a body merges into one with a body; ``Chủ tịch``
+    beside the same person's ``Chủ tịch nước`` is that post said short (rule state_post_short)."""
     out: list[Title] = []
+    state = {t.title.casefold() for _, t in items if t.title.casefold().endswith(" nước")}
     for _, t in sorted(items, key=lambda x: x[0]):
+        if state and f"{t.title.casefold()} nước" in state:
+            continue
         key = t.title.casefold()
         same = [o for o in out if o.title.casefold() == key]
         key_t = _org_key(t.organization)
@@ -1828,6 +1884,19 @@ def _find_words(words: Iterable[str], text: str, start: int) -> list[tuple[int, 
 def _is_word_char(c: str) -> bool:
     r"""What ``\w`` matches in a ``re`` pattern on ``str``."""
     return c.isalnum() or c == "_"
+
+
+def _latin_tail(parts: list[str], families: frozenset[str]) -> int:
+    """Where a plain-ASCII name of two or three words ends a run whose earlier words are Vietnamese
+    (carry tone marks): ``Nhà Trắng Jake Sullivan`` -> 2; 0 when there is none, or when a family name
+    is in the run (``Đinh Quang Minh`` is one Vietnamese name) (rule latin_tail)."""
+    if not families.isdisjoint(parts):
+        return 0
+    for n in (3, 2):
+        j = len(parts) - n
+        if j >= 1 and all(w.isascii() for w in parts[j:]) and _is_ascii_name(parts[j:]) and not _is_latin(parts[j - 1]):
+            return j
+    return 0
 
 
 def _country_prefix(parts: list[str], countries: frozenset[str]) -> int:
