@@ -327,6 +327,8 @@ class OfficialsComponent:
         self.qualifier_compounds = frozenset(c for c, _ in cues.get("qualifier_compound", []))
         # ``League``, ``Group``: a plain-Latin run holding one names a body or an event, not a person.
         self.latin_org_words = frozenset(c for c, _ in cues.get("latin_org_word", []))
+        # ``North``, ``Super``: words that start a body's name; no person's name follows them in a run.
+        self.latin_org_prefixes = frozenset(c for c, v in cues.get("latin_org_word", []) if v == "prefix")
         # ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder).
         self.not_holder_re = regex.compile(
             r"(?<![\p{L}])(?i:" + _alternation(c for c, _ in cues.get("not_holder", [])) + r")[ ]+$"
@@ -504,7 +506,7 @@ class OfficialsComponent:
                 # ``European Super League``: a body or an event; ``Điện Kremlin Dmitry Peskov``, ``Man Utd Ed
                 # Woodward``: a name may follow the body's last word (rule latin_org_word).
                 last = max(k for k, w in enumerate(parts) if w in self.latin_org_words)
-                if not _is_ascii_name(parts[last + 1 :]):
+                if parts[last] in self.latin_org_prefixes or not _is_ascii_name(parts[last + 1 :]):
                     continue
                 nc = last + 1
             # ``Thủ tướng Anh Boris Johnson``, ``Thủ tướng Nhật Bản Kishida Fumio``: a country after a post.
