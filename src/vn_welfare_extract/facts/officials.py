@@ -501,6 +501,8 @@ class OfficialsComponent:
             rs = m.start()
             # The run's syllables are separated by single spaces (``_RUN_RE``).
             parts = m.group().split(" ")
+            if len(parts) < 3 and _prev_word(text, rs) == "châu":
+                continue  # ``châu Âu Von (der Leyen)``: the continent's name and one word are no person's name
             nc = 0
             if not self.latin_org_words.isdisjoint(parts) and _is_ascii_name(parts[-2:]):
                 # ``European Super League``: a body or an event; ``Điện Kremlin Dmitry Peskov``, ``Man Utd Ed
