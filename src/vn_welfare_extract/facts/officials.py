@@ -503,6 +503,8 @@ class OfficialsComponent:
             parts = m.group().split(" ")
             if len(parts) < 3 and _prev_word(text, rs) == "châu":
                 continue  # ``châu Âu Von (der Leyen)``: the continent's name and one word are no person's name
+            if _prev_word(text, rs) == "tiếng" and _country_prefix(parts, countries):
+                continue  # ``tiếng Anh Vina Talk``: a language, then a brand (rule language_not_country)
             nc = 0
             if not self.latin_org_words.isdisjoint(parts) and _is_ascii_name(parts[-2:]):
                 # ``European Super League``: a body or an event; ``Điện Kremlin Dmitry Peskov``, ``Man Utd Ed
