@@ -587,6 +587,11 @@ class OfficialsComponent:
             in_place = k > 0 and loc_max_end[k - 1] > s
             if in_place and name not in self.place_names and len(syls) >= 3 and syls[0][2] in families and text[s - 1 : s] == " " and _prev_word(text, s) in _UNIT_WORDS | _BARE_UNITS:
                 in_place = False  # ``Chủ tịch HĐND thành phố Nguyễn Ngọc Tuấn``: a full name is no place
+            if in_place and len(syls) >= 3 and syls[0][2] in families and name not in self.place_names:
+                # ``ông Lê Như Anh``: a place read inside a full name after its family name (``Anh``) is the
+                # place reader's mistake; only a place covering the family name counts (rule place_inside_name).
+                k0 = bisect_right(loc_starts, s)
+                in_place = k0 > 0 and loc_max_end[k0 - 1] > s
             if name in self.not_names or in_place:
                 continue
             left, gender = s, None
