@@ -87,8 +87,8 @@ _OWNER_BEFORE_RE = regex.compile(r"(?:[ ]riêng)?[ ]+của[ ]+$")
 # A list of places or bodies after a place preposition, up to its ``và``: ``tại Đại học X và``.
 _PLACE_LIST_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:tại|ở|từ|sang)[ ]+\p{Lu}[^,.;:!?()\n]{0,40}?[ ]và[ ]+$")
 _NEXT_POST_RE = regex.compile(r"Phó[ ]+\p{L}|Trưởng[ ]+\p{Ll}")
-# ``nguyên`` (former), ``hiện là``, ``đương kim`` before a post in apposition.
-_FORMER_RE = regex.compile(r"(?:nguyên|hiện là|đương kim)[ ]+")
+# ``nguyên`` (former), ``hiện là``, ``đương kim``, ``người hiện là`` before a post in apposition.
+_FORMER_RE = regex.compile(r"(?:nguyên|hiện là|đương kim|người (?:hiện (?:đang )?|đang |từng )?là)[ ]+")
 # The words after a rank or an honour up to the next separator (``Bác sĩ y khoa,``).
 _SKIP_RE = regex.compile(r"[^,;.()\n]{0,25}")
 # Spaces, commas and dashes between a body's name and what follows.
@@ -141,6 +141,8 @@ _PLACE_UNIT_BEFORE = frozenset({"tỉnh", "thành phố", "phố", "bang", "vùn
 _OF_BODY_AFTER_RE = regex.compile(
     r"[ ]+của[ ]+(?P<body>(?:(?:Công ty|Tập đoàn|CLB|Câu lạc bộ|Ngân hàng)[ ]+)?(?:\p{Lu}[\p{L}\p{N}&-]*+(?:\.[\p{L}\p{N}]++)*+[ ]?){1,4}+)"
 )
+# ``của`` right after a post, before a capitalised body: ``Chủ tịch của Real Madrid``.
+_OF_START_RE = regex.compile(r"[ ]+của[ ]+(?=\p{Lu})")
 # ``theo`` (according to) right before a post.
 _ACCORDING_RE = regex.compile(r"(?<![\p{L}])(?i:theo)[ ]+$")
 # Posts whose holder serves another post's holder: ``trợ lý Tổng thống X`` is the aide, not the president.
@@ -1236,7 +1238,12 @@ class OfficialsComponent:
         ``post_hits[k]``) is known to be the name's."""
         text = doc.text
         h = self._extended(text, h, c.left)
-        between = text[h.end : c.left]
+        # ``Chủ tịch của Real Madrid, Florentino Perez``: the body after ``của`` (rule post_of_body_name).
+        of = _OF_START_RE.match(text, h.end, c.left)
+        if of is not None and (_base_post(h.canonical) in _GENERIC_POSTS or (c.foreign and not c.gender and text[h.start].islower())):
+            of = None  # ``đội trưởng của CLB, Harry Maguire``, ``đại diện của Messi, X``: no post of a body
+        body_from = of.end() if of is not None else h.end
+        between = text[body_from : c.left]
         stripped = between.strip(" ,-")
         if c.foreign and not c.gender and "," in between and _ACCORDING_RE.search(text, max(sent_s, h.start - 12), h.start):
             # ``Theo chủ tịch UEFA, European Super League …``: after ``theo POST,`` a clause starts; a bare
@@ -1250,7 +1257,8 @@ class OfficialsComponent:
             # ``Tổng giám đốc Tổ chức Y tế Thế giới (WHO) X``: a bracketed short form inside the body is no break.
             if len(between) > 160 or _BREAK_RE.search(_ABBR_PAREN_RE.sub("", between)):
                 return []
-            span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
+            # after ``của`` a capitalised run is the body even when it reads like a name (``Sporting Porto``)
+            span = self._scan_org(text, body_from, c.left, h, cand_starts - {body_from} if of is not None else cand_starts, hit_starts)
             rest = text[span[1] : c.left].strip(" ,-") if span is not None else ""
             if (span is None or (rest and not _ABBR_PAREN_RE.fullmatch(rest))) and not (c.foreign and _REGION_RE.fullmatch(stripped)):
                 return []
