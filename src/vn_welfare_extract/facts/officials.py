@@ -55,8 +55,15 @@ from ..text import Doc
 # A plain-Latin word may join capitalised parts (``Jean-Michel``, ``Jong-Un``); a Vietnamese one does not
 # (``Rịa-Vũng`` in ``Bà Rịa-Vũng Tàu`` stays two syllables).
 _SYL = r"(?:[A-Z][a-z]++(?:-[A-Z]?[a-z]++){1,2}+|\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+)(?![\p{L}\p{N}])"
-# A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
-_RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
+# Small words inside European and Arabic names between plain-Latin syllables (``Von der Leyen``,
+# ``Edwin van der Sar``, ``Mohammed bin Salman``).
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "al", "ter", "ten"})  # not "del", "dos": place names (``Salto del Pastor``)
+_PARTICLE_RE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
+# A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``); after a
+# plain-Latin syllable one or two particles may stand before the next one (rule name_particle).
+_RUN_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL}|(?<=[a-z])(?:[ ](?:{_PARTICLE_RE})){{1,2}}[ ](?=[A-Z][a-z]){_SYL})++"
+)
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
 _TOKEN_RE = regex.compile(r"[ \t]*(?:(?P<w>[\p{L}\p{N}]+(?:[.&'/-][\p{L}\p{N}]+)*)|(?P<p>[^\s\p{L}\p{N}])|(?P<nl>\n))")
 # A parenthesis after a name: ``(Sinh năm 1972)``, ``(SN 1980)``; bounded, no nesting.
@@ -572,7 +579,7 @@ class OfficialsComponent:
                     and (sep := _APPOS_SEP_RE.match(text, syls[-1][1])) is not None and sep.end() in post_starts
                 ):
                     start_i = i  # ``ông Quang Trung, đại diện …``: a two-syllable name with its post right after
-                elif (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= len(words) - i <= 3:
+                elif (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= sum(w not in _PARTICLES for w in words[i:]) <= 3:
                     start_i, foreign = i, True
                 else:
                     continue
@@ -1939,6 +1946,11 @@ def _is_latin(name: str, extra: str = "") -> bool:
 def _is_ascii_name(words: list[str]) -> bool:
     """A foreign name: two or three Latin capitalised words (``Matthew Powell``, ``Robles Fernández``),
     no Vietnamese tone marks."""
+    if not _PARTICLES.isdisjoint(words):
+        # ``Von der Leyen``, ``Ursula von der Leyen``: particles inside, never first or last, not counted.
+        if words[0] in _PARTICLES or words[-1] in _PARTICLES:
+            return False
+        words = [w for w in words if w not in _PARTICLES]
     return (
         2 <= len(words) <= 3
         and all((w.isascii() or _is_latin(w, _ACUTE)) and all(p[:1].isupper() and p[1:].islower() or p.islower() for p in w.split("-")) and w[:1].isupper() and len(w) > 1 for w in words)
