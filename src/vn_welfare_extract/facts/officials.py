@@ -7,7 +7,12 @@ How it reads an article (all patterns compiled once; the text is scanned a few t
    (``Đại tá``) and honours (``PGS.TS``, ``Bác sĩ``) are hits too, but they are skipped, never titles.
 2. Name candidates: runs of capitalised syllables; a name is 2-4 syllables starting with a family
    name from ``data/family_names.tsv`` (a foreign name is accepted after ``ông``/``bà`` or a post).
-   Place names and runs after a school/street/company word are not people.
+   Place names and runs after a school/street/company word (one or two words: ``Bệnh viện Bạch Mai``)
+   are not people. A foreign name may carry hyphens and particles (``Jean-Michel``, ``Von der Leyen``)
+   and loses what is glued before it: a country or region (``Ukraine``, ``châu Âu``), a foreign city,
+   a body's Vietnamese words (``… Nhà Trắng Jake Sullivan``) or a Latin body word (``Điện Kremlin X``);
+   a Latin run holding a body word (``European Super League``) and a Latin run after a unit word
+   (``tỉnh Preah Sihanouk``) are not people.
 3. Posts attach to a name by four rules (the item's ``rule`` lists those that fired):
    - ``prenominal``: post [body] name — ``Thứ trưởng Bộ Lao động, Thương binh và Xã hội Lê Tấn Dũng``;
    - ``apposition``: name, post body[, post body…] — ``Ông Phạm Tấn Hòa, Phó Chủ tịch UBND tỉnh Long An,``;
@@ -18,8 +23,11 @@ How it reads an article (all patterns compiled once; the text is scanned a few t
    - ``role`` also covers a short mention or a sentence-opening pronoun (``Ông Hiếu là …``,
      ``Bà là Thành viên HĐQT …``), lists of posts (``giữ nhiều chức vụ … như: A, B``) and lists of
      bodies (``Chủ tịch HĐQT của 3 công ty gồm A, B và C``).
-   Titles keep their qualifiers (``Nguyên``, ``Quyền``, ``Cựu``, ``Phó``, ``Thường trực``); unit-head
-   posts are built from ``post_unit`` cues (``Đồn trưởng``/``Trưởng đồn``).
+   Titles keep their qualifiers (``Nguyên``, ``Quyền``, ``Cựu``, ``Đồng``, ``Phó``, ``Thường trực``), not
+   when the word ends a compound (``chính quyền Tổng thống``); unit-head posts are built from
+   ``post_unit`` cues (``Đồn trưởng``/``Trưởng đồn``). A post is not the next name's after a candidate
+   word (``ứng viên Tổng thống X``), for an addressee (``báo cáo với Chủ tịch nước, bác sĩ X``) or after
+   ``theo POST,``; an aide's post names both (``trợ lý Tổng thống Nga X`` -> ``Trợ lý Tổng thống``).
    A body's name goes through ``OrgMatcher.canonical`` (``res.orgs``) (``UBND`` -> ``Ủy ban nhân dân``).
    Then bodies come from the article (``_resolve_bodies``): a short form it spells out once
    (``… (Techcombank)``), a body named by kind (``Đảng ủy``, ``HĐQT``, ``Hội``) completed from the
