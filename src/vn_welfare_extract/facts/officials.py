@@ -539,6 +539,8 @@ class OfficialsComponent:
                 nc = _latin_tail(parts, families)  # ``… An ninh Nhà Trắng Jake Sullivan``: a body's Vietnamese words, then the name
             if not nc and len(parts) >= 3 and _is_ascii_name(parts[1:]) and place_key(parts[0]) in gazetteer().foreign:
                 nc = 1  # ``Sở Y tế Moscow Yekaterina Zinovieva``: a foreign city, then the name
+            if not nc and len(parts) >= 3 and rs - 1 in post_ends:
+                nc = self._brand_prefix(text, parts)  # ``CEO Apple Tim Cook``: the brand, then the name
             if nc and rs - 1 not in post_ends and not _is_ascii_name(parts[nc:]):
                 nc = 0  # ``Anh Trần Văn Nam``: ``Anh`` is the honorific
             if families.isdisjoint(parts) and not (
@@ -624,6 +626,28 @@ class OfficialsComponent:
                 continue  # ``Tòa thị chính tỉnh Preah Sihanouk``: a unit word names a place, not a person (rule foreign_place)
             out.append(_Cand(s, e, name, left, gender, foreign))
         return out
+
+    def _brand_prefix(self, text: str, parts: list[str]) -> int:
+        """How many leading words of a plain-Latin run right after a post are a brand the article
+        names on its own elsewhere (``Apple`` in ``CEO Apple Tim Cook`` when ``… của Apple …`` stands in
+        another sentence: after a small lower-case word, not after ``ông``/``bà`` nor at a sentence's
+        start, where a person's name stands: ``ông Tedros``, ``Tedros nói``), so the name is the rest,
+        without a country after the brand (``Targa Australia Eugene Arocca``) (rule brand_before_name);
+        0 when none."""
+        for j in (1, 2):
+            brand, nxt = " ".join(parts[:j]), parts[j] if j < len(parts) else ""
+            if not (_is_ascii_name(parts[j:]) and all(w.isascii() for w in parts[:j])):
+                continue
+            i = text.find(brand)
+            while i >= 0:
+                e = i + len(brand)
+                alone = i > 0 and text[i - 1] == " " and not (e < len(text) and text[e].isalnum())
+                prev = _prev_word(text, i)
+                if alone and not text.startswith(" " + nxt, e) and prev.isalpha() and prev.islower() and prev not in self.honorifics:
+                    k = _country_prefix(parts[j:], self.countries)
+                    return j + k if k and _is_ascii_name(parts[j + k :]) else j
+                i = text.find(brand, e)
+        return 0
 
     def _guarded(self, text: str, start: int, prev: str) -> bool:
         """The word before ``start`` (``prev``), or the two words before it (``Bệnh viện``, ``Công ty``),
