@@ -7,7 +7,12 @@ How it reads an article (all patterns compiled once; the text is scanned a few t
    (``Đại tá``) and honours (``PGS.TS``, ``Bác sĩ``) are hits too, but they are skipped, never titles.
 2. Name candidates: runs of capitalised syllables; a name is 2-4 syllables starting with a family
    name from ``data/family_names.tsv`` (a foreign name is accepted after ``ông``/``bà`` or a post).
-   Place names and runs after a school/street/company word are not people.
+   Place names and runs after a school/street/company word (one or two words: ``Bệnh viện Bạch Mai``)
+   are not people. A foreign name may carry hyphens and particles (``Jean-Michel``, ``Von der Leyen``)
+   and loses what is glued before it: a country or region (``Ukraine``, ``châu Âu``), a foreign city,
+   a body's Vietnamese words (``… Nhà Trắng Jake Sullivan``) or a Latin body word (``Điện Kremlin X``);
+   a Latin run holding a body word (``European Super League``) and a Latin run after a unit word
+   (``tỉnh Preah Sihanouk``) are not people.
 3. Posts attach to a name by four rules (the item's ``rule`` lists those that fired):
    - ``prenominal``: post [body] name — ``Thứ trưởng Bộ Lao động, Thương binh và Xã hội Lê Tấn Dũng``;
    - ``apposition``: name, post body[, post body…] — ``Ông Phạm Tấn Hòa, Phó Chủ tịch UBND tỉnh Long An,``;
@@ -18,8 +23,11 @@ How it reads an article (all patterns compiled once; the text is scanned a few t
    - ``role`` also covers a short mention or a sentence-opening pronoun (``Ông Hiếu là …``,
      ``Bà là Thành viên HĐQT …``), lists of posts (``giữ nhiều chức vụ … như: A, B``) and lists of
      bodies (``Chủ tịch HĐQT của 3 công ty gồm A, B và C``).
-   Titles keep their qualifiers (``Nguyên``, ``Quyền``, ``Cựu``, ``Phó``, ``Thường trực``); unit-head
-   posts are built from ``post_unit`` cues (``Đồn trưởng``/``Trưởng đồn``).
+   Titles keep their qualifiers (``Nguyên``, ``Quyền``, ``Cựu``, ``Đồng``, ``Phó``, ``Thường trực``), not
+   when the word ends a compound (``chính quyền Tổng thống``); unit-head posts are built from
+   ``post_unit`` cues (``Đồn trưởng``/``Trưởng đồn``). A post is not the next name's after a candidate
+   word (``ứng viên Tổng thống X``), for an addressee (``báo cáo với Chủ tịch nước, bác sĩ X``) or after
+   ``theo POST,``; an aide's post names both (``trợ lý Tổng thống Nga X`` -> ``Trợ lý Tổng thống``).
    A body's name goes through ``OrgMatcher.canonical`` (``res.orgs``) (``UBND`` -> ``Ủy ban nhân dân``).
    Then bodies come from the article (``_resolve_bodies``): a short form it spells out once
    (``… (Techcombank)``), a body named by kind (``Đảng ủy``, ``HĐQT``, ``Hội``) completed from the
@@ -52,9 +60,18 @@ from ..text import Doc
 from ..wordlists import HYPHENS, SPACES, UNTONE_TABLE, alternation, trie_pattern, untone, words_re
 
 # A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``, ``Chan-o-cha``); all-caps words (``UBND``) are not.
-_SYL = r"\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+(?![\p{L}\p{N}])"
-# A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``).
-_RUN_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL})++")
+# A plain-Latin word may join capitalised parts (``Jean-Michel``, ``Jong-Un``); a Vietnamese one does not
+# (``Rịa-Vũng`` in ``Bà Rịa-Vũng Tàu`` stays two syllables).
+_SYL = r"(?:[A-Z][a-z]++(?:-[A-Z]?[a-z]++){1,2}+|\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+)(?![\p{L}\p{N}])"
+# Small words inside European and Arabic names between plain-Latin syllables (``Von der Leyen``,
+# ``Edwin van der Sar``, ``Mohammed bin Salman``).
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "al", "ter", "ten"})  # not "del", "dos": place names (``Salto del Pastor``)
+_PARTICLE_RE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
+# A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``); after a
+# plain-Latin syllable one or two particles may stand before the next one (rule name_particle).
+_RUN_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL}|(?<=[a-z])(?:[ ](?:{_PARTICLE_RE})){{1,2}}[ ](?=[A-Z][a-z]){_SYL})++"
+)
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
 _TOKEN_RE = regex.compile(r"[ \t]*(?:(?P<w>[\p{L}\p{N}]+(?:[.&'/-][\p{L}\p{N}]+)*)|(?P<p>[^\s\p{L}\p{N}])|(?P<nl>\n))")
 # A parenthesis after a name: ``(Sinh năm 1972)``, ``(SN 1980)``; bounded, no nesting.
@@ -82,8 +99,8 @@ _OWNER_BEFORE_RE = regex.compile(r"(?:[ ]riêng)?[ ]+của[ ]+$")
 # A list of places or bodies after a place preposition, up to its ``và``: ``tại Đại học X và``.
 _PLACE_LIST_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:tại|ở|từ|sang)[ ]+\p{Lu}[^,.;:!?()\n]{0,40}?[ ]và[ ]+$")
 _NEXT_POST_RE = regex.compile(r"Phó[ ]+\p{L}|Trưởng[ ]+\p{Ll}")
-# ``nguyên`` (former), ``hiện là``, ``đương kim`` before a post in apposition.
-_FORMER_RE = regex.compile(r"(?:nguyên|hiện là|đương kim)[ ]+")
+# ``nguyên`` (former), ``hiện là``, ``đương kim``, ``người hiện là`` before a post in apposition.
+_FORMER_RE = regex.compile(r"(?:nguyên|hiện là|đương kim|người (?:hiện (?:đang )?|đang |từng )?là)[ ]+")
 # The words after a rank or an honour up to the next separator (``Bác sĩ y khoa,``).
 _SKIP_RE = regex.compile(r"[^,;.()\n]{0,25}")
 # Spaces, commas and dashes between a body's name and what follows.
@@ -106,6 +123,28 @@ _DEPUTY_PAREN_RE = regex.compile(
     r"[ ]*\([ ]*(?:[Đđ]oàn[ ]+(?:(?:ĐBQH|đại[ ]+biểu[ ]+Quốc[ ]+hội)[ ]+)?)?(?:(?:tỉnh|thành[ ]+phố)[ ]+)?"
     r"(?P<place>[^()\n,;]{2,30}?)[ ]*\)"
 )
+# Field words and an English C-suite code in brackets after a post: ``Giám đốc sáng tạo (CIO)``.
+_FIELD_ABBR_RE = regex.compile(r"(?P<field>(?:[ ]+\p{Ll}+){0,3})[ ]*\([ ]*C[A-Z]{1,2}O[ ]*\)")
+# A short lower-case description in apposition and its comma: ``chuyên gia lúa gạo, ``.
+_DESCRIPTION_RE = regex.compile(r"\p{Ll}+(?:[ ]\p{Ll}+){0,4},[ ]+")
+# A count or ``các`` before a post, and the ``là``/``gồm`` that opens its list of names: ``Hai phó chủ tịch là``.
+_PLURAL_COUNT_RE = regex.compile(r"(?<![\p{L}])(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|\d+)[ ]+$")
+_PLURAL_IS_RE = regex.compile(r"(?:[^.;:!?\n()]{0,60}?)[ ]+(?:là|gồm có|gồm)[ ]*:?[ ]*")
+# Posts too generic to give a bare foreign name a post when written in lower case (``người đứng đầu X``
+# is also the leader of a table).
+_GENERIC_POSTS = frozenset({"Người đứng đầu", "Đại diện", "Lãnh đạo"})
+# A unit word before a plain-Latin run: the run is a place (``tỉnh Preah Sihanouk``, ``Tỉnh ủy Villa Clara``).
+_PLACE_UNIT_BEFORE = frozenset({"tỉnh", "thành phố", "phố", "bang", "vùng", "thủ đô", "quận", "huyện", "đảo", "làng", "ủy", "uỷ", "ở", "tại"})
+# ``của`` and a capitalised body right after a name: ``chủ tịch X của Juventus``, ``của Công ty Y``.
+_OF_BODY_AFTER_RE = regex.compile(
+    r"[ ]+của[ ]+(?P<body>(?:(?:Công ty|Tập đoàn|CLB|Câu lạc bộ|Ngân hàng)[ ]+)?(?:\p{Lu}[\p{L}\p{N}&-]*+(?:\.[\p{L}\p{N}]++)*+[ ]?){1,4}+)"
+)
+# ``của`` right after a post, before a capitalised body: ``Chủ tịch của Real Madrid``.
+_OF_START_RE = regex.compile(r"[ ]+của[ ]+(?=\p{Lu})")
+# ``theo`` (according to) right before a post.
+_ACCORDING_RE = regex.compile(r"(?<![\p{L}])(?i:theo)[ ]+$")
+# Posts whose holder serves another post's holder: ``trợ lý Tổng thống X`` is the aide, not the president.
+_AIDE_POSTS = frozenset({"Trợ lý", "Thư ký", "Cố vấn", "Người phát ngôn", "Phát ngôn viên"})
 # Words that never end a body's name.
 _TRAILING = frozenset(word_list("officials.trailing_words"))
 # Ê Đê and M'nông clan names that end a name starting with ``Y`` (a man) or ``H'`` (a woman).
@@ -115,7 +154,7 @@ _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sa
 _COMMA_RE = regex.compile(r",[ ]*")
 # A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
 _REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
-_REGION_WORDS = frozenset({"bang", "vùng"})
+_REGION_WORDS = frozenset({"bang", "vùng", "châu"})  # ``châu Âu Andrea Agnelli``: the region, then the name
 # Connectors that lead to a body or a place only (``tại cuộc họp`` ends a body, ``và phát triển`` does not).
 _PLACE_CONNECTORS = frozenset({"tại", "của", "thuộc"})
 # A level's bare unit word between a post and a name, and the body a post heads at that level.
@@ -123,7 +162,7 @@ _BARE_UNITS = frozenset({"xã", "phường", "thị trấn", "huyện", "quận"
 # A level's bare unit word right after a post, no name after it: ``Phó Chủ tịch thành phố -``, ``Bí thư xã cho biết``.
 _BARE_UNIT_AFTER_RE = regex.compile(r"[ ]+(?P<u>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)(?![\p{L}\p{N}])(?![ ]*(?:\p{Lu}|\d))")
 # ``của Chelsea`` right after a name: the body a foreign department head works for.
-_OF_BODY_AFTER_RE = regex.compile(r"[ ]+của[ ]+(?P<org>\p{Lu}[\p{L}\p{N}.&-]*(?:[ ]\p{Lu}[\p{L}\p{N}.&-]*){0,3})")
+_OF_ORG_AFTER_RE = regex.compile(r"[ ]+của[ ]+(?P<org>\p{Lu}[\p{L}\p{N}.&-]*(?:[ ]\p{Lu}[\p{L}\p{N}.&-]*){0,3})")
 # The markets a post covers, then its company: ``Việt Nam và Campuchia của Visa``.
 _REGION_OF_RE = regex.compile(r"(?P<region>[^()]+?)[ ]+của[ ]+(?P<org>\p{Lu}.*)")
 _REGION_SPLIT_RE = regex.compile(r"[ ]*,[ ]*|[ ]+và[ ]+")
@@ -287,6 +326,20 @@ class OfficialsComponent:
         self.countries = frozenset(c for c, _ in cues.get("country", []))
         self.departments = frozenset(c for c, _ in cues.get("department", []))
         not_names = {c for c, _ in cues.get("not_name", [])}
+        # ``chính quyền``, ``tài nguyên``: a qualifier word that ends a common word qualifies no post.
+        self.qualifier_compounds = frozenset(c for c, _ in cues.get("qualifier_compound", []))
+        # ``League``, ``Group``: a plain-Latin run holding one names a body or an event, not a person.
+        self.latin_org_words = frozenset(c for c, _ in cues.get("latin_org_word", []))
+        # ``North``, ``Super``: words that start a body's name; no person's name follows them in a run.
+        self.latin_org_prefixes = frozenset(c for c, v in cues.get("latin_org_word", []) if v == "prefix")
+        # ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder).
+        self.not_holder_re = regex.compile(
+            r"(?<![\p{L}])(?i:" + alternation((c for c, _ in cues.get("not_holder", [])), SPACES) + r")[ ]+$"
+        )
+        # ``báo cáo với Chủ tịch nước, bác sĩ X``: the post is the addressee's, not the next name's.
+        self.addressee_re = regex.compile(
+            r"(?<![\p{L}])(?i:" + alternation((c for c, _ in cues.get("addressee", [])), SPACES) + r")[ ]+$"
+        )
         # A province by any of its spellings -> its full name (``Bình Định`` -> ``tỉnh Bình Định``).
         self.province_units: dict[str, str] = {}
         for row in _optional_table("provinces"):
@@ -306,14 +359,14 @@ class OfficialsComponent:
 
         # A post, optionally former/acting, optionally deputy, optionally standing (``Thường trực``).
         self.title_re = regex.compile(
-            r"(?<![\p{L}\p{N}.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            r"(?<![\p{L}\p{N}.])(?:(?P<q>nguyên|quyền|cựu|đồng)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + alternation(self.titles, SPACES)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?![\p{L}\p{N}])",
             regex.IGNORECASE,
         )
         # The same on lower-cased text, as a prefix trie for the standard ``re`` engine (~10x faster).
         self.title_low_re = re.compile(
-            r"(?<![\w.])(?:(?P<q>nguyên|quyền|cựu)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
+            r"(?<![\w.])(?:(?P<q>nguyên|quyền|cựu|đồng)[ ]+)?(?P<pho>phó[ ]+)?(?P<base>"
             + trie_pattern((t.lower() for t in self.titles), SPACES)
             + r")(?P<tt>[ ]+thường[ ]+trực)?(?!\w)"
         )
@@ -403,9 +456,28 @@ class OfficialsComponent:
                 continue  # ``Ban Giám đốc``, ``Văn phòng Chủ tịch nước``, ``Bộ Tư lệnh``: part of a body's name
             if text.startswith(" quán", m.end()):
                 continue  # ``Tổng Lãnh sự quán``, ``Đại sứ quán``: the mission, a body
-            canon = _qualified(canon, kind, m.group("q"), m.group("pho"), m.group("tt"))
-            out.append(_Hit(m.start(), m.end(), canon, kind, head, dflt))
-            reach = m.end()
+            start, qual = m.start(), m.group("q")
+            if qual and (f"{prev.casefold()} {qual.casefold()}" in self.qualifier_compounds or prev[:1].isdigit()):
+                # ``chính quyền Tổng thống X``: ``quyền`` ends ``chính quyền``, ``đồng`` ends ``500.000
+                # đồng``; the post is unqualified and starts after it (rule qualifier_compound).
+                qual, start = None, m.start("pho") if m.group("pho") else m.start("base")
+            canon = _qualified(canon, kind, qual, m.group("pho"), m.group("tt"))
+            end = m.end()
+            if kind == "post" and (fa := _FIELD_ABBR_RE.match(text, end)) is not None:
+                # ``Giám đốc sáng tạo (CIO)``: the field words belong to the post, the English code is
+                # skipped (rule field_abbr).
+                canon = " ".join([canon, *fa.group("field").split()])
+                end = fa.end()
+            last = out[-1] if out else None
+            if (
+                last is not None and last.kind == kind == "post" and _base_post(last.canonical).casefold() == _base_post(canon).casefold()
+                and not text[last.end : start].strip()
+            ):
+                last.end = end  # ``Bộ trưởng Bộ trưởng Bộ Tài chính``: a post written twice is one (rule post_twice)
+                reach = end
+                continue
+            out.append(_Hit(start, end, canon, kind, head, dflt))
+            reach = end
         if len(low) == len(text):
             out.extend(self._untoned_hits(text, low, {h.start for h in out}))
             out.sort(key=lambda h: h.start)
@@ -450,11 +522,29 @@ class OfficialsComponent:
             rs = m.start()
             # The run's syllables are separated by single spaces (``_RUN_RE``).
             parts = m.group().split(" ")
+            if len(parts) < 3 and _prev_word(text, rs) == "châu":
+                continue  # ``châu Âu Von (der Leyen)``: the continent's name and one word are no person's name
+            if _prev_word(text, rs) == "tiếng" and _country_prefix(parts, countries):
+                continue  # ``tiếng Anh Vina Talk``: a language, then a brand (rule language_not_country)
+            nc = 0
+            if not self.latin_org_words.isdisjoint(parts) and _is_ascii_name(parts[-2:]):
+                # ``European Super League``: a body or an event; ``Điện Kremlin Dmitry Peskov``, ``Man Utd Ed
+                # Woodward``: a name may follow the body's last word (rule latin_org_word).
+                last = max(k for k, w in enumerate(parts) if w in self.latin_org_words)
+                if parts[last] in self.latin_org_prefixes or not _is_ascii_name(parts[last + 1 :]):
+                    continue
+                nc = last + 1
             # ``Thủ tướng Anh Boris Johnson``, ``Thủ tướng Nhật Bản Kishida Fumio``: a country after a post.
             # ``… Quốc phòng Nga Sergei Shoigu``: a country before a foreign name, wherever the post is.
-            nc = _country_prefix(parts, countries)
+            nc = nc or _country_prefix(parts, countries)
             if not nc and len(parts) >= 3 and _prev_word(text, rs) in _REGION_WORDS and _is_ascii_name(parts[1:]):
                 nc = 1  # ``Thống đốc bang Oregon Harold Penwick``: the state, then the name
+            if not nc and len(parts) >= 3 and parts[0] not in self.honorifics:
+                nc = _latin_tail(parts, families)  # ``… An ninh Nhà Trắng Jake Sullivan``: a body's Vietnamese words, then the name
+            if not nc and len(parts) >= 3 and _is_ascii_name(parts[1:]) and place_key(parts[0]) in gazetteer().foreign:
+                nc = 1  # ``Sở Y tế Moscow Yekaterina Zinovieva``: a foreign city, then the name
+            if not nc and len(parts) >= 3 and rs - 1 in post_ends:
+                nc = self._brand_prefix(text, parts)  # ``CEO Apple Tim Cook``: the brand, then the name
             if nc and rs - 1 not in post_ends and not _is_ascii_name(parts[nc:]):
                 nc = 0  # ``Anh Trần Văn Nam``: ``Anh`` is the honorific
             if families.isdisjoint(parts) and not (
@@ -503,13 +593,13 @@ class OfficialsComponent:
                     and (sep := _APPOS_SEP_RE.match(text, syls[-1][1])) is not None and sep.end() in post_starts
                 ):
                     start_i = i  # ``ông Quang Trung, đại diện …``: a two-syllable name with its post right after
-                elif (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= len(words) - i <= 3:
+                elif (honor or prev in self.honorifics or _is_ascii_name(words) or (nc and i >= nc and _is_ascii_name(words[i:]))) and 2 <= sum(w not in _PARTICLES for w in words[i:]) <= 3:
                     start_i, foreign = i, True
                 else:
                     continue
             syls = syls[start_i:]
             if (
-                start_i == 0 and honor is None and prev in self.name_guards and syls[0][0] - 1 not in post_ends
+                start_i == 0 and honor is None and self._guarded(text, syls[0][0], prev) and syls[0][0] - 1 not in post_ends
                 and not self._guard_compound(text, syls[0][0], prev)
                 and not (prev in _BARE_UNITS and syls[0][0] - len(prev) - 2 in post_ends and len(syls) >= 3 and syls[0][2] in families)
             ):
@@ -520,6 +610,11 @@ class OfficialsComponent:
             in_place = k > 0 and loc_max_end[k - 1] > s
             if in_place and name not in self.place_names and len(syls) >= 3 and syls[0][2] in families and text[s - 1 : s] == " " and _prev_word(text, s) in _UNIT_WORDS | _BARE_UNITS:
                 in_place = False  # ``Chủ tịch HĐND thành phố Nguyễn Ngọc Tuấn``: a full name is no place
+            if in_place and len(syls) >= 3 and syls[0][2] in families and name not in self.place_names:
+                # ``ông Lê Như Anh``: a place read inside a full name after its family name (``Anh``) is the
+                # place reader's mistake; only a place covering the family name counts (rule place_inside_name).
+                k0 = bisect_right(loc_starts, s)
+                in_place = k0 > 0 and loc_max_end[k0 - 1] > s
             if name in self.not_names or in_place:
                 continue
             left, gender = s, None
@@ -531,8 +626,43 @@ class OfficialsComponent:
                 continue  # ``Huyện đoàn Quan Sơn``: a district, unless ``ông``/``bà`` says otherwise
             if foreign and not (_is_ascii_name(name.split()) or gender and _is_latin(name)):
                 continue  # a foreign name: plain Latin (``Joe Biden``), or Latin-1 after ``ông``/``bà``
+            if foreign and not gender and start_i == 0 and not nc and _prev_word(text, s).casefold() in _PLACE_UNIT_BEFORE:
+                continue  # ``Tòa thị chính tỉnh Preah Sihanouk``: a unit word names a place, not a person (rule foreign_place)
             out.append(_Cand(s, e, name, left, gender, foreign))
         return out
+
+    def _brand_prefix(self, text: str, parts: list[str]) -> int:
+        """How many leading words of a plain-Latin run right after a post are a brand the article
+        names on its own elsewhere (``Apple`` in ``CEO Apple Tim Cook`` when ``… của Apple …`` stands in
+        another sentence: after a small lower-case word, not after ``ông``/``bà`` nor at a sentence's
+        start, where a person's name stands: ``ông Tedros``, ``Tedros nói``), so the name is the rest,
+        without a country after the brand (``Targa Australia Eugene Arocca``) (rule brand_before_name);
+        0 when none."""
+        for j in (1, 2):
+            brand, nxt = " ".join(parts[:j]), parts[j] if j < len(parts) else ""
+            if not (_is_ascii_name(parts[j:]) and all(w.isascii() for w in parts[:j])):
+                continue
+            i = text.find(brand)
+            while i >= 0:
+                e = i + len(brand)
+                alone = i > 0 and text[i - 1] == " " and not (e < len(text) and text[e].isalnum())
+                prev = _prev_word(text, i)
+                if alone and not text.startswith(" " + nxt, e) and prev.isalpha() and prev.islower() and prev not in self.honorifics:
+                    k = _country_prefix(parts[j:], self.countries)
+                    return j + k if k and _is_ascii_name(parts[j + k :]) else j
+                i = text.find(brand, e)
+        return 0
+
+    def _guarded(self, text: str, start: int, prev: str) -> bool:
+        """The word before ``start`` (``prev``), or the two words before it (``Bệnh viện``, ``Công ty``),
+        guard a name: the run after them names a body or a place (``Bệnh viện Bạch Mai``)."""
+        if prev in self.name_guards:
+            return True
+        j = start
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        before = _prev_word(text, j - len(prev))
+        return bool(before) and f"{before} {prev}" in self.name_guards
 
     def _guard_compound(self, text: str, start: int, guard: str) -> bool:
         """The guard word before ``start`` ends a common word (``Phát triển nông thôn Hoàng Văn An``)."""
@@ -1251,44 +1381,97 @@ class OfficialsComponent:
             return []  # ``Đại diện Sở Y tế, ông X``: an apposition post before a name only with its body and ông/bà
         if _PLURAL_BEFORE_RE.search(text, max(0, h.start - 12), h.start):
             return []  # ``chất vấn các Bộ trưởng khối văn hóa - xã hội, bà X``: several holders, none named (rule plural_post)
+        lead = text[max(sent_s, h.start - 16) : h.start]
+        if self.not_holder_re.search(lead):
+            return []  # ``ứng viên Tổng thống X``: X does not hold the post (rule not_holder)
+        if "," in text[h.end : c.left] and self.addressee_re.search(lead):
+            return []  # ``Báo cáo với Chủ tịch nước, bác sĩ X``: the post is the addressee's (rule addressee)
+        aide = post_hits[k - 1] if k > 0 else None
+        if aide is not None and not (aide.canonical in _AIDE_POSTS and aide.start >= sent_s and not text[aide.end : h.start].strip()):
+            aide = None
+        got = self._prenominal_posts(doc, c, h, k, post_hits, sent_s, cand_starts, hit_starts, rec_orgs, claimed)
+        if aide is not None and got and got[0][0] == h.start:
+            # ``trợ lý Tổng thống Nga X``: X is the aide of the post's holder, the post is not X's; the
+            # title names both (``Trợ lý Tổng thống``), the body is the post's (rule aide_of_post).
+            return [(aide.start, Title(f"{aide.canonical} {got[0][1].title}", got[0][1].organization))]
+        return got
+
+    def _prenominal_posts(
+        self,
+        doc: Doc,
+        c: _Cand,
+        h: _Hit,
+        k: int,
+        post_hits: list[_Hit],
+        sent_s: int,
+        cand_starts: set[int],
+        hit_starts: set[int],
+        rec_orgs: dict[int, tuple[int, str]],
+        claimed: set[int],
+    ) -> list[tuple[int, Title]]:
+        """The posts of ``Thứ trưởng Bộ Y tế Nguyễn Văn An`` once the post right before the name (``h``,
+        ``post_hits[k]``) is known to be the name's."""
+        text = doc.text
         h = self._extended(text, h, c.left)
-        between = text[h.end : c.left]
+        # ``Chủ tịch của Real Madrid, Florentino Perez``: the body after ``của`` (rule post_of_body_name).
+        of = _OF_START_RE.match(text, h.end, c.left)
+        if of is not None and (_base_post(h.canonical) in _GENERIC_POSTS or (c.foreign and not c.gender and text[h.start].islower())):
+            of = None  # ``đội trưởng của CLB, Harry Maguire``, ``đại diện của Messi, X``: no post of a body
+        body_from = of.end() if of is not None else h.end
+        between = text[body_from : c.left]
         stripped = between.strip(" ,-")
+        if c.foreign and not c.gender and "," in between and _ACCORDING_RE.search(text, max(sent_s, h.start - 12), h.start):
+            # ``Theo chủ tịch UEFA, European Super League …``: after ``theo POST,`` a clause starts; a bare
+            # foreign run there is not the post's name (rule according_to).
+            return []
         span: tuple[int, int] | None = None
         if stripped in _BARE_UNITS:
             # ``Chủ tịch xã X``, ``Bí thư phường X``: the post's body at that level, unnamed.
             return [(h.start, Title(h.canonical, self._level_body(h.canonical, stripped) or stripped))]
         if stripped:
-            if len(between) > 160 or _BREAK_RE.search(between):
+            # ``Tổng giám đốc Tổ chức Y tế Thế giới (WHO) X``: a bracketed short form inside the body is no break.
+            if len(between) > 160 or _BREAK_RE.search(_ABBR_PAREN_RE.sub("", between)):
                 return []
-            span = self._scan_org(text, h.end, c.left, h, cand_starts, hit_starts)
-            if (span is None or text[span[1] : c.left].strip(" ,-")) and not (c.foreign and _REGION_RE.fullmatch(stripped)):
+            # after ``của`` a capitalised run is the body even when it reads like a name (``Sporting Porto``)
+            span = self._scan_org(text, body_from, c.left, h, cand_starts - {body_from} if of is not None else cand_starts, hit_starts)
+            rest = text[span[1] : c.left].strip(" ,-") if span is not None else ""
+            if (span is None or (rest and not _ABBR_PAREN_RE.fullmatch(rest))) and not (c.foreign and _REGION_RE.fullmatch(stripped)):
                 return []
         country: str | None = stripped if stripped in self.countries else None
         sector: str | None = None
         if c.foreign and stripped and country is None:
             country, sector = self._foreign_body(stripped)
+        named_body = span is not None and self.body_head_re.match(text, span[0]) is not None
         if c.foreign and not c.gender and (
-            (stripped and not (country or sector)) or (not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS)
+            (stripped and not (country or sector or named_body))
+            or (
+                not stripped and _base_post(h.canonical) not in _FOREIGN_POSTS
+                and not ((text[h.start].isupper() or _base_post(h.canonical) not in _GENERIC_POSTS) and _bare_foreign_name(text, c))
+            )
         ):
             return []
+        foreign_body = c.foreign or (country is not None and not named_body)
         if sector is not None and not h.head and sector in self.departments:
             # ``Giám đốc Kỹ thuật X của Chelsea``: the department is part of the post (rule foreign_department);
             # the body is the one named right after the name, else the country.
-            of = _OF_BODY_AFTER_RE.match(text, c.end)
-            return [(h.start, Title(f"{h.canonical} {sector}", of.group("org") if of is not None else country))]
-        if sector is not None:
+            of_org = _OF_ORG_AFTER_RE.match(text, c.end)
+            return [(h.start, Title(f"{h.canonical} {sector}", of_org.group("org") if of_org is not None else country))]
+        if sector is not None and not named_body:
             # ``Bộ trưởng Quốc phòng Indonesia X``: the ministry the post heads, of that country;
             # ``Bộ trưởng Bộ Y tế Lào X`` names the ministry already (rule foreign_sector).
             headed = h.head and not self.org_head_re.match(sector)
             body = self.orgs.canonical(f"{h.head} {sector}" if headed else sector) if h.head else sector
-            return [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
-        if country is not None or (c.foreign and span is None):
+            out = [(h.start, Title(h.canonical, f"{body} {country}" if country else body))]
+        elif (country is not None and not named_body) or (c.foreign and span is None):
             # A foreign head of government or state: the body is the country named after the post
             # (``Thủ tướng Anh`` -> ``Anh``, like ``Tổng thống Mỹ`` -> ``Mỹ``), never the default
             # Vietnamese body (``Chính phủ``); a foreign name with no country gets no body.
-            return [(h.start, Title(h.canonical, country))]
-        out = [(h.start, self._title(doc, rec_orgs, h, span))]
+            out = [(h.start, Title(h.canonical, country))]
+        else:
+            out = [(h.start, self._title(doc, rec_orgs, h, span))]
+        if not stripped and out[0][1].organization is None and (of := _OF_BODY_AFTER_RE.match(text, c.end)) is not None:
+            # ``chủ tịch Andrea Agnelli của Juventus``: the body follows the name (rule post_name_of_body).
+            out[0] = (h.start, Title(h.canonical, self.orgs.canonical(of.group("body").strip()) or of.group("body").strip()))
         # Earlier posts of the same chain: ``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X``.
         while k > 0:
             prev = post_hits[k - 1]
@@ -1306,7 +1489,11 @@ class OfficialsComponent:
                 if pspan is None or pspan[1] != prev.end + sep.start():
                     break
             t = self._title(doc, rec_orgs, prev, pspan)
-            if t.organization is None and not prev.default_org:
+            if foreign_body and pspan is None:
+                # ``Phó Thủ tướng kiêm Bộ trưởng Công thương Séc X``: a foreign official's earlier post
+                # takes the country, not the next post's ministry (rule foreign_chain).
+                t = Title(prev.canonical, country)
+            elif t.organization is None and not prev.default_org:
                 t = Title(t.title, out[-1][1].organization)
             out.append((prev.start, t))
             h = prev
@@ -1356,12 +1543,13 @@ class OfficialsComponent:
         region = _REGION_RE.fullmatch(between)
         if region is not None:
             return between, None  # ``Thống đốc bang Oregon X``: the state is the body
-        if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
+        # ``An ninh Quốc gia Ấn Độ``: a sector of up to four words, then a country.
+        if not 1 <= len(words) <= 7 or not words[0][:1].isupper():
             return None, None
         for n in (3, 2, 1):
             if len(words) > n and " ".join(words[-n:]) in self.countries:
-                return " ".join(words[-n:]), " ".join(words[:-n]) if len(words) - n <= 3 else None
-        return None, (between if len(words) <= 3 and all(w[:1].isupper() or w.islower() for w in words) else None)
+                return " ".join(words[-n:]), " ".join(words[:-n]) if len(words) - n <= 4 else None
+        return None, (between if len(words) <= 4 and all(w[:1].isupper() or w.islower() for w in words) else None)
 
     def _apposition(
         self,
@@ -1396,6 +1584,12 @@ class OfficialsComponent:
         fm = _FORMER_RE.match(text, q) if q not in hit_at else None
         if fm:
             q = fm.end()
+        if q not in hit_at and sep.group().strip() == ",":
+            # ``TS X, chuyên gia lúa gạo, Hiệu trưởng Đại học Y,``: a short lower-case description,
+            # then the post (rule appos_after_description).
+            d = _DESCRIPTION_RE.match(text, q)
+            if d is not None and d.end() in hit_at and hit_at[d.end()].kind == "post":
+                q = d.end()
         if q not in hit_at:
             return pos, []
         close = text.find(")", q, limit) if sep.group().strip() == "(" else -1
@@ -1600,9 +1794,12 @@ class OfficialsComponent:
         hit_starts: set[int],
         rec_orgs: dict[int, tuple[int, str]],
     ) -> list[tuple[_Cand, Title]]:
-        """``Phó Chủ tịch: Trần Văn An (chuyên môn), Lê Văn Bình``; ``5 ủy viên … gồm: A, B``."""
+        """``Phó Chủ tịch: Trần Văn An (chuyên môn), Lê Văn Bình``; ``5 ủy viên … gồm: A, B``; ``Hai phó
+        chủ tịch là A và B`` (a counted post and ``là``/``gồm``: rule plural_list)."""
         text = doc.text
         m = _COLON_RE.match(text, h.end)
+        if m is None and h.kind == "post" and _PLURAL_COUNT_RE.search(text, max(0, h.start - 12), h.start):
+            m = _PLURAL_IS_RE.match(text, h.end)
         if m is None or _CREDIT_RE.search(text, m.start(), m.end()):
             return []  # ``… - Ảnh: Nam Khánh``: a photo credit, not a list
         span = self._scan_org(text, h.end, m.end(), h, cand_starts, hit_starts) if text[h.end : m.end()].strip(" :") else None
@@ -1708,7 +1905,7 @@ class OfficialsComponent:
 # The qualifier words of a post (SPEC, second edition: part of the title, capitalised) and their
 # toneless spellings as the tone-mark repair pattern sees them.
 _UNTONED_QUALIFIERS = {"nguyên": "nguyên", "quyên": "quyền", "cưu": "cựu"}
-_QUALIFIERS = frozenset(_UNTONED_QUALIFIERS.values())
+_QUALIFIERS = frozenset([*_UNTONED_QUALIFIERS.values(), "đồng"])  # ``đồng Chủ tịch``: a co-chair
 
 
 # The party committee of a place, by the place's unit (``tỉnh X`` -> ``Tỉnh ủy X``).
@@ -1808,6 +2005,15 @@ def _place_not_person(text: str, c: _Cand, post_ends: set[int], post_starts: set
     return _PLACE_LIST_BEFORE_RE.search(text, max(0, c.start - 60), c.start) is not None
 
 
+def _bare_foreign_name(text: str, c: _Cand) -> bool:
+    """``CEO Tim Cook,``: two plain-Latin words right after any post, with no capitalised word after
+    them, are a person (a company's name is longer or runs on: ``CEO Apple Tim Cook``) (rule foreign_after_post)."""
+    if c.name.count(" ") != 1:
+        return False
+    q = _next_word_at(text, c.end)
+    return q >= len(text) or not (text[q].isupper() or text[q].isdigit())
+
+
 def _base_post(canon: str) -> str:
     """The post without its qualifier (``Cựu Tổng thống`` -> ``Tổng thống``)."""
     first, _, rest = canon.partition(" ")
@@ -1861,9 +2067,13 @@ def _merge_variants(people: dict[str, _Person], cands: list[_Cand]) -> dict[str,
 
 
 def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
-    """Posts in text order; the same post without a body merges into one with a body."""
+    """Posts in text order; the same post without a body merges into one with a body; ``Chủ tịch``
+    beside the same person's ``Chủ tịch nước`` is that post said short (rule state_post_short)."""
     out: list[Title] = []
+    state = {t.title.casefold() for _, t in items if t.title.casefold().endswith(" nước")}
     for _, t in sorted(items, key=lambda x: x[0]):
+        if state and f"{t.title.casefold()} nước" in state:
+            continue
         key = t.title.casefold()
         same = [o for o in out if o.title.casefold() == key]
         key_t = _org_key(t.organization)
@@ -1956,6 +2166,19 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+def _latin_tail(parts: list[str], families: frozenset[str]) -> int:
+    """Where a plain-ASCII name of two or three words ends a run whose earlier words are Vietnamese
+    (carry tone marks): ``Nhà Trắng Jake Sullivan`` -> 2; 0 when there is none, or when a family name
+    is in the run (``Đinh Quang Minh`` is one Vietnamese name) (rule latin_tail)."""
+    if not families.isdisjoint(parts):
+        return 0
+    for n in (3, 2):
+        j = len(parts) - n
+        if j >= 1 and all(w.isascii() for w in parts[j:]) and _is_ascii_name(parts[j:]) and not _is_latin(parts[j - 1]):
+            return j
+    return 0
+
+
 def _country_prefix(parts: list[str], countries: frozenset[str]) -> int:
     """How many leading syllables of a run name a foreign country (``Nhật Bản Kishida Fumio`` -> 2)."""
     for n in (3, 2, 1):
@@ -1977,8 +2200,13 @@ def _is_latin(name: str, extra: str = "") -> bool:
 def _is_ascii_name(words: list[str]) -> bool:
     """A foreign name: two or three Latin capitalised words (``Matthew Powell``, ``Robles Fernández``),
     no Vietnamese tone marks."""
+    if not _PARTICLES.isdisjoint(words):
+        # ``Von der Leyen``, ``Ursula von der Leyen``: particles inside, never first or last, not counted.
+        if words[0] in _PARTICLES or words[-1] in _PARTICLES:
+            return False
+        words = [w for w in words if w not in _PARTICLES]
     return (
         2 <= len(words) <= 3
-        and all((w.isascii() or _is_latin(w, _ACUTE)) and w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words)
+        and all((w.isascii() or _is_latin(w, _ACUTE)) and all(p[:1].isupper() and p[1:].islower() or p.islower() for p in w.split("-")) and w[:1].isupper() and len(w) > 1 for w in words)
         and sum(w.isascii() for w in words) * 2 >= len(words)
     )
