@@ -323,9 +323,26 @@ class FactsComponent:
 
     # -- assignment of items and cues to sentences (bisect, never all against all) ---------
     def _sentences(self, doc: Doc, rec: Record) -> list[_Sentence]:
-        sents = [_Sentence(*doc.span(a, b), a, b) for a, b in doc.sentences]
-        for before, after in zip(sents, sents[1:], strict=False):
-            after.prev_start = before.start
+        """The sentences ``_sentence`` reads (an amount, a count or an official, not too long),
+        with their items and cues; the others are never built (speed: most sentences have none)."""
+        spans = doc.sentences
+        bounds = [doc.span(a, b) for a, b in spans]
+        all_starts = [a for a, _ in bounds]
+
+        def index(pos: int) -> int:
+            k = bisect_right(all_starts, pos) - 1
+            return k if k >= 0 and pos < bounds[k][1] else -1
+
+        wanted = {index(a.start) for a in rec.amounts}
+        wanted.update(index(c.start) for c in rec.counts)
+        wanted.update(index(m.start) for o in rec.officials for m in o.mentions)
+        sents: list[_Sentence] = []
+        for k in sorted(wanted):
+            if k >= 0 and bounds[k][1] - bounds[k][0] <= _MAX_SENTENCE:
+                s = _Sentence(*bounds[k], *spans[k])
+                if k > 0:
+                    s.prev_start = bounds[k - 1][0]
+                sents.append(s)
         starts = [s.start for s in sents]
 
         def at(pos: int) -> _Sentence | None:
@@ -361,34 +378,42 @@ class FactsComponent:
                 if (s := at(m.start)) is not None:
                     s.orgs.append((m.start, org))
         text = doc.text
-        # Cues are matched on a lower-cased copy (same length for Vietnamese; else ignore case).
-        low = text.lower()
+        # Cues are matched on a lower-cased copy (same length for Vietnamese; else ignore case),
+        # only inside the sentences read (a whole word never spans two sentences).
+        low = doc.lower
         cue_re, aid_re = (self._cue_re, self._aid_re) if len(low) == len(text) else (self._cue_re_i, self._aid_re_i)
         if len(low) != len(text):
             low = text
-        for hit in cue_re.finditer(low):
-            kinds = self._kinds.get(hit.group().lower())
-            if kinds and "stop" not in kinds:
-                if text[hit.start()].isupper() and ("support" in kinds or "support_passive" in kinds) and _IN_NAME_RE.search(
-                    text, max(0, hit.start() - 3), hit.start()
-                ):
-                    continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
+        for s in sents:
+            for hit in cue_re.finditer(low, s.nstart):
+                if hit.start() >= s.nend:
+                    break
+                kinds = self._kinds.get(hit.group().lower())
+                if kinds and "stop" not in kinds:
+                    if text[hit.start()].isupper() and ("support" in kinds or "support_passive" in kinds) and _IN_NAME_RE.search(
+                        text, max(0, hit.start() - 3), hit.start()
+                    ):
+                        continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
+                    pos = doc.orig_start(hit.start())
+                    if at(pos) is s:
+                        s.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
+            for hit in aid_re.finditer(low, s.nstart):
+                if hit.start() >= s.nend:
+                    break
                 pos = doc.orig_start(hit.start())
-                if (s := at(pos)) is not None:
-                    s.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
-        for hit in aid_re.finditer(low):
-            pos = doc.orig_start(hit.start())
-            if (s := at(pos)) is not None:
-                s.aids.append((pos, self._aids.get(hit.group().lower(), hit.group())))
-        for hit in _PROVINCE_WORD_RE.finditer(text):
-            e = hit.end()
-            if e + 1 < len(text) and text[e] == " " and (text[e + 1].isupper() or text[e + 1].isdigit()):
-                continue  # ``tỉnh Long An``: a name follows, the place component has it
-            if _NOT_PROVINCE_BEFORE.search(text, max(0, hit.start() - 8), hit.start()):
-                continue  # ``các tỉnh``, ``6 tỉnh``, ``cấp tỉnh``
-            pos = doc.orig_start(hit.start())
-            if (s := at(pos)) is not None:
-                s.province_words.append((pos, hit.group().lower()))
+                if at(pos) is s:
+                    s.aids.append((pos, self._aids.get(hit.group().lower(), hit.group())))
+            for hit in _PROVINCE_WORD_RE.finditer(text, s.nstart):
+                if hit.start() >= s.nend:
+                    break
+                e = hit.end()
+                if e + 1 < len(text) and text[e] == " " and (text[e + 1].isupper() or text[e + 1].isdigit()):
+                    continue  # ``tỉnh Long An``: a name follows, the place component has it
+                if _NOT_PROVINCE_BEFORE.search(text, max(0, hit.start() - 8), hit.start()):
+                    continue  # ``các tỉnh``, ``6 tỉnh``, ``cấp tỉnh``
+                pos = doc.orig_start(hit.start())
+                if at(pos) is s:
+                    s.province_words.append((pos, hit.group().lower()))
         for s in sents:
             s.amounts.sort(key=lambda x: x.start)
             s.counts.sort(key=lambda x: x.start)
