@@ -339,10 +339,10 @@ class FactsComponent:
         sents: list[_Sentence] = []
         for k in sorted(wanted):
             if k >= 0 and bounds[k][1] - bounds[k][0] <= _MAX_SENTENCE:
-                s = _Sentence(*bounds[k], *spans[k])
+                sent = _Sentence(*bounds[k], *spans[k])
                 if k > 0:
-                    s.prev_start = bounds[k - 1][0]
-                sents.append(s)
+                    sent.prev_start = bounds[k - 1][0]
+                sents.append(sent)
         starts = [s.start for s in sents]
 
         def at(pos: int) -> _Sentence | None:
@@ -384,9 +384,9 @@ class FactsComponent:
         cue_re, aid_re = (self._cue_re, self._aid_re) if len(low) == len(text) else (self._cue_re_i, self._aid_re_i)
         if len(low) != len(text):
             low = text
-        for s in sents:
-            for hit in cue_re.finditer(low, s.nstart):
-                if hit.start() >= s.nend:
+        for sent in sents:
+            for hit in cue_re.finditer(low, sent.nstart):
+                if hit.start() >= sent.nend:
                     break
                 kinds = self._kinds.get(hit.group().lower())
                 if kinds and "stop" not in kinds:
@@ -395,16 +395,16 @@ class FactsComponent:
                     ):
                         continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
                     pos = doc.orig_start(hit.start())
-                    if at(pos) is s:
-                        s.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
-            for hit in aid_re.finditer(low, s.nstart):
-                if hit.start() >= s.nend:
+                    if at(pos) is sent:
+                        sent.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
+            for hit in aid_re.finditer(low, sent.nstart):
+                if hit.start() >= sent.nend:
                     break
                 pos = doc.orig_start(hit.start())
-                if at(pos) is s:
-                    s.aids.append((pos, self._aids.get(hit.group().lower(), hit.group())))
-            for hit in _PROVINCE_WORD_RE.finditer(text, s.nstart):
-                if hit.start() >= s.nend:
+                if at(pos) is sent:
+                    sent.aids.append((pos, self._aids.get(hit.group().lower(), hit.group())))
+            for hit in _PROVINCE_WORD_RE.finditer(text, sent.nstart):
+                if hit.start() >= sent.nend:
                     break
                 e = hit.end()
                 if e + 1 < len(text) and text[e] == " " and (text[e + 1].isupper() or text[e + 1].isdigit()):
@@ -412,8 +412,8 @@ class FactsComponent:
                 if _NOT_PROVINCE_BEFORE.search(text, max(0, hit.start() - 8), hit.start()):
                     continue  # ``các tỉnh``, ``6 tỉnh``, ``cấp tỉnh``
                 pos = doc.orig_start(hit.start())
-                if at(pos) is s:
-                    s.province_words.append((pos, hit.group().lower()))
+                if at(pos) is sent:
+                    sent.province_words.append((pos, hit.group().lower()))
         for s in sents:
             s.amounts.sort(key=lambda x: x.start)
             s.counts.sort(key=lambda x: x.start)
