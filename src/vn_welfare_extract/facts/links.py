@@ -311,6 +311,8 @@ class FactsComponent:
         self._aid_re = _alternation(aids)
         self._cue_re_i = _alternation(kinds, re.IGNORECASE)
         self._aid_re_i = _alternation(aids, re.IGNORECASE)
+        # How far past a sentence's end a cue that starts in it (and the character after it) may reach.
+        self._cue_reach = max(len(k) for k in (*kinds, *aids, "thành phố")) + 1
 
     def __call__(self, doc: Doc, rec: Record) -> None:
         sents = self._sentences(doc, rec)
@@ -385,7 +387,8 @@ class FactsComponent:
         if len(low) != len(text):
             low = text
         for sent in sents:
-            for hit in cue_re.finditer(low, sent.nstart):
+            stop = sent.nend + self._cue_reach  # scan no further (a match and its look-ahead end before)
+            for hit in cue_re.finditer(low, sent.nstart, stop):
                 if hit.start() >= sent.nend:
                     break
                 kinds = self._kinds.get(hit.group().lower())
@@ -397,13 +400,13 @@ class FactsComponent:
                     pos = doc.orig_start(hit.start())
                     if at(pos) is sent:
                         sent.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
-            for hit in aid_re.finditer(low, sent.nstart):
+            for hit in aid_re.finditer(low, sent.nstart, stop):
                 if hit.start() >= sent.nend:
                     break
                 pos = doc.orig_start(hit.start())
                 if at(pos) is sent:
                     sent.aids.append((pos, self._aids.get(hit.group().lower(), hit.group())))
-            for hit in _PROVINCE_WORD_RE.finditer(text, sent.nstart):
+            for hit in _PROVINCE_WORD_RE.finditer(text, sent.nstart, stop):
                 if hit.start() >= sent.nend:
                     break
                 e = hit.end()
