@@ -78,8 +78,10 @@ def variants(name: str) -> list[str]:
             break
     if name.startswith(_BANK_HEAD):
         out.append("Ngân hàng TMCP " + name[len(_BANK_HEAD):])
-    seen: set[str] = set()
-    return [v for v in out if not (v.casefold() in seen or seen.add(v.casefold()))]
+    kept: dict[str, str] = {}
+    for v in out:
+        kept.setdefault(v.casefold(), v)
+    return list(kept.values())
 
 
 def main(source: Path) -> None:
