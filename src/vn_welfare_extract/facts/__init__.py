@@ -37,7 +37,7 @@ RULES: dict[str, frozenset[str]] = {
         "bare_code", "congress_resolution", "constitution", "kind_code", "kind_number", "kind_number_list",
         "law_amendment", "law_list", "law_table", "plenum_resolution", "title_pattern",
     }),
-    "organizations": frozenset({"department", "fuzzy", "group", "known", "local"}),
+    "organizations": frozenset({"department", "fuzzy", "group", "known", "listed", "local", "ticker"}),
     "locations": frozenset({
         "city", "commune", "commune_code", "commune_unknown", "country", "district", "district_list", "province", "sea",
     }),
