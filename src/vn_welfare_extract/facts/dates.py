@@ -136,6 +136,8 @@ _WEEK_OFFSETS = {
     "này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "rồi": -1, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1, "tiếp theo": 1,
 }
 _QUANT = r"(?:\d|các|những|mấy|vài|nhiều|hàng|mỗi|từng|hằng|chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+# `đợt hai tháng 3`, `lần 2 tháng 5/2021`: an ordinal's number before `tháng` does not count months
+_ORD_HEAD = r"(?:đợt|lần|kỳ|khóa|khoá|phiên|vòng|thứ|giai[ ]+đoạn)[ ]+"
 
 # Where an alternative of the combined pattern can start (see ``_trigger``): a digit that can
 # open a date, or a word together with enough of what follows it to be worth a full match.
@@ -373,7 +375,7 @@ class DatesComponent:
             # các ngày 4, 11 và 18/10: one item per day
             _Rule(
                 "daylist",
-                rf"(?:ngày|mồng|mùng){_W}(?P<dl>{_DD}(?:{_W0}(?:,|và|;){_W0}{_DD})+){_W0}(?:,|và|;){_W0}(?P<d>{_DD})(?P<sep>[/-])(?P<m>{_MM})"
+                rf"(?:ngày|mồng|mùng|hôm|sáng|chiều|tối|trưa|đêm){_W}(?P<dl>{_DD}(?:{_W0}(?:,|và|;){_W0}{_DD})+){_W0}(?:,|và|;){_W0}(?P<d>{_DD})(?P<sep>[/-])(?P<m>{_MM})"
                 rf"(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}",
                 DatesComponent._day_list,
             ),
@@ -394,7 +396,7 @@ class DatesComponent:
             # ngày 8 tháng 10 (năm 2021), mồng 3 tháng 3, 14 tháng 5 năm 2018
             _Rule(
                 "dtm",
-                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?:(?P<m>{_MM})|(?<=(?:ngày|mồng|mùng)[ ]+\d{{1,2}}[ ]+tháng[ ]+)(?P<mw>{_MONTHW}))(?:{_YEARPART})?(?!\d)",
+                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]|{_ORD_HEAD}){_B}(?P<d>{_DD}){_W}tháng{_W0}(?:(?P<m>{_MM})|(?<=(?:ngày|mồng|mùng)[ ]+\d{{1,2}}[ ]+tháng[ ]+)(?P<mw>{_MONTHW}))(?:{_YEARPART})?(?!\d)",
                 DatesComponent._day, digit=True,
             ),
             # 8/10, ngày 8-10, 08/10/2021, 8-10-2021, chiều 7/10
@@ -406,7 +408,7 @@ class DatesComponent:
             # tháng 9, tháng 9/2021, tháng 9 năm 2021, cuối tháng 3/2021, tháng 3-4/2021, tháng 4 này
             _Rule(
                 "month",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=th[áa]ng)(?<!{_QUANT}[ ])(?<!\d[ ]?)th[áa]ng{_W0}(?P<m>{_MM})"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=th[áa]ng)(?<!(?<!{_ORD_HEAD}|\d){_QUANT}[ ])(?<!(?<!{_ORD_HEAD}|\d)\d+[ ]?)th[áa]ng{_W0}(?P<m>{_MM})"
                 rf"(?:{_W0}(?:-|và|đến|tới){_W0}(?:tháng{_W0})?(?P<m2>{_MM}))?(?![\d.,]\d|\d)"
                 rf"(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?(?!\d|{_W}(?:lần|tuổi|người|ngày|đồng|triệu|tỷ|tỉ)(?!\p{{L}}))",
                 DatesComponent._b_month,
@@ -414,7 +416,7 @@ class DatesComponent:
             # tháng tám, tháng mười hai năm 2019, cuối tháng Năm
             _Rule(
                 "monthword",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ]|\d[ ]?)tháng{_W}(?P<mw>{_MONTHW})(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!(?<!{_ORD_HEAD}){_QUANT}[ ]|\d[ ]?)tháng{_W}(?P<mw>{_MONTHW})(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?"
                 rf"(?!{_W0}\d|{_W}(?:lần|lượt|đợt|kỳ|buổi|ngày|tuần|tháng|năm|người|tuổi|triệu|tỷ|tỉ|đồng|chục|trăm|nghìn|ngàn|một|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?!\p{{L}}))",
                 DatesComponent._monthword,
             ),
@@ -573,6 +575,27 @@ class DatesComponent:
         self._ratio_after = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})(?<!ngày|tháng|năm|giờ|phút)", regex.IGNORECASE)
         # Before a bare d-m: words after which a date is expected (`từ 2-9`, `trước 30-11`, `(21-6)`).
         self._dash_ctx = regex.compile(r"(?:(?<!\p{L})(?:từ|đến|tới|trước|sau|hôm|nay|qua|lễ|dịp|phiên)|\()[ ]*$", regex.IGNORECASE)
+        # `Từ 2-9 đến 10-9`: the second member of a range that a bare day-month opened.
+        self._dash_range_before = regex.compile(
+            rf"(?<!\p{{L}})(?:từ|ngày){_W}{_DD}[-/]{_MM}(?:[-/]{_YY})?{_W0}(?:đến|tới|-|–){_W0}$", regex.IGNORECASE
+        )
+        # A score, not a day-month: `Trận đấu kết thúc (2-1)`, `thắng 2-1`, `chung cuộc 4-2`
+        # (a sports word earlier in the clause, or a score word right after).
+        self._score_clause = regex.compile(
+            rf"(?<!\p{{L}})(?:t[ỷỉ]{_W}số|(?<!(?:chiến|đại|toàn|thần|khải){_W})thắng|thua|hòa|hoà|chung{_W}cuộc|hiệp{_W}(?:một|hai|1|2|phụ)"
+            rf"|trận{_W}(?:đấu|cầu|chung{_W}kết|bán{_W}kết|tứ{_W}kết|giao{_W}hữu|lượt{_W}(?:đi|về))|ghi{_W}bàn|bàn{_W}thắng|loạt{_W}sút|penalty)"
+            rf"(?!\p{{L}})[^.!?;\n]{{0,48}}$",
+            regex.IGNORECASE,
+        )
+        self._score_after = regex.compile(
+            rf"\)?{_W0}(?:nghiêng{_W}về|cho{_W}đội|bàn|trên{_W}sân|sau{_W}(?:90|120){_W}phút|ở{_W}hiệp)(?!\p{{L}})", regex.IGNORECASE
+        )
+        # `Các tổ 4, 11 và 18/10`: the last member of a list of numbers whose head is not a date word.
+        self._numlist_before = regex.compile(
+            rf"(?<!(?:ngày|mồng|mùng|hôm|sáng|chiều|tối|trưa|đêm|khuya|từ){_W}(?:\d{{1,2}}{_W0},{_W0})*)(?<![\d.,/])\d{{1,3}}"
+            rf"(?:{_W0},{_W0}\d{{1,3}})*{_W0}(?:,|và|hoặc|;){_W0}$",
+            regex.IGNORECASE,
+        )
         self._line_start = regex.compile(r"(?:^|\n)[ ]*(?:[-•*+][ ]*)?$")
         # `thứ hai, ngày 20/7`, `thứ Hai (8-10)`: a weekday followed by its date.
         self._wd_date_after = regex.compile(rf"{_W0}[,(]?{_W0}(?:ngày{_W})?\d{{1,2}}{_W0}(?:[/-]|tháng)", regex.IGNORECASE)
@@ -620,7 +643,7 @@ class DatesComponent:
         )
         # `ngày 5 và 6-10`, `ngày 17 đến 20-10`: a day-month right after a day of a list or range.
         self._day_before = regex.compile(
-            rf"(?<![\p{{L}}])(?:ngày|mồng|mùng)(?:{_W}(?:mồng|mùng))?{_W}{_DD}{_W}(?:và|đến|tới){_W}$", regex.IGNORECASE
+            rf"(?<![\p{{L}}])(?:ngày|mồng|mùng|hôm)(?:{_W}(?:mồng|mùng))?{_W}{_DD}(?:{_W0},|{_W}(?:và|đến|tới)){_W}$", regex.IGNORECASE
         )
         self._list_gap = regex.compile(rf"{_W0}(?:,|và|hoặc|;){_W0}", regex.IGNORECASE)
         # `tính đến ngày 6-10`, `tính đến hết`, `đến 8h sáng ngày 30/4`: a state at that date.
@@ -1241,15 +1264,23 @@ class DatesComponent:
                 return None  # 24/7: round the clock
             if self._ratio_after.match(text, a.e) or self._bare_dm_before.search(text, max(0, a.s - 16), a.s):
                 return None  # `1/6 triệu trẻ`, `6/8 người`, `tỷ lệ 1/5`: ratios, not dates
+            if self._numlist_before.search(text, max(0, a.s - 40), a.s):
+                return None  # `Các tổ 4, 11 và 18/10`: numbered things, not days (`các ngày 4, 11 và 18/10` is a daylist)
+            if sep == "-" and (self._score_clause.search(text, max(0, a.s - 64), a.s) or self._score_after.match(text, a.e)):
+                return None  # `Trận đấu kết thúc (2-1)`, `thắng 2-1`: a score
             line_start = self._line_start.search(text, max(0, a.s - 4), a.s) is not None and text.startswith(":", a.e)
             if sep == "-" and self._units_re.match(text, a.e):
                 return None  # `sau 3-5 năm`: a range of counts
-            if sep == "-" and not line_start and not self._day_before.search(text, max(0, a.s - 24), a.s):
+            # `ngày 5 và 6-10`, `ngày 3, 4/10`, `Từ 2-9 đến 10-9`: after a day, a day
+            after_day = self._day_before.search(text, max(0, a.s - 24), a.s) or self._dash_range_before.search(
+                text, max(0, a.s - 24), a.s
+            )
+            if sep == "-" and not line_start and not after_day:
                 # 2-1 is a score, 8-10 a range of numbers; a date only where a date is expected:
                 # `Từ 2-9 đến 10-9`, `trước 30-11`, `(21-6)`, `ngày 5 và 6-10`, `14-2: …` at a line start
                 if not self._dash_ctx.search(text, max(0, a.s - 12), a.s) or not self._bare_dm_after.match(text, a.e):
                     return None
-            elif not line_start:
+            elif not line_start and not after_day:
                 if not self._bare_dm_ctx.search(text, max(0, a.s - 12), a.s) and not self._bare_dm_after.match(text, a.e):
                     return None
         if a.kind == "elided":
