@@ -88,7 +88,7 @@ _CALENDAR_RE = regex.compile(
 _PART = r"(?:rạng" + _W + r"sáng|sáng" + _W + r"sớm|chiều" + _W + r"tối|sáng|chiều|trưa|tối|đêm|khuya)"
 # Position inside a month or year (`đầu tháng 8`, `cuối năm 2020`); the value keeps the grain.
 _MOD = r"(?:đầu|cuối|giữa|trung" + _W + r"tuần|thượng" + _W + r"tuần|hạ" + _W + r"tuần)"
-_YREL = r"(?:nay|ngoái|trước|sau|tới|kế" + _W + r"tiếp|tiếp" + _W + r"theo)"
+_YREL = r"(?:nay|ngoái|trước|sau|tới|kế" + _W + r"tiếp|tiếp" + _W + r"theo|vừa" + _W + r"qua|qua)"
 # A year after a month or quarter: `/2021`, `-2021`, ` năm 2021`, ` năm ngoái`.
 _YEARPART = (
     rf"(?:{_W0}[/.-]{_W0}(?P<y>{_YY})(?!\d)|{_W0},?{_W}n[ăa]m{_W0}(?P<y>{_YY})(?!\d)"
@@ -146,7 +146,7 @@ _TRIGGERS = (
     r"mùa[ ]+(?:xuân|hè|hạ|thu|đông)",
     r"từ[ ]+(?:nay|bây[ ]+giờ)",
     r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:tận[ ]+)?(?:nay|bây|hiện|thời|giờ)",
-    r"từ[ ]+(?:trước|xưa|ngày[ ]+xưa)[ ]+(?:đến|tới)|từ[ ]+(?:ngày[ ]+)?\d{1,2}[ ]*(?:đến|tới|-|–)",
+    r"từ[ ]+(?:trước|xưa|ngày[ ]+xưa)[ ]+(?:đến|tới)|từ[ ]+(?:ngày[ ]+|lúc[ ]+)?\d{1,2}(?:[ ]?(?:h|giờ)(?:[ ]?\d\d)?|:\d\d)?[ ]*(?:đến|tới|-|–)",
     r"bữa[ ]+(?:nay|qua|kia)|thập[ ]+(?:niên|kỷ|kỉ)|những[ ]+năm[ ]+\d",
     r"trở[ ]+lại[ ]+đây",
     r"cùng[ ]+(?:k|ngày|năm)",
@@ -168,7 +168,7 @@ _NUMBER_WORDS = {
 }
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SEASONS = {"xuân": "SP", "hè": "SU", "hạ": "SU", "thu": "AU", "đông": "WI"}
-_YREL_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1, "kế tiếp": 1, "tiếp theo": 1}
+_YREL_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1, "kế tiếp": 1, "tiếp theo": 1, "vừa qua": -1, "qua": -1}
 
 # Count and money nouns: a bare 4-digit number before one of them is a quantity, not a year.
 _UNITS = (
@@ -316,7 +316,7 @@ class DatesComponent:
             # cùng kỳ năm 2020, cùng kỳ năm ngoái
             _Rule(
                 "cungky",
-                rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d)"
+                rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước|vừa{_W}qua|qua)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d)"
                 rf"|(?!\p{{L}}|{_W0}\d|{_W}(?:họp|thi|này|đó|hạn|báo|đại|năm|những|các|nhiều|mấy)(?!\p{{L}})))",
                 DatesComponent._b_cungky,
             ),
@@ -371,6 +371,14 @@ class DatesComponent:
                 rf"(?:(?P<mod>{_MOD}){_W})?(?<!{_QUANT}[ ]|cao[ ]|đá[ ]|loại[ ]|tôn[ ]|trân[ ]|phẩm[ ])quý{_W}(?P<qrel>này|hiện{_W}nay|hiện{_W}tại|tới|sau|tiếp{_W}theo|kế{_W}tiếp|trước|vừa{_W}qua|vừa{_W}rồi)"
                 rf"(?!\p{{L}}|{_W}(?:đó|nữa))",
                 DatesComponent._quarterrel,
+            ),
+            # từ 7h đến 9h30, từ 6-7h sáng: a range of clock times is one clock item at its first time
+            _Rule(
+                "clock_range",
+                rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}(?:lúc{_W})?(?P<ch>[01]?\d|2[0-3])(?:[ ]?(?:h|giờ)(?:[ ]?(?P<cm>[0-5]\d))?|:(?P<cm>[0-5]\d))?"
+                rf"{_W0}(?:-|–|đến|tới){_W0}(?:lúc{_W})?(?:[01]?\d|2[0-3])(?:[ ]?(?:h|giờ)(?:[ ]?[0-5]\d(?:[ ]?phút)?)?|:[0-5]\d)(?![\p{{L}}\d]|[.,:/]\d)"
+                rf"(?:{_W}(?P<tp>{_PART})(?!\p{{L}}))?",
+                DatesComponent._clock_range,
             ),
             # các ngày 4, 11 và 18/10: one item per day
             _Rule(
@@ -516,7 +524,9 @@ class DatesComponent:
             # năm nay, năm ngoái, đầu năm, cuối năm nay, đầu năm sau
             _Rule(
                 "yearrel",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
+                # năm qua, năm vừa qua (no count before it): the past year
+                rf"(?=năm)(?<!(?:{_QUANT}|bao|nửa|bấy|của|hơn|đầu|cuối|giữa)[ ])năm{_W}(?P<ypast>vừa{_W}qua|vừa{_W}rồi|qua)(?!\p{{L}}|{_W}(?:đó|nữa|khi))|"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ]|bao[ ]|nửa[ ]|bấy[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
                 DatesComponent._b_yearrel,
             ),
         ]
@@ -631,6 +641,11 @@ class DatesComponent:
         self._span_before = regex.compile(rf"(?<!\p{{L}})(?:trong|suốt|mất|kéo{_W}dài|vòng|cách{_W}ly|chờ){_W}(?:(?:hơn|gần|khoảng){_W})?$", regex.IGNORECASE)
         self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}buổi)?{_W}$", regex.IGNORECASE)
         self._compared_before = regex.compile(rf"(?<!\p{{L}})(?:so{_W}với|hơn|bằng|từ|đến|tới)(?:{_W}\p{{L}}+)?{_W}$", regex.IGNORECASE)
+        self._hour_h_ctx = regex.compile(
+            rf"(?<!(?:kéo{_W}dài|mất|trong|suốt|sau|chờ|tốn|thêm|còn|vòng|hơn|gần|khoảng|chừng)(?:{_W}(?:khoảng|chừng|gần|hơn))?{_W})"
+            rf"(?:(?<!\p{{L}})(?:vào|đến|tới|đúng|khoảng|chừng|trước|tầm)|(?:^|[.!?;:\n])[ ]*)(?:{_W}|$)$",
+            regex.IGNORECASE,
+        )
         self._clock_ctx = regex.compile(rf"(?<!\p{{L}})(?:vào|đến|tới|từ|đúng){_W}$", regex.IGNORECASE)
         self._score_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:số|lệ)|thắng|thua|hòa|hoà|kết{_W}quả){_W0}$", regex.IGNORECASE)
         self._routine = regex.compile(
@@ -713,7 +728,7 @@ class DatesComponent:
                 if not last_year:
                     continue  # `cùng năm` with no year before it: nothing to point at
                 value, grain, end_value, unresolved = f"{last_year:04d}", "year", None, None
-            elif a.kind == "clock":
+            elif a.kind in _CLOCK_KINDS:
                 value, grain, end_value, unresolved = self._clock_day(para_day if para_day[0] == para else None, ref)
             elif a.grain == "cungky":
                 if "bare" in a.extra and not any(p[2] != "day" or p[0] == doc.sentence_at(a.s)[0] for p in periods):
@@ -734,7 +749,7 @@ class DatesComponent:
                     # a past year the text narrates: it opens its sentence (`Năm 2021, …`), or it
                     # holds for its own sentence; not a year compared with (`so với cuối năm 2020`)
                     story = (para, a.y, sent, a.s - sent <= 12)
-            if value is not None and grain == "day" and a.kind != "clock":
+            if value is not None and grain == "day" and a.kind not in _CLOCK_KINDS:
                 para_day = (para, value)
             if value is not None and grain in ("day", "month", "year") and end_value is None:
                 last_dated = (value, grain)
@@ -747,7 +762,7 @@ class DatesComponent:
             if value is not None and a.anaphor is None and grain == "day":
                 prev_value = (value, grain)  # `cùng ngày`: the last DAY named (not `tuần trước`)
             if value is not None and a.anaphor is None:
-                if grain in ("day", "month", "quarter", "half") and a.grain != "cungky" and a.kind != "clock":
+                if grain in ("day", "month", "quarter", "half") and a.grain != "cungky" and a.kind not in _CLOCK_KINDS:
                     periods.append((doc.sentence_at(a.s)[0], value, grain, end_value))
 
     # -- clock times, weekdays with their dates, glued as-of phrases ----------------------------
@@ -788,7 +803,10 @@ class DatesComponent:
         m, p = g.m, a.s
         luc = self._luc_before.search(text, max(0, p - 20), p)
         if not (luc or g.get("tp") or g.get("cm") or g.get("half") or g.get("kem")):
-            return None  # `8 giờ`: a clock time only after `lúc` or with a part of the day
+            # `8 giờ`: a clock time only after `lúc` or with a part of the day; a whole hour in `h`
+            # after `đến`/`khoảng`/`trước` … (`Đến 16h, …`, `Khoảng 22h, …`) or opening its clause (`9h, …`)
+            if not (m.group().lower().endswith("h") and self._hour_h_ctx.search(text, max(0, p - 32), p)):
+                return None
         if not (luc or g.get("tp")):
             if self._duration_before.search(text, max(0, p - 16), p):
                 return None  # `trong 1h30`, `mất 2 giờ 15 phút`: durations
@@ -801,14 +819,24 @@ class DatesComponent:
             return None
         return _Atom(luc.start() if luc else p, a.e, "clock", "clock", time=t)
 
+    def _clock_range(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        """`từ 7h đến 9h30`, `từ 6-7h sáng`: the first time of the range (the part of the day written
+        once, at the end, holds for both); not a span of hours (`mất từ 2 đến 3 giờ`)."""
+        if self._duration_before.search(text, max(0, a.s - 16), a.s) or self._units_re.match(text, a.e):
+            return None
+        t = _clock_value(g.m, g.get("tp"))
+        if t is None:
+            return None
+        return _Atom(a.s, a.e, "clock_range", "clock", time=t)
+
     def _settle_clocks(self, atoms: list[_Atom], doc: Doc) -> list[_Atom]:
         """Bare clock times: drop those a date item took (`lúc 14h30 ngày 8-10`) and daily
         routines (`Mỗi ngày … lúc 4 giờ sáng`)."""
-        taken = [(a.s, a.e) for a in atoms if a.kind != "clock"]
+        taken = [(a.s, a.e) for a in atoms if a.kind not in _CLOCK_KINDS]
         out = []
         j = 0
         for a in atoms:
-            if a.kind != "clock":
+            if a.kind not in _CLOCK_KINDS:
                 out.append(a)
                 continue
             while j < len(taken) and taken[j][1] <= a.s:
@@ -1029,6 +1057,10 @@ class DatesComponent:
         return a
 
     def _b_yearrel(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        if g.get("ypast"):
+            # `năm qua`: the year before publication; late in the year (a year-end review) the year itself
+            a.grain, a.yrel, a.extra = "year", -1, {"ypast": 1}
+            return a
         if a.yrel is None and a.mod is None:
             return None
         if a.mod == "hết" and a.yrel is None:
@@ -1556,7 +1588,7 @@ class DatesComponent:
         if y is None and a.yrel is not None:
             if pub is None:
                 return None, "unresolved", None, ["year"]
-            y = pub.year + a.yrel
+            y = pub.year + a.yrel + (1 if "ypast" in a.extra and (pub.month or 0) >= 11 else 0)
         if y is None:
             if pub is None:
                 return None, "unresolved", None, ["year"]
@@ -1793,6 +1825,7 @@ def _quarter_number(s: str) -> int:
 _DIGIT = re.compile(r"\d")
 _FREQUENT = {k: i for i, k in enumerate(("year", "dmy", "yearrel", "month", "relday", "dtm", "quarter", "asof", "monthrel"))}
 # Items that are a calendar day a weekday can name (`thứ Hai (8-10)`).
+_CLOCK_KINDS = ("clock", "clock_range")  # bare clock times: their day is settled in ``__call__``
 _DAY_KINDS = ("dmy", "dtm", "relday_explicit", "monthday")
 
 def _load_holidays() -> tuple[dict[str, dict[str, str]], list[str]]:
