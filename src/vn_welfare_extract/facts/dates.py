@@ -92,7 +92,8 @@ _YREL = r"(?:nay|ngoái|trước|sau|tới|kế" + _W + r"tiếp|tiếp" + _W + 
 # A year after a month or quarter: `/2021`, `-2021`, ` năm 2021`, ` năm ngoái`.
 _YEARPART = (
     rf"(?:{_W0}[/.-]{_W0}(?P<y>{_YY})(?!\d)|{_W0},?{_W}n[ăa]m{_W0}(?P<y>{_YY})(?!\d)"
-    rf"|{_W}của{_W}năm{_W0}(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
+    rf"|{_W}của{_W}năm{_W0}(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}})"
+    rf"|{_W0},{_W}(?P<y>{_YB})(?=[ ]*(?:[,.;:)!?\n]|$)))"  # `tháng 6, 2019,` (the year closes its phrase)
 )
 _NUMW = (
     r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:" + _W + r"(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?)"
@@ -142,7 +143,7 @@ _ORD_HEAD = r"(?:đợt|lần|kỳ|khóa|khoá|phiên|vòng|thứ|giai[ ]+đoạ
 # Where an alternative of the combined pattern can start (see ``_trigger``): a digit that can
 # open a date, or a word together with enough of what follows it to be worth a full match.
 _TRIGGERS = (
-    r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày)|(?:1[0-9]|20)\d\d(?!\d)|\d{1,2}(?::[0-5]\d|[ ]?(?:h|giờ|g[ ]?\d))",
+    r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày|thập)|(?:1[0-9]|20)\d\d(?!\d)|\d{1,2}(?::[0-5]\d|[ ]?(?:h|giờ|g[ ]?\d))",
     r"mùa[ ]+(?:xuân|hè|hạ|thu|đông)",
     r"từ[ ]+(?:nay|bây[ ]+giờ)",
     r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:tận[ ]+)?(?:nay|bây|hiện|thời|giờ)",
@@ -152,7 +153,7 @@ _TRIGGERS = (
     r"cùng[ ]+(?:k|ngày|năm)",
     r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật)(?!\w)",
     r"cách[ ]+đây",
-    r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:[ ]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?[ ]+(?:năm|tháng|tuần|ngày)",
+    r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:[ ]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?[ ]+(?:năm|tháng|tuần|ngày|thập)",
     r"nửa[ ]+(?:đầu|cuối|sau)|(?:lũy|luỹ)[ ]+kế|tính[ ]+chung",
     r"(?:đầu|cuối|giữa|hết|trung[ ]+tuần|thượng[ ]+tuần|hạ[ ]+tuần)[ ]+(?:tháng|thang|năm|quý|tuần|\d)",
     r"quý|tháng|thang|tuần|năm|ngày|ngay|hôm|mồng|mùng|giai[ ]+đoạn|niên[ ]+kh",
@@ -336,7 +337,7 @@ class DatesComponent:
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
             _Rule(
                 "window",
-                rf"(?<![\d.,]|\d{_W0}[-–]{_W0}){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
+                rf"(?<![\d.,]|\d{_W0}[-–]{_W0}){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày|thập{_W}(?:kỷ|kỉ|niên)){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
                 rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
                 DatesComponent._window, digit=True,
             ),
@@ -471,7 +472,7 @@ class DatesComponent:
             # hôm qua, hôm nay, ngày mai, sáng nay, chiều qua, ngày hôm qua (30/4)
             _Rule(
                 "relday",
-                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm|bữa)(?<!{_QUANT}[ ])(?:hôm|bữa){_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
+                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm|bữa)(?<!{_QUANT}[ ])(?:hôm|bữa){_W}(?P<rd>nay|qua|kia|trước|sau|đó|ấy)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
                 rf"|(?:(?P<part>{_PART}){_W})?ngày{_W}(?P<rd>mai)(?!\p{{L}})(?:{_TRAIL})?"
                 rf"|(?<!ánh[ ]|chiếu[ ]|[^\p{{L}}\d]\d{{1,2}}[ ]|^\d{{1,2}}[ ]|hai[ ]|hướng[ ]|nhiều[ ]|các[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
                 DatesComponent._b_relday,
@@ -646,6 +647,16 @@ class DatesComponent:
             rf"(?:(?<!\p{{L}})(?:vào|đến|tới|đúng|khoảng|chừng|trước|tầm)|(?:^|[.!?;:\n])[ ]*)(?:{_W}|$)$",
             regex.IGNORECASE,
         )
+        # A sentence that turns to the present (`Hiện, …`, `Năm nay …`) ends the year the text had fixed.
+        self._scale_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:lệ|số)|bản{_W}đồ|quy{_W}hoạch|chiếm){_W0}$", regex.IGNORECASE)
+        self._date_next = regex.compile(
+            rf"{_W0},?{_W0}(?:(?:{_PART}){_W})?(?:(?:ngày|hôm|mồng|mùng){_W}\d|\d{{1,2}}{_W0}[/-]{_W0}\d)", regex.IGNORECASE
+        )
+        self._ram_before = regex.compile(rf"(?<!\p{{L}})rằm{_W}$", regex.IGNORECASE)
+        self._present_turn = regex.compile(
+            rf"(?:^|[.!?;\n])[ ]*[\"“]?(?:hiện(?:{_W}(?:nay|tại|giờ))?|năm{_W}nay|bây{_W}giờ|tới{_W}đây|sắp{_W}tới|thời{_W}gian{_W}tới)(?!\p{{L}})",
+            regex.IGNORECASE | regex.MULTILINE,
+        )
         self._clock_ctx = regex.compile(rf"(?<!\p{{L}})(?:vào|đến|tới|từ|đúng){_W}$", regex.IGNORECASE)
         self._score_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:số|lệ)|thắng|thua|hòa|hoà|kết{_W}quả){_W0}$", regex.IGNORECASE)
         self._routine = regex.compile(
@@ -731,13 +742,16 @@ class DatesComponent:
             elif a.kind in _CLOCK_KINDS:
                 value, grain, end_value, unresolved = self._clock_day(para_day if para_day[0] == para else None, ref)
             elif a.grain == "cungky":
-                if "bare" in a.extra and not any(p[2] != "day" or p[0] == doc.sentence_at(a.s)[0] for p in periods):
+                if "bare" in a.extra and not any(p[2] not in ("day", "year") or p[0] == doc.sentence_at(a.s)[0] for p in periods):
                     continue
                 value, grain, end_value, unresolved = self._cungky(a, ref, periods, doc.sentence_at(a.s)[0])
             else:
+                if "needs_day" in a.extra and prev_value[0] is None:
+                    continue  # `đi bắt từ tối hôm trước`: no day named before it, a habit, not a date
                 if (
                     story is not None and story[0] == para and "story" in a.extra and a.y is None and a.extra["story"] <= 0
                     and (story[3] or story[2] == doc.sentence_at(a.s)[0])
+                    and not self._present_turn.search(text, story[2] + 1, a.s)
                 ):
                     a.y = story[1] + a.extra["story"]  # `Năm 2021 … đầu năm`, `… so với năm trước`
                 value, grain, end_value, unresolved = self._resolve(a, ref, prev_value)
@@ -764,6 +778,8 @@ class DatesComponent:
             if value is not None and a.anaphor is None:
                 if grain in ("day", "month", "quarter", "half") and a.grain != "cungky" and a.kind not in _CLOCK_KINDS:
                     periods.append((doc.sentence_at(a.s)[0], value, grain, end_value))
+                elif grain == "year" and a.explicit_year and end_value is None:
+                    periods.append((doc.sentence_at(a.s)[0], value, grain, None))  # `cùng kỳ` of its own sentence only
 
     # -- clock times, weekdays with their dates, glued as-of phrases ----------------------------
     def _glued_asof(self, low: str, start: int) -> list[_Atom]:
@@ -792,7 +808,7 @@ class DatesComponent:
                             a.time, a.s, a.role = t, r.start(), "event"
                     continue
             m = self._clock_after.match(text, a.e)
-            if m is not None:
+            if m is not None and not self._date_next.match(text, m.end()):  # `tối 21/4, lúc 8h30 sáng 8/4`: the next date's
                 t = _clock_value(m, m.group("tp") or a.part)
                 if t is not None:
                     a.time, a.e = t, m.end()
@@ -1018,6 +1034,8 @@ class DatesComponent:
         return a
 
     def _b_my(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        if self._scale_before.search(text, max(0, a.s - 24), a.s):
+            return None  # `quy hoạch tỷ lệ 1/2000`: a map scale, not January 2000
         a.grain, a.m = "month", int(g["m"])
         return a
 
@@ -1034,8 +1052,9 @@ class DatesComponent:
             a.kind = "relday_explicit"
             return a
         w = g["rd"].lower()
-        if w in ("trước", "sau"):  # `hôm sau`, `chiều hôm sau`: after the previous day named
-            a.anaphor = -1 if w == "trước" else 1
+        if w in ("trước", "sau", "đó", "ấy"):  # `hôm sau`, `chiều hôm sau`, `trưa hôm ấy`: from the previous day named
+            a.anaphor = {"trước": -1, "sau": 1}.get(w, 0)
+            a.extra = {"needs_day": 1}  # with no day named before: a habit or a story, not a date
             return a
         a.rel = {"nay": 0, "qua": -1, "kia": -2, "mai": 1}[w]
         return a
@@ -1442,6 +1461,9 @@ class DatesComponent:
                     continue  # ``tháng 5 hàng năm``: a recurring period, not a dated event
                 if cal is not None and cal.group("lunar"):
                     a.unresolved = ["lunar"]  # ``ngày 10/3 âm lịch``: never a solar date
+                if a.grain == "month" and a.end is None and (r := self._ram_before.search(text, max(0, a.s - 8), a.s)):
+                    # `rằm tháng Ba`: the 15th of a lunar month
+                    a.s, a.grain, a.d, a.unresolved, a.kind = r.start(), "day", 15, ["lunar"], "lunar_full_moon"
             kept.append(a)
         out = kept
         for a in out:
@@ -1736,10 +1758,12 @@ class DatesComponent:
         the same sentence, else the one named most often so far) moved to that year."""
         period: tuple[str, str, str | None] | None = None
         for ps, pv, pg, pe in reversed(periods):
-            if ps == sent:
+            if ps == sent and pg != "year":
                 period = (pv, pg, pe)
                 break
-        wide = [x for x in periods if x[2] != "day"]  # a day is the period only in its own sentence
+        if period is None:  # `năm 2002 … và 2009 … so với cùng kỳ`: the year of its sentence, else as below
+            period = next(((pv, pg, pe) for ps, pv, pg, pe in reversed(periods) if ps == sent), None)
+        wide = [x for x in periods if x[2] not in ("day", "year")]  # a day or year is the period only in its own sentence
         if period is None and wide:
             counts: dict[tuple[str, str, str | None], int] = {}
             for _, pv, pg, pe in wide:
@@ -1813,7 +1837,11 @@ def _count_of_units(a: _Atom, g: _Groups, most: int) -> int | None:
     n = _num(g["n"])
     if n is None or not 1 <= n <= most:
         return None
-    a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[g["u"].lower()]
+    u = g["u"].lower()
+    if u.startswith("thập"):  # `ba thập kỷ qua`: decades count in years
+        a.grain = "year"
+        return n * 10 if n * 10 <= most else None
+    a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[u]
     return n
 
 
