@@ -309,7 +309,7 @@ class DatesComponent:
             _Rule(
                 "asof",
                 rf"(?:(?:tính|cho){_W})?(?:đến|tới){_W}(?:tận{_W})?(?:nay|bây{_W}giờ|hiện{_W}tại|thời{_W}điểm{_W}"
-                rf"(?:này|hiện{_W}tại|hiện{_W}nay|bây{_W}giờ)|giờ(?!{_W}(?:\d|G\b|làm|học|ăn|ngủ|đi|về|phút)))(?!\p{{L}})",
+                rf"(?:này|hiện{_W}tại|hiện{_W}nay|bây{_W}giờ)|giờ(?!{_W}(?:\d|G\b|làm|học|ăn|ngủ|đi|về|phút|trưa|chiều|tối|sáng|đêm|cao{_W}điểm|mở|đóng|nghỉ|tan|hành{_W}chính)(?!\p{{L}})))(?!\p{{L}})",
                 DatesComponent._b_asof,
             ),
             # (từ 22/4) trở lại đây: only as the end of a range
@@ -338,7 +338,10 @@ class DatesComponent:
             _Rule(
                 "window",
                 rf"(?<![\d.,]|\d{_W0}[-–]{_W0}){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày|thập{_W}(?:kỷ|kỉ|niên)){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
-                rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
+                rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))"
+                # `gần 4 tháng nay`, `trong 3 năm nay`: only after a span word or at a clause start
+                rf"|(?<=(?:(?<!\p{{L}})(?:trong|gần|suốt|cả|khoảng|chừng|ngót|ròng{_W}rã)|^|[.,;:!?\n])[ ]*)(?<![\d.,])(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>nay)"
+                rf"(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
                 DatesComponent._window, digit=True,
             ),
             # 6 tháng đầu năm 2021, 3 tháng cuối năm, nửa đầu năm 2023, 9 tháng của năm 2020, lũy kế 9 tháng
@@ -466,7 +469,9 @@ class DatesComponent:
                 rf"hy{_W}vọng|hi{_W}vọng|khát{_W}vọng){_W})ngày{_W}mai(?!\p{{L}})"
                 rf"|ngày{_W}mai{_W}(?:tươi{_W}sáng|tốt{_W}đẹp|tươi{_W}đẹp|rạng{_W}rỡ|hạnh{_W}phúc|bình{_W}yên|tươi{_W}sáng)(?!\p{{L}})"
                 rf"(?:[^.!?\n]{{0,30}}?hơn{_W}hôm{_W}(?:qua|nay)(?!\p{{L}}))?"
-                rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})",
+                rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})"
+                # `việc hôm nay chớ để ngày mai`: a saying
+                rf"|(?:ngày{_W})?hôm{_W}nay(?:{_W0},?{_W}(?:chớ|đừng|không|để|qua|sang|đến|tới|lại))+{_W}ngày{_W}mai(?!\p{{L}})",
                 DatesComponent._b_nothing,
             ),
             # hôm qua, hôm nay, ngày mai, sáng nay, chiều qua, ngày hôm qua (30/4)
@@ -640,7 +645,7 @@ class DatesComponent:
             regex.IGNORECASE,
         )
         self._span_before = regex.compile(rf"(?<!\p{{L}})(?:trong|suốt|mất|kéo{_W}dài|vòng|cách{_W}ly|chờ){_W}(?:(?:hơn|gần|khoảng){_W})?$", regex.IGNORECASE)
-        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}buổi)?{_W}$", regex.IGNORECASE)
+        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}(?:buổi|ngày))?{_W}$", regex.IGNORECASE)
         self._compared_before = regex.compile(rf"(?<!\p{{L}})(?:so{_W}với|hơn|bằng|từ|đến|tới)(?:{_W}\p{{L}}+)?{_W}$", regex.IGNORECASE)
         self._hour_h_ctx = regex.compile(
             rf"(?<!(?:kéo{_W}dài|mất|trong|suốt|sau|chờ|tốn|thêm|còn|vòng|hơn|gần|khoảng|chừng)(?:{_W}(?:khoảng|chừng|gần|hơn))?{_W})"
@@ -653,6 +658,10 @@ class DatesComponent:
             rf"{_W0},?{_W0}(?:(?:{_PART}){_W})?(?:(?:ngày|hôm|mồng|mùng){_W}\d|\d{{1,2}}{_W0}[/-]{_W0}\d)", regex.IGNORECASE
         )
         self._ram_before = regex.compile(rf"(?<!\p{{L}})rằm{_W}$", regex.IGNORECASE)
+        self._recurring_before = regex.compile(
+            rf"(?<!\p{{L}})(?:mỗi|hằng|hàng)(?:{_W}(?:dịp|độ|khi|kỳ|năm|mùa))?{_W0},?{_W}(?:(?:vào|từ|khoảng|trong|dịp|những{_W}ngày|các{_W}ngày){_W})*$",
+            regex.IGNORECASE,
+        )
         self._present_turn = regex.compile(
             rf"(?:^|[.!?;\n])[ ]*[\"“]?(?:hiện(?:{_W}(?:nay|tại|giờ))?|năm{_W}nay|bây{_W}giờ|tới{_W}đây|sắp{_W}tới|thời{_W}gian{_W}tới)(?!\p{{L}})",
             regex.IGNORECASE | regex.MULTILINE,
@@ -723,6 +732,7 @@ class DatesComponent:
         story: tuple[int, int, int, bool] | None = None
         last_year = 0  # the year of the last item with an explicit year (`Cùng năm đó`)
         last_dated: tuple[str, str] | None = None  # (value, grain) of the last day, month or year named
+        prev_rel: tuple[_Atom, DateItem] | None = None  # the last item, when a relative day (`từ đêm qua …`)
         for a in atoms:
             if a.grain in ("since", "fromnow"):
                 continue
@@ -767,12 +777,24 @@ class DatesComponent:
                 para_day = (para, value)
             if value is not None and grain in ("day", "month", "year") and end_value is None:
                 last_dated = (value, grain)
+            if (
+                prev_rel is not None and a.kind == "relday" and grain == "day" and value is not None and rec.dates
+                and rec.dates[-1] is prev_rel[1] and (prev_rel[1].value or "") < value
+                and self._range_gap.fullmatch(text, prev_rel[0].e, a.s)
+                and (fm := self._from_re.search(text, max(0, prev_rel[0].s - 28), prev_rel[0].s)) is not None
+            ):
+                # `từ đêm qua đến sáng nay`: one range of relative days
+                item = prev_rel[1]
+                item.text, item.start, item.end = doc.surface(fm.start(), a.e)
+                item.end_value, item.rule, prev_rel = value, "range_relday", None
+                continue
             surf, s, e = doc.surface(a.s, a.e)
             if a.invalid:
                 doc.warn("impossible_date", f"{surf!r} is not a calendar date ({a.invalid})", s, e)
             rec.dates.append(
                 DateItem(surf, s, e, value, grain, a.role, end_value, a.kind, unresolved=unresolved, time=a.time)
             )
+            prev_rel = (a, rec.dates[-1]) if a.kind == "relday" and grain == "day" and a.time is None else None
             if value is not None and a.anaphor is None and grain == "day":
                 prev_value = (value, grain)  # `cùng ngày`: the last DAY named (not `tuần trước`)
             if value is not None and a.anaphor is None:
@@ -1118,9 +1140,10 @@ class DatesComponent:
             # A bare `thứ hai` is mostly an ordinal (`lần thứ hai`): a weekday only when written
             # as a name (`thứ Năm`) or followed by its date (`thứ hai, ngày 20/7`).
             word = g["wd"]
-            if not word[0].isupper() and not self._wd_date_after.match(text, a.e):
+            sunday = word[:3].lower() == "chủ"  # `cả ngày chủ nhật`: never an ordinal
+            if not (word[0].isupper() or sunday) and not self._wd_date_after.match(text, a.e):
                 return None
-            if self._ordinal_before.search(text, max(0, a.s - 12), a.s):
+            if not sunday and self._ordinal_before.search(text, max(0, a.s - 12), a.s):
                 return None
         if a.part in ("hôm", "vào"):
             a.part = None
@@ -1131,7 +1154,7 @@ class DatesComponent:
         n = _count_of_units(a, g, 100)
         if n is None:
             return None
-        past = " ".join(g["dir"].lower().split()) in ("qua", "vừa qua", "vừa rồi", "gần đây", "gần nhất", "trở lại đây")
+        past = " ".join(g["dir"].lower().split()) in ("qua", "vừa qua", "vừa rồi", "gần đây", "gần nhất", "trở lại đây", "nay")
         a.rel = -n if past else n
         a.extra = {"window": 1}
         return a
@@ -1421,6 +1444,11 @@ class DatesComponent:
                     i += 2
                     continue
                 if (
+                    gap_m is not None and a.grain == "month" and b.grain == "year" and b.mod in ("cuối", "hết")
+                    and b.end is None and b.rel is None and (b.y is not None or b.yrel is not None)
+                ):
+                    b = replace(b, grain="month", m=12)  # `Từ tháng 10/2019 đến cuối năm 2020`: to December
+                if (
                     gap_m is not None
                     and b.grain == a.grain
                     and b.end is None
@@ -1459,6 +1487,8 @@ class DatesComponent:
                 cal = _CALENDAR_RE.match(text, a.e)
                 if cal is not None and cal.group("rec") and not a.explicit_year and a.yrel is None:
                     continue  # ``tháng 5 hàng năm``: a recurring period, not a dated event
+                if not a.explicit_year and a.yrel is None and a.rel is None and self._recurring_before.search(text, max(0, a.s - 32), a.s):
+                    continue  # ``mỗi dịp tháng Tư``, ``Hằng năm từ tháng 2 tới tháng 4``: recurring, not dated
                 if cal is not None and cal.group("lunar"):
                     a.unresolved = ["lunar"]  # ``ngày 10/3 âm lịch``: never a solar date
                 if a.grain == "month" and a.end is None and (r := self._ram_before.search(text, max(0, a.s - 8), a.s)):
