@@ -81,7 +81,7 @@ _YB = r"(?:19\d\d|20\d\d)"  # a bare year
 _NOT_NUM = r"(?![\d]|[.,]\d|/\d|/\p{L}|-\p{L})"  # the number ends here and no code follows
 # After a day or month: ``âm lịch`` (a lunar date) and/or ``hàng năm`` (a recurring period).
 _CALENDAR_RE = regex.compile(
-    r"(?:[ ]*\(?[ ]*(?P<lunar>âm[ ]+lịch|ÂL)(?![\p{L}])\)?)?(?:[ ]*,?[ ]*(?P<rec>hàng[ ]+năm|hằng[ ]+năm|mỗi[ ]+năm)(?![\p{L}]))?",
+    r"(?:[ ]*\(?[ ]*(?:(?P<lunar>âm[ ]+lịch|ÂL)|dương[ ]+lịch)(?![\p{L}])\)?)?(?:[ ]*,?[ ]*(?P<rec>hàng[ ]+năm|hằng[ ]+năm|mỗi[ ]+năm)(?![\p{L}]))?",
     regex.IGNORECASE,
 )
 # Parts of the day before a date (`sáng 8-10`, `rạng sáng ngày 1/5`).
@@ -569,7 +569,7 @@ class DatesComponent:
         self._units_re = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})", regex.IGNORECASE)
         # Before a bare d/m: house numbers, ratios and scores, not dates.
         self._bare_dm_before = regex.compile(
-            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả)[ ]*$",
+            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả|đánh{_W}giá)[ ]*:?[ ]*$",
             regex.IGNORECASE,
         )
         # After a bare d/m: punctuation, a function word or a capital; `5/5 hạng mục` is a ratio.
