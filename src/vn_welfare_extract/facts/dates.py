@@ -662,6 +662,9 @@ class DatesComponent:
             rf"(?<!\p{{L}})(?:mỗi|hằng|hàng)(?:{_W}(?:dịp|độ|khi|kỳ|năm|mùa))?{_W0},?{_W}(?:(?:vào|từ|khoảng|trong|dịp|những{_W}ngày|các{_W}ngày){_W})*$",
             regex.IGNORECASE,
         )
+        self._future_before = regex.compile(
+            rf"(?<!\p{{L}})(?:sẽ|sắp|dự{_W}kiến|dự{_W}định|kế{_W}hoạch|chậm{_W}nhất|hạn{_W}chót)(?!\p{{L}})", regex.IGNORECASE
+        )
         self._present_turn = regex.compile(
             rf"(?:^|[.!?;\n])[ ]*[\"“]?(?:hiện(?:{_W}(?:nay|tại|giờ))?|năm{_W}nay|bây{_W}giờ|tới{_W}đây|sắp{_W}tới|thời{_W}gian{_W}tới)(?!\p{{L}})",
             regex.IGNORECASE | regex.MULTILINE,
@@ -758,6 +761,12 @@ class DatesComponent:
             else:
                 if "needs_day" in a.extra and prev_value[0] is None:
                     continue  # `đi bắt từ tối hôm trước`: no day named before it, a habit, not a date
+                if (
+                    a.y is None and a.yrel is None and a.rel is None and a.m is not None and a.grain in ("day", "month")
+                    and ref.pub is not None and (ref.year_for(a.m, a.d) or ref.pub.year) < ref.pub.year
+                    and self._future_before.search(text, doc.sentence_at(a.s)[0], a.s)
+                ):
+                    a.y = ref.pub.year  # `sẽ tổ chức … vào ngày 9/7` (published in April): this year's, not last year's
                 if (
                     story is not None and story[0] == para and "story" in a.extra and a.y is None and a.extra["story"] <= 0
                     and (story[3] or story[2] == doc.sentence_at(a.s)[0])
