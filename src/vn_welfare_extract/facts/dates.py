@@ -630,7 +630,7 @@ class DatesComponent:
         # (`ngày 8-10, lúc 9h20`), and alone (`Lúc 9h20, …`).
         clock = _CLOCK_PART
         self._clock_before = regex.compile(
-            rf"(?:(?:vào{_W})?lúc{_W})?(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}{_W0},?{_W0}$", regex.IGNORECASE
+            rf"(?:(?:vào{_W})?lúc{_W})?(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}(?:(?<=\d)(?<!giờ[ ]?\d{{1,2}}){_W}giờ)?{_W0},?{_W0}$", regex.IGNORECASE
         )
         self._clock_after = regex.compile(
             rf"{_W0},?{_W0}(?:vào{_W})?lúc{_W}(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}", regex.IGNORECASE
@@ -669,6 +669,7 @@ class DatesComponent:
             rf"(?:^|[.!?;\n])[ ]*[\"“]?(?:hiện(?:{_W}(?:nay|tại|giờ))?|năm{_W}nay|bây{_W}giờ|tới{_W}đây|sắp{_W}tới|thời{_W}gian{_W}tới)(?!\p{{L}})",
             regex.IGNORECASE | regex.MULTILINE,
         )
+        self._hour_h_clause = regex.compile(rf"(?:^|[.!?;:\n])[ ]*(?:hơn|gần){_W}$", regex.IGNORECASE | regex.MULTILINE)
         self._clock_ctx = regex.compile(rf"(?<!\p{{L}})(?:vào|đến|tới|từ|đúng){_W}$", regex.IGNORECASE)
         self._score_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:số|lệ)|thắng|thua|hòa|hoà|kết{_W}quả){_W0}$", regex.IGNORECASE)
         self._routine = regex.compile(
@@ -849,12 +850,14 @@ class DatesComponent:
         in ``__call__``); not a duration (`trong 1h30`, `là 2 giờ 15 phút`) or a score (`tỷ số 3:1`)."""
         m, p = g.m, a.s
         luc = self._luc_before.search(text, max(0, p - 20), p)
+        # `Hơn 9h, trời vẫn mưa`: a clause that opens with the time (not `mất hơn 9h`)
+        opens = text.startswith(",", a.e) and self._hour_h_clause.search(text, max(0, p - 8), p) is not None
         if not (luc or g.get("tp") or g.get("cm") or g.get("half") or g.get("kem")):
             # `8 giờ`: a clock time only after `lúc` or with a part of the day; a whole hour in `h`
             # after `đến`/`khoảng`/`trước` … (`Đến 16h, …`, `Khoảng 22h, …`) or opening its clause (`9h, …`)
-            if not (m.group().lower().endswith("h") and self._hour_h_ctx.search(text, max(0, p - 32), p)):
+            if not (m.group().lower().endswith("h") and (opens or self._hour_h_ctx.search(text, max(0, p - 32), p))):
                 return None
-        if not (luc or g.get("tp")):
+        if not (luc or g.get("tp") or opens):
             if self._duration_before.search(text, max(0, p - 16), p):
                 return None  # `trong 1h30`, `mất 2 giờ 15 phút`: durations
             if "giờ" in m.group().lower() and not self._clock_ctx.search(text, max(0, p - 8), p):
