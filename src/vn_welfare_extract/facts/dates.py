@@ -144,7 +144,7 @@ _ORD_HEAD = r"(?:đợt|lần|kỳ|khóa|khoá|phiên|vòng|thứ|giai[ ]+đoạ
 # open a date, or a word together with enough of what follows it to be worth a full match.
 _TRIGGERS = (
     r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày|thập)|(?:1[0-9]|20)\d\d(?!\d)|\d{1,2}(?::[0-5]\d|[ ]?(?:h|giờ|g[ ]?\d))",
-    r"mùa[ ]+(?:xuân|hè|hạ|thu|đông)",
+    r"mùa[ ]+(?:du[ ]+lịch[ ]+|cao[ ]+điểm[ ]+)?(?:xuân|hè|hạ|thu|đông)",
     r"từ[ ]+(?:nay|bây[ ]+giờ)",
     r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:tận[ ]+)?(?:nay|bây|hiện|thời|giờ)",
     r"từ[ ]+(?:trước|xưa|ngày[ ]+xưa)[ ]+(?:đến|tới)|từ[ ]+(?:ngày[ ]+|lúc[ ]+)?\d{1,2}(?:[ ]?(?:h|giờ)(?:[ ]?\d\d)?|:\d\d)?[ ]*(?:đến|tới|-|–)",
@@ -300,7 +300,7 @@ class DatesComponent:
             # mùa hè năm nay, mùa đông 2021, mùa đông này (only with a year or `này`)
             _Rule(
                 "season",
-                rf"mùa{_W}(?P<season>xuân|hè|hạ|thu|đông)(?:{yr_after}|{_W}(?P<srel>này|tới|sau|trước|vừa{_W}qua)(?!\p{{L}}))",
+                rf"mùa{_W}(?:(?:du{_W}lịch|cao{_W}điểm){_W})?(?P<season>xuân|hè|hạ|thu|đông)(?:{yr_after}|{_W}(?P<srel>này|tới|sau|trước|vừa{_W}qua)(?!\p{{L}}))",
                 DatesComponent._b_season,
             ),
             # từ nay đến cuối năm 2021: joined with the next atom
@@ -470,6 +470,8 @@ class DatesComponent:
                 rf"|ngày{_W}mai{_W}(?:tươi{_W}sáng|tốt{_W}đẹp|tươi{_W}đẹp|rạng{_W}rỡ|hạnh{_W}phúc|bình{_W}yên|tươi{_W}sáng)(?!\p{{L}})"
                 rf"(?:[^.!?\n]{{0,30}}?hơn{_W}hôm{_W}(?:qua|nay)(?!\p{{L}}))?"
                 rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})"
+                # `thành công như ngày hôm nay`, `có được ngày hôm nay`: the present state, not a day
+                rf"|(?<=(?<!\p{{L}})(?:như|có{_W}được){_W})(?:ngày{_W})?hôm{_W}nay(?!\p{{L}}|{_W0}\(|{_W0},?{_W}(?:ngày{_W})?\d)"
                 # `việc hôm nay chớ để ngày mai`: a saying
                 rf"|(?:ngày{_W})?hôm{_W}nay(?:{_W0},?{_W}(?:chớ|đừng|không|để|qua|sang|đến|tới|lại))+{_W}ngày{_W}mai(?!\p{{L}})",
                 DatesComponent._b_nothing,
@@ -663,7 +665,7 @@ class DatesComponent:
             regex.IGNORECASE,
         )
         self._future_before = regex.compile(
-            rf"(?<!\p{{L}})(?:sẽ|sắp|dự{_W}kiến|dự{_W}định|kế{_W}hoạch|chậm{_W}nhất|hạn{_W}chót)(?!\p{{L}})", regex.IGNORECASE
+            rf"(?<!\p{{L}})(?:sẽ|sắp|dự{_W}kiến|dự{_W}định|kế{_W}hoạch|chậm{_W}nhất|hạn{_W}chót|thời{_W}hạn)(?!\p{{L}})", regex.IGNORECASE
         )
         self._present_turn = regex.compile(
             rf"(?:^|[.!?;\n])[ ]*[\"“]?(?:hiện(?:{_W}(?:nay|tại|giờ))?|năm{_W}nay|bây{_W}giờ|tới{_W}đây|sắp{_W}tới|thời{_W}gian{_W}tới)(?!\p{{L}})",
@@ -1460,6 +1462,12 @@ class DatesComponent:
                     and b.end is None and b.rel is None and (b.y is not None or b.yrel is not None)
                 ):
                     b = replace(b, grain="month", m=12)  # `Từ tháng 10/2019 đến cuối năm 2020`: to December
+                if (
+                    gap_m is not None and a.grain == "year" and b.grain == "month" and a.mod in (None, "đầu")
+                    and a.y is not None and b.y is not None and a.y < b.y and b.end is None and b.rel is None
+                    and self._from_re.search(text, max(0, a.s - 28), a.s)
+                ):
+                    a = replace(a, grain="month", m=1, kind="month")  # `từ năm 2016 đến hết tháng 11/2020`: from January
                 if (
                     gap_m is not None
                     and b.grain == a.grain
