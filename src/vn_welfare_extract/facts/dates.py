@@ -340,7 +340,8 @@ class DatesComponent:
                 rf"(?<![\d.,]|\d{_W0}[-–]{_W0}){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày|thập{_W}(?:kỷ|kỉ|niên)){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
                 rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))"
                 # `gần 4 tháng nay`, `trong 3 năm nay`: only after a span word or at a clause start
-                rf"|(?<=(?:(?<!\p{{L}})(?:trong|gần|suốt|cả|khoảng|chừng|ngót|ròng{_W}rã)|^|[.,;:!?\n])[ ]*)(?<![\d.,])(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>nay)"
+                rf"|(?={_NUMW}{_W}(?:năm|tháng|tuần|ngày){_W}nay(?!\p{{L}}))"  # (checked first: the lookbehind is slow)
+                rf"(?<=(?:(?<!\p{{L}})(?:trong|gần|suốt|cả|khoảng|chừng|ngót|ròng{_W}rã)|^|[.,;:!?\n])[ ]*)(?<![\d.,])(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>nay)"
                 rf"(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
                 DatesComponent._window, digit=True,
             ),
@@ -471,7 +472,7 @@ class DatesComponent:
                 rf"(?:[^.!?\n]{{0,30}}?hơn{_W}hôm{_W}(?:qua|nay)(?!\p{{L}}))?"
                 rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})"
                 # `thành công như ngày hôm nay`, `có được ngày hôm nay`: the present state, not a day
-                rf"|(?<=(?<!\p{{L}})(?:như|có{_W}được){_W})(?:ngày{_W})?hôm{_W}nay(?!\p{{L}}|{_W0}\(|{_W0},?{_W}(?:ngày{_W})?\d)"
+                rf"|(?=(?:ngày{_W})?hôm{_W}nay)(?<=(?<!\p{{L}})(?:như|có{_W}được){_W})(?:ngày{_W})?hôm{_W}nay(?!\p{{L}}|{_W0}\(|{_W0},?{_W}(?:ngày{_W})?\d)"
                 # `việc hôm nay chớ để ngày mai`: a saying
                 rf"|(?:ngày{_W})?hôm{_W}nay(?:{_W0},?{_W}(?:chớ|đừng|không|để|qua|sang|đến|tới|lại))+{_W}ngày{_W}mai(?!\p{{L}})",
                 DatesComponent._b_nothing,
