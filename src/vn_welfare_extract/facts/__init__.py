@@ -51,7 +51,7 @@ RULES: dict[str, frozenset[str]] = {
         *(f"date={how}" for how in (
             "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "in_sentence", "none",
         )),
-        "range_end",
+        "range_end", "daily_rate", "vague_amount",
         "amount=back_reference", "policy=back_reference",
     }),
 }

@@ -98,6 +98,7 @@ import regex
 
 from ..lexicons import load_table, word_list
 from ..model import AmountItem, CountItem, DateItem, Fact, Location, Official, Organization, Policy, Record
+from ..numbers import VAGUE_WORDS
 from ..resources import Resources
 from ..text import Doc
 from ..wordlists import fold, words_re
@@ -183,6 +184,10 @@ _SOURCE_SPEAKER_RE = regex.compile(r"(?<!\w)(?:nguồn tin|giới chức)(?!\w)"
 # A capitalised word mid-sentence: what precedes a cue that is part of a name.
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
+# A school or university as the giver of scholarships (rule ``school_scholarship``).
+_SCHOOL_GIVER_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|[Đđ]ại học|[Hh]ọc viện|ĐH)(?!\w)")
+_SCHOOL_NAME_RE = regex.compile(r"(?:[Tt]rường|Đại học|Học viện|ĐH)(?!\w)")
+_THEO_DO_RE = regex.compile(r"[Tt]heo\s+(?:đó|kế hoạch|quyết định|nghị quyết|chỉ đạo)(?!\w)")
 _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,;:]+\s+){0,10}$")  # titles may have dots: ``Theo GS.TS X``
 # A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
 _AVERAGE_RE = regex.compile(r"\d,\d{1,2}(?![\d.,])(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn))")
@@ -230,6 +235,21 @@ _SHARE_NUM_RE = regex.compile(r"\s*\(\s*(\d+)\s*\)")  # ``Hà Nội (1)``: the p
 _SHARE_RE = regex.compile(r"\s*\(\s*")  # the count is that share itself: ``Hà Tĩnh (2)``
 _CONTACT_RE = regex.compile(r"^\s*(?:là\s+|thuộc diện\s+|diện\s+)?F[0-3](?!\w)")
 _QUOTES = "\"“”"
+# ``340.000 ca sinh``, ``500 trẻ sinh ra``, ``20 bé chào đời``: births, not cases (rule ``births``; ``trẻ sơ
+# sinh``, ``sinh viên``, ``sinh mạng`` are no births).
+_BIRTH_RE = regex.compile(
+    r"\s*(?:(?:ca|trẻ|em bé|bé)\s+)?(?:được\s+)?(?:sinh\s+ra|chào\s+đời|ra\s+đời|đẻ|sinh(?:\s+nở|\s+non)?"
+    r"(?!\s+(?:viên|sống|hoạt|mạng|kế|lý|học|thái|vật|phẩm|nhật|thể|tồn|lực)))(?!\w)",
+    regex.IGNORECASE,
+)
+# ``300.000 ca mắc mới mỗi ngày``, ``số ca tử vong mỗi ngày xấp xỉ 3.000 ca``, ``50 ca/ngày``: a daily or
+# weekly rate, not a number of people as of a date: the fact carries ``per`` (rule ``daily_rate``).
+_RATE_AFTER_RE = regex.compile(r"[^,;.()]{0,25}?(?:(?<!\w)(?:mỗi|hằng|hàng)\s+|/\s*)(ngày|tuần|giờ)(?!\w)", regex.IGNORECASE)
+# ``hàng tỷ đồng``, ``hàng chục triệu USD``, ``vài trăm triệu``: an indefinite amount (SPEC §5: the magnitude
+# with ``approx: about``); a budget or support fact built on one says so (``indefinite: true``, rule
+# ``vague_amount``): the value is only the magnitude's lower end, and a sum understates it.
+_VAGUE_AMOUNT_RE = regex.compile(r"(?<!\w)(?:" + "|".join(sorted(VAGUE_WORDS)) + r")\s", regex.IGNORECASE)
+_RATE_BEFORE_RE = regex.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+(ngày|tuần|giờ)(?:\s+[^\s,;.()]+){0,2}\s*$", regex.IGNORECASE)
 # Kinds of aid that a school, shop or family gives as well: no public payer by themselves.
 _PRIVATE_AIDS = frozenset(word_list("links.private_aids"))
 # Organisation kinds that are companies (``data/companies.tsv``): their money is no public money,
@@ -479,7 +499,9 @@ class FactsComponent:
             # A budget is dated by when it was allocated or spent: not by a period over several
             # years (``giai đoạn 2021-2025``) nor by a target after the article (``dự kiến hoàn
             # thành năm 2025``): then no date (rule ``budget_period``).
-            bdates = [d for d in dates if not _multi_year(d) and not _target(doc, d)]
+            # Nor by the start of a period (``dự án bắt đầu thực hiện từ tháng 10/2011, tổng mức đầu tư hơn
+            # 18.000 tỷ``): the figure is often a later revision.
+            bdates = [d for d in dates if not _multi_year(d) and not _target(doc, d) and not _period_start(doc, d)]
             if len(bdates) < len(dates):
                 first_ok = bool(bdates) and bdates[0] is dates[0]  # ``Từ năm 2019-2025, …, trong đó … năm 2021``: still the period's
                 cdate, cdate_how = _fact_date(bdates, cl.start, cl.end, s, ctx) if first_ok else (None, "budget_period")
@@ -663,6 +685,10 @@ class FactsComponent:
         substance = totals or rates or aid is not None or s.policies or _has(cl.cues, "support_passive")
         if not substance and not self._public(doc, s, cl):
             return None  # ``Đội đã hỗ trợ hàng ngàn trường hợp gặp nạn``: help, not aid (rule ``aid_substance``)
+        if aid == "học bổng" and verbs and _SCHOOL_GIVER_RE.search(doc.original, max(s.start, cl.start), verbs[0].pos) and not (
+            s.policies or _has(s.cues, "welfare") or any(not _company_org(o) and not _SCHOOL_NAME_RE.match(o.name) for _p, o in s.orgs)
+        ):
+            return None  # ``Năm nay, Trường đã trao học bổng cho 151 sinh viên``: a school's own merit awards (rule ``school_scholarship``)
         f = self._base(doc, s, "support", f"support.clause|place={place_how}|date={date_how}{amount_how}")
         _place_date(f, place, date)
         if aid is not None:
@@ -687,6 +713,8 @@ class FactsComponent:
         elif bens:
             approx = bens[0].approx
         f.values["approx"] = approx
+        if totals or rates:
+            _mark_vague(f, totals[0] if totals else rates[0][0])
         self._policy(f, s, cl, ctx)
         return f
 
@@ -745,10 +773,18 @@ class FactsComponent:
         _place_date(f, place, date)
         f.values.update(amount=a.value, currency=a.currency, approx=a.approx)
         f.links["amount"] = a.id
+        _mark_vague(f, a)
         # The body that allocates or spends: named before the amount, not as a recipient (``báo
-        # cáo gửi Quốc hội``, ``ủng hộ … của Chính phủ``) nor in a photo credit (rule ``payer_body``).
+        # cáo gửi Quốc hội``, ``ủng hộ … của Chính phủ``) nor in a photo credit (rule ``payer_body``);
+        # nor a source the figure is attributed to (``theo Sở Xây dựng``, ``Theo báo cáo từ Văn phòng
+        # Ngân sách Quốc hội Mỹ``: rule ``attribution_body``).
         org = next(
-            (o for p, o in s.orgs if cl.start <= p < a.start and not _RECIPIENT_RE.search(doc.original, max(s.start, p - 40), p)), None
+            (
+                o for p, o in s.orgs
+                if cl.start <= p < a.start and not _RECIPIENT_RE.search(doc.original, max(s.start, p - 40), p)
+                and not _attributed(doc, s, p)
+            ),
+            None,
         ) or next((o for p, o in s.orgs if a.end <= p < cl.end and _AGENT_RE.search(doc.original, max(s.start, p - 8), p)), None)
         if org is not None:
             f.values["body"] = org.name
@@ -845,6 +881,19 @@ class FactsComponent:
                 f.values["as_of"] = date.end_value  # ``từ ngày 19/4 - 25/4``: the figures are as of the range's end (rule ``range_end``)
                 f.rule += "|range_end"
             f.values.update(what=what, count=c.value, approx=c.approx, unit=c.unit, group=c.group)
+            per = _RATE_AFTER_RE.match(doc.original, c.end, min(s.end, c.end + 40)) or _RATE_BEFORE_RE.search(
+                doc.original, max(s.start, c.start - 40), c.start
+            )
+            if per is not None:
+                # ``hơn 300.000 ca mắc mới mỗi ngày kể từ đầu tháng 4``: a daily rate, dated by no
+                # period it runs over (rule ``daily_rate``).
+                f.values["per"] = per.group(1).lower()
+                f.rule += "|daily_rate"
+                if date is not None and (
+                    _TO_DATE_RE.search(date.text) or _period_start(doc, date)
+                    or _FROM_RE.search(doc.text, max(0, doc.norm_index(date.start) - 90), doc.norm_index(date.start))
+                ):
+                    f.values["as_of"] = None
             f.links["count"] = c.id
             rec.facts.append(f)
 
@@ -858,6 +907,10 @@ class FactsComponent:
             cue.kinds.get("not_case", "after") != "after" and c.start - 15 <= cue.end <= c.end and cue.pos < c.end for cue in s.cues
         ):
             return ""  # ``tình huống có 30.000 người mắc``, ``vượt ngưỡng 300 nghìn ca``, ``giảm 1 người chết``
+        if _BIRTH_RE.match(doc.original, c.end, min(s.end, c.end + 25)) or (
+            c.unit in ("ca", "trẻ", "bé", "em bé") and _BIRTH_RE.match(c.text, len(c.text) - len(c.unit) - 1)
+        ):
+            return ""  # ``dựa trên 340.000 ca sinh``: births (rule ``births``)
         if _AVERAGE_RE.search(c.text):
             return ""  # ``782,1 ca``: an average, not a number of people
         if doc.original[max(s.start, c.start - 2) : c.start].rstrip().endswith("/"):
@@ -1000,6 +1053,25 @@ def _clause(s: _Sentence, start: int, end: int, inherit: bool = False) -> _Claus
         [c for c in s.cues if start <= c.pos < end],
         inherit,
     )
+
+
+def _attributed(doc: Doc, s: _Sentence, pos: int) -> bool:
+    """A body named inside a ``Theo …`` attribution (``theo Sở Xây dựng``, ``Theo báo cáo của Bộ Y tế``),
+    not ``Theo đó`` (rule ``attribution_body``)."""
+    m = _ATTRIBUTION_RE.search(doc.original, max(s.start, pos - 80), pos)
+    return m is not None and not _THEO_DO_RE.match(doc.original, m.start(), pos)
+
+
+def _vague_amount(a: AmountItem) -> bool:
+    """``hàng tỷ đồng``, ``vài chục triệu USD``: an indefinite amount (rule ``vague_amount``)."""
+    return not any(ch.isdigit() for ch in a.text) and _VAGUE_AMOUNT_RE.search(a.text) is not None
+
+
+def _mark_vague(f: Fact, a: AmountItem) -> None:
+    """A fact built on an indefinite amount says so (rule ``vague_amount``)."""
+    if _vague_amount(a):
+        f.values["indefinite"] = True
+        f.rule += "|vague_amount"
 
 
 def _beneficiaries(cl: _Clause, gives_to: bool = False) -> list[CountItem]:
