@@ -340,6 +340,7 @@ class _Context:
     date_starts: list[int]
     dates: list[DateItem]  # dated items with a day, by position
     default_starts_period: bool = False  # the article's single date is ``từ ngày X (đến nay)``
+    main_province: Location | None = None  # named first and more often than any other province
 
 
 @dataclass(slots=True)
@@ -588,10 +589,14 @@ class FactsComponent:
             return None, "unknown_place"  # ``tỉnh Takeo``, ``vùng Donbass``: a place the gazetteer does not know
         if s.nationalities:
             return None, "nationality"  # ``Một binh sĩ Ukraine đã thiệt mạng``: foreign figures, never the article's place
-        province = ctx.single.get("province")
+        # ``toàn tỉnh``, ``của tỉnh``: the article's only province, else its main one (named first
+        # and more often than any other: rule ``main_province``).
+        province, how = ctx.single.get("province"), "province_reference"
+        if province is None:
+            province, how = ctx.main_province, "main_province"
         for _, word in s.province_words:
             if province is not None and (word == "tỉnh") != (fold(province.name) in _CITIES):
-                return province, "province_reference"
+                return province, how
         if ctx.default_place is not None:
             return ctx.default_place, "article_default"
         return None, "none"
@@ -1433,6 +1438,8 @@ def _context(rec: Record) -> _Context:
         by_level[loc.level].add(loc.name)
         first.setdefault(loc.level, loc)
     single = {lv: first[lv] for lv, ns in by_level.items() if len(ns) == 1}
+    provinces = sorted((loc for loc in places if loc.level == "province"), key=lambda loc: loc.mentions[0].start if loc.mentions else 0)
+    main_province = provinces[0] if provinces and all(len(provinces[0].mentions) > len(x.mentions) for x in provinces[1:]) else None
     values = {d.value for d in rec.dates if d.value is not None}
     default_date = next((d for d in rec.dates if d.value is not None), None) if len(values) == 1 else None
     anywhere = [loc for loc in rec.locations if loc.level in _PLACE_LEVELS]  # ``nước này`` -> a country
@@ -1452,4 +1459,5 @@ def _context(rec: Record) -> _Context:
         amounts=amounts,
         date_starts=[d.start for d in days],
         dates=days,
+        main_province=main_province,
     )
