@@ -46,7 +46,7 @@ RULES: dict[str, frozenset[str]] = {
         *(f"place={how}" for how in (
             "after_count", "article_default", "back_reference", "in_sentence", "large_default", "nationality",
             "nationwide", "nearest", "none", "province_reference", "related", "several", "source", "unknown_place",
-            "world", "part_place", "main_province",
+            "world", "part_place", "main_province", "subject_country", "destination", "other_item",
         )),
         *(f"date={how}" for how in (
             "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "in_sentence", "none",

@@ -187,6 +187,10 @@ _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # A school or university as the giver of scholarships (rule ``school_scholarship``).
 _SCHOOL_GIVER_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|[Đđ]ại học|[Hh]ọc viện|ĐH)(?!\w)")
 _SCHOOL_NAME_RE = regex.compile(r"(?:[Tt]rường|Đại học|Học viện|ĐH)(?!\w)")
+_OBJECT_PREP_RE = regex.compile(r"(?<!\w)(?:của|cho|với|tới|đến|sang|từ|theo|và|giữa)\s+$", regex.IGNORECASE)
+# ``đưa con tới Singapore điều trị``: a destination is no place of the money (rule ``destination``).
+_DESTINATION_RE = regex.compile(r"(?<!\w)(?:tới|sang)\s+$", regex.IGNORECASE)
+_OTHER_ITEM_RE = regex.compile(r"(?<!\w)(?:và|còn)\s+(?:cho|hỗ trợ|cấp cho|tặng)(?!\w)", regex.IGNORECASE)
 _THEO_DO_RE = regex.compile(r"[Tt]heo\s+(?:đó|kế hoạch|quyết định|nghị quyết|chỉ đạo)(?!\w)")
 _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,;:]+\s+){0,10}$")  # titles may have dots: ``Theo GS.TS X``
 # A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
@@ -484,6 +488,10 @@ class FactsComponent:
         rate_per: str | None = None  # the clause before was a per-person support
         # Money takes no foreign place that only lends or gives it (``vốn vay ODA của Trung Quốc``).
         mplace, mplace_how = (None, "source") if _source_only(doc, s, place) else (place, place_how)
+        if mplace is not None and mplace_how == "in_sentence" and all(
+            _DESTINATION_RE.search(doc.original, max(s.start, ps - 8), ps) for ps, _pe, loc in s.places if loc is mplace
+        ):
+            mplace, mplace_how = None, "destination"  # ``quyên góp … để đưa con tới Singapore điều trị``
         if mplace is not None and mplace_how == "in_sentence" and _listed(doc, s, mplace.level):
             # ``bồi thường cho 229 hộ thuộc xã A và xã B``, ``Mỹ viện trợ cho Ấn Độ``: several places of one
             # level, none of them the money's own (rule ``several``).
@@ -574,6 +582,14 @@ class FactsComponent:
                 return best[2], "in_sentence"
         for c in s.cues:
             level = c.kinds.get("place_ref")
+            if level == "country" and s.prev_start >= 0:
+                # ``Australia - láng giềng của Indonesia - có 6 tàu ngầm. … của nước này``: the country
+                # the sentence before is about, its first not after a preposition (rule ``subject_country``).
+                lo, hi = bisect_left(ctx.place_starts, s.prev_start), bisect_left(ctx.place_starts, s.start)
+                prev = [(p, loc) for p, loc in ctx.place_mentions[lo:hi] if loc.level == "country"]
+                subject = next((loc for p, loc in prev if not _OBJECT_PREP_RE.search(doc.original, max(s.prev_start, p - 8), p)), None)
+                if subject is not None:
+                    return subject, "subject_country"
             if level is not None:
                 k = bisect_left(ctx.place_starts, s.start) - 1
                 while k >= 0:
@@ -774,6 +790,12 @@ class FactsComponent:
         if not totals:
             return None
         a = totals[0]
+        if place is not None and place_how == "in_sentence" and all(
+            ps > a.end and _OTHER_ITEM_RE.search(doc.original, a.end, ps) for ps, _pe, loc in s.places if loc is place
+        ):
+            # ``cấp cho Bộ Chỉ huy quân sự tỉnh 3 tỷ đồng và cho huyện A 500 triệu đồng``: the place
+            # of the next item, not of this amount (rule ``other_item``).
+            place, place_how = None, "other_item"
         f = self._base(doc, s, "budget", f"budget.clause|place={place_how}|date={date_how}")
         _place_date(f, place, date)
         f.values.update(amount=a.value, currency=a.currency, approx=a.approx)
@@ -804,7 +826,8 @@ class FactsComponent:
         purpose = _PURPOSE_RE.search(doc.text, ns, ne)
         if purpose:
             # ``để xây dựng cơ sở … và 4,1 tỷ Euro cho việc bảo trì``: the next amount starts another item.
-            f.values["purpose"] = _NEXT_AMOUNT_RE.split(purpose.group(1), maxsplit=1)[0].strip()
+            # ``… điều trị nhưng giờ đây, bé …``: a clause link ends it too.
+            f.values["purpose"] = _CLAUSE_LINK_RE.split(_NEXT_AMOUNT_RE.split(purpose.group(1), maxsplit=1)[0], maxsplit=1)[0].strip()
         self._policy(f, s, cl, ctx)
         return f
 
