@@ -49,7 +49,7 @@ RULES: dict[str, frozenset[str]] = {
             "world", "part_place", "main_province", "subject_country", "destination", "other_item",
         )),
         *(f"date={how}" for how in (
-            "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "in_sentence", "none",
+            "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "in_sentence", "none", "to_now",
         )),
         "range_end", "daily_rate", "vague_amount",
         "amount=back_reference", "policy=back_reference",

@@ -191,6 +191,7 @@ _OBJECT_PREP_RE = regex.compile(r"(?<!\w)(?:của|cho|với|tới|đến|sang|t�
 # ``đưa con tới Singapore điều trị``: a destination is no place of the money (rule ``destination``).
 _DESTINATION_RE = regex.compile(r"(?<!\w)(?:tới|sang)\s+$", regex.IGNORECASE)
 _OTHER_ITEM_RE = regex.compile(r"(?<!\w)(?:và|còn)\s+(?:cho|hỗ trợ|cấp cho|tặng)(?!\w)", regex.IGNORECASE)
+_TO_NOW_RE = regex.compile(r"[\s,]*(?:đến|tới|cho đến|cho tới)\s+nay(?!\w)", regex.IGNORECASE)
 _THEO_DO_RE = regex.compile(r"[Tt]heo\s+(?:đó|kế hoạch|quyết định|nghị quyết|chỉ đạo)(?!\w)")
 _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,;:]+\s+){0,10}$")  # titles may have dots: ``Theo GS.TS X``
 # A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
@@ -484,6 +485,10 @@ class FactsComponent:
         date, date_how = _fact_date([d for d in dates if not _period_start(doc, d)], s.start, s.end, s, ctx)
         if date_how == "article_default" and ctx.default_starts_period:
             date, date_how = None, "none"
+        if date is None and doc.published is not None and any(
+            _period_start(doc, d) and (_FROM_NOW_RE.match(d.text.lower()) or _TO_NOW_RE.match(doc.original, d.end, s.end)) for d in dates
+        ):
+            date_how = "to_now"  # ``tính từ ngày 27/1 đến nay là 910 ca``: as of the article's day
         beneficiary_ids: set[int] = set()
         rate_per: str | None = None  # the clause before was a per-person support
         # Money takes no foreign place that only lends or gives it (``vốn vay ODA của Trung Quốc``).
@@ -905,6 +910,8 @@ class FactsComponent:
             cplace, cplace_how = near or (place, place_how)
             f = self._base(doc, s, "case_count", f"case_count.count|place={cplace_how}|date={date_how}")
             _place_date(f, cplace, date)
+            if date_how == "to_now" and doc.published is not None:
+                f.values["as_of"] = doc.published.iso()  # an open period's end is the article's day (rule ``to_now``)
             if date is not None and _closed_range(date):
                 f.values["as_of"] = date.end_value  # ``từ ngày 19/4 - 25/4``: the figures are as of the range's end (rule ``range_end``)
                 f.rule += "|range_end"
