@@ -192,6 +192,8 @@ _OBJECT_PREP_RE = regex.compile(r"(?<!\w)(?:của|cho|với|tới|đến|sang|t�
 _DESTINATION_RE = regex.compile(r"(?<!\w)(?:tới|sang)\s+$", regex.IGNORECASE)
 _OTHER_ITEM_RE = regex.compile(r"(?<!\w)(?:và|còn)\s+(?:cho|hỗ trợ|cấp cho|tặng)(?!\w)", regex.IGNORECASE)
 _TO_NOW_RE = regex.compile(r"[\s,]*(?:đến|tới|cho đến|cho tới)\s+nay(?!\w)", regex.IGNORECASE)
+# ``được Quốc hội cho sử dụng nguồn vốn``: a body that permits is no payer (rule ``payer_body``).
+_PERMITS_RE = regex.compile(r"\s+cho\s+(?:phép|sử dụng|chủ trương)(?!\w)", regex.IGNORECASE)
 _THEO_DO_RE = regex.compile(r"[Tt]heo\s+(?:đó|kế hoạch|quyết định|nghị quyết|chỉ đạo)(?!\w)")
 _ATTRIBUTION_RE = regex.compile(r"(?<!\w)[Tt]heo\s+(?:[^\s,;:]+\s+){0,10}$")  # titles may have dots: ``Theo GS.TS X``
 # A number of people with a decimal part and no magnitude word (``782,1 ca``) is an average.
@@ -814,7 +816,7 @@ class FactsComponent:
             (
                 o for p, o in s.orgs
                 if cl.start <= p < a.start and not _RECIPIENT_RE.search(doc.original, max(s.start, p - 40), p)
-                and not _attributed(doc, s, p)
+                and not _attributed(doc, s, p) and not _PERMITS_RE.match(doc.original, _mention_end(o, p), cl.end)
             ),
             None,
         ) or next((o for p, o in s.orgs if a.end <= p < cl.end and _AGENT_RE.search(doc.original, max(s.start, p - 8), p)), None)
@@ -1088,6 +1090,11 @@ def _clause(s: _Sentence, start: int, end: int, inherit: bool = False) -> _Claus
         [c for c in s.cues if start <= c.pos < end],
         inherit,
     )
+
+
+def _mention_end(o: Organization, pos: int) -> int:
+    """The end of the organisation's mention that starts at ``pos``."""
+    return next((m.end for m in o.mentions if m.start == pos), pos + len(o.name))
 
 
 def _attributed(doc: Doc, s: _Sentence, pos: int) -> bool:
