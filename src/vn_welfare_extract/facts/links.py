@@ -79,6 +79,19 @@ takes no article date (``annual_rate``); a statement is never dated after the ar
 period's start; ``triệu tập`` and ``giữa`` make the official an addressee, an unnamed source or a
 bare full name before the verb speaks instead (``other_speaker``).
 
+Round 5 (the independent judge's families; docs/accuracy.md, "Linked facts", round 5): births
+(``340.000 ca sinh``, ``trẻ sinh ra``: ``births``) and a study's comparison group (``đối chiếu với 34
+người mắc``) are no cases; a daily or weekly rate (``300.000 ca mỗi ngày``) carries ``per`` and is not
+dated by a period it runs over (``daily_rate``); a count over an open period to now (``từ ngày 27/1 đến
+nay``) is as of the article's day (``to_now``); a budget or support fact on an indefinite amount
+(``hàng tỷ đồng``) says ``indefinite: true`` (``vague_amount``); a budget is not dated by a project's
+start (``từ tháng 10/2011``); ``theo Sở X`` and a body that permits (``được Quốc hội cho phép``) are no
+payer (``attribution_body``); ``toàn tỉnh``/``của tỉnh`` take the article's main province when it
+names several (``main_province``); ``nước này`` is the country the sentence before is about
+(``subject_country``); a destination (``đưa con tới Singapore``) and the place of the next item
+(``… và cho huyện B 500 triệu``) are no place of the money (``destination``, ``other_item``); a
+school's own scholarships are no support (``school_scholarship``).
+
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
 province. The article's place fills a fact's gap only when the article names a single place,
