@@ -31,7 +31,7 @@ ROLE_LIST = {
 }
 # Role -> the rule marks that allow it to come from outside the sentence.
 OUTSIDE_OK = {
-    "location": ("place=back_reference", "place=province_reference", "place=article_default"),
+    "location": ("place=back_reference", "place=province_reference", "place=article_default", "place=subject_country", "place=main_province"),
     "date": ("date=back_reference", "date=article_default"),
     "policy": ("policy=back_reference",),
     "amount": ("amount=back_reference",),

@@ -33,6 +33,15 @@ def test_rule_splitter_keeps_closing_quote() -> None:
     assert TEXT[spans[0][0] : spans[0][1]].endswith('hộ nghèo."')
 
 
+@pytest.mark.parametrize(("text", "n"), [
+    ("Công an đã tạm giữ T.V.K. (SN 1988, trú tại xã Hòa Lợi) để điều tra. Vụ việc đang xử lý.", 2),  # initials, then their bracket
+    ("Bệnh nhân là bà H. (71 tuổi) ở thôn Đông. Bà đã ổn định.", 2),
+    ("Đội tuyển thắng 3-0 tối qua. (Ảnh: Hải Nam) Trận sau diễn ra ở Huế.", 2),  # a word, not initials: the bracket starts anew
+])
+def test_rule_splitter_keeps_initials(text: str, n: int) -> None:
+    assert len(split_sentences(text)) == n
+
+
 def test_normalize_maps_nfd_and_old_tone_marks_back() -> None:
     original = unicodedata.normalize("NFD", "Thuỷ và Hoà\u200b ở Long An")
     doc = Doc.from_text(original)

@@ -495,6 +495,9 @@ _SENT_END_RE = _re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<!\n)[\"')\]]*[ ]+)")
 # Abbreviations whose period never ends a sentence (``TP. Hồ Chí Minh``, ``PGS. TS Lê Văn A``).
 _NO_END_ABBR_RE = _re.compile(r"(?<![^\W\d_])(?:TP|Tp|TX|Q|P|TT|GS|PGS|TS|ThS|BS|ĐH|St|Th)\.$")
 
+# Initials (``N.V.Đ.``): a person named by initials, whose bracket (``(SN 1993, …)``) does not start a sentence.
+_INITIALS_RE = _re.compile(r"(?<!\w)(?:\w\.){1,3}$")
+
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:]``: split at newlines, then at sentence-final punctuation.
@@ -515,10 +518,18 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
                 continue
             if text[m.start()] == "." and _NO_END_ABBR_RE.search(text, max(0, m.start() - 3), m.start() + 1):
                 continue
+            if text[e : e + 1] == "(" and text[m.start()] == "." and _initials(text, m.start()):
+                continue  # ``anh N.V.Đ. (SN 1993, …)``: initials, then their bracket
         _add_span(text, pos, e, spans)  # trailing spaces/newlines are stripped there
         pos = e
     _add_span(text, pos, n, spans)
     return spans
+
+
+def _initials(text: str, dot: int) -> bool:
+    """1-3 capital letters, each with its dot, ending at ``dot`` (``N.V.Đ.``, ``H.``)."""
+    m = _INITIALS_RE.search(text, max(0, dot - 6), dot + 1)
+    return m is not None and m.group().replace(".", "").isupper()
 
 
 def split_sentences_underthesea(text: str, start: int = 0) -> list[tuple[int, int]]:

@@ -46,12 +46,12 @@ RULES: dict[str, frozenset[str]] = {
         *(f"place={how}" for how in (
             "after_count", "article_default", "back_reference", "in_sentence", "large_default", "nationality",
             "nationwide", "nearest", "none", "province_reference", "related", "several", "source", "unknown_place",
-            "world", "part_place",
+            "world", "part_place", "main_province", "subject_country", "destination", "other_item",
         )),
         *(f"date={how}" for how in (
-            "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "in_sentence", "none",
+            "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "in_sentence", "none", "to_now",
         )),
-        "range_end",
+        "range_end", "daily_rate", "vague_amount",
         "amount=back_reference", "policy=back_reference",
     }),
 }
