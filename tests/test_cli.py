@@ -264,3 +264,16 @@ def test_show_takes_a_lexicon(tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     assert main(["show", str(art), "-o", str(page), "--published", "2024-04-05", "--lexicon", str(write_lexicon(tmp_path, "tsv"))]) == EXIT_OK
     assert CANONICAL in page.read_text(encoding="utf-8")
+
+
+def test_python_dash_m_runs_the_command_line(tmp_path: Path) -> None:
+    """``python -m vn_welfare_extract`` is the same command as ``vn-welfare-extract``."""
+    src = tmp_path / "a.txt"
+    src.write_text("Ngày 3/5/2021, tỉnh chi 5 tỷ đồng hỗ trợ 120 hộ nghèo.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(
+        [sys.executable, "-m", "vn_welfare_extract", str(src), "-o", str(out)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == EXIT_OK, proc.stderr
+    rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert [a["value"] for a in rec["amounts"]] == [5_000_000_000]
