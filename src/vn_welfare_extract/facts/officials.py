@@ -177,7 +177,9 @@ _OWNER_AFTER_RE = regex.compile(r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3
 # An armed force written small before its country: ``quân đội Indonesia``, ``hải quân Thái Lan``.
 _FORCE_RE = regex.compile(r"(?:quân đội|hải quân|không quân|lục quân|cảnh sát|quân cảnh)[ ]+\p{Lu}")
 # Board and executive posts of a company (their body, when not written, is the article's company).
-_COMPANY_POST_RE = regex.compile(r"Hội đồng quản trị|Hội đồng thành viên|Tổng Giám đốc|Giám đốc điều hành|CEO|Ban Kiểm soát|Ban Điều hành")
+_COMPANY_POST_RE = regex.compile(r"Hội đồng quản trị|Hội đồng thành viên|Tổng Giám đốc|Giám đốc điều hành|CEO|Ban Kiểm soát|Ban Điều hành|Ông chủ|Bà chủ")
+# An owner named by ``ông chủ``, ``tỷ phú``, ``đại gia``: the company the article names is theirs (rule tycoon_owner).
+_OWNER_TITLES = frozenset({"Ông chủ", "Bà chủ"})
 # Posts of a state's leaders: a foreign holder written without a country takes the article's.
 _STATE_POSTS = frozenset({"Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương"})
 # A plural before a post: ``các Bộ trưởng``, ``những Giám đốc`` (a number, ``hai Phó Chủ tịch``, may list them).
@@ -2121,6 +2123,9 @@ def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
             blank.organization = t.organization
             continue
         out.append(Title(t.title, t.organization))
+    if any(t.title in _OWNER_TITLES for t in out) and not all(t.title in _OWNER_TITLES for t in out):
+        # ``tỷ phú X, Chủ tịch Tập đoàn Y``: the post says what the owner word says (rule tycoon_owner).
+        out = [t for t in out if t.title not in _OWNER_TITLES]
     return out
 
 
