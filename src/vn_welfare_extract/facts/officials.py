@@ -62,7 +62,7 @@ from ..wordlists import HYPHENS, SPACES, UNTONE_TABLE, alternation, trie_pattern
 # A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``, ``Chan-o-cha``); all-caps words (``UBND``) are not.
 # A plain-Latin word may join capitalised parts (``Jean-Michel``, ``Jong-Un``); a Vietnamese one does not
 # (``Rịa-Vũng`` in ``Bà Rịa-Vũng Tàu`` stays two syllables).
-_SYL = r"(?:[A-Z][a-z]++(?:-[A-Z]?[a-z]++){1,2}+|\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+)(?![\p{L}\p{N}])"
+_SYL = r"(?:[A-Z][a-z]++(?:-[A-Z]?[a-z]++){1,2}+|\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+|(?:Mc|Mac|De|Di|Da|Du|La|Le)[A-Z][a-z]++)(?![\p{L}\p{N}])"
 # Small words inside European and Arabic names between plain-Latin syllables (``Von der Leyen``,
 # ``Edwin van der Sar``, ``Mohammed bin Salman``).
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "al", "ter", "ten"})  # not "del", "dos": place names (``Salto del Pastor``)
@@ -90,6 +90,9 @@ _INNER_STOP = frozenset(word_list("officials.inner_stop_words"))
 # Parts of the day that are also given names (``Sáng``), and what makes them a time: a date or a day word after.
 _DAY_PARTS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Đêm"})
 _DAY_PART_GOES_ON_RE = regex.compile(r"[ ]+(?:\d|(?i:nay|qua|mai|hôm|ngày|cùng|sớm|muộn|thứ|mùng|mồng)(?![\p{L}]))")
+# A Latin surname with a capital inside after a usual prefix: ``DeSantis``, ``McCarthy``, ``DiCaprio``
+# (rule inner_capital_name).
+_INNER_CAP_RE = regex.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le)[A-Z][a-z]+")  # the same prefixes as ``_SYL``
 # A post's colon before a list of names: ``Phó Chủ tịch: ``, ``17 ủy viên … gồm: ``.
 _COLON_RE = regex.compile(r"(?:[^.;:!?\n()]|\([\d \-–]{1,12}\)){0,60}?[ ]*:[ ]*")
 # Between names of a list.
@@ -2239,6 +2242,6 @@ def _is_ascii_name(words: list[str]) -> bool:
         words = [w for w in words if w not in _PARTICLES]
     return (
         2 <= len(words) <= 3
-        and all((w.isascii() or _is_latin(w, _ACUTE)) and all(p[:1].isupper() and p[1:].islower() or p.islower() for p in w.split("-")) and w[:1].isupper() and len(w) > 1 for w in words)
+        and all((w.isascii() or _is_latin(w, _ACUTE)) and all(p[:1].isupper() and p[1:].islower() or p.islower() or _INNER_CAP_RE.fullmatch(p) for p in w.split("-")) and w[:1].isupper() and len(w) > 1 for w in words)
         and sum(w.isascii() for w in words) * 2 >= len(words)
     )
