@@ -176,7 +176,9 @@ _REGION_SPLIT_RE = regex.compile(r"[ ]*,[ ]*|[ ]+và[ ]+")
 _WORLD_REGIONS = frozenset({"Việt Nam", "Đông Nam Á", "Đông Dương", "châu Á", "châu Âu", "Đông Á", "Bắc Mỹ", "Mỹ Latinh", "châu Á - Thái Bình Dương"})
 # Between a post and its body: ``của`` (after an optional market, ``khu vực Đông Nam Á``), or a dash glued
 # to an abbreviated post (``PGĐ- Sở Y tế``); a capital follows.
-_OWNER_AFTER_RE = regex.compile(r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,4}?)?[ ]+của|[-–])[ ]+(?=\p{Lu})")
+_OWNER_AFTER_RE = regex.compile(
+    r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,4}?)?[ ]+của|[-–])[ ]+(?=\p{Lu}|(?:tổ chức|câu lạc bộ|hãng)[ ]+\p{Lu})"
+)
 # An armed force written small before its country: ``quân đội Indonesia``, ``hải quân Thái Lan``.
 _FORCE_RE = regex.compile(r"(?:quân đội|hải quân|không quân|lục quân|cảnh sát|quân cảnh)[ ]+\p{Lu}")
 # Board and executive posts of a company (their body, when not written, is the article's company).
