@@ -1,3 +1,3 @@
 """The package version, in a leaf module every other module may import without cycles."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

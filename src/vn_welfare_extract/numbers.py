@@ -536,7 +536,7 @@ def _scan_tokens(text: str, toks: list[tuple[int, int, str]], style: Style) -> l
         s, e, num = raw[i]
         if i + 1 < len(raw):
             s2, e2, num2 = raw[i + 1]
-            m = _RANGE_SEP_RE.fullmatch(text, e, s2)
+            m = _RANGE_SEP_RE.fullmatch(text, e, s2) if 0 < s2 - e <= 5 else None  # a separator is 1-5 characters
             if m and num.end_value is None and num2.end_value is None:
                 lo = _range_start(text[s:e], num, text[s2:e2], num2)
                 if lo is not None and to_int(lo) < to_int(num2.value):  # 2,5 - 3 rounds to 3..3: no range

@@ -9,10 +9,12 @@ The rules it applies are listed in ``facts/orgs.py``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -45,6 +47,21 @@ _DASH_RE = regex.compile(r" ?[-,] ?")
 _ORG_SPACING = {" ": "[ ]+", "-": "[ ]*[-,][ ]*", "&": "[ ]*&[ ]*"}
 _AMP_RE = regex.compile(r" ?& ?")
 _PHO_BEFORE_RE = regex.compile(r"(?i)phó[ ]+$")
+# Listed companies (data/listed_companies.tsv), looked up in a dict rather than compiled into the alias
+# trie: a registered name starts at one of these heads and runs word by word (rule listed); a ticker
+# counts only in capitals right after a stock cue (rule ticker): ``cổ phiếu NKG``, ``mã CK: NKG``,
+# ``(HOSE: NKG)``; ``TOP``, ``Hot`` or ``can`` elsewhere are words.
+# (Both start with literal words, so the engine scans for them fast; the caller checks the word
+# boundary before the match.)
+_LISTED_HEAD_RE = regex.compile(r"(?:Tổng [Cc]ông ty|Công ty|CTCP|Ngân hàng|Tập đoàn)(?![\p{L}\p{N}])")
+_LISTED_WORD_RE = regex.compile(r"[ ]+(?:[-&]|[\p{L}\p{N}](?:[\p{L}\p{N}.&'-]*[\p{L}\p{N}])?)")
+# A capitalised word or a number after a name: the name runs on (``Công ty Cổ phần Sông Hồng 9``).
+_NAME_GOES_ON_RE = regex.compile(r"[ ]+[\p{Lu}\p{N}]")
+_TICKER_CUE_RE = regex.compile(
+    r"(?:(?:[Mm]ã(?:[ ]+(?:cổ phiếu|chứng khoán|CK))?|[Cc]ổ phiếu)[ ]*:?[ ]*"
+    r"|\((?:HOSE|HSX|HNX|UPCoM|UPCOM|[Mm]ã(?:[ ]+(?:CK|chứng khoán|cổ phiếu))?)[ ]*:[ ]*)"
+    r"(?P<t>[A-Z][A-Z0-9]{2})(?![\p{L}\p{N}])"
+)
 
 
 def okey(s: str) -> str:
@@ -56,6 +73,17 @@ def okey(s: str) -> str:
 def text_okey(s: str) -> str:
     """``okey`` for text that is already normalised (a span of ``Doc.text``)."""
     return str(_AMP_RE.sub("&", _DASH_RE.sub("-", space_fold(s))))
+
+
+def _matches(at: re.Pattern[str], full: re.Pattern[str], text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """``full.finditer(text, start, stop)``, with ``full`` tried only where ``at`` (one character
+    wide, the same conditions) finds it can match: a scan the engine runs several times faster."""
+    reach = start
+    for c in at.finditer(text, start, stop):
+        p = c.start()
+        if p >= reach and (m := full.match(text, p, stop)) is not None:
+            yield m
+            reach = m.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +152,10 @@ class OrgMatcher:
         # lookahead on a capital rejects most positions before the lookbehind, and the words are
         # a trie (longest first on each path, as in the sorted list).
         self.first_plain_re = re.compile(rf"(?=[{PLAIN_UPPER}])(?<![^\W_])(?i:{trie_pattern(firsts)})(?![^\W_])")
+        # Where it can match, for ``_matches``: the capital is consumed (the engine skips to capitals).
+        self.first_plain_at_re = re.compile(
+            rf"[{PLAIN_UPPER}](?<![^\W_].)(?<=(?=(?i:{trie_pattern(firsts)})(?![^\W_]))[{PLAIN_UPPER}])"
+        )
         long_keys = [k for k in keys if len(k) >= _MIN_FUZZY]
         fpat = trie_pattern(long_keys, _ORG_SPACING)
         # Fuzzy: one substituted letter anywhere in a long known name, best match.
@@ -135,10 +167,10 @@ class OrgMatcher:
             r"(?<![\p{L}\p{N}])(?:" + "|".join(sorted({regex.escape(k.split(" ", 1)[0].title()) for k in long_keys}, key=len, reverse=True)) + r")[ ]+\p{Lu}"
         )
         fuzzy_firsts = sorted({k.split(" ", 1)[0].title() for k in long_keys}, key=len, reverse=True)
-        self.fuzzy_start_plain_re = re.compile(
-            "(?=[" + re.escape("".join(sorted({w[0] for w in fuzzy_firsts}))) + r"])(?<![^\W_])(?:"
-            + "|".join(re.escape(w) for w in fuzzy_firsts) + rf")[ ]+[{PLAIN_UPPER}]"
-        )
+        fuzzy_initials = "[" + re.escape("".join(sorted({w[0] for w in fuzzy_firsts}))) + "]"
+        fuzzy_words = "(?:" + "|".join(re.escape(w) for w in fuzzy_firsts) + rf")[ ]+[{PLAIN_UPPER}]"
+        self.fuzzy_start_plain_re = re.compile(rf"(?={fuzzy_initials})(?<![^\W_]){fuzzy_words}")
+        self.fuzzy_start_plain_at_re = re.compile(rf"{fuzzy_initials}(?<![^\W_].)(?<=(?={fuzzy_words}){fuzzy_initials})")
         # Abbreviations inside a name that no known body covers (``TMCP``, ``ĐH``, ``TP.HCM``), and a
         # numbered district or ward (``Q.11`` -> ``quận 11``).
         self.abbr = {row["abbr"]: row["expansion"] for row in load_table("org_abbreviations")}
@@ -149,6 +181,18 @@ class OrgMatcher:
         self.word_re = regex.compile(r"[ ]+(?P<w>[\p{L}]+)")
         self.link_re = regex.compile(r"[ ]+(?P<link>của|thuộc)(?![\p{L}])", regex.I)
         self.person_after_re = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)(?:[ ]+\p{Lu}\p{Ll}*)+")
+        # Listed companies: name key -> (canonical, kind), ticker -> (canonical, kind).
+        self.listed: dict[str, tuple[str, str]] = {}
+        self.listed_prefix: set[str] = set()  # keys of every name's first words: the walk stops outside them
+        self.tickers: dict[str, tuple[str, str]] = {}
+        for row in load_table("listed_companies"):
+            got = (normalize(row["canonical"])[0], row["kind"])
+            self.tickers[row["ticker"]] = got
+            for a in (row["canonical"], *row["aliases"].split("|")):
+                if a.strip():
+                    n = normalize(a)[0]
+                    self.listed.setdefault(text_okey(n), got)
+                    self._listed_prefixes(n)
         # ``canonical`` by (surface, province): the posts of every article name the same bodies.
         self._canonical_memo: dict[tuple[str, str | None], str] = {}
 
@@ -274,7 +318,8 @@ class OrgMatcher:
         ``plain``: the caller knows ``plain_text(text)`` (faster prefilters, same result)."""
         out: list[_Found] = []
         pos = start
-        for c in (self.first_plain_re if plain else self.first_re).finditer(text, start, stop):
+        firsts = _matches(self.first_plain_at_re, self.first_plain_re, text, start, stop) if plain else self.first_re.finditer(text, start, stop)
+        for c in firsts:
             if c.start() < pos:
                 continue
             m = self.head_re.match(text, c.start(), stop)
@@ -289,13 +334,18 @@ class OrgMatcher:
             out.append(got)
             # A group's body is found on its own: resume right after the group's head.
             pos = m.end() if got.rule == "group" else got.end
+        out.extend(self._listed(text, start, stop, out))
         # Skip fuzzy starts inside a found body. Starts come in text order, so one sweep over the
         # found spans sorted by start, keeping the furthest end reached, answers "inside any?"
         # in O(1) per start (an all-against-all check was quadratic on long texts).
         covered = sorted((f.start, f.end) for f in out)
         i = 0
         reach = -1
-        for c in (self.fuzzy_start_plain_re if plain else self.fuzzy_start_re).finditer(text, start, stop):
+        fuzzy_starts = (
+            _matches(self.fuzzy_start_plain_at_re, self.fuzzy_start_plain_re, text, start, stop)
+            if plain else self.fuzzy_start_re.finditer(text, start, stop)
+        )
+        for c in fuzzy_starts:
             p = c.start()
             while i < len(covered) and covered[i][0] <= p:
                 reach = max(reach, covered[i][1])
@@ -317,6 +367,52 @@ class OrgMatcher:
             out.append(found)
             reach = max(reach, found.end)
         out.sort(key=lambda f: (f.start, -f.end))
+        return out
+
+    def _listed_prefixes(self, name: str) -> None:
+        """Record the keys of ``name``'s first words, walked as ``_listed`` walks text."""
+        m = _LISTED_HEAD_RE.match(name)
+        pos = m.end() if m is not None else len(name)
+        while (w := _LISTED_WORD_RE.match(name, pos)) is not None:
+            pos = w.end()
+            self.listed_prefix.add(text_okey(name[:pos]))
+
+    def _listed(self, text: str, start: int, stop: int, found: list[_Found]) -> list[_Found]:
+        """Listed companies named in full (rule listed) or by ticker after a stock cue (rule
+        ticker) in ``text[start:stop]``, outside the bodies ``found`` already."""
+        hits: list[_Found] = []
+        for m in _LISTED_HEAD_RE.finditer(text, start, stop):
+            if m.start() > 0 and text[m.start() - 1].isalnum():
+                continue
+            pos, best = m.end(), None
+            while (w := _LISTED_WORD_RE.match(text, pos, stop)) is not None:
+                pos = w.end()
+                k = text_okey(text[m.start():pos])
+                if k not in self.listed_prefix:
+                    break
+                got = self.listed.get(k)
+                if got is not None:
+                    best = (pos, got)
+            if best is not None and _NAME_GOES_ON_RE.match(text, best[0], stop) is None:
+                hits.append(_Found(m.start(), best[0], best[1][0], best[1][1], None, "listed"))
+        for t in _TICKER_CUE_RE.finditer(text, start, stop):
+            if t.start() > 0 and text[t.start() - 1].isalnum():
+                continue
+            got = self.tickers.get(t.group("t"))
+            if got is not None:
+                hits.append(_Found(t.start("t"), t.end("t"), got[0], got[1], None, "ticker"))
+        if not hits or not found:
+            return hits
+        # Overlap with a found body: among the bodies starting before the hit's end, the furthest
+        # end reached (a prefix maximum, so each hit costs one bisection).
+        spans = sorted((f.start, f.end) for f in found)
+        starts = [s for s, _ in spans]
+        reach = list(accumulate((e for _, e in spans), max))
+        out = []
+        for h in hits:
+            i = bisect_left(starts, h.end)
+            if i == 0 or reach[i - 1] <= h.start:
+                out.append(h)
         return out
 
     def canonical(self, surface: str, province: str | None = None) -> str:

@@ -20,8 +20,8 @@ and build items with ``doc.surface(start, end)`` so offsets point into the origi
 # ``tests/test_rule_coverage.py`` checks that each fires in a case row and that no other name does.
 RULES: dict[str, frozenset[str]] = {
     "dates": frozenset({
-        "after", "ago", "asof", "asof_glued", "clock", "cungky", "daylist", "dday", "ddm", "decade", "dmy", "dtm",
-        "elided", "fromnow", "holiday", "month", "monthday", "monthrel", "months", "monthweek", "monthword", "my",
+        "after", "ago", "asof", "asof_glued", "clock", "clock_range", "cungky", "daylist", "dday", "ddm", "decade", "dmy", "dtm",
+        "elided", "fromnow", "holiday", "lunar_full_moon", "month", "monthday", "monthrel", "months", "monthweek", "monthword", "my",
         "quarter", "quarterlist", "quarterrel", "range", "relday", "relday_explicit", "sameday", "sameyear",
         "schoolyear", "season", "since", "week", "weekday", "window", "year", "yearrel", "yrange",
     }),
@@ -37,7 +37,7 @@ RULES: dict[str, frozenset[str]] = {
         "bare_code", "congress_resolution", "constitution", "kind_code", "kind_number", "kind_number_list",
         "law_amendment", "law_list", "law_table", "plenum_resolution", "title_pattern",
     }),
-    "organizations": frozenset({"department", "fuzzy", "group", "known", "local"}),
+    "organizations": frozenset({"department", "fuzzy", "group", "known", "listed", "local", "ticker"}),
     "locations": frozenset({
         "city", "commune", "commune_code", "commune_unknown", "country", "district", "district_list", "province", "sea",
     }),

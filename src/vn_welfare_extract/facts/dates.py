@@ -82,18 +82,19 @@ _YB = r"(?:19\d\d|20\d\d)"  # a bare year
 _NOT_NUM = r"(?![\d]|[.,]\d|/\d|/\p{L}|-\p{L})"  # the number ends here and no code follows
 # After a day or month: ``âm lịch`` (a lunar date) and/or ``hàng năm`` (a recurring period).
 _CALENDAR_RE = regex.compile(
-    r"(?:[ ]*\(?[ ]*(?P<lunar>âm[ ]+lịch|ÂL)(?![\p{L}])\)?)?(?:[ ]*,?[ ]*(?P<rec>hàng[ ]+năm|hằng[ ]+năm|mỗi[ ]+năm)(?![\p{L}]))?",
+    r"(?:[ ]*\(?[ ]*(?:(?P<lunar>âm[ ]+lịch|ÂL)|dương[ ]+lịch)(?![\p{L}])\)?)?(?:[ ]*,?[ ]*(?P<rec>hàng[ ]+năm|hằng[ ]+năm|mỗi[ ]+năm)(?![\p{L}]))?",
     regex.IGNORECASE,
 )
 # Parts of the day before a date (`sáng 8-10`, `rạng sáng ngày 1/5`).
 _PART = r"(?:rạng" + _W + r"sáng|sáng" + _W + r"sớm|chiều" + _W + r"tối|sáng|chiều|trưa|tối|đêm|khuya)"
 # Position inside a month or year (`đầu tháng 8`, `cuối năm 2020`); the value keeps the grain.
 _MOD = r"(?:đầu|cuối|giữa|trung" + _W + r"tuần|thượng" + _W + r"tuần|hạ" + _W + r"tuần)"
-_YREL = r"(?:nay|ngoái|trước|sau|tới|kế" + _W + r"tiếp|tiếp" + _W + r"theo)"
+_YREL = r"(?:nay|ngoái|trước|sau|tới|kế" + _W + r"tiếp|tiếp" + _W + r"theo|vừa" + _W + r"qua|qua)"
 # A year after a month or quarter: `/2021`, `-2021`, ` năm 2021`, ` năm ngoái`.
 _YEARPART = (
     rf"(?:{_W0}[/.-]{_W0}(?P<y>{_YY})(?!\d)|{_W0},?{_W}n[ăa]m{_W0}(?P<y>{_YY})(?!\d)"
-    rf"|{_W}của{_W}năm{_W0}(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}}))"
+    rf"|{_W}của{_W}năm{_W0}(?P<y>{_YY})(?!\d)|{_W}năm{_W}(?P<yrel>{_YREL})(?!\p{{L}})"
+    rf"|{_W0},{_W}(?P<y>{_YB})(?=[ ]*(?:[,.;:)!?\n]|$)))"  # `tháng 6, 2019,` (the year closes its phrase)
 )
 _NUMW = (
     r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:" + _W + r"(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?)"
@@ -137,21 +138,23 @@ _WEEK_OFFSETS = {
     "này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "rồi": -1, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1, "tiếp theo": 1,
 }
 _QUANT = r"(?:\d|các|những|mấy|vài|nhiều|hàng|mỗi|từng|hằng|chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+# `đợt hai tháng 3`, `lần 2 tháng 5/2021`: an ordinal's number before `tháng` does not count months
+_ORD_HEAD = r"(?:đợt|lần|kỳ|khóa|khoá|phiên|vòng|thứ|giai[ ]+đoạn)[ ]+"
 
 # Where an alternative of the combined pattern can start (see ``_trigger``): a digit that can
 # open a date, or a word together with enough of what follows it to be worth a full match.
 _TRIGGERS = (
-    r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày)|(?:1[0-9]|20)\d\d(?!\d)|\d{1,2}(?::[0-5]\d|[ ]?(?:h|giờ|g[ ]?\d))",
-    r"mùa[ ]+(?:xuân|hè|hạ|thu|đông)",
+    r"\d{1,2}[ ]?[-/.][ ]?\d|\d{1,3}[ ]+(?:năm|tháng|tuần|ngày|thập)|(?:1[0-9]|20)\d\d(?!\d)|\d{1,2}(?::[0-5]\d|[ ]?(?:h|giờ|g[ ]?\d))",
+    r"mùa[ ]+(?:du[ ]+lịch[ ]+|cao[ ]+điểm[ ]+)?(?:xuân|hè|hạ|thu|đông)",
     r"từ[ ]+(?:nay|bây[ ]+giờ)",
     r"(?:(?:tính|cho)[ ]+)?(?:đến|tới)[ ]+(?:tận[ ]+)?(?:nay|bây|hiện|thời|giờ)",
-    r"từ[ ]+(?:trước|xưa|ngày[ ]+xưa)[ ]+(?:đến|tới)|từ[ ]+(?:ngày[ ]+)?\d{1,2}[ ]*(?:đến|tới|-|–)",
+    r"từ[ ]+(?:trước|xưa|ngày[ ]+xưa)[ ]+(?:đến|tới)|từ[ ]+(?:ngày[ ]+|lúc[ ]+)?\d{1,2}(?:[ ]?(?:h|giờ)(?:[ ]?\d\d)?|:\d\d)?[ ]*(?:đến|tới|-|–)",
     r"bữa[ ]+(?:nay|qua|kia)|thập[ ]+(?:niên|kỷ|kỉ)|những[ ]+năm[ ]+\d",
     r"trở[ ]+lại[ ]+đây",
     r"cùng[ ]+(?:k|ngày|năm)",
     r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật)(?!\w)",
     r"cách[ ]+đây",
-    r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:[ ]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?[ ]+(?:năm|tháng|tuần|ngày)",
+    r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:[ ]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?[ ]+(?:năm|tháng|tuần|ngày|thập)",
     r"nửa[ ]+(?:đầu|cuối|sau)|(?:lũy|luỹ)[ ]+kế|tính[ ]+chung",
     r"(?:đầu|cuối|giữa|hết|trung[ ]+tuần|thượng[ ]+tuần|hạ[ ]+tuần)[ ]+(?:tháng|thang|năm|quý|tuần|\d)",
     r"quý|tháng|thang|tuần|năm|ngày|ngay|hôm|mồng|mùng|giai[ ]+đoạn|niên[ ]+kh",
@@ -167,7 +170,7 @@ _NUMBER_WORDS = {
 }
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SEASONS = {"xuân": "SP", "hè": "SU", "hạ": "SU", "thu": "AU", "đông": "WI"}
-_YREL_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1, "kế tiếp": 1, "tiếp theo": 1}
+_YREL_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1, "kế tiếp": 1, "tiếp theo": 1, "vừa qua": -1, "qua": -1}
 
 # Count and money nouns: a bare 4-digit number before one of them is a quantity, not a year.
 _UNITS = (
@@ -298,7 +301,7 @@ class DatesComponent:
             # mùa hè năm nay, mùa đông 2021, mùa đông này (only with a year or `này`)
             _Rule(
                 "season",
-                rf"mùa{_W}(?P<season>xuân|hè|hạ|thu|đông)(?:{yr_after}|{_W}(?P<srel>này|tới|sau|trước|vừa{_W}qua)(?!\p{{L}}))",
+                rf"mùa{_W}(?:(?:du{_W}lịch|cao{_W}điểm){_W})?(?P<season>xuân|hè|hạ|thu|đông)(?:{yr_after}|{_W}(?P<srel>này|tới|sau|trước|vừa{_W}qua)(?!\p{{L}}))",
                 DatesComponent._b_season,
             ),
             # từ nay đến cuối năm 2021: joined with the next atom
@@ -307,7 +310,7 @@ class DatesComponent:
             _Rule(
                 "asof",
                 rf"(?:(?:tính|cho){_W})?(?:đến|tới){_W}(?:tận{_W})?(?:nay|bây{_W}giờ|hiện{_W}tại|thời{_W}điểm{_W}"
-                rf"(?:này|hiện{_W}tại|hiện{_W}nay|bây{_W}giờ)|giờ(?!{_W}(?:\d|G\b|làm|học|ăn|ngủ|đi|về|phút)))(?!\p{{L}})",
+                rf"(?:này|hiện{_W}tại|hiện{_W}nay|bây{_W}giờ)|giờ(?!{_W}(?:\d|G\b|làm|học|ăn|ngủ|đi|về|phút|trưa|chiều|tối|sáng|đêm|cao{_W}điểm|mở|đóng|nghỉ|tan|hành{_W}chính)(?!\p{{L}})))(?!\p{{L}})",
                 DatesComponent._b_asof,
             ),
             # (từ 22/4) trở lại đây: only as the end of a range
@@ -315,7 +318,7 @@ class DatesComponent:
             # cùng kỳ năm 2020, cùng kỳ năm ngoái
             _Rule(
                 "cungky",
-                rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d)"
+                rf"cùng{_W}k[ỳìy](?:{_W0}năm{_W0}(?P<y>{_YY})(?!\d)|{_W0}năm{_W}(?P<yrel>ngoái|trước|vừa{_W}qua|qua)(?!\p{{L}})|{_W}(?P<y>{_YB})(?!\d)"
                 rf"|(?!\p{{L}}|{_W0}\d|{_W}(?:họp|thi|này|đó|hạn|báo|đại|năm|những|các|nhiều|mấy)(?!\p{{L}})))",
                 DatesComponent._b_cungky,
             ),
@@ -335,8 +338,12 @@ class DatesComponent:
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
             _Rule(
                 "window",
-                rf"(?<![\d.,]|\d{_W0}[-–]{_W0}){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
-                rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
+                rf"(?<![\d.,]|\d{_W0}[-–]{_W0}){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày|thập{_W}(?:kỷ|kỉ|niên)){_W}(?P<dir>qua|vừa{_W}qua|vừa{_W}rồi|gần{_W}đây|gần{_W}nhất|"
+                rf"trở{_W}lại{_W}đây|tới|sắp{_W}tới|tới{_W}đây|tiếp{_W}theo|kế{_W}tiếp)(?!\p{{L}}|{_W}(?:nữa|đó|khi))"
+                # `gần 4 tháng nay`, `trong 3 năm nay`: only after a span word or at a clause start
+                rf"|(?={_NUMW}{_W}(?:năm|tháng|tuần|ngày){_W}nay(?!\p{{L}}))"  # (checked first: the lookbehind is slow)
+                rf"(?<=(?:(?<!\p{{L}})(?:trong|gần|suốt|cả|khoảng|chừng|ngót|ròng{_W}rã)|^|[.,;:!?\n])[ ]*)(?<![\d.,])(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?P<dir>nay)"
+                rf"(?!\p{{L}}|{_W}(?:nữa|đó|khi))",
                 DatesComponent._window, digit=True,
             ),
             # 6 tháng đầu năm 2021, 3 tháng cuối năm, nửa đầu năm 2023, 9 tháng của năm 2020, lũy kế 9 tháng
@@ -371,10 +378,18 @@ class DatesComponent:
                 rf"(?!\p{{L}}|{_W}(?:đó|nữa))",
                 DatesComponent._quarterrel,
             ),
+            # từ 7h đến 9h30, từ 6-7h sáng: a range of clock times is one clock item at its first time
+            _Rule(
+                "clock_range",
+                rf"(?:(?:kể|bắt{_W}đầu){_W})?từ{_W}(?:lúc{_W})?(?P<ch>[01]?\d|2[0-3])(?:[ ]?(?:h|giờ)(?:[ ]?(?P<cm>[0-5]\d))?|:(?P<cm>[0-5]\d))?"
+                rf"{_W0}(?:-|–|đến|tới){_W0}(?:lúc{_W})?(?:[01]?\d|2[0-3])(?:[ ]?(?:h|giờ)(?:[ ]?[0-5]\d(?:[ ]?phút)?)?|:[0-5]\d)(?![\p{{L}}\d]|[.,:/]\d)"
+                rf"(?:{_W}(?P<tp>{_PART})(?!\p{{L}}))?",
+                DatesComponent._clock_range,
+            ),
             # các ngày 4, 11 và 18/10: one item per day
             _Rule(
                 "daylist",
-                rf"(?:ngày|mồng|mùng){_W}(?P<dl>{_DD}(?:{_W0}(?:,|và|;){_W0}{_DD})+){_W0}(?:,|và|;){_W0}(?P<d>{_DD})(?P<sep>[/-])(?P<m>{_MM})"
+                rf"(?:ngày|mồng|mùng|hôm|sáng|chiều|tối|trưa|đêm){_W}(?P<dl>{_DD}(?:{_W0}(?:,|và|;){_W0}{_DD})+){_W0}(?:,|và|;){_W0}(?P<d>{_DD})(?P<sep>[/-])(?P<m>{_MM})"
                 rf"(?:(?P=sep)(?P<y>{_YY}))?{_NOT_NUM}",
                 DatesComponent._day_list,
             ),
@@ -395,7 +410,7 @@ class DatesComponent:
             # ngày 8 tháng 10 (năm 2021), mồng 3 tháng 3, 14 tháng 5 năm 2018
             _Rule(
                 "dtm",
-                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]){_B}(?P<d>{_DD}){_W}tháng{_W0}(?:(?P<m>{_MM})|(?<=(?:ngày|mồng|mùng)[ ]+\d{{1,2}}[ ]+tháng[ ]+)(?P<mw>{_MONTHW}))(?:{_YEARPART})?(?!\d)",
+                rf"{_DAYPRE}(?=[0-9])(?<![\d.,]|{_ORD_HEAD}){_B}(?P<d>{_DD}){_W}tháng{_W0}(?:(?P<m>{_MM})|(?<=(?:ngày|mồng|mùng)[ ]+\d{{1,2}}[ ]+tháng[ ]+)(?P<mw>{_MONTHW}))(?:{_YEARPART})?(?!\d)",
                 DatesComponent._day, digit=True,
             ),
             # 8/10, ngày 8-10, 08/10/2021, 8-10-2021, chiều 7/10
@@ -407,7 +422,7 @@ class DatesComponent:
             # tháng 9, tháng 9/2021, tháng 9 năm 2021, cuối tháng 3/2021, tháng 3-4/2021, tháng 4 này
             _Rule(
                 "month",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=th[áa]ng)(?<!{_QUANT}[ ])(?<!\d[ ]?)th[áa]ng{_W0}(?P<m>{_MM})"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=th[áa]ng)(?<!(?<!{_ORD_HEAD}|\d){_QUANT}[ ])(?<!(?<!{_ORD_HEAD}|\d)\d+[ ]?)th[áa]ng{_W0}(?P<m>{_MM})"
                 rf"(?:{_W0}(?:-|và|đến|tới){_W0}(?:tháng{_W0})?(?P<m2>{_MM}))?(?![\d.,]\d|\d)"
                 rf"(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?(?!\d|{_W}(?:lần|tuổi|người|ngày|đồng|triệu|tỷ|tỉ)(?!\p{{L}}))",
                 DatesComponent._b_month,
@@ -415,7 +430,7 @@ class DatesComponent:
             # tháng tám, tháng mười hai năm 2019, cuối tháng Năm
             _Rule(
                 "monthword",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!{_QUANT}[ ]|\d[ ]?)tháng{_W}(?P<mw>{_MONTHW})(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=tháng)(?<!(?<!{_ORD_HEAD}){_QUANT}[ ]|\d[ ]?)tháng{_W}(?P<mw>{_MONTHW})(?:{_YEARPART}|{_W}(?P<this>này)(?!\p{{L}}))?"
                 rf"(?!{_W0}\d|{_W}(?:lần|lượt|đợt|kỳ|buổi|ngày|tuần|tháng|năm|người|tuổi|triệu|tỷ|tỉ|đồng|chục|trăm|nghìn|ngàn|một|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?!\p{{L}}))",
                 DatesComponent._monthword,
             ),
@@ -456,13 +471,17 @@ class DatesComponent:
                 rf"hy{_W}vọng|hi{_W}vọng|khát{_W}vọng){_W})ngày{_W}mai(?!\p{{L}})"
                 rf"|ngày{_W}mai{_W}(?:tươi{_W}sáng|tốt{_W}đẹp|tươi{_W}đẹp|rạng{_W}rỡ|hạnh{_W}phúc|bình{_W}yên|tươi{_W}sáng)(?!\p{{L}})"
                 rf"(?:[^.!?\n]{{0,30}}?hơn{_W}hôm{_W}(?:qua|nay)(?!\p{{L}}))?"
-                rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})",
+                rf"|từ{_W}(?:trước|xưa|ngày{_W}xưa){_W}(?:đến|tới){_W}(?:nay|giờ|bây{_W}giờ)(?!\p{{L}})"
+                # `thành công như ngày hôm nay`, `có được ngày hôm nay`: the present state, not a day
+                rf"|(?=(?:ngày{_W})?hôm{_W}nay)(?<=(?<!\p{{L}})(?:như|có{_W}được){_W})(?:ngày{_W})?hôm{_W}nay(?!\p{{L}}|{_W0}\(|{_W0},?{_W}(?:ngày{_W})?\d)"
+                # `việc hôm nay chớ để ngày mai`: a saying
+                rf"|(?:ngày{_W})?hôm{_W}nay(?:{_W0},?{_W}(?:chớ|đừng|không|để|qua|sang|đến|tới|lại))+{_W}ngày{_W}mai(?!\p{{L}})",
                 DatesComponent._b_nothing,
             ),
             # hôm qua, hôm nay, ngày mai, sáng nay, chiều qua, ngày hôm qua (30/4)
             _Rule(
                 "relday",
-                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm|bữa)(?<!{_QUANT}[ ])(?:hôm|bữa){_W}(?P<rd>nay|qua|kia|trước|sau)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
+                rf"(?:(?P<part>{_PART}){_W})?(?:ngày{_W})?(?=hôm|bữa)(?<!{_QUANT}[ ])(?:hôm|bữa){_W}(?P<rd>nay|qua|kia|trước|sau|đó|ấy)(?!\p{{L}}|{_W}nữa)(?:{_TRAIL})?"
                 rf"|(?:(?P<part>{_PART}){_W})?ngày{_W}(?P<rd>mai)(?!\p{{L}})(?:{_TRAIL})?"
                 rf"|(?<!ánh[ ]|chiếu[ ]|[^\p{{L}}\d]\d{{1,2}}[ ]|^\d{{1,2}}[ ]|hai[ ]|hướng[ ]|nhiều[ ]|các[ ])(?P<part>{_PART}){_W}(?P<rd>nay|qua|mai)(?!\p{{L}})(?:{_TRAIL})?",
                 DatesComponent._b_relday,
@@ -515,7 +534,9 @@ class DatesComponent:
             # năm nay, năm ngoái, đầu năm, cuối năm nay, đầu năm sau
             _Rule(
                 "yearrel",
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
+                # năm qua, năm vừa qua (no count before it): the past year
+                rf"(?=năm)(?<!(?:{_QUANT}|bao|nửa|bấy|của|hơn|đầu|cuối|giữa)[ ])năm{_W}(?P<ypast>vừa{_W}qua|vừa{_W}rồi|qua)(?!\p{{L}}|{_W}(?:đó|nữa|khi))|"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ]|bao[ ]|nửa[ ]|bấy[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
                 DatesComponent._b_yearrel,
             ),
         ]
@@ -552,7 +573,7 @@ class DatesComponent:
         self._units_re = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})", regex.IGNORECASE)
         # Before a bare d/m: house numbers, ratios and scores, not dates.
         self._bare_dm_before = regex.compile(
-            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả)[ ]*$",
+            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả|đánh{_W}giá)[ ]*:?[ ]*$",
             regex.IGNORECASE,
         )
         # After a bare d/m: punctuation, a function word or a capital; `5/5 hạng mục` is a ratio.
@@ -574,6 +595,27 @@ class DatesComponent:
         self._ratio_after = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})(?<!ngày|tháng|năm|giờ|phút)", regex.IGNORECASE)
         # Before a bare d-m: words after which a date is expected (`từ 2-9`, `trước 30-11`, `(21-6)`).
         self._dash_ctx = regex.compile(r"(?:(?<!\p{L})(?:từ|đến|tới|trước|sau|hôm|nay|qua|lễ|dịp|phiên)|\()[ ]*$", regex.IGNORECASE)
+        # `Từ 2-9 đến 10-9`: the second member of a range that a bare day-month opened.
+        self._dash_range_before = regex.compile(
+            rf"(?<!\p{{L}})(?:từ|ngày){_W}{_DD}[-/]{_MM}(?:[-/]{_YY})?{_W0}(?:đến|tới|-|–){_W0}$", regex.IGNORECASE
+        )
+        # A score, not a day-month: `Trận đấu kết thúc (2-1)`, `thắng 2-1`, `chung cuộc 4-2`
+        # (a sports word earlier in the clause, or a score word right after).
+        self._score_clause = regex.compile(
+            rf"(?<!\p{{L}})(?:t[ỷỉ]{_W}số|(?<!(?:chiến|đại|toàn|thần|khải){_W})thắng|thua|hòa|hoà|chung{_W}cuộc|hiệp{_W}(?:một|hai|1|2|phụ)"
+            rf"|trận{_W}(?:đấu|cầu|chung{_W}kết|bán{_W}kết|tứ{_W}kết|giao{_W}hữu|lượt{_W}(?:đi|về))|ghi{_W}bàn|bàn{_W}thắng|loạt{_W}sút|penalty)"
+            rf"(?!\p{{L}})[^.!?;\n]{{0,48}}$",
+            regex.IGNORECASE,
+        )
+        self._score_after = regex.compile(
+            rf"\)?{_W0}(?:nghiêng{_W}về|cho{_W}đội|bàn|trên{_W}sân|sau{_W}(?:90|120){_W}phút|ở{_W}hiệp)(?!\p{{L}})", regex.IGNORECASE
+        )
+        # `Các tổ 4, 11 và 18/10`: the last member of a list of numbers whose head is not a date word.
+        self._numlist_before = regex.compile(
+            rf"(?<!(?:ngày|mồng|mùng|hôm|sáng|chiều|tối|trưa|đêm|khuya|từ){_W}(?:\d{{1,2}}{_W0},{_W0})*)(?<![\d.,/])\d{{1,3}}"
+            rf"(?:{_W0},{_W0}\d{{1,3}})*{_W0}(?:,|và|hoặc|;){_W0}$",
+            regex.IGNORECASE,
+        )
         self._line_start = regex.compile(r"(?:^|\n)[ ]*(?:[-•*+][ ]*)?$")
         # `thứ hai, ngày 20/7`, `thứ Hai (8-10)`: a weekday followed by its date.
         self._wd_date_after = regex.compile(rf"{_W0}[,(]?{_W0}(?:ngày{_W})?\d{{1,2}}{_W0}(?:[/-]|tháng)", regex.IGNORECASE)
@@ -592,7 +634,7 @@ class DatesComponent:
         # (`ngày 8-10, lúc 9h20`), and alone (`Lúc 9h20, …`).
         clock = _CLOCK_PART
         self._clock_before = regex.compile(
-            rf"(?:(?:vào{_W})?lúc{_W})?(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}{_W0},?{_W0}$", regex.IGNORECASE
+            rf"(?:(?:vào{_W})?lúc{_W})?(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}(?:(?<=\d)(?<!giờ[ ]?\d{{1,2}}){_W}giờ)?{_W0},?{_W0}$", regex.IGNORECASE
         )
         self._clock_after = regex.compile(
             rf"{_W0},?{_W0}(?:vào{_W})?lúc{_W}(?:(?:khoảng|hơn|gần|đúng){_W})?{clock}", regex.IGNORECASE
@@ -607,8 +649,31 @@ class DatesComponent:
             regex.IGNORECASE,
         )
         self._span_before = regex.compile(rf"(?<!\p{{L}})(?:trong|suốt|mất|kéo{_W}dài|vòng|cách{_W}ly|chờ){_W}(?:(?:hơn|gần|khoảng){_W})?$", regex.IGNORECASE)
-        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}buổi)?{_W}$", regex.IGNORECASE)
+        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}(?:buổi|ngày))?{_W}$", regex.IGNORECASE)
         self._compared_before = regex.compile(rf"(?<!\p{{L}})(?:so{_W}với|hơn|bằng|từ|đến|tới)(?:{_W}\p{{L}}+)?{_W}$", regex.IGNORECASE)
+        self._hour_h_ctx = regex.compile(
+            rf"(?<!(?:kéo{_W}dài|mất|trong|suốt|sau|chờ|tốn|thêm|còn|vòng|hơn|gần|khoảng|chừng)(?:{_W}(?:khoảng|chừng|gần|hơn))?{_W})"
+            rf"(?:(?<!\p{{L}})(?:vào|đến|tới|đúng|khoảng|chừng|trước|tầm)|(?:^|[.!?;:\n])[ ]*)(?:{_W}|$)$",
+            regex.IGNORECASE,
+        )
+        # A sentence that turns to the present (`Hiện, …`, `Năm nay …`) ends the year the text had fixed.
+        self._scale_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:lệ|số)|bản{_W}đồ|quy{_W}hoạch|chiếm){_W0}$", regex.IGNORECASE)
+        self._date_next = regex.compile(
+            rf"{_W0},?{_W0}(?:(?:{_PART}){_W})?(?:(?:ngày|hôm|mồng|mùng){_W}\d|\d{{1,2}}{_W0}[/-]{_W0}\d)", regex.IGNORECASE
+        )
+        self._ram_before = regex.compile(rf"(?<!\p{{L}})rằm{_W}$", regex.IGNORECASE)
+        self._recurring_before = regex.compile(
+            rf"(?<!\p{{L}})(?:mỗi|hằng|hàng)(?:{_W}(?:dịp|độ|khi|kỳ|năm|mùa))?{_W0},?{_W}(?:(?:vào|từ|khoảng|trong|dịp|những{_W}ngày|các{_W}ngày){_W})*$",
+            regex.IGNORECASE,
+        )
+        self._future_before = regex.compile(
+            rf"(?<!\p{{L}})(?:sẽ|sắp|dự{_W}kiến|dự{_W}định|kế{_W}hoạch|chậm{_W}nhất|hạn{_W}chót|thời{_W}hạn)(?!\p{{L}})", regex.IGNORECASE
+        )
+        self._present_turn = regex.compile(
+            rf"(?:^|[.!?;\n])[ ]*[\"“]?(?:hiện(?:{_W}(?:nay|tại|giờ))?|năm{_W}nay|bây{_W}giờ|tới{_W}đây|sắp{_W}tới|thời{_W}gian{_W}tới)(?!\p{{L}})",
+            regex.IGNORECASE | regex.MULTILINE,
+        )
+        self._hour_h_clause = regex.compile(rf"(?:^|[.!?;:\n])[ ]*(?:hơn|gần){_W}$", regex.IGNORECASE | regex.MULTILINE)
         self._clock_ctx = regex.compile(rf"(?<!\p{{L}})(?:vào|đến|tới|từ|đúng){_W}$", regex.IGNORECASE)
         self._score_before = regex.compile(rf"(?:t[ỷỉ]{_W}(?:số|lệ)|thắng|thua|hòa|hoà|kết{_W}quả){_W0}$", regex.IGNORECASE)
         self._routine = regex.compile(
@@ -621,7 +686,7 @@ class DatesComponent:
         )
         # `ngày 5 và 6-10`, `ngày 17 đến 20-10`: a day-month right after a day of a list or range.
         self._day_before = regex.compile(
-            rf"(?<![\p{{L}}])(?:ngày|mồng|mùng)(?:{_W}(?:mồng|mùng))?{_W}{_DD}{_W}(?:và|đến|tới){_W}$", regex.IGNORECASE
+            rf"(?<![\p{{L}}])(?:ngày|mồng|mùng|hôm)(?:{_W}(?:mồng|mùng))?{_W}{_DD}(?:{_W0},|{_W}(?:và|đến|tới)){_W}$", regex.IGNORECASE
         )
         self._list_gap = regex.compile(rf"{_W0}(?:,|và|hoặc|;){_W0}", regex.IGNORECASE)
         # `tính đến ngày 6-10`, `tính đến hết`, `đến 8h sáng ngày 30/4`: a state at that date.
@@ -674,6 +739,7 @@ class DatesComponent:
         story: tuple[int, int, int, bool] | None = None
         last_year = 0  # the year of the last item with an explicit year (`Cùng năm đó`)
         last_dated: tuple[str, str] | None = None  # (value, grain) of the last day, month or year named
+        prev_rel: tuple[_Atom, DateItem] | None = None  # the last item, when a relative day (`từ đêm qua …`)
         for a in atoms:
             if a.grain in ("since", "fromnow"):
                 continue
@@ -690,16 +756,25 @@ class DatesComponent:
                 if not last_year:
                     continue  # `cùng năm` with no year before it: nothing to point at
                 value, grain, end_value, unresolved = f"{last_year:04d}", "year", None, None
-            elif a.kind == "clock":
+            elif a.kind in _CLOCK_KINDS:
                 value, grain, end_value, unresolved = self._clock_day(para_day if para_day[0] == para else None, ref)
             elif a.grain == "cungky":
-                if "bare" in a.extra and not any(p[2] != "day" or p[0] == doc.sentence_at(a.s)[0] for p in periods):
+                if "bare" in a.extra and not any(p[2] not in ("day", "year") or p[0] == doc.sentence_at(a.s)[0] for p in periods):
                     continue
                 value, grain, end_value, unresolved = self._cungky(a, ref, periods, doc.sentence_at(a.s)[0])
             else:
+                if "needs_day" in a.extra and prev_value[0] is None:
+                    continue  # `đi bắt từ tối hôm trước`: no day named before it, a habit, not a date
+                if (
+                    a.y is None and a.yrel is None and a.rel is None and a.m is not None and a.grain in ("day", "month")
+                    and ref.pub is not None and (ref.year_for(a.m, a.d) or ref.pub.year) < ref.pub.year
+                    and self._future_before.search(text, doc.sentence_at(a.s)[0], a.s)
+                ):
+                    a.y = ref.pub.year  # `sẽ tổ chức … vào ngày 9/7` (published in April): this year's, not last year's
                 if (
                     story is not None and story[0] == para and "story" in a.extra and a.y is None and a.extra["story"] <= 0
                     and (story[3] or story[2] == doc.sentence_at(a.s)[0])
+                    and not self._present_turn.search(text, story[2] + 1, a.s)
                 ):
                     a.y = story[1] + a.extra["story"]  # `Năm 2021 … đầu năm`, `… so với năm trước`
                 value, grain, end_value, unresolved = self._resolve(a, ref, prev_value)
@@ -711,21 +786,35 @@ class DatesComponent:
                     # a past year the text narrates: it opens its sentence (`Năm 2021, …`), or it
                     # holds for its own sentence; not a year compared with (`so với cuối năm 2020`)
                     story = (para, a.y, sent, a.s - sent <= 12)
-            if value is not None and grain == "day" and a.kind != "clock":
+            if value is not None and grain == "day" and a.kind not in _CLOCK_KINDS:
                 para_day = (para, value)
             if value is not None and grain in ("day", "month", "year") and end_value is None:
                 last_dated = (value, grain)
+            if (
+                prev_rel is not None and a.kind == "relday" and grain == "day" and value is not None and rec.dates
+                and rec.dates[-1] is prev_rel[1] and (prev_rel[1].value or "") < value
+                and self._range_gap.fullmatch(text, prev_rel[0].e, a.s)
+                and (fm := self._from_re.search(text, max(0, prev_rel[0].s - 28), prev_rel[0].s)) is not None
+            ):
+                # `từ đêm qua đến sáng nay`: one range of relative days
+                item = prev_rel[1]
+                item.text, item.start, item.end = doc.surface(fm.start(), a.e)
+                item.end_value, item.rule, prev_rel = value, "range_relday", None
+                continue
             surf, s, e = doc.surface(a.s, a.e)
             if a.invalid:
                 doc.warn("impossible_date", f"{surf!r} is not a calendar date ({a.invalid})", s, e)
             rec.dates.append(
                 DateItem(surf, s, e, value, grain, a.role, end_value, a.kind, unresolved=unresolved, time=a.time)
             )
+            prev_rel = (a, rec.dates[-1]) if a.kind == "relday" and grain == "day" and a.time is None else None
             if value is not None and a.anaphor is None and grain == "day":
                 prev_value = (value, grain)  # `cùng ngày`: the last DAY named (not `tuần trước`)
             if value is not None and a.anaphor is None:
-                if grain in ("day", "month", "quarter", "half") and a.grain != "cungky" and a.kind != "clock":
+                if grain in ("day", "month", "quarter", "half") and a.grain != "cungky" and a.kind not in _CLOCK_KINDS:
                     periods.append((doc.sentence_at(a.s)[0], value, grain, end_value))
+                elif grain == "year" and a.explicit_year and end_value is None:
+                    periods.append((doc.sentence_at(a.s)[0], value, grain, None))  # `cùng kỳ` of its own sentence only
 
     # -- clock times, weekdays with their dates, glued as-of phrases ----------------------------
     def _glued_asof(self, low: str, start: int) -> list[_Atom]:
@@ -754,7 +843,7 @@ class DatesComponent:
                             a.time, a.s, a.role = t, r.start(), "event"
                     continue
             m = self._clock_after.match(text, a.e)
-            if m is not None:
+            if m is not None and not self._date_next.match(text, m.end()):  # `tối 21/4, lúc 8h30 sáng 8/4`: the next date's
                 t = _clock_value(m, m.group("tp") or a.part)
                 if t is not None:
                     a.time, a.e = t, m.end()
@@ -764,9 +853,14 @@ class DatesComponent:
         in ``__call__``); not a duration (`trong 1h30`, `là 2 giờ 15 phút`) or a score (`tỷ số 3:1`)."""
         m, p = g.m, a.s
         luc = self._luc_before.search(text, max(0, p - 20), p)
+        # `Hơn 9h, trời vẫn mưa`: a clause that opens with the time (not `mất hơn 9h`)
+        opens = text.startswith(",", a.e) and self._hour_h_clause.search(text, max(0, p - 8), p) is not None
         if not (luc or g.get("tp") or g.get("cm") or g.get("half") or g.get("kem")):
-            return None  # `8 giờ`: a clock time only after `lúc` or with a part of the day
-        if not (luc or g.get("tp")):
+            # `8 giờ`: a clock time only after `lúc` or with a part of the day; a whole hour in `h`
+            # after `đến`/`khoảng`/`trước` … (`Đến 16h, …`, `Khoảng 22h, …`) or opening its clause (`9h, …`)
+            if not (m.group().lower().endswith("h") and (opens or self._hour_h_ctx.search(text, max(0, p - 32), p))):
+                return None
+        if not (luc or g.get("tp") or opens):
             if self._duration_before.search(text, max(0, p - 16), p):
                 return None  # `trong 1h30`, `mất 2 giờ 15 phút`: durations
             if "giờ" in m.group().lower() and not self._clock_ctx.search(text, max(0, p - 8), p):
@@ -778,14 +872,24 @@ class DatesComponent:
             return None
         return _Atom(luc.start() if luc else p, a.e, "clock", "clock", time=t)
 
+    def _clock_range(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        """`từ 7h đến 9h30`, `từ 6-7h sáng`: the first time of the range (the part of the day written
+        once, at the end, holds for both); not a span of hours (`mất từ 2 đến 3 giờ`)."""
+        if self._duration_before.search(text, max(0, a.s - 16), a.s) or self._units_re.match(text, a.e):
+            return None
+        t = _clock_value(g.m, g.get("tp"))
+        if t is None:
+            return None
+        return _Atom(a.s, a.e, "clock_range", "clock", time=t)
+
     def _settle_clocks(self, atoms: list[_Atom], doc: Doc) -> list[_Atom]:
         """Bare clock times: drop those a date item took (`lúc 14h30 ngày 8-10`) and daily
         routines (`Mỗi ngày … lúc 4 giờ sáng`)."""
-        taken = [(a.s, a.e) for a in atoms if a.kind != "clock"]
+        taken = [(a.s, a.e) for a in atoms if a.kind not in _CLOCK_KINDS]
         out = []
         j = 0
         for a in atoms:
-            if a.kind != "clock":
+            if a.kind not in _CLOCK_KINDS:
                 out.append(a)
                 continue
             while j < len(taken) and taken[j][1] <= a.s:
@@ -949,6 +1053,8 @@ class DatesComponent:
         return a
 
     def _b_my(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        if self._scale_before.search(text, max(0, a.s - 24), a.s):
+            return None  # `quy hoạch tỷ lệ 1/2000`: a map scale, not January 2000
         a.grain, a.m = "month", int(g["m"])
         return a
 
@@ -965,8 +1071,9 @@ class DatesComponent:
             a.kind = "relday_explicit"
             return a
         w = g["rd"].lower()
-        if w in ("trước", "sau"):  # `hôm sau`, `chiều hôm sau`: after the previous day named
-            a.anaphor = -1 if w == "trước" else 1
+        if w in ("trước", "sau", "đó", "ấy"):  # `hôm sau`, `chiều hôm sau`, `trưa hôm ấy`: from the previous day named
+            a.anaphor = {"trước": -1, "sau": 1}.get(w, 0)
+            a.extra = {"needs_day": 1}  # with no day named before: a habit or a story, not a date
             return a
         a.rel = {"nay": 0, "qua": -1, "kia": -2, "mai": 1}[w]
         return a
@@ -988,6 +1095,10 @@ class DatesComponent:
         return a
 
     def _b_yearrel(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
+        if g.get("ypast"):
+            # `năm qua`: the year before publication; late in the year (a year-end review) the year itself
+            a.grain, a.yrel, a.extra = "year", -1, {"ypast": 1}
+            return a
         if a.yrel is None and a.mod is None:
             return None
         if a.mod == "hết" and a.yrel is None:
@@ -1026,9 +1137,10 @@ class DatesComponent:
             # A bare `thứ hai` is mostly an ordinal (`lần thứ hai`): a weekday only when written
             # as a name (`thứ Năm`) or followed by its date (`thứ hai, ngày 20/7`).
             word = g["wd"]
-            if not word[0].isupper() and not self._wd_date_after.match(text, a.e):
+            sunday = word[:3].lower() == "chủ"  # `cả ngày chủ nhật`: never an ordinal
+            if not (word[0].isupper() or sunday) and not self._wd_date_after.match(text, a.e):
                 return None
-            if self._ordinal_before.search(text, max(0, a.s - 12), a.s):
+            if not sunday and self._ordinal_before.search(text, max(0, a.s - 12), a.s):
                 return None
         if a.part in ("hôm", "vào"):
             a.part = None
@@ -1039,7 +1151,7 @@ class DatesComponent:
         n = _count_of_units(a, g, 100)
         if n is None:
             return None
-        past = " ".join(g["dir"].lower().split()) in ("qua", "vừa qua", "vừa rồi", "gần đây", "gần nhất", "trở lại đây")
+        past = " ".join(g["dir"].lower().split()) in ("qua", "vừa qua", "vừa rồi", "gần đây", "gần nhất", "trở lại đây", "nay")
         a.rel = -n if past else n
         a.extra = {"window": 1}
         return a
@@ -1223,15 +1335,23 @@ class DatesComponent:
                 return None  # 24/7: round the clock
             if self._ratio_after.match(text, a.e) or self._bare_dm_before.search(text, max(0, a.s - 16), a.s):
                 return None  # `1/6 triệu trẻ`, `6/8 người`, `tỷ lệ 1/5`: ratios, not dates
+            if self._numlist_before.search(text, max(0, a.s - 40), a.s):
+                return None  # `Các tổ 4, 11 và 18/10`: numbered things, not days (`các ngày 4, 11 và 18/10` is a daylist)
+            if sep == "-" and (self._score_clause.search(text, max(0, a.s - 64), a.s) or self._score_after.match(text, a.e)):
+                return None  # `Trận đấu kết thúc (2-1)`, `thắng 2-1`: a score
             line_start = self._line_start.search(text, max(0, a.s - 4), a.s) is not None and text.startswith(":", a.e)
             if sep == "-" and self._units_re.match(text, a.e):
                 return None  # `sau 3-5 năm`: a range of counts
-            if sep == "-" and not line_start and not self._day_before.search(text, max(0, a.s - 24), a.s):
+            # `ngày 5 và 6-10`, `ngày 3, 4/10`, `Từ 2-9 đến 10-9`: after a day, a day
+            after_day = self._day_before.search(text, max(0, a.s - 24), a.s) or self._dash_range_before.search(
+                text, max(0, a.s - 24), a.s
+            )
+            if sep == "-" and not line_start and not after_day:
                 # 2-1 is a score, 8-10 a range of numbers; a date only where a date is expected:
                 # `Từ 2-9 đến 10-9`, `trước 30-11`, `(21-6)`, `ngày 5 và 6-10`, `14-2: …` at a line start
                 if not self._dash_ctx.search(text, max(0, a.s - 12), a.s) or not self._bare_dm_after.match(text, a.e):
                     return None
-            elif not line_start:
+            elif not line_start and not after_day:
                 if not self._bare_dm_ctx.search(text, max(0, a.s - 12), a.s) and not self._bare_dm_after.match(text, a.e):
                     return None
         if a.kind == "elided":
@@ -1321,6 +1441,17 @@ class DatesComponent:
                     i += 2
                     continue
                 if (
+                    gap_m is not None and a.grain == "month" and b.grain == "year" and b.mod in ("cuối", "hết")
+                    and b.end is None and b.rel is None and (b.y is not None or b.yrel is not None)
+                ):
+                    b = replace(b, grain="month", m=12)  # `Từ tháng 10/2019 đến cuối năm 2020`: to December
+                if (
+                    gap_m is not None and a.grain == "year" and b.grain == "month" and a.mod in (None, "đầu")
+                    and a.y is not None and b.y is not None and a.y < b.y and b.end is None and b.rel is None
+                    and self._from_re.search(text, max(0, a.s - 28), a.s)
+                ):
+                    a = replace(a, grain="month", m=1, kind="month")  # `từ năm 2016 đến hết tháng 11/2020`: from January
+                if (
                     gap_m is not None
                     and b.grain == a.grain
                     and b.end is None
@@ -1359,8 +1490,13 @@ class DatesComponent:
                 cal = _CALENDAR_RE.match(text, a.e)
                 if cal is not None and cal.group("rec") and not a.explicit_year and a.yrel is None:
                     continue  # ``tháng 5 hàng năm``: a recurring period, not a dated event
+                if not a.explicit_year and a.yrel is None and a.rel is None and self._recurring_before.search(text, max(0, a.s - 32), a.s):
+                    continue  # ``mỗi dịp tháng Tư``, ``Hằng năm từ tháng 2 tới tháng 4``: recurring, not dated
                 if cal is not None and cal.group("lunar"):
                     a.unresolved = ["lunar"]  # ``ngày 10/3 âm lịch``: never a solar date
+                if a.grain == "month" and a.end is None and (r := self._ram_before.search(text, max(0, a.s - 8), a.s)):
+                    # `rằm tháng Ba`: the 15th of a lunar month
+                    a.s, a.grain, a.d, a.unresolved, a.kind = r.start(), "day", 15, ["lunar"], "lunar_full_moon"
             kept.append(a)
         out = kept
         for a in out:
@@ -1507,7 +1643,7 @@ class DatesComponent:
         if y is None and a.yrel is not None:
             if pub is None:
                 return None, "unresolved", None, ["year"]
-            y = pub.year + a.yrel
+            y = pub.year + a.yrel + (1 if "ypast" in a.extra and (pub.month or 0) >= 11 else 0)
         if y is None:
             if pub is None:
                 return None, "unresolved", None, ["year"]
@@ -1655,10 +1791,12 @@ class DatesComponent:
         the same sentence, else the one named most often so far) moved to that year."""
         period: tuple[str, str, str | None] | None = None
         for ps, pv, pg, pe in reversed(periods):
-            if ps == sent:
+            if ps == sent and pg != "year":
                 period = (pv, pg, pe)
                 break
-        wide = [x for x in periods if x[2] != "day"]  # a day is the period only in its own sentence
+        if period is None:  # `năm 2002 … và 2009 … so với cùng kỳ`: the year of its sentence, else as below
+            period = next(((pv, pg, pe) for ps, pv, pg, pe in reversed(periods) if ps == sent), None)
+        wide = [x for x in periods if x[2] not in ("day", "year")]  # a day or year is the period only in its own sentence
         if period is None and wide:
             counts: dict[tuple[str, str, str | None], int] = {}
             for _, pv, pg, pe in wide:
@@ -1732,7 +1870,11 @@ def _count_of_units(a: _Atom, g: _Groups, most: int) -> int | None:
     n = _num(g["n"])
     if n is None or not 1 <= n <= most:
         return None
-    a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[g["u"].lower()]
+    u = g["u"].lower()
+    if u.startswith("thập"):  # `ba thập kỷ qua`: decades count in years
+        a.grain = "year"
+        return n * 10 if n * 10 <= most else None
+    a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[u]
     return n
 
 
@@ -1744,6 +1886,7 @@ def _quarter_number(s: str) -> int:
 _DIGIT = re.compile(r"\d")
 _FREQUENT = {k: i for i, k in enumerate(("year", "dmy", "yearrel", "month", "relday", "dtm", "quarter", "asof", "monthrel"))}
 # Items that are a calendar day a weekday can name (`thứ Hai (8-10)`).
+_CLOCK_KINDS = ("clock", "clock_range")  # bare clock times: their day is settled in ``__call__``
 _DAY_KINDS = ("dmy", "dtm", "relday_explicit", "monthday")
 
 def _load_holidays() -> tuple[dict[str, dict[str, str]], list[str]]:

@@ -356,6 +356,8 @@ class FactsComponent:
         self._aid_re = words_re(aids)
         self._cue_re_i = words_re(kinds, flags=re.IGNORECASE)
         self._aid_re_i = words_re(aids, flags=re.IGNORECASE)
+        # How far past a sentence's end a cue that starts in it (and the character after it) may reach.
+        self._cue_reach = max(len(k) for k in (*kinds, *aids, "thành phố")) + 1
 
     def __call__(self, doc: Doc, rec: Record) -> None:
         sents = self._sentences(doc, rec)
@@ -368,9 +370,26 @@ class FactsComponent:
 
     # -- assignment of items and cues to sentences (bisect, never all against all) ---------
     def _sentences(self, doc: Doc, rec: Record) -> list[_Sentence]:
-        sents = [_Sentence(*doc.span(a, b), a, b) for a, b in doc.sentences]
-        for before, after in zip(sents, sents[1:], strict=False):
-            after.prev_start = before.start
+        """The sentences ``_sentence`` reads (an amount, a count or an official, not too long),
+        with their items and cues; the others are never built (speed: most sentences have none)."""
+        spans = doc.sentences
+        bounds = [doc.span(a, b) for a, b in spans]
+        all_starts = [a for a, _ in bounds]
+
+        def index(pos: int) -> int:
+            k = bisect_right(all_starts, pos) - 1
+            return k if k >= 0 and pos < bounds[k][1] else -1
+
+        wanted = {index(a.start) for a in rec.amounts}
+        wanted.update(index(c.start) for c in rec.counts)
+        wanted.update(index(m.start) for o in rec.officials for m in o.mentions)
+        sents: list[_Sentence] = []
+        for k in sorted(wanted):
+            if k >= 0 and bounds[k][1] - bounds[k][0] <= _MAX_SENTENCE:
+                sent = _Sentence(*bounds[k], *spans[k])
+                if k > 0:
+                    sent.prev_start = bounds[k - 1][0]
+                sents.append(sent)
         starts = [s.start for s in sents]
 
         def at(pos: int) -> _Sentence | None:
@@ -408,36 +427,45 @@ class FactsComponent:
                 if (s := at(m.start)) is not None:
                     s.orgs.append((m.start, org))
         text = doc.text
-        # Cues are matched on a lower-cased copy (same length for Vietnamese; else ignore case).
-        low = text.lower()
+        # Cues are matched on a lower-cased copy (same length for Vietnamese; else ignore case),
+        # only inside the sentences read (a whole word never spans two sentences).
+        low = doc.lower
         cue_re, aid_re = (self._cue_re, self._aid_re) if len(low) == len(text) else (self._cue_re_i, self._aid_re_i)
         if len(low) != len(text):
             low = text
-        for hit in cue_re.finditer(low):
-            kinds = self._kinds.get(hit.group().lower())
-            if kinds and "stop" not in kinds:
-                if text[hit.start()].isupper() and ("support" in kinds or "support_passive" in kinds) and _IN_NAME_RE.search(
-                    text, max(0, hit.start() - 3), hit.start()
-                ):
-                    continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
-                if "world" in kinds and _RANK_RE.search(text, max(0, hit.start() - 24), hit.start()):
-                    continue  # ``đầu tiên trên thế giới``, ``lớn thứ 3 thế giới``: a rank, the figures are not the world's (rule ``world_rank``)
+        for sent in sents:
+            stop = sent.nend + self._cue_reach  # scan no further (a match and its look-ahead end before)
+            for hit in cue_re.finditer(low, sent.nstart, stop):
+                if hit.start() >= sent.nend:
+                    break
+                kinds = self._kinds.get(hit.group().lower())
+                if kinds and "stop" not in kinds:
+                    if text[hit.start()].isupper() and ("support" in kinds or "support_passive" in kinds) and _IN_NAME_RE.search(
+                        text, max(0, hit.start() - 3), hit.start()
+                    ):
+                        continue  # ``Tổ chức Hỗ trợ Tù nhân``: part of a name, not a verb
+                    if "world" in kinds and _RANK_RE.search(text, max(0, hit.start() - 24), hit.start()):
+                        continue  # ``đầu tiên trên thế giới``, ``lớn thứ 3 thế giới``: a rank, the figures are not the world's (rule ``world_rank``)
+                    pos = doc.orig_start(hit.start())
+                    if at(pos) is sent:
+                        sent.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
+            for hit in aid_re.finditer(low, sent.nstart, stop):
+                if hit.start() >= sent.nend:
+                    break
                 pos = doc.orig_start(hit.start())
-                if (s := at(pos)) is not None:
-                    s.cues.append(_Cue(pos, doc.orig_end(hit.end()), kinds))
-        for hit in aid_re.finditer(low):
-            pos = doc.orig_start(hit.start())
-            if (s := at(pos)) is not None:
-                s.aids.append((pos, self._aids.get(hit.group().lower(), hit.group())))
-        for hit in _PROVINCE_WORD_RE.finditer(text):
-            e = hit.end()
-            if e + 1 < len(text) and text[e] == " " and (text[e + 1].isupper() or text[e + 1].isdigit()):
-                continue  # ``tỉnh Long An``: a name follows, the place component has it
-            if _NOT_PROVINCE_BEFORE.search(text, max(0, hit.start() - 8), hit.start()):
-                continue  # ``các tỉnh``, ``6 tỉnh``, ``cấp tỉnh``
-            pos = doc.orig_start(hit.start())
-            if (s := at(pos)) is not None:
-                s.province_words.append((pos, hit.group().lower()))
+                if at(pos) is sent:
+                    sent.aids.append((pos, self._aids.get(hit.group().lower(), hit.group())))
+            for hit in _PROVINCE_WORD_RE.finditer(text, sent.nstart, stop):
+                if hit.start() >= sent.nend:
+                    break
+                e = hit.end()
+                if e + 1 < len(text) and text[e] == " " and (text[e + 1].isupper() or text[e + 1].isdigit()):
+                    continue  # ``tỉnh Long An``: a name follows, the place component has it
+                if _NOT_PROVINCE_BEFORE.search(text, max(0, hit.start() - 8), hit.start()):
+                    continue  # ``các tỉnh``, ``6 tỉnh``, ``cấp tỉnh``
+                pos = doc.orig_start(hit.start())
+                if at(pos) is sent:
+                    sent.province_words.append((pos, hit.group().lower()))
         for s in sents:
             s.amounts.sort(key=lambda x: x.start)
             s.counts.sort(key=lambda x: x.start)

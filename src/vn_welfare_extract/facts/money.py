@@ -127,6 +127,7 @@ _PREFIX_HINT_RE = regex.compile(r"\p{Lu}\$?[ ]?\d")
 # (``mỗi năm 2000 USD`` is a rate per year, and ``năm 2.000 USD`` has a thousands dot).
 _YEAR_BEFORE_RE = regex.compile(r"(?<!(?:mỗi|một|hằng|hàng|/)[ ]?)(?<!\p{L})năm[ ]\Z", regex.I)
 _FOUR_DIGITS_RE = re.compile(r"(?:19|20)\d\d\Z")
+_DIGITS_RE = re.compile(r"\d+")
 
 
 class AmountsComponent:
@@ -146,6 +147,7 @@ class AmountsComponent:
             r"(?:[ ]?[-–][ ]?(?:" + code + r")?[ ]?(?P<num2>" + _PREFIX_NUM + r"))?(?![ ]?%)(?![\p{L}\d])",
             regex.I,
         )
+        self._prefix_len = max(len(w) for w in before)  # the longest code or symbol
         # A currency word right after a number (``200.000đ``, ``192tỷđồng`` glued; ``đ/người``).
         self._cur_re = re.compile(r" {0,2}(?P<cur>" + trie_pattern(cur) + r")(?![^\W\d_])", re.I)
         self._not_cur = {
@@ -198,7 +200,7 @@ class AmountsComponent:
         if not any(c in text for c in "$€£¥₩") and not _PREFIX_HINT_RE.search(text):
             return out
         style = doc_style(doc)
-        for m in self._prefix_re.finditer(text, doc.header_end):
+        for m in self._prefix_matches(text, doc.header_end):
             num = parse_number(m.group("num"), style)
             if num is None or not (_BARE_FOLLOW_RE.match(text, m.end()) or self._per_re.match(text, m.end())):
                 continue  # ``tỷ giá USD 2 tuần qua``: a noun after the number, no amount
@@ -211,6 +213,22 @@ class AmountsComponent:
             currency = self._currency[m.group("cur").lower()]
             item, end = self._build(doc, m.start(), m.end(), value, end_value, approx, currency, "money.prefix")
             out.append((item, m.start(), end))
+        return out
+
+    def _prefix_matches(self, text: str, start: int) -> list[regex.Match[str]]:
+        """``_prefix_re.finditer(text, start)``, tried only where it can start (speed: its
+        lookbehinds make the engine try every position): a code or symbol, at most
+        ``_prefix_len`` long, ends right before a digit run or one space before it."""
+        cands: set[int] = set()
+        for d in _DIGITS_RE.finditer(text, start):
+            e = d.start() - 1 if text[d.start() - 1 : d.start()] == " " else d.start()
+            cands.update(range(max(start, e - self._prefix_len), e))
+        out: list[regex.Match[str]] = []
+        reach = start
+        for p in sorted(cands):
+            if p >= reach and (m := self._prefix_re.match(text, p)) is not None:
+                out.append(m)
+                reach = m.end()
         return out
 
     def _currency_at(self, text: str, pos: int, num: Number) -> tuple[str, int] | None:

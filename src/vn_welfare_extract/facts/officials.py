@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -396,6 +396,15 @@ class OfficialsComponent:
             + trie_pattern(self.untoned, SPACES)
             + r")(?P<tt>[ ]+thương[ ]+trưc)?(?!\w)"
         )
+        # Speed (``_untoned_matches``): the lower-case letters that can stand inside such a match once
+        # untoned; any other character bounds the stretches of text a match may come from.
+        inside = set(" nguyênquyêncưuphothươngtrưc").union(*self.untoned)
+        inside |= {chr(i) for i, v in enumerate(UNTONE_TABLE) if isinstance(v, str) and v in inside}
+        bound = "[^" + "".join(re.escape(c) for c in sorted(inside)) + "]"
+        self.untoned_bound_re = re.compile(bound)
+        self.untoned_bound_back_re = regex.compile(bound, regex.REVERSE)
+        # A space before a body's head word on the fast lower-cased copy (``Doc.fast_lower``).
+        self.org_head_low_re = re.compile(r" (?=(?:" + trie_pattern((h.lower() for h in self.org_heads), SPACES) + r")(?![^\W_]))")
         # A word that starts a body's name (``Sở``, ``UBND``, ``Ban``), case-insensitive.
         # A department, then ``của`` and its company: ``Khoa học của Công ty X``; the department may be
         # narrowed by a few words (``Kinh doanh khu vực châu Á - Thái Bình Dương của HPE``, ``khối bán lẻ của X``;
@@ -444,8 +453,8 @@ class OfficialsComponent:
         )
 
     # -- scanning --------------------------------------------------------------------------------
-    def _hits(self, text: str, low: str) -> list[_Hit]:
-        """``low``: ``text.lower()`` (the doc's shared copy)."""
+    def _hits(self, text: str, low: str, fast_lower: str | None = None) -> list[_Hit]:
+        """``low``: ``text.lower()`` (the doc's shared copy); ``fast_lower``: ``Doc.fast_lower``."""
         out: list[_Hit] = []
         # Searching a lower-cased copy with a case-sensitive pattern is several times faster than
         # IGNORECASE; when lower-casing changes the length (rare letters), offsets would drift.
@@ -496,30 +505,53 @@ class OfficialsComponent:
             out.append(_Hit(start, end, canon, kind, head, dflt))
             reach = end
         if len(low) == len(text):
-            out.extend(self._untoned_hits(text, low, {h.start for h in out}))
+            out.extend(self._untoned_hits(text, low, {h.start for h in out}, fast_lower))
             out.sort(key=lambda h: h.start)
         # ``Phó Chủ tịch phụ trách văn xã``: an apposition-only post right after a post qualifies it.
         ends = {h.end + 1 for h in out if h.kind == "post"}
         return [h for h in out if not (h.kind == "appos" and h.start in ends and text[h.start - 1] == " " and text[h.start].islower())]
 
-    def _untoned_hits(self, text: str, low: str, starts: set[int]) -> list[_Hit]:
+    def _untoned_hits(self, text: str, low: str, starts: set[int], fast_lower: str | None = None) -> list[_Hit]:
         """Posts spelt with a wrong tone mark after their first word (``Chủ tich UBND tỉnh``), and only
         right before a body's capitalised head word: a common phrase that folds alike is never a post."""
         out: list[_Hit] = []
-        for m in self.title_untoned_re.finditer(low.translate(UNTONE_TABLE)):
-            if m.start() in starts or m.start("base") in starts:
+        for m, off in self._untoned_matches(text, low, fast_lower):
+            if m.start() + off in starts or m.start("base") + off in starts:
                 continue  # spelt right: already a hit
-            e = m.end()
+            e = m.end() + off
             if not (e + 1 < len(text) and text[e] == " " and text[e + 1].isupper() and self.org_head_re.match(text, e + 1)):
                 continue
             title = self.untoned[" ".join(m.group("base").split())]
-            first, b = title.split(" ", 1)[0], m.start("base")
-            if low[b : b + len(first)] != first or (m.group("pho") and not low.startswith("phó", m.start("pho"))):
+            first, b = title.split(" ", 1)[0], m.start("base") + off
+            if low[b : b + len(first)] != first or (m.group("pho") and not low.startswith("phó", m.start("pho") + off)):
                 continue  # the first word spelt right (``sinh viên trường`` is not ``Viện trưởng``)
             canon, kind, head, dflt = self.titles[title]
             canon = _qualified(canon, kind, _UNTONED_QUALIFIERS.get(m.group("q") or ""), m.group("pho"), m.group("tt"))
-            out.append(_Hit(m.start(), e, canon, kind, head, dflt))
+            out.append(_Hit(m.start() + off, e, canon, kind, head, dflt))
         return out
+
+    def _untoned_matches(self, text: str, low: str, fast_lower: str | None) -> Iterator[tuple[re.Match[str], int]]:
+        """``title_untoned_re`` over the untoned ``low``, as (match, offset of its copy): the
+        matches of the whole text, or (speed, with ``fast_lower``) all those in the stretches
+        that end a word before a body's capitalised head, the only ones ``_untoned_hits`` keeps.
+        A match never holds a character outside ``untoned_bound_re``'s class, so the matches
+        of a stretch between two such characters are those of the whole text."""
+        if fast_lower is None:
+            for m in self.title_untoned_re.finditer(low.translate(UNTONE_TABLE)):
+                yield m, 0
+            return
+        done = -1
+        for c in self.org_head_low_re.finditer(fast_lower):
+            e = c.start()
+            if e < done or not (e + 1 < len(text) and text[e + 1].isupper() and self.org_head_re.match(text, e + 1)):
+                continue
+            before = self.untoned_bound_back_re.search(low, 0, e)
+            lo = before.start() if before is not None else 0  # the bound is kept: lookbehinds see it
+            after = self.untoned_bound_re.search(low, e)
+            done = after.start() if after is not None else len(low)
+            part = low[lo : done + 1].translate(UNTONE_TABLE)
+            for m in self.title_untoned_re.finditer(part, 0 if before is None else 1):
+                yield m, lo
 
     def _candidates(self, doc: Doc, text: str, hits: list[_Hit], loc_spans: list[tuple[int, int]]) -> list[_Cand]:
         hit_by_end = {h.end: h for h in hits if h.kind in ("rank", "honor")}
@@ -974,7 +1006,7 @@ class OfficialsComponent:
     # -- the component -----------------------------------------------------------------------------
     def __call__(self, doc: Doc, rec: Record) -> None:
         text = doc.text
-        hits = self._hits(text, doc.lower)
+        hits = self._hits(text, doc.lower, doc.fast_lower)
         if not hits and "biểu" not in text:  # no post, and no deputy (``Đại biểu X (đoàn Y)``)
             return
         loc_spans = [(doc.norm_index(m.start), doc.norm_index(m.end)) for loc in rec.locations for m in loc.mentions]
@@ -2228,10 +2260,16 @@ def _country_prefix(parts: list[str], countries: frozenset[str]) -> int:
 _ACUTE = "áéíóúÁÉÍÓÚ"
 
 
+_LATIN_RES: dict[str, re.Pattern[str]] = {}
+
+
 def _is_latin(name: str, extra: str = "") -> bool:
     """Plain Latin plus the accents of European names (``Müller``, ``José``), none of the tone
     marks Vietnamese syllables carry (``Hùng`` is not foreign)."""
-    return all(c.isascii() or c in "äöüßçñéëïøåæÄÖÜÇÑÉ" or c in extra for c in name)
+    pat = _LATIN_RES.get(extra)
+    if pat is None:  # one character class per ``extra`` (a fullmatch is faster than a loop in Python)
+        pat = _LATIN_RES[extra] = re.compile("[\\x00-\\x7f" + re.escape("äöüßçñéëïøåæÄÖÜÇÑÉ" + extra) + "]*")
+    return pat.fullmatch(name) is not None
 
 
 def _is_ascii_name(words: list[str]) -> bool:

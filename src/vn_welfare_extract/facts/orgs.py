@@ -6,6 +6,12 @@ Rules (names in ``Organization.rule``):
   or a bank, state group or listed company from ``data/companies.tsv`` by brand or ticker
   (``Vietcombank`` -> ``Ngân hàng Thương mại Cổ phần Ngoại thương Việt Nam``); a brand inside another
   company's name is not that company (``Công ty Hàng tiêu dùng Masan``).
+- ``listed``: a listed company (``data/listed_companies.tsv``, built from the exchanges' symbol
+  directory) named in full under any of its legal-form spellings (``CTCP Thép Nam Kim``, ``Công ty CP
+  Thép Nam Kim`` -> ``Công ty Cổ phần Thép Nam Kim``), only where the name ends (``Công ty Cổ phần
+  Thép Nam Kim Phương Nam`` is another company and stays unnamed).
+- ``ticker``: a listed company by its ticker, only in capitals right after a stock cue (``cổ phiếu
+  NKG``, ``mã chứng khoán: NKG``, ``(HOSE: NKG)``), so ``TOP``, ``HOT`` or ``SEA Games`` stay words.
 - ``local``: a generic body from ``data/org_generic.tsv`` plus the place after it
   (``UBND tỉnh Long An`` -> ``Ủy ban nhân dân tỉnh Long An``; ``Sở LĐ-TB&XH TP.HCM`` ->
   ``Sở Lao động - Thương binh và Xã hội Thành phố Hồ Chí Minh``); ``UBND tỉnh`` with no name
