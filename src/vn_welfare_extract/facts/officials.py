@@ -62,7 +62,7 @@ from ..wordlists import HYPHENS, SPACES, UNTONE_TABLE, alternation, trie_pattern
 # A name syllable: capital then small letters (``Nguyễn``, ``H'Hen``, ``Jae-in``, ``Chan-o-cha``); all-caps words (``UBND``) are not.
 # A plain-Latin word may join capitalised parts (``Jean-Michel``, ``Jong-Un``); a Vietnamese one does not
 # (``Rịa-Vũng`` in ``Bà Rịa-Vũng Tàu`` stays two syllables).
-_SYL = r"(?:[A-Z][a-z]++(?:-[A-Z]?[a-z]++){1,2}+|\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+)(?![\p{L}\p{N}])"
+_SYL = r"(?:[A-Z][a-z]++(?:-[A-Z]?[a-z]++){1,2}+|\p{Lu}\p{Ll}*+(?:'\p{Lu}?\p{Ll}+)?(?:-\p{Ll}++){0,2}+|(?:Mc|Mac|De|Di|Da|Du|La|Le)[A-Z][a-z]++)(?![\p{L}\p{N}])"
 # Small words inside European and Arabic names between plain-Latin syllables (``Von der Leyen``,
 # ``Edwin van der Sar``, ``Mohammed bin Salman``).
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "al", "ter", "ten"})  # not "del", "dos": place names (``Salto del Pastor``)
@@ -87,6 +87,12 @@ _CHAIN_SEP_RE = regex.compile(
 )
 # Words in names that a capitalised run never continues through (a run stops before them).
 _INNER_STOP = frozenset(word_list("officials.inner_stop_words"))
+# Parts of the day that are also given names (``Sáng``), and what makes them a time: a date or a day word after.
+_DAY_PARTS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Đêm"})
+_DAY_PART_GOES_ON_RE = regex.compile(r"[ ]+(?:\d|(?i:nay|qua|mai|hôm|ngày|cùng|sớm|muộn|thứ|mùng|mồng)(?![\p{L}]))")
+# A Latin surname with a capital inside after a usual prefix: ``DeSantis``, ``McCarthy``, ``DiCaprio``
+# (rule inner_capital_name).
+_INNER_CAP_RE = regex.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le)[A-Z][a-z]+")  # the same prefixes as ``_SYL``
 # A post's colon before a list of names: ``Phó Chủ tịch: ``, ``17 ủy viên … gồm: ``.
 _COLON_RE = regex.compile(r"(?:[^.;:!?\n()]|\([\d \-–]{1,12}\)){0,60}?[ ]*:[ ]*")
 # Between names of a list.
@@ -170,9 +176,15 @@ _REGION_SPLIT_RE = regex.compile(r"[ ]*,[ ]*|[ ]+và[ ]+")
 _WORLD_REGIONS = frozenset({"Việt Nam", "Đông Nam Á", "Đông Dương", "châu Á", "châu Âu", "Đông Á", "Bắc Mỹ", "Mỹ Latinh", "châu Á - Thái Bình Dương"})
 # Between a post and its body: ``của`` (after an optional market, ``khu vực Đông Nam Á``), or a dash glued
 # to an abbreviated post (``PGĐ- Sở Y tế``); a capital follows.
-_OWNER_AFTER_RE = regex.compile(r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,4}?)?[ ]+của|[-–])[ ]+(?=\p{Lu})")
+_OWNER_AFTER_RE = regex.compile(
+    r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,4}?)?[ ]+của|[-–])[ ]+(?=\p{Lu}|(?:tổ chức|câu lạc bộ|hãng)[ ]+\p{Lu})"
+)
+# An armed force written small before its country: ``quân đội Indonesia``, ``hải quân Thái Lan``.
+_FORCE_RE = regex.compile(r"(?:quân đội|hải quân|không quân|lục quân|cảnh sát|quân cảnh)[ ]+\p{Lu}")
 # Board and executive posts of a company (their body, when not written, is the article's company).
-_COMPANY_POST_RE = regex.compile(r"Hội đồng quản trị|Hội đồng thành viên|Tổng Giám đốc|Giám đốc điều hành|CEO|Ban Kiểm soát|Ban Điều hành")
+_COMPANY_POST_RE = regex.compile(r"Hội đồng quản trị|Hội đồng thành viên|Tổng Giám đốc|Giám đốc điều hành|CEO|Ban Kiểm soát|Ban Điều hành|Ông chủ|Bà chủ")
+# An owner named by ``ông chủ``, ``tỷ phú``, ``đại gia``: the company the article names is theirs (rule tycoon_owner).
+_OWNER_TITLES = frozenset({"Ông chủ", "Bà chủ"})
 # Posts of a state's leaders: a foreign holder written without a country takes the article's.
 _STATE_POSTS = frozenset({"Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương"})
 # A plural before a post: ``các Bộ trưởng``, ``những Giám đốc`` (a number, ``hai Phó Chủ tịch``, may list them).
@@ -319,6 +331,7 @@ class OfficialsComponent:
             cues.setdefault(row["kind"], []).append((row["cue"], row["value"]))
         self.honorifics = {c: v for c, v in cues.get("honorific", [])}
         self.org_heads = [c for c, _ in cues.get("org_head", [])]
+        self.cap_heads = frozenset(h for h in self.org_heads if h[:1].isupper() and " " not in h)
         self.place_words = [c for c, _ in cues.get("place_word", [])]
         self.name_guards = frozenset(c for c, _ in cues.get("name_guard", []))
         # Common words that end in a guard word (``nông thôn``): no place word, the guard does not apply.
@@ -393,8 +406,12 @@ class OfficialsComponent:
         # A space before a body's head word on the fast lower-cased copy (``Doc.fast_lower``).
         self.org_head_low_re = re.compile(r" (?=(?:" + trie_pattern((h.lower() for h in self.org_heads), SPACES) + r")(?![^\W_]))")
         # A word that starts a body's name (``Sở``, ``UBND``, ``Ban``), case-insensitive.
-        # A department, then ``của`` and its company: ``Khoa học của Công ty X``.
-        self.dept_of_re = regex.compile(r"(?P<d>" + alternation(self.departments, SPACES) + r")[ ]+của[ ]+(?P<org>\p{Lu}.*)")
+        # A department, then ``của`` and its company: ``Khoa học của Công ty X``; the department may be
+        # narrowed by a few words (``Kinh doanh khu vực châu Á - Thái Bình Dương của HPE``, ``khối bán lẻ của X``;
+        # rule dept_of_body).
+        self.dept_of_re = regex.compile(
+            r"(?P<d>(?:" + alternation(self.departments, SPACES) + r")(?:[ ]+(?!của[ ])[^\s,;()]+){0,6}?)[ ]+của[ ]+(?P<org>\p{Lu}.*)"
+        )
         # A foreign country named in the text (``Ấn Độ``), capitalised as written.
         self.country_re = regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternation(self.countries, SPACES) + r")(?![\p{L}\p{N}])")
         # Not a head: common words that start with one (``Khoa học``, ``Hội nghị``, ``Ban hành``).
@@ -595,7 +612,11 @@ class OfficialsComponent:
                 honor = syls[0]
                 syls = syls[1:]
             for k, syl in enumerate(syls):
-                if k > 0 and syl[2] in _INNER_STOP:
+                if k > 0 and syl[2] in _INNER_STOP and not (
+                    k == len(syls) - 1 and k >= 2 and syl[2] in _DAY_PARTS and _DAY_PART_GOES_ON_RE.match(text, syl[1]) is None
+                ):
+                    # ``Ngọc Tài Trưa 31/12``: a time of day starts the next clause; but a time word that ends the
+                    # run with no date after it is a given name (``ông Lê Văn Sáng,``; rule time_word_name).
                     syls = syls[:k]
                     break
             words = [s[2] for s in syls]
@@ -658,6 +679,8 @@ class OfficialsComponent:
                 continue  # ``Huyện đoàn Quan Sơn``: a district, unless ``ông``/``bà`` says otherwise
             if foreign and not (_is_ascii_name(name.split()) or gender and _is_latin(name)):
                 continue  # a foreign name: plain Latin (``Joe Biden``), or Latin-1 after ``ông``/``bà``
+            if foreign and not gender and syls[0][2] in self.cap_heads and not name.isascii():
+                continue  # ``…, Khoa Báo chí``: a body's head word and an accented word, no foreign name (rule head_not_name)
             if foreign and not gender and start_i == 0 and not nc and _prev_word(text, s).casefold() in _PLACE_UNIT_BEFORE:
                 continue  # ``Tòa thị chính tỉnh Preah Sihanouk``: a unit word names a place, not a person (rule foreign_place)
             out.append(_Cand(s, e, name, left, gender, foreign))
@@ -1219,7 +1242,12 @@ class OfficialsComponent:
                 new = new or self._complete(text, bodies, starts, pos, org, kind, units, head, reach)
                 if new and okey(new) not in (okey(t.title), okey(_base_post(t.title))):
                     # a post is never its own body (``Bộ trưởng`` read as a body before ``Bộ trưởng X``)
-                    p.titles[i] = (pos, Title(t.title, self.orgs.canonical(new)))
+                    body = self.orgs.canonical(new)
+                    if org is None and body and _base_post(t.title).removeprefix("Phó ").removesuffix(" Thường trực") == "Bí thư":
+                        # ``Phó Bí thư Thường trực, Chủ tịch HĐND tỉnh X``: the party committee of that level,
+                        # never the council itself (rule party_of_level).
+                        body = _party_committee(body) or body
+                    p.titles[i] = (pos, Title(t.title, body))
 
     def _same_post_body(
         self, text: str, post_hits: list[_Hit], title: str, pos: int, cand_starts: set[int], hit_starts: set[int]
@@ -1457,10 +1485,12 @@ class OfficialsComponent:
             # foreign run there is not the post's name (rule according_to).
             return []
         span: tuple[int, int] | None = None
+        # ``Người phát ngôn quân đội Indonesia X``: a force written small, then its country (rule force_of_country).
+        force = c.foreign and _FORCE_RE.match(stripped) is not None and self._foreign_body(stripped)[0] is not None
         if stripped in _BARE_UNITS:
             # ``Chủ tịch xã X``, ``Bí thư phường X``: the post's body at that level, unnamed.
             return [(h.start, Title(h.canonical, self._level_body(h.canonical, stripped) or stripped))]
-        if stripped:
+        if stripped and not force:
             # ``Tổng giám đốc Tổ chức Y tế Thế giới (WHO) X``: a bracketed short form inside the body is no break.
             if len(between) > 160 or _BREAK_RE.search(_ABBR_PAREN_RE.sub("", between)):
                 return []
@@ -1575,6 +1605,10 @@ class OfficialsComponent:
         region = _REGION_RE.fullmatch(between)
         if region is not None:
             return between, None  # ``Thống đốc bang Oregon X``: the state is the body
+        if _FORCE_RE.match(between):
+            # ``Người phát ngôn quân đội Indonesia X``: an armed force written small (rule force_of_country).
+            between = between[:1].upper() + between[1:]
+            words = between.split()
         # ``An ninh Quốc gia Ấn Độ``: a sector of up to four words, then a country.
         if not 1 <= len(words) <= 7 or not words[0][:1].isupper():
             return None, None
@@ -2126,6 +2160,9 @@ def _merge_titles(items: list[tuple[int, Title]]) -> list[Title]:
             blank.organization = t.organization
             continue
         out.append(Title(t.title, t.organization))
+    if any(t.title in _OWNER_TITLES for t in out) and not all(t.title in _OWNER_TITLES for t in out):
+        # ``tỷ phú X, Chủ tịch Tập đoàn Y``: the post says what the owner word says (rule tycoon_owner).
+        out = [t for t in out if t.title not in _OWNER_TITLES]
     return out
 
 
@@ -2245,6 +2282,6 @@ def _is_ascii_name(words: list[str]) -> bool:
         words = [w for w in words if w not in _PARTICLES]
     return (
         2 <= len(words) <= 3
-        and all((w.isascii() or _is_latin(w, _ACUTE)) and all(p[:1].isupper() and p[1:].islower() or p.islower() for p in w.split("-")) and w[:1].isupper() and len(w) > 1 for w in words)
+        and all((w.isascii() or _is_latin(w, _ACUTE)) and all(p[:1].isupper() and p[1:].islower() or p.islower() or _INNER_CAP_RE.fullmatch(p) for p in w.split("-")) and w[:1].isupper() and len(w) > 1 for w in words)
         and sum(w.isascii() for w in words) * 2 >= len(words)
     )
