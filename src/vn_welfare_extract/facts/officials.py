@@ -160,6 +160,9 @@ _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sa
 _COMMA_RE = regex.compile(r",[ ]*")
 # A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
 _REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
+# A US state written right after a post without ``bang`` (``Thống đốc Florida X``): the state is the body, as
+# written (rule us_state); Georgia is left out (a country too).
+_US_STATES = frozenset(word_list("officials.us_states"))
 _REGION_WORDS = frozenset({"bang", "vùng", "châu"})  # ``châu Âu Andrea Agnelli``: the region, then the name
 # Connectors that lead to a body or a place only (``tại cuộc họp`` ends a body, ``và phát triển`` does not).
 _PLACE_CONNECTORS = frozenset({"tại", "của", "thuộc"})
@@ -212,7 +215,10 @@ _UNIT_BODY = frozenset({"Chủ tịch", "Bí thư", "Trưởng Công an"})
 # Unit words a place reader may join to the next capitalised run.
 _UNIT_WORDS = frozenset({"phố", "TP", "TP.", "tỉnh", "huyện", "quận", "xã", "phường"})
 # Words between a name and ``là`` that keep the post the person's: ``X hiện là Phó Giám đốc``.
-_IS_ADVERBS_RE = regex.compile(r"[ ,]*(?:(?:hiện nay|hiện tại|hiện|nay|đang|vốn|từng|cũng|khi đó|lúc đó)[ ,]*)*")
+# ``bà X, vào thời điểm đó là Bộ trưởng …``, ``ông Y, người từng là …`` (rule post_after_adverbial).
+_IS_ADVERBS_RE = regex.compile(
+    r"[ ,]*(?:(?:hiện nay|hiện tại|hiện|nay|đang|vốn|từng|cũng|người|(?:vào[ ]+)?(?:thời điểm|khi|lúc)[ ]+(?:đó|ấy|bấy giờ))[ ,]*)*"
+)
 # Kinds of ``data/companies.tsv``: their names (``Hoàng Anh Gia Lai``) are never a person's.
 _COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
 # A credit line's label before a colon: the names after it are the reporters'.
@@ -596,6 +602,9 @@ class OfficialsComponent:
             nc = nc or _country_prefix(parts, countries)
             if not nc and len(parts) >= 3 and _prev_word(text, rs) in _REGION_WORDS and _is_ascii_name(parts[1:]):
                 nc = 1  # ``Thống đốc bang Oregon Harold Penwick``: the state, then the name
+            if not nc and len(parts) >= 3 and (rs - 1) in post_ends:
+                nc = _country_prefix(parts, _US_STATES)  # ``Thống đốc Florida Mark Dillard`` (rule us_state)
+                nc = nc if _is_ascii_name(parts[nc:]) else 0
             if not nc and len(parts) >= 3 and parts[0] not in self.honorifics:
                 nc = _latin_tail(parts, families)  # ``… An ninh Nhà Trắng Jake Sullivan``: a body's Vietnamese words, then the name
             if not nc and len(parts) >= 3 and _is_ascii_name(parts[1:]) and place_key(parts[0]) in gazetteer().foreign:
@@ -1635,6 +1644,8 @@ class OfficialsComponent:
         ``Quốc phòng`` -> (None, ``Quốc phòng``): a post's sector and country before a foreign name."""
         if between in self.countries:
             return between, None
+        if between in _US_STATES:
+            return between, None  # ``Thống đốc Florida X``: the state as written is the body (rule us_state)
         words = between.split()
         region = _REGION_RE.fullmatch(between)
         if region is not None:
