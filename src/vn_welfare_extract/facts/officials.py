@@ -186,7 +186,7 @@ _WORLD_REGIONS = frozenset({"Việt Nam", "Đông Nam Á", "Đông Dương", "ch
 # Between a post and its body: ``của`` (after an optional market, ``khu vực Đông Nam Á``), or a dash glued
 # to an abbreviated post (``PGĐ- Sở Y tế``); a capital follows.
 _OWNER_AFTER_RE = regex.compile(
-    r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,4}?)?[ ]+của|[-–])[ ]+(?=\p{Lu}|(?:tổ chức|câu lạc bộ|hãng)[ ]+\p{Lu})"
+    r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,6}?)?[ ]+(?P<link>của|tại)|[-–])[ ]+(?=\p{Lu}|(?:tổ chức|câu lạc bộ|hãng)[ ]+\p{Lu})"
 )
 # An armed force written small before its country: ``quân đội Indonesia``, ``hải quân Thái Lan``.
 _FORCE_RE = regex.compile(r"(?:quân đội|hải quân|không quân|lục quân|cảnh sát|quân cảnh)[ ]+\p{Lu}")
@@ -1765,6 +1765,10 @@ class OfficialsComponent:
                     if owner.group("q"):
                         h = _Hit(h.start, owner.end("q"), f"{h.canonical} {' '.join(owner.group('q').split())}", h.kind, h.head, h.default_org)
                     span = self._scan_org(text, owner.end(), limit, h, cand_starts, hit_starts)
+                    if span is not None and owner.group("link") == "tại" and (
+                        (where := text[span[0] : span[1]]) in self.countries or where in self.province_units or where in _WORLD_REGIONS
+                    ):
+                        span = None  # ``Giám đốc điều hành tại Việt Nam``: a place after ``tại`` is where, not the body
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
                     nm = _GAP_RE.match(text, span[1], limit)
