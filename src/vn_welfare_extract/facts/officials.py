@@ -160,6 +160,8 @@ _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sa
 _COMMA_RE = regex.compile(r",[ ]*")
 # A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
 _REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
+# After ``X, một <post>``: the unit's body follows (``… tại Bệnh viện Y``); ``một giám đốc trẻ`` is no post (rule appos_one_of).
+_ONE_OF_BODY_RE = regex.compile(r"(?:[ ]+\p{Ll}+){0,6}?[ ]+(?:(?:tại|của)[ ]+)?\p{Lu}")
 # A US state written right after a post without ``bang`` (``Thống đốc Florida X``): the state is the body, as
 # written (rule us_state); Georgia is left out (a country too).
 _US_STATES = frozenset(word_list("officials.us_states"))
@@ -1696,6 +1698,11 @@ class OfficialsComponent:
         fm = _FORMER_RE.match(text, q) if q not in hit_at else None
         if fm:
             q = fm.end()
+        if (
+            q not in hit_at and text.startswith("một ", q) and (q + 4) in hit_at and hit_at[q + 4].kind == "post"
+            and _ONE_OF_BODY_RE.match(text, hit_at[q + 4].end) is not None
+        ):
+            q += 4  # ``BS X, một trưởng khoa tại Bệnh viện Y``: one of the unit's heads (rule appos_one_of)
         if q not in hit_at and sep.group().strip() == ",":
             # ``TS X, chuyên gia lúa gạo, Hiệu trưởng Đại học Y,``: a short lower-case description,
             # then the post (rule appos_after_description).
