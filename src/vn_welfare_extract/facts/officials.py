@@ -160,9 +160,20 @@ _ALIAS_PAREN_RE = regex.compile(r"[ ]*\((?:gọi tắt là |viết tắt là |sa
 _COMMA_RE = regex.compile(r",[ ]*")
 # A foreign region named after a post: ``bang Oregon``, ``tiểu bang Texas``, ``vùng Catalonia``.
 _REGION_RE = regex.compile(r"(?:tiểu bang|bang|vùng|tỉnh|thành phố)(?:[ ]\p{Lu}[\p{L}-]*){1,3}")
+# After ``X, một <post>``: the unit's body follows (``… tại Bệnh viện Y``); ``một giám đốc trẻ`` is no post (rule appos_one_of).
+_ONE_OF_BODY_RE = regex.compile(r"(?:[ ]+\p{Ll}+){0,6}?[ ]+(?:(?:tại|của)[ ]+)?\p{Lu}")
+# A US state written right after a post without ``bang`` (``Thống đốc Florida X``): the state is the body, as
+# written (rule us_state); Georgia is left out (a country too).
+_US_STATES = frozenset(word_list("officials.us_states"))
 _REGION_WORDS = frozenset({"bang", "vùng", "châu"})  # ``châu Âu Andrea Agnelli``: the region, then the name
 # Connectors that lead to a body or a place only (``tại cuộc họp`` ends a body, ``và phát triển`` does not).
 _PLACE_CONNECTORS = frozenset({"tại", "của", "thuộc"})
+# An event after ``tại``/``ở`` ends a body: ``Tổng Bí thư Ban Chấp hành Trung ương | tại Đại hội`` (rule body_ends_at_event).
+_EVENT_RE = regex.compile(r"(?i:" + alternation(word_list("officials.event_nouns"), SPACES) + r")(?![\p{L}\p{N}])(?![ ]+đồng)")
+# A dotted abbreviation inside a name: ``TP. HCM``, ``Q. 3``, ``P. 7`` (rule dotted_abbreviation).
+_DOTTED_ABBR = frozenset(word_list("officials.dotted_abbreviations"))
+# ``Sở Du lịch, TPHCM``: a body, a comma, then the province it belongs to (rule body_comma_province).
+_COMMA_PROVINCE_RE = regex.compile(r"(?P<body>[^,]+?)[ ]*,[ ]*(?P<p>[^,]+)")
 # A level's bare unit word between a post and a name, and the body a post heads at that level.
 _BARE_UNITS = frozenset({"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố"})
 # A level's bare unit word right after a post, no name after it: ``Phó Chủ tịch thành phố -``, ``Bí thư xã cho biết``.
@@ -177,7 +188,7 @@ _WORLD_REGIONS = frozenset({"Việt Nam", "Đông Nam Á", "Đông Dương", "ch
 # Between a post and its body: ``của`` (after an optional market, ``khu vực Đông Nam Á``), or a dash glued
 # to an abbreviated post (``PGĐ- Sở Y tế``); a capital follows.
 _OWNER_AFTER_RE = regex.compile(
-    r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,4}?)?[ ]+của|[-–])[ ]+(?=\p{Lu}|(?:tổ chức|câu lạc bộ|hãng)[ ]+\p{Lu})"
+    r"(?:(?P<q>[ ]+khu vực(?:[ ]\p{Lu}\p{Ll}*){1,3}|(?:[ ]+\p{Ll}+){1,6}?)?[ ]+(?P<link>của|tại)|[-–])[ ]+(?=\p{Lu}|(?:tổ chức|câu lạc bộ|hãng)[ ]+\p{Lu})"
 )
 # An armed force written small before its country: ``quân đội Indonesia``, ``hải quân Thái Lan``.
 _FORCE_RE = regex.compile(r"(?:quân đội|hải quân|không quân|lục quân|cảnh sát|quân cảnh)[ ]+\p{Lu}")
@@ -206,7 +217,10 @@ _UNIT_BODY = frozenset({"Chủ tịch", "Bí thư", "Trưởng Công an"})
 # Unit words a place reader may join to the next capitalised run.
 _UNIT_WORDS = frozenset({"phố", "TP", "TP.", "tỉnh", "huyện", "quận", "xã", "phường"})
 # Words between a name and ``là`` that keep the post the person's: ``X hiện là Phó Giám đốc``.
-_IS_ADVERBS_RE = regex.compile(r"[ ,]*(?:(?:hiện nay|hiện tại|hiện|nay|đang|vốn|từng|cũng|khi đó|lúc đó)[ ,]*)*")
+# ``bà X, vào thời điểm đó là Bộ trưởng …``, ``ông Y, người từng là …`` (rule post_after_adverbial).
+_IS_ADVERBS_RE = regex.compile(
+    r"[ ,]*(?:(?:hiện nay|hiện tại|hiện|nay|đang|vốn|từng|cũng|người|(?:vào[ ]+)?(?:thời điểm|khi|lúc)[ ]+(?:đó|ấy|bấy giờ))[ ,]*)*"
+)
 # Kinds of ``data/companies.tsv``: their names (``Hoàng Anh Gia Lai``) are never a person's.
 _COMPANY_KINDS = frozenset({"company", "bank", "state_group"})
 # A credit line's label before a colon: the names after it are the reporters'.
@@ -355,6 +369,7 @@ class OfficialsComponent:
         )
         # A province by any of its spellings -> its full name (``Bình Định`` -> ``tỉnh Bình Định``).
         self.province_units: dict[str, str] = {}
+        self.province_names: dict[str, str] = {}  # any spelling -> the province's name in the gazetteer
         for row in _optional_table("provinces"):
             not_names.add(row["name"])
             not_names.update(a for a in row.get("aliases", "").split("|") if a)
@@ -362,6 +377,7 @@ class OfficialsComponent:
             full = pname if not unit or pname.casefold().startswith(unit.casefold()) else f"{unit} {pname}"
             for a in [pname, *(a for a in row.get("aliases", "").split("|") if a)]:
                 self.province_units.setdefault(a, full)
+                self.province_names.setdefault(a, pname)
         self.not_names = frozenset(not_names)
         # Bodies named by their kind alone (``Đảng ủy``, ``HĐQT``, ``Hội``): ``part`` is a body inside
         # another (completed with its owner), ``type`` the owner's kind (replaced by the owner).
@@ -588,6 +604,9 @@ class OfficialsComponent:
             nc = nc or _country_prefix(parts, countries)
             if not nc and len(parts) >= 3 and _prev_word(text, rs) in _REGION_WORDS and _is_ascii_name(parts[1:]):
                 nc = 1  # ``Thống đốc bang Oregon Harold Penwick``: the state, then the name
+            if not nc and len(parts) >= 3 and (rs - 1) in post_ends:
+                nc = _country_prefix(parts, _US_STATES)  # ``Thống đốc Florida Mark Dillard`` (rule us_state)
+                nc = nc if _is_ascii_name(parts[nc:]) else 0
             if not nc and len(parts) >= 3 and parts[0] not in self.honorifics:
                 nc = _latin_tail(parts, families)  # ``… An ninh Nhà Trắng Jake Sullivan``: a body's Vietnamese words, then the name
             if not nc and len(parts) >= 3 and _is_ascii_name(parts[1:]) and place_key(parts[0]) in gazetteer().foreign:
@@ -783,10 +802,16 @@ class OfficialsComponent:
                     break  # ``Hiệu trưởng Trường X và ông B``: another person starts
                 if words and ws in hit_starts and _NEXT_POST_RE.match(text, ws) is not None:
                     break  # ``Trung tâm X Phó trưởng phòng Đào tạo``: the next post starts (rule body_ends_at_post)
+                if not lower and words >= 2 and last[-1][2] == "và" and self.org_head_re.match(text, ws) and self.org_head_re.match(text, start):
+                    break  # ``Tập đoàn X và | UBND tỉnh Y``: a second body's head after ``và`` starts another body (rule and_new_body)
                 if not lower and words and (w in self.org_heads or self.org_head_re.match(text, ws)):
                     caps_run = -1  # ``Phòng … - Sở Giáo dục``: a body's head word starts a new level
                 if lower and caps_run >= 2 and not (self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws) or self._stop_compound(text, ws)):
                     break  # ``Công ty cổ phần Hoàng Anh Gia Lai | công bố``: a proper name ends the body
+                if lower and words and self._ends_province(last) and not (
+                    self.place_re.match(text, ws) or _CONNECTOR_RE.match(text, ws) or self._stop_compound(text, ws)
+                ):
+                    break  # ``Trường Đại học Kinh tế Huế | thẳng thắn``: a province ends a body (rule province_ends_body)
                 if words == 0 and not title.head and _BRAND_RE.match(text, ws) and not self.org_head_re.match(text, ws):
                     caps_run = 1  # ``Masan Group | tăng thêm``: a Latin brand's first word is a proper name too (rule brand_ends)
                 elif lower or words == 0:
@@ -802,8 +827,10 @@ class OfficialsComponent:
                         return None  # ``nguyên Phó Hiệu trưởng và …``: no body follows
                 if w[0].isdigit() and words and last[-1][2] == "và":
                     break  # ``Hội đồng quản trị và 4 người``: a count after ``và``, not a body's number
-                if lower and words and w in _PLACE_CONNECTORS and not self._named_after(text, we, limit):
-                    break  # ``Trưởng Ban Chỉ đạo tại cuộc họp``: a connector leads to a body or a place only
+                if lower and words and w in _PLACE_CONNECTORS and (
+                    not self._named_after(text, we, limit) or (w != "của" and _EVENT_RE.match(text, _next_word_at(text, we)))
+                ):
+                    break  # ``Trưởng Ban Chỉ đạo tại cuộc họp``, ``… tại Đại hội``: a connector leads to a body or a place only
                 end = we
                 last.append((ws, we, w))
                 words += 1
@@ -834,6 +861,11 @@ class OfficialsComponent:
             if punct in "&" and words:
                 i = ps + 1
                 continue
+            if punct == "." and words and last[-1][2] in _DOTTED_ABBR and last[-1][1] == ps:
+                n = _TOKEN_RE.match(text, ps + 1, limit)
+                if n is not None and n.group("w") and (n.group("w")[0].isupper() or n.group("w")[0].isdigit()) and n.start("w") not in cand_starts:
+                    i = ps + 1  # ``Tổng Lãnh sự Anh tại TP. HCM``: the dot abbreviates, the name goes on (rule dotted_abbreviation)
+                    continue
             if punct == "(" and words:
                 pl = _PLACE_PAREN_RE.match(text, ps, limit)
                 if pl is not None and (pl.group("unit") or pl.group("name") in self.province_units):
@@ -901,6 +933,13 @@ class OfficialsComponent:
                 break
             q = sep.end()
         return (q, out) if len(out) >= 2 else None
+
+    def _ends_province(self, last: list[tuple[int, int, str]]) -> bool:
+        """The body scanned so far ends in a province's name (``… Kinh tế Huế``, ``… Hà Nội``)."""
+        for n in (1, 2, 3, 4):
+            if len(last) > n and all(x[2][:1].isupper() for x in last[-n:]) and " ".join(x[2] for x in last[-n:]) in self.province_units:
+                return True
+        return False
 
     def _named_after(self, text: str, pos: int, limit: int) -> bool:
         """A capitalised word, a number or a place word follows ``pos`` (after a connector)."""
@@ -987,6 +1026,12 @@ class OfficialsComponent:
             surface = hit.head + " " + surface
         elif self.place_re.match(surface) and (level := self._level_body(hit.canonical, surface)) is not None:
             return Title(hit.canonical, level)  # ``Bí thư phường X`` -> Đảng ủy phường X (rule level_body)
+        elif (
+            (cp := _COMMA_PROVINCE_RE.fullmatch(surface)) is not None and cp.group("p") in self.province_names
+            and _PLACELESS_RE.search(cp.group("body"))
+        ):
+            # ``Phó Giám đốc Sở Du lịch, TPHCM``: the province after the comma is the body's own (rule body_comma_province).
+            return Title(hit.canonical, self.orgs.canonical(cp.group("body"), self.province_names[cp.group("p")]) or None)
         elif hit.canonical.endswith("Chủ tịch") and surface in self.province_units:
             surface = "UBND " + self.province_units[surface]  # ``Chủ tịch Hà Nội``: the city's committee
         return Title(hit.canonical, self.orgs.canonical(surface) or None)
@@ -1601,6 +1646,8 @@ class OfficialsComponent:
         ``Quốc phòng`` -> (None, ``Quốc phòng``): a post's sector and country before a foreign name."""
         if between in self.countries:
             return between, None
+        if between in _US_STATES:
+            return between, None  # ``Thống đốc Florida X``: the state as written is the body (rule us_state)
         words = between.split()
         region = _REGION_RE.fullmatch(between)
         if region is not None:
@@ -1614,7 +1661,8 @@ class OfficialsComponent:
             return None, None
         for n in (3, 2, 1):
             if len(words) > n and " ".join(words[-n:]) in self.countries:
-                return " ".join(words[-n:]), " ".join(words[:-n]) if len(words) - n <= 4 else None
+                # ``Ngoại giao và Nội vụ Séc``: two sectors joined by ``và`` count as one (rule foreign_sector).
+                return " ".join(words[-n:]), " ".join(words[:-n]) if len(words) - n - words[:-n].count("và") <= 4 else None
         return None, (between if len(words) <= 4 and all(w[:1].isupper() or w.islower() for w in words) else None)
 
     def _apposition(
@@ -1650,6 +1698,11 @@ class OfficialsComponent:
         fm = _FORMER_RE.match(text, q) if q not in hit_at else None
         if fm:
             q = fm.end()
+        if (
+            q not in hit_at and text.startswith("một ", q) and (q + 4) in hit_at and hit_at[q + 4].kind == "post"
+            and _ONE_OF_BODY_RE.match(text, hit_at[q + 4].end) is not None
+        ):
+            q += 4  # ``BS X, một trưởng khoa tại Bệnh viện Y``: one of the unit's heads (rule appos_one_of)
         if q not in hit_at and sep.group().strip() == ",":
             # ``TS X, chuyên gia lúa gạo, Hiệu trưởng Đại học Y,``: a short lower-case description,
             # then the post (rule appos_after_description).
@@ -1719,6 +1772,10 @@ class OfficialsComponent:
                     if owner.group("q"):
                         h = _Hit(h.start, owner.end("q"), f"{h.canonical} {' '.join(owner.group('q').split())}", h.kind, h.head, h.default_org)
                     span = self._scan_org(text, owner.end(), limit, h, cand_starts, hit_starts)
+                    if span is not None and owner.group("link") == "tại" and (
+                        (where := text[span[0] : span[1]]) in self.countries or where in self.province_units or where in _WORLD_REGIONS
+                    ):
+                        span = None  # ``Giám đốc điều hành tại Việt Nam``: a place after ``tại`` is where, not the body
                 if span is not None and span[1] < limit and _TOKEN_RE.match(text, span[1], limit) is not None:
                     # The body runs into a person's name: the post is that person's (pre-nominal).
                     nm = _GAP_RE.match(text, span[1], limit)
