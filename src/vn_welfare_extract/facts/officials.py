@@ -69,8 +69,10 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "al", "ter", "t
 _PARTICLE_RE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
 # A run of two or more capitalised syllables separated by single spaces (``Ông Phạm Tấn Hòa``); after a
 # plain-Latin syllable one or two particles may stand before the next one (rule name_particle).
+# Every run starts with a capital letter: the lookahead first (speed: four times faster than the
+# lookbehind tried at every position).
 _RUN_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL}|(?<=[a-z])(?:[ ](?:{_PARTICLE_RE})){{1,2}}[ ](?=[A-Z][a-z]){_SYL})++"
+    rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{N}}'])(?:{_SYL})(?:[ ]{_SYL}|(?<=[a-z])(?:[ ](?:{_PARTICLE_RE})){{1,2}}[ ](?=[A-Z][a-z]){_SYL})++"
 )
 # One token of a body's name: a word (``TP.HCM``, ``LĐ-TB&XH`` stay whole) or one punctuation mark.
 _TOKEN_RE = regex.compile(r"[ \t]*(?:(?P<w>[\p{L}\p{N}]+(?:[.&'/-][\p{L}\p{N}]+)*)|(?P<p>[^\s\p{L}\p{N}])|(?P<nl>\n))")
