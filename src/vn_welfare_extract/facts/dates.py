@@ -326,13 +326,14 @@ class DatesComponent:
             _Rule(
                 "ago",
                 rf"cách{_W}đây{_W}(?:(?:khoảng|gần|hơn|chừng|đúng|tròn|ngót|trên){_W})?(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_E}"
-                rf"|(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:về{_W})?trước(?:{_W}đây)?(?!\p{{L}}|{_W}(?:khi|đó|nữa|hạn|thời|mắt|tiên))",
+                rf"|(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:về{_W})?trước(?:{_W}đây)?(?!\p{{L}}|{_W}(?:khi|đó|nữa|hạn|thời|mắt|tiên|vụ|lúc|lễ|cuộc|trận|kỳ|đám|sự{_W}kiện|ngày))",
                 DatesComponent._b_ago, digit=True,
             ),
-            # Một tháng sau đó, 2 ngày sau: counted from the date named before
+            # Một tháng sau đó, 2 ngày sau, ba năm trước đó: counted from the date named before
             _Rule(
                 "after",
-                rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}sau(?:{_W}đó(?!\p{{L}})|(?={_W0}[,.;:]))",
+                rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:sau(?:{_W}đó(?!\p{{L}})|(?={_W0}[,.;:]))"
+                rf"|(?P<back>trước){_W}đó(?!\p{{L}}))",  # `Ba năm trước đó`: counted back
                 DatesComponent._after, digit=True,
             ),
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
@@ -535,8 +536,8 @@ class DatesComponent:
             _Rule(
                 "yearrel",
                 # năm qua, năm vừa qua (no count before it): the past year
-                rf"(?=năm)(?<!(?:{_QUANT}|bao|nửa|bấy|của|hơn|đầu|cuối|giữa)[ ])năm{_W}(?P<ypast>vừa{_W}qua|vừa{_W}rồi|qua)(?!\p{{L}}|{_W}(?:đó|nữa|khi))|"
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ]|bao[ ]|nửa[ ]|bấy[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
+                rf"(?=năm)(?<!(?:{_QUANT}|bao|nhiêu|nửa|bấy|của|hơn|đầu|cuối|giữa)[ ])năm{_W}(?P<ypast>vừa{_W}qua|vừa{_W}rồi|qua)(?!\p{{L}}|{_W}(?:đó|nữa|khi))|"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ]|bao[ ]|nhiêu[ ]|nửa[ ]|bấy[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
                 DatesComponent._b_yearrel,
             ),
         ]
@@ -623,6 +624,13 @@ class DatesComponent:
             rf"(?:lần|người|vị{_W}trí|hạng|đợt|khóa|kỳ|phần|điều|mục|bước|đứng|xếp|con|lớp|giải|số|năm|tháng|tuần|quý|ngày|đời){_W}$",
             regex.IGNORECASE,
         )
+        # `làn sóng Covid-19 thứ hai này`, `đợt dịch thứ ba này`: an ordinal whose head stands a
+        # word or two before it (lowercase `thứ hai này` with no part of the day).
+        self._ordinal_head_near = regex.compile(
+            rf"(?<!\p{{L}})(?:sóng|đợt|lần|vòng|trận|chặng|mùa{_W}giải|giai{_W}đoạn|phiên|kỳ|khóa)"
+            rf"(?:{_W}[\p{{L}}\d-]+){{1,3}}{_W}$",
+            regex.IGNORECASE,
+        )
         self._quarter_member = regex.compile(r"(?<![\p{L}\d])(?:IV|I{1,3}|[1-4]|một|hai|ba|bốn|tư)(?![\p{L}\d])", regex.IGNORECASE)
         self._day_member = regex.compile(r"\d{1,2}")
         self._quarter_word_before = regex.compile(rf"quý{_W0}$", regex.IGNORECASE)
@@ -666,6 +674,8 @@ class DatesComponent:
             rf"(?<!\p{{L}})(?:mỗi|hằng|hàng)(?:{_W}(?:dịp|độ|khi|kỳ|năm|mùa))?{_W0},?{_W}(?:(?:vào|từ|khoảng|trong|dịp|những{_W}ngày|các{_W}ngày){_W})*$",
             regex.IGNORECASE,
         )
+        # `Hằng năm, …` earlier in the sentence: a bare `cuối năm` after it recurs
+        self._yearly_before = regex.compile(rf"(?<!\p{{L}})(?:hàng|hằng|mỗi){_W}năm(?!\p{{L}})[^.!?\n]*$", regex.IGNORECASE)
         self._future_before = regex.compile(
             rf"(?<!\p{{L}})(?:sẽ|sắp|dự{_W}kiến|dự{_W}định|kế{_W}hoạch|chậm{_W}nhất|hạn{_W}chót|thời{_W}hạn)(?!\p{{L}})", regex.IGNORECASE
         )
@@ -1106,6 +1116,8 @@ class DatesComponent:
         w = " ".join((g.get("yrel") or "").lower().split())
         if w in ("trước", "sau", "tiếp theo") and self._rule_text_before.search(text, max(0, a.s - 40), a.s):
             return None  # `kê khai doanh thu năm trước`: a rule's reference year, not a date
+        if not w and a.mod and self._yearly_before.search(text, max(0, a.s - 100), a.s):
+            return None  # `Hàng năm, … vài ngày cuối năm`: every year's end, a habit
         if w in ("trước", "sau", "tiếp theo") or (not w and a.mod):
             a.extra = {"story": a.yrel or 0}  # relative to the year the text has fixed, if any
         a.grain = "year"
@@ -1128,6 +1140,11 @@ class DatesComponent:
                 return None  # `ca nhiễm thứ 4 này`: an ordinal
             if self._ordinal_before.search(text, max(0, a.s - 12), a.s):
                 return None
+            if (
+                w == "này" and a.part is None and g.get("part") is None and g["wd"].islower()
+                and self._ordinal_head_near.search(text, max(0, a.s - 40), a.s)
+            ):
+                return None  # `làn sóng Covid-19 thứ hai này`: the second wave
             if w == "này":
                 a.extra = {"wd": wd, "wk": 0}
             else:
@@ -1160,7 +1177,7 @@ class DatesComponent:
         n = _count_of_units(a, g, 100)
         if n is None or self._span_before.search(text, max(0, a.s - 16), a.s):
             return None  # `trong 4 năm sau đó`: a span of time, not a point
-        a.extra = {"after": n}
+        a.extra = {"after": -n if g.get("back") else n}
         return a
 
     @staticmethod
