@@ -117,7 +117,7 @@ _TIME = (
 # A clock time (`8:15`, `09:41:07`, `14h30`, `7g50`, `8 giờ 25 phút`, `4 giờ rưỡi`, `12 giờ kém 10`).
 _CLOCK = (
     r"(?P<ch>[01]?\d|2[0-3])(?:[:](?P<cm>[0-5]\d)(?:[:](?P<cs>[0-5]\d))?(?![\d:])"
-    r"|[ ]?(?:h|giờ|g(?=[ ]?\d))(?:[ ]?(?P<cm>[0-5]?\d)(?!\d|[.,/]\d)(?:[ ]?(?:phút|p)(?!\p{L})|['’′])?|(?P<half>[ ]+rưỡi)"
+    r"|[ ]?(?:h|giờ|(?-i:g)(?=[ ]?\d))(?:[ ]?(?P<cm>[0-5]?\d)(?!\d|[.,/]\d)(?:[ ]?(?:phút|p)(?!\p{L})|['’′])?|(?P<half>[ ]+rưỡi)"
     r"|[ ]+kém[ ]+(?P<kem>[0-5]?\d)(?:[ ]?phút)?)?(?![\p{L}\d]))"
 )
 # A clock time with the part of the day after it (`4 giờ chiều`), not inside a number or a range.
@@ -177,7 +177,8 @@ _UNITS = (
     r"người|hộ|ca|lượt|trẻ|em|học[ ]sinh|sinh[ ]viên|công[ ]nhân|lao[ ]động|bệnh[ ]nhân|thí[ ]sinh|giáo[ ]viên|"
     r"đồng|đ|tỷ|tỉ|triệu|nghìn|ngàn|trăm|usd|vnd|vnđ|km|m|m2|m3|ha|tấn|tạ|kg|g|con|chiếc|căn|cái|xe|suất|phần|"
     r"điểm|doanh[ ]nghiệp|trường|xã|hồ[ ]sơ|đơn|mẫu|liều|lít|học[ ]viên|thành[ ]viên|cán[ ]bộ|hội[ ]viên|"
-    r"cơ[ ]sở|dự[ ]án|vụ|lần(?![ ]lượt)|phòng|giường|bộ|cuốn|trang|ký[ ]tự|mét|cây|ngày|tháng|giờ|phút|năm|tuổi"
+    r"cơ[ ]sở|dự[ ]án|vụ|lần(?![ ]lượt)|phòng|giường|bộ|cuốn|trang|ký[ ]tự|mét|cây|ngày|tháng|giờ|phút|năm|tuổi|"
+    r"gb|mb|tb|kb|mah|ghz|inch"  # `RAM 3/4 GB`: memory sizes
 )
 
 
@@ -1070,7 +1071,10 @@ class DatesComponent:
 
     def _b_week(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
         a.grain = "week"
-        a.rel = _WEEK_OFFSETS[" ".join(g["wrel"].lower().split())]
+        w = " ".join(g["wrel"].lower().split())
+        a.rel = _WEEK_OFFSETS[w]
+        if a.mod == "cuối" and w in ("qua", "vừa qua", "vừa rồi"):
+            a.extra = {"weekend": 1}  # `cuối tuần qua`: the last weekend, last week's on a weekday
         return a
 
     def _b_relday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
@@ -1790,6 +1794,8 @@ class DatesComponent:
         if a.grain == "week":
             pd = pub.as_date()
             assert pd is not None
+            if "weekend" in a.extra and pd.weekday() < 5:
+                k -= 1  # published Monday to Friday: the weekend just past lies in the week before
             return _iso_week(pd + timedelta(weeks=k)), "week", None, None
         if a.grain == "month":
             assert pub.month is not None
