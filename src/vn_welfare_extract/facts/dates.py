@@ -1473,6 +1473,17 @@ class DatesComponent:
                 ):
                     a = replace(a, grain="month", m=1, kind="month")  # `từ năm 2016 đến hết tháng 11/2020`: from January
                 if (
+                    gap_m is not None and a.grain == "month" and b.grain == "day" and a.mod is None and a.m is not None
+                    and b.kind in _DAY_KINDS and b.end is None and b.rel is None and b.anaphor is None
+                    and self._from_re.search(text, max(0, a.s - 28), a.s)
+                ):
+                    # `từ tháng 4/2021 đến ngày 30/3/2022`: one range, from the 1st of the month
+                    r = self._range(replace(a, grain="day", d=1), b, text)
+                    if r is not None:
+                        out.append(r)
+                        i += 2
+                        continue
+                if (
                     gap_m is not None
                     and b.grain == a.grain
                     and b.end is None
