@@ -334,7 +334,10 @@ class DatesComponent:
             _Rule(
                 "after",
                 rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:sau(?:{_W}đó(?!\p{{L}})|(?={_W0}[,.;:]))"
-                rf"|(?P<back>trước){_W}đó(?!\p{{L}}))",  # `Ba năm trước đó`: counted back
+                rf"|(?P<back>trước){_W}đó(?!\p{{L}}))"  # `Ba năm trước đó`: counted back
+                # `Tháng sau đó`, `Năm trước đó`: one unit from the date named before
+                rf"|(?=[nt])(?<!(?:{_QUANT}|những|các|mấy|vài|ít|nhiều|hàng|mỗi|từng|trong|suốt|hôm|của)[ ])"
+                rf"(?P<u>năm|tháng|tuần|ngày){_W}(?:sau|(?P<back>trước)){_W}đó(?!\p{{L}})",
                 DatesComponent._after, digit=True,
             ),
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
@@ -1178,7 +1181,7 @@ class DatesComponent:
         return a
 
     def _after(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
-        n = _count_of_units(a, g, 100)
+        n = _count_of_units(a, g, 100) if g.get("n") else _unit_grain(a, g)
         if n is None or self._span_before.search(text, max(0, a.s - 16), a.s):
             return None  # `trong 4 năm sau đó`: a span of time, not a point
         a.extra = {"after": -n if g.get("back") else n}
@@ -1899,6 +1902,9 @@ def _century(yy: int, pub: PubDate | None) -> int:
     return y - 100 if y > pub.year + 1 else y
 
 
+_UNIT_GRAIN = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}
+
+
 def _count_of_units(a: _Atom, g: _Groups, most: int) -> int | None:
     """`5 năm`, `hai tuần`: the count (1 … ``most``, else None); the unit becomes the grain."""
     n = _num(g["n"])
@@ -1908,8 +1914,14 @@ def _count_of_units(a: _Atom, g: _Groups, most: int) -> int | None:
     if u.startswith("thập"):  # `ba thập kỷ qua`: decades count in years
         a.grain = "year"
         return n * 10 if n * 10 <= most else None
-    a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[u]
+    a.grain = _UNIT_GRAIN[u]
     return n
+
+
+def _unit_grain(a: _Atom, g: _Groups) -> int:
+    """`tháng sau đó`: one unit, which becomes the grain."""
+    a.grain = _UNIT_GRAIN[g["u"].lower()]
+    return 1
 
 
 def _quarter_number(s: str) -> int:
