@@ -541,7 +541,7 @@ class DatesComponent:
                 "yearrel",
                 # năm qua, năm vừa qua (no count before it): the past year
                 rf"(?=năm)(?<!(?:{_QUANT}|bao|nhiêu|nửa|bấy|của|hơn|đầu|cuối|giữa)[ ])năm{_W}(?P<ypast>vừa{_W}qua|vừa{_W}rồi|qua)(?!\p{{L}}|{_W}(?:đó|nữa|khi))|"
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ]|bao[ ]|nhiêu[ ]|nửa[ ]|bấy[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ]|bao[ ]|nhiêu[ ]|nửa[ ]|bấy[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d(?!\d*{_W}tuổi)|{_W}(?:đó|nữa|khi|học|tài))",
                 DatesComponent._b_yearrel,
             ),
         ]
