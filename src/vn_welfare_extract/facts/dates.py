@@ -608,7 +608,7 @@ class DatesComponent:
         # (a sports word earlier in the clause, or a score word right after).
         self._score_clause = regex.compile(
             rf"(?<!\p{{L}})(?:t[ỷỉ]{_W}số|(?<!(?:chiến|đại|toàn|thần|khải){_W})thắng|thua|hòa|hoà|chung{_W}cuộc|hiệp{_W}(?:một|hai|1|2|phụ)"
-            rf"|trận{_W}(?:đấu|cầu|chung{_W}kết|bán{_W}kết|tứ{_W}kết|giao{_W}hữu|lượt{_W}(?:đi|về))|ghi{_W}bàn|bàn{_W}thắng|loạt{_W}sút|penalty)"
+            rf"|trận{_W}(?:đấu|cầu|chung{_W}kết|bán{_W}kết|tứ{_W}kết|giao{_W}hữu|lượt{_W}(?:đi|về))|ghi{_W}bàn|bàn{_W}thắng|loạt{_W}sút|penalty|dẫn{_W}trước|ngược{_W}dòng)"
             rf"(?!\p{{L}})[^.!?;\n]{{0,48}}$",
             regex.IGNORECASE,
         )
@@ -661,7 +661,8 @@ class DatesComponent:
             regex.IGNORECASE,
         )
         self._span_before = regex.compile(rf"(?<!\p{{L}})(?:trong|suốt|mất|kéo{_W}dài|vòng|cách{_W}ly|chờ){_W}(?:(?:hơn|gần|khoảng){_W})?$", regex.IGNORECASE)
-        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}(?:buổi|ngày))?{_W}$", regex.IGNORECASE)
+        # `mỗi buổi sáng thứ 2` (every Monday), `một buổi chiều thứ 7` (some Saturday): no one date
+        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những|một)(?:{_W}(?:buổi|ngày|hôm))?{_W}$", regex.IGNORECASE)
         self._compared_before = regex.compile(rf"(?<!\p{{L}})(?:so{_W}với|hơn|bằng|từ|đến|tới)(?:{_W}\p{{L}}+)?{_W}$", regex.IGNORECASE)
         self._hour_h_ctx = regex.compile(
             rf"(?<!(?:kéo{_W}dài|mất|trong|suốt|sau|chờ|tốn|thêm|còn|vòng|hơn|gần|khoảng|chừng)(?:{_W}(?:khoảng|chừng|gần|hơn))?{_W})"
@@ -1134,7 +1135,7 @@ class DatesComponent:
 
     def _weekday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
         if self._every_before.search(text, max(0, a.s - 14), a.s):
-            return None  # `mỗi buổi sáng thứ 2`: every Monday, not a date
+            return None  # `mỗi buổi sáng thứ 2`, `một buổi chiều thứ 7`: not one date
         a.grain = "day"
         a.rel = 0  # relative: never joined into a range; resolved in ``_resolve``
         wd = _WEEKDAYS[" ".join(g["wd"].lower().split())]
@@ -1366,6 +1367,8 @@ class DatesComponent:
             line_start = self._line_start.search(text, max(0, a.s - 4), a.s) is not None and text.startswith(":", a.e)
             if sep == "-" and self._units_re.match(text, a.e):
                 return None  # `sau 3-5 năm`: a range of counts
+            if sep == "-" and text.startswith("-", a.e) and text[a.e + 1 : a.e + 2].isdigit():
+                return None  # `(3-4-3)`, `4-4-2`: a team formation
             # `ngày 5 và 6-10`, `ngày 3, 4/10`, `Từ 2-9 đến 10-9`: after a day, a day
             after_day = self._day_before.search(text, max(0, a.s - 24), a.s) or self._dash_range_before.search(
                 text, max(0, a.s - 24), a.s
