@@ -578,7 +578,12 @@ class DatesComponent:
         self._units_re = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})", regex.IGNORECASE)
         # Before a bare d/m: house numbers, ratios and scores, not dates.
         self._bare_dm_before = regex.compile(
-            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả|đánh{_W}giá)[ ]*:?[ ]*$",
+            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả|đánh{_W}giá|bậc|thợ)[ ]*:?[ ]*$",
+            regex.IGNORECASE,
+        )
+        # `bậc thợ 4/7, 3/6`: the next member of a list of grades or ratios is one too
+        self._ratio_list_before = regex.compile(
+            rf"(?:bậc|thợ|hạng|tỷ{_W}lệ|tỉ{_W}lệ){_W0}\d{{1,3}}/\d{{1,3}}(?:{_W0},{_W0}\d{{1,3}}/\d{{1,3}})*{_W0}(?:,|và|hoặc){_W0}$",
             regex.IGNORECASE,
         )
         # After a bare d/m: punctuation, a function word or a capital; `5/5 hạng mục` is a ratio.
@@ -1360,6 +1365,8 @@ class DatesComponent:
                 return None  # 24/7: round the clock
             if self._ratio_after.match(text, a.e) or self._bare_dm_before.search(text, max(0, a.s - 16), a.s):
                 return None  # `1/6 triệu trẻ`, `6/8 người`, `tỷ lệ 1/5`: ratios, not dates
+            if text[max(0, a.s - 6) : a.s].rstrip().endswith((",", "và", "hoặc")) and self._ratio_list_before.search(text, max(0, a.s - 40), a.s):
+                return None  # `bậc thợ 4/7, 3/6`: grades, not days
             if self._numlist_before.search(text, max(0, a.s - 40), a.s):
                 return None  # `Các tổ 4, 11 và 18/10`: numbered things, not days (`các ngày 4, 11 và 18/10` is a daylist)
             if sep == "-" and (self._score_clause.search(text, max(0, a.s - 64), a.s) or self._score_after.match(text, a.e)):
