@@ -117,7 +117,7 @@ _TIME = (
 # A clock time (`8:15`, `09:41:07`, `14h30`, `7g50`, `8 giờ 25 phút`, `4 giờ rưỡi`, `12 giờ kém 10`).
 _CLOCK = (
     r"(?P<ch>[01]?\d|2[0-3])(?:[:](?P<cm>[0-5]\d)(?:[:](?P<cs>[0-5]\d))?(?![\d:])"
-    r"|[ ]?(?:h|giờ|g(?=[ ]?\d))(?:[ ]?(?P<cm>[0-5]?\d)(?!\d|[.,/]\d)(?:[ ]?(?:phút|p)(?!\p{L})|['’′])?|(?P<half>[ ]+rưỡi)"
+    r"|[ ]?(?:h|giờ|(?-i:g)(?=[ ]?\d))(?:[ ]?(?P<cm>[0-5]?\d)(?!\d|[.,/]\d)(?:[ ]?(?:phút|p)(?!\p{L})|['’′])?|(?P<half>[ ]+rưỡi)"
     r"|[ ]+kém[ ]+(?P<kem>[0-5]?\d)(?:[ ]?phút)?)?(?![\p{L}\d]))"
 )
 # A clock time with the part of the day after it (`4 giờ chiều`), not inside a number or a range.
@@ -177,7 +177,8 @@ _UNITS = (
     r"người|hộ|ca|lượt|trẻ|em|học[ ]sinh|sinh[ ]viên|công[ ]nhân|lao[ ]động|bệnh[ ]nhân|thí[ ]sinh|giáo[ ]viên|"
     r"đồng|đ|tỷ|tỉ|triệu|nghìn|ngàn|trăm|usd|vnd|vnđ|km|m|m2|m3|ha|tấn|tạ|kg|g|con|chiếc|căn|cái|xe|suất|phần|"
     r"điểm|doanh[ ]nghiệp|trường|xã|hồ[ ]sơ|đơn|mẫu|liều|lít|học[ ]viên|thành[ ]viên|cán[ ]bộ|hội[ ]viên|"
-    r"cơ[ ]sở|dự[ ]án|vụ|lần(?![ ]lượt)|phòng|giường|bộ|cuốn|trang|ký[ ]tự|mét|cây|ngày|tháng|giờ|phút|năm|tuổi"
+    r"cơ[ ]sở|dự[ ]án|vụ|lần(?![ ]lượt)|phòng|giường|bộ|cuốn|trang|ký[ ]tự|mét|cây|ngày|tháng|giờ|phút|năm|tuổi|"
+    r"gb|mb|tb|kb|mah|ghz|inch"  # `RAM 3/4 GB`: memory sizes
 )
 
 
@@ -326,13 +327,17 @@ class DatesComponent:
             _Rule(
                 "ago",
                 rf"cách{_W}đây{_W}(?:(?:khoảng|gần|hơn|chừng|đúng|tròn|ngót|trên){_W})?(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_E}"
-                rf"|(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:về{_W})?trước(?:{_W}đây)?(?!\p{{L}}|{_W}(?:khi|đó|nữa|hạn|thời|mắt|tiên))",
+                rf"|(?<![\d.,]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:về{_W})?trước(?:{_W}đây)?(?!\p{{L}}|{_W}(?:khi|đó|nữa|hạn|thời|mắt|tiên|vụ|lúc|lễ|cuộc|trận|kỳ|đám|sự{_W}kiện|ngày))",
                 DatesComponent._b_ago, digit=True,
             ),
-            # Một tháng sau đó, 2 ngày sau: counted from the date named before
+            # Một tháng sau đó, 2 ngày sau, ba năm trước đó: counted from the date named before
             _Rule(
                 "after",
-                rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}sau(?:{_W}đó(?!\p{{L}})|(?={_W0}[,.;:]))",
+                rf"(?<![\d.,]|tháng[ ]|quý[ ]|ngày[ ]|thứ[ ]|số[ ]){_B}(?P<n>{_NUMW}){_W}(?P<u>năm|tháng|tuần|ngày){_W}(?:sau(?:{_W}đó(?!\p{{L}})|(?={_W0}[,.;:]))"
+                rf"|(?P<back>trước){_W}đó(?!\p{{L}}))"  # `Ba năm trước đó`: counted back
+                # `Tháng sau đó`, `Năm trước đó`: one unit from the date named before
+                rf"|(?=[nt])(?<!(?:{_QUANT}|những|các|mấy|vài|ít|nhiều|hàng|mỗi|từng|trong|suốt|hôm|của)[ ])"
+                rf"(?P<u>năm|tháng|tuần|ngày){_W}(?:sau|(?P<back>trước)){_W}đó(?!\p{{L}})",
                 DatesComponent._after, digit=True,
             ),
             # 5 ngày tới, 6 tháng qua, 3 năm vừa rồi, 12 tháng gần đây: a window next to publication
@@ -535,8 +540,8 @@ class DatesComponent:
             _Rule(
                 "yearrel",
                 # năm qua, năm vừa qua (no count before it): the past year
-                rf"(?=năm)(?<!(?:{_QUANT}|bao|nửa|bấy|của|hơn|đầu|cuối|giữa)[ ])năm{_W}(?P<ypast>vừa{_W}qua|vừa{_W}rồi|qua)(?!\p{{L}}|{_W}(?:đó|nữa|khi))|"
-                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ]|bao[ ]|nửa[ ]|bấy[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d|{_W}(?:đó|nữa|khi|học|tài))",
+                rf"(?=năm)(?<!(?:{_QUANT}|bao|nhiêu|nửa|bấy|của|hơn|đầu|cuối|giữa)[ ])năm{_W}(?P<ypast>vừa{_W}qua|vừa{_W}rồi|qua)(?!\p{{L}}|{_W}(?:đó|nữa|khi))|"
+                rf"(?:(?P<mod>{_MOD}){_W})?(?=năm)(?<!{_QUANT}[ ]|của[ ]|hơn[ ]|bao[ ]|nhiêu[ ]|nửa[ ]|bấy[ ])năm(?:{_W}(?P<yrel>{_YREL}))?(?!\p{{L}}|{_W0}\d(?!\d*{_W}tuổi)|{_W}(?:đó|nữa|khi|học|tài))",
                 DatesComponent._b_yearrel,
             ),
         ]
@@ -573,7 +578,12 @@ class DatesComponent:
         self._units_re = regex.compile(rf"{_W}(?:{_UNITS})(?!\p{{L}})", regex.IGNORECASE)
         # Before a bare d/m: house numbers, ratios and scores, not dates.
         self._bare_dm_before = regex.compile(
-            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả|đánh{_W}giá)[ ]*:?[ ]*$",
+            rf"(?:số|nhà|ngõ|hẻm|kiệt|ngách|tổ|lô|phòng|căn|km|đường|phố|công{_W}viên|cầu|quảng{_W}trường|chợ|bến|vòng|quốc{_W}lộ|QL|tỉnh{_W}lộ|tỷ{_W}số|tỉ{_W}số|tỷ{_W}lệ|tỉ{_W}lệ|chiếm|đạt|được|điểm|khoảng|gần|hơn|trên|dưới|top|hạng|thứ|lớp|kết{_W}quả|đánh{_W}giá|bậc|thợ)[ ]*:?[ ]*$",
+            regex.IGNORECASE,
+        )
+        # `bậc thợ 4/7, 3/6`: the next member of a list of grades or ratios is one too
+        self._ratio_list_before = regex.compile(
+            rf"(?:bậc|thợ|hạng|tỷ{_W}lệ|tỉ{_W}lệ){_W0}\d{{1,3}}/\d{{1,3}}(?:{_W0},{_W0}\d{{1,3}}/\d{{1,3}})*{_W0}(?:,|và|hoặc){_W0}$",
             regex.IGNORECASE,
         )
         # After a bare d/m: punctuation, a function word or a capital; `5/5 hạng mục` is a ratio.
@@ -603,7 +613,7 @@ class DatesComponent:
         # (a sports word earlier in the clause, or a score word right after).
         self._score_clause = regex.compile(
             rf"(?<!\p{{L}})(?:t[ỷỉ]{_W}số|(?<!(?:chiến|đại|toàn|thần|khải){_W})thắng|thua|hòa|hoà|chung{_W}cuộc|hiệp{_W}(?:một|hai|1|2|phụ)"
-            rf"|trận{_W}(?:đấu|cầu|chung{_W}kết|bán{_W}kết|tứ{_W}kết|giao{_W}hữu|lượt{_W}(?:đi|về))|ghi{_W}bàn|bàn{_W}thắng|loạt{_W}sút|penalty)"
+            rf"|trận{_W}(?:đấu|cầu|chung{_W}kết|bán{_W}kết|tứ{_W}kết|giao{_W}hữu|lượt{_W}(?:đi|về))|ghi{_W}bàn|bàn{_W}thắng|loạt{_W}sút|penalty|dẫn{_W}trước|ngược{_W}dòng)"
             rf"(?!\p{{L}})[^.!?;\n]{{0,48}}$",
             regex.IGNORECASE,
         )
@@ -621,6 +631,13 @@ class DatesComponent:
         self._wd_date_after = regex.compile(rf"{_W0}[,(]?{_W0}(?:ngày{_W})?\d{{1,2}}{_W0}(?:[/-]|tháng)", regex.IGNORECASE)
         self._ordinal_before = regex.compile(
             rf"(?:lần|người|vị{_W}trí|hạng|đợt|khóa|kỳ|phần|điều|mục|bước|đứng|xếp|con|lớp|giải|số|năm|tháng|tuần|quý|ngày|đời){_W}$",
+            regex.IGNORECASE,
+        )
+        # `làn sóng Covid-19 thứ hai này`, `đợt dịch thứ ba này`: an ordinal whose head stands a
+        # word or two before it (lowercase `thứ hai này` with no part of the day).
+        self._ordinal_head_near = regex.compile(
+            rf"(?<!\p{{L}})(?:sóng|đợt|lần|vòng|trận|chặng|mùa{_W}giải|giai{_W}đoạn|phiên|kỳ|khóa)"
+            rf"(?:{_W}[\p{{L}}\d-]+){{1,3}}{_W}$",
             regex.IGNORECASE,
         )
         self._quarter_member = regex.compile(r"(?<![\p{L}\d])(?:IV|I{1,3}|[1-4]|một|hai|ba|bốn|tư)(?![\p{L}\d])", regex.IGNORECASE)
@@ -649,7 +666,8 @@ class DatesComponent:
             regex.IGNORECASE,
         )
         self._span_before = regex.compile(rf"(?<!\p{{L}})(?:trong|suốt|mất|kéo{_W}dài|vòng|cách{_W}ly|chờ){_W}(?:(?:hơn|gần|khoảng){_W})?$", regex.IGNORECASE)
-        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những)(?:{_W}(?:buổi|ngày))?{_W}$", regex.IGNORECASE)
+        # `mỗi buổi sáng thứ 2` (every Monday), `một buổi chiều thứ 7` (some Saturday): no one date
+        self._every_before = regex.compile(rf"(?<!\p{{L}})(?:mỗi|hàng|hằng|các|những|một)(?:{_W}(?:buổi|ngày|hôm))?{_W}$", regex.IGNORECASE)
         self._compared_before = regex.compile(rf"(?<!\p{{L}})(?:so{_W}với|hơn|bằng|từ|đến|tới)(?:{_W}\p{{L}}+)?{_W}$", regex.IGNORECASE)
         self._hour_h_ctx = regex.compile(
             rf"(?<!(?:kéo{_W}dài|mất|trong|suốt|sau|chờ|tốn|thêm|còn|vòng|hơn|gần|khoảng|chừng)(?:{_W}(?:khoảng|chừng|gần|hơn))?{_W})"
@@ -666,6 +684,8 @@ class DatesComponent:
             rf"(?<!\p{{L}})(?:mỗi|hằng|hàng)(?:{_W}(?:dịp|độ|khi|kỳ|năm|mùa))?{_W0},?{_W}(?:(?:vào|từ|khoảng|trong|dịp|những{_W}ngày|các{_W}ngày){_W})*$",
             regex.IGNORECASE,
         )
+        # `Hằng năm, …` earlier in the sentence: a bare `cuối năm` after it recurs
+        self._yearly_before = regex.compile(rf"(?<!\p{{L}})(?:hàng|hằng|mỗi){_W}năm(?!\p{{L}})[^.!?\n]*$", regex.IGNORECASE)
         self._future_before = regex.compile(
             rf"(?<!\p{{L}})(?:sẽ|sắp|dự{_W}kiến|dự{_W}định|kế{_W}hoạch|chậm{_W}nhất|hạn{_W}chót|thời{_W}hạn)(?!\p{{L}})", regex.IGNORECASE
         )
@@ -1061,7 +1081,10 @@ class DatesComponent:
 
     def _b_week(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
         a.grain = "week"
-        a.rel = _WEEK_OFFSETS[" ".join(g["wrel"].lower().split())]
+        w = " ".join(g["wrel"].lower().split())
+        a.rel = _WEEK_OFFSETS[w]
+        if a.mod == "cuối" and w in ("qua", "vừa qua", "vừa rồi"):
+            a.extra = {"weekend": 1}  # `cuối tuần qua`: the last weekend, last week's on a weekday
         return a
 
     def _b_relday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
@@ -1107,6 +1130,8 @@ class DatesComponent:
         w = " ".join((g.get("yrel") or "").lower().split())
         if w in ("trước", "sau", "tiếp theo") and self._rule_text_before.search(text, max(0, a.s - 40), a.s):
             return None  # `kê khai doanh thu năm trước`: a rule's reference year, not a date
+        if not w and a.mod and self._yearly_before.search(text, max(0, a.s - 100), a.s):
+            return None  # `Hàng năm, … vài ngày cuối năm`: every year's end, a habit
         if w in ("trước", "sau", "tiếp theo") or (not w and a.mod):
             a.extra = {"story": a.yrel or 0}  # relative to the year the text has fixed, if any
         a.grain = "year"
@@ -1116,7 +1141,7 @@ class DatesComponent:
 
     def _weekday(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
         if self._every_before.search(text, max(0, a.s - 14), a.s):
-            return None  # `mỗi buổi sáng thứ 2`: every Monday, not a date
+            return None  # `mỗi buổi sáng thứ 2`, `một buổi chiều thứ 7`: not one date
         a.grain = "day"
         a.rel = 0  # relative: never joined into a range; resolved in ``_resolve``
         wd = _WEEKDAYS[" ".join(g["wd"].lower().split())]
@@ -1129,6 +1154,11 @@ class DatesComponent:
                 return None  # `ca nhiễm thứ 4 này`: an ordinal
             if self._ordinal_before.search(text, max(0, a.s - 12), a.s):
                 return None
+            if (
+                w == "này" and a.part is None and g.get("part") is None and g["wd"].islower()
+                and self._ordinal_head_near.search(text, max(0, a.s - 40), a.s)
+            ):
+                return None  # `làn sóng Covid-19 thứ hai này`: the second wave
             if w == "này":
                 a.extra = {"wd": wd, "wk": 0}
             else:
@@ -1158,10 +1188,10 @@ class DatesComponent:
         return a
 
     def _after(self, a: _Atom, g: _Groups, text: str) -> _Atom | None:
-        n = _count_of_units(a, g, 100)
+        n = _count_of_units(a, g, 100) if g.get("n") else _unit_grain(a, g)
         if n is None or self._span_before.search(text, max(0, a.s - 16), a.s):
             return None  # `trong 4 năm sau đó`: a span of time, not a point
-        a.extra = {"after": n}
+        a.extra = {"after": -n if g.get("back") else n}
         return a
 
     @staticmethod
@@ -1336,6 +1366,8 @@ class DatesComponent:
                 return None  # 24/7: round the clock
             if self._ratio_after.match(text, a.e) or self._bare_dm_before.search(text, max(0, a.s - 16), a.s):
                 return None  # `1/6 triệu trẻ`, `6/8 người`, `tỷ lệ 1/5`: ratios, not dates
+            if text[max(0, a.s - 6) : a.s].rstrip().endswith((",", "và", "hoặc")) and self._ratio_list_before.search(text, max(0, a.s - 40), a.s):
+                return None  # `bậc thợ 4/7, 3/6`: grades, not days
             if self._numlist_before.search(text, max(0, a.s - 40), a.s):
                 return None  # `Các tổ 4, 11 và 18/10`: numbered things, not days (`các ngày 4, 11 và 18/10` is a daylist)
             if sep == "-" and (self._score_clause.search(text, max(0, a.s - 64), a.s) or self._score_after.match(text, a.e)):
@@ -1343,6 +1375,8 @@ class DatesComponent:
             line_start = self._line_start.search(text, max(0, a.s - 4), a.s) is not None and text.startswith(":", a.e)
             if sep == "-" and self._units_re.match(text, a.e):
                 return None  # `sau 3-5 năm`: a range of counts
+            if sep == "-" and text.startswith("-", a.e) and text[a.e + 1 : a.e + 2].isdigit():
+                return None  # `(3-4-3)`, `4-4-2`: a team formation
             # `ngày 5 và 6-10`, `ngày 3, 4/10`, `Từ 2-9 đến 10-9`: after a day, a day
             after_day = self._day_before.search(text, max(0, a.s - 24), a.s) or self._dash_range_before.search(
                 text, max(0, a.s - 24), a.s
@@ -1452,6 +1486,17 @@ class DatesComponent:
                     and self._from_re.search(text, max(0, a.s - 28), a.s)
                 ):
                     a = replace(a, grain="month", m=1, kind="month")  # `từ năm 2016 đến hết tháng 11/2020`: from January
+                if (
+                    gap_m is not None and a.grain == "month" and b.grain == "day" and a.mod is None and a.m is not None
+                    and b.kind in _DAY_KINDS and b.end is None and b.rel is None and b.anaphor is None
+                    and self._from_re.search(text, max(0, a.s - 28), a.s)
+                ):
+                    # `từ tháng 4/2021 đến ngày 30/3/2022`: one range, from the 1st of the month
+                    r = self._range(replace(a, grain="day", d=1), b, text)
+                    if r is not None:
+                        out.append(r)
+                        i += 2
+                        continue
                 if (
                     gap_m is not None
                     and b.grain == a.grain
@@ -1774,6 +1819,8 @@ class DatesComponent:
         if a.grain == "week":
             pd = pub.as_date()
             assert pd is not None
+            if "weekend" in a.extra and pd.weekday() < 5:
+                k -= 1  # published Monday to Friday: the weekend just past lies in the week before
             return _iso_week(pd + timedelta(weeks=k)), "week", None, None
         if a.grain == "month":
             assert pub.month is not None
@@ -1866,6 +1913,9 @@ def _century(yy: int, pub: PubDate | None) -> int:
     return y - 100 if y > pub.year + 1 else y
 
 
+_UNIT_GRAIN = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}
+
+
 def _count_of_units(a: _Atom, g: _Groups, most: int) -> int | None:
     """`5 năm`, `hai tuần`: the count (1 … ``most``, else None); the unit becomes the grain."""
     n = _num(g["n"])
@@ -1875,8 +1925,14 @@ def _count_of_units(a: _Atom, g: _Groups, most: int) -> int | None:
     if u.startswith("thập"):  # `ba thập kỷ qua`: decades count in years
         a.grain = "year"
         return n * 10 if n * 10 <= most else None
-    a.grain = {"năm": "year", "tháng": "month", "tuần": "week", "ngày": "day"}[u]
+    a.grain = _UNIT_GRAIN[u]
     return n
+
+
+def _unit_grain(a: _Atom, g: _Groups) -> int:
+    """`tháng sau đó`: one unit, which becomes the grain."""
+    a.grain = _UNIT_GRAIN[g["u"].lower()]
+    return 1
 
 
 def _quarter_number(s: str) -> int:
