@@ -207,7 +207,7 @@ _OBJECT_PREP_RE = regex.compile(r"(?<!\w)(?:của|cho|với|tới|đến|sang|t�
 _DESTINATION_RE = regex.compile(r"(?<!\w)(?:tới|sang)\s+$", regex.IGNORECASE)
 # A country the money goes to (``viện trợ … cho Ukraine``, ``cho các đối tác … ở Ấn Độ``): no
 # place of the money, the payer's country is (rule ``destination``).
-_GIVEN_TO_RE = regex.compile(r"(?<!\w)cho\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
+_GIVEN_TO_RE = regex.compile(r"(?<!\w)cho\s+(?!(?:biết|hay|rằng|thấy|phép|là)(?!\w))(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
 # A neighbour named in the sentence (``hai tỉnh giáp biên giới với An Giang là Takeo``) is no
 # place of what the sentence counts (rule ``neighbour``).
 _NEIGHBOUR_RE = regex.compile(
@@ -371,7 +371,7 @@ class _Sentence:
     counts: list[CountItem] = field(default_factory=list)
     dates: list[DateItem] = field(default_factory=list)
     places: list[tuple[int, int, Location]] = field(default_factory=list)  # (start, end, Location)
-    neighbours: int = 0  # places named as neighbours (``giáp An Giang``), left out of ``places``
+    neighbours: list[Location] = field(default_factory=list)  # named as neighbours (``giáp An Giang``): left out of ``places``
     nationalities: int = 0  # countries named as a nationality (``công dân Nga``): no place, and no default place
     policies: list[tuple[int, int, Policy]] = field(default_factory=list)  # (start, end, Policy)
     officials: list[tuple[int, int, Official]] = field(default_factory=list)
@@ -493,7 +493,7 @@ class FactsComponent:
                         s.nationalities += 1  # ``đoàn chuyên gia Ấn Độ``, ``62 công dân Nga``: a nationality, not a place (rule ``nationality``)
                         continue
                     if _NEIGHBOUR_RE.search(doc.original, max(s.start, m.start - 40), m.start):
-                        s.neighbours += 1
+                        s.neighbours.append(loc)
                         continue  # ``giáp biên giới với An Giang``: a neighbour, not the place (rule ``neighbour``)
                     s.places.append((m.start, m.end, loc))
         for p in rec.policies:
@@ -549,6 +549,8 @@ class FactsComponent:
                 if at(pos) is sent:
                     sent.province_words.append((pos, hit.group().lower()))
         for s in sents:
+            if s.neighbours:  # every mention of a neighbour (``giáp An Giang …, lây lan vào An Giang``)
+                s.places = [x for x in s.places if not any(x[2] is n for n in s.neighbours)]
             s.amounts.sort(key=lambda x: x.start)
             s.counts.sort(key=lambda x: x.start)
             s.dates.sort(key=lambda x: x.start)
