@@ -91,6 +91,18 @@ names several (``main_province``); ``nước này`` is the country the sentence 
 (``subject_country``); a destination (``đưa con tới Singapore``) and the place of the next item
 (``… và cho huyện B 500 triệu``) are no place of the money (``destination``, ``other_item``); a
 school's own scholarships are no support (``school_scholarship``).
+Round 6 (the second independent check's families; docs/accuracy.md, "Linked facts", round 6): a figure
+bracketed after a place is that place's (``Ấn Độ (8,2 triệu ca mắc)``: ``bracketed``); a total whose
+province shares add up to it is the country's, their common parent (``10 ca … tại A (2), B (8)``:
+``breakdown``); a neighbour (``giáp An Giang``) is no place (``neighbour``); ``Họ là quốc gia`` and
+``nước này`` after a sentence-initial ``Tại X,`` refer to that country (``subject_country``); a country
+after ``cho`` is where money goes, not its place (``destination``); a capital before a verb of paying
+(``Washington sẽ cung cấp``) is its country (``capital_metonym``); a condition or forecast with ``sẽ``
+makes no cases (``projection``), nor do users or accounts of a data leak; a daily rate over a span to
+now (``trong vòng 1 tuần qua``) is undated (``daily_rate``); an institute's, faculty's or centre's own
+scholarships are no support (``school_scholarship``); an appeal for one's own relative is private
+money (``family_appeal``); the article's only date, when it is an earlier report's day (``báo X đăng
+tải``), does not date money (``report_day``).
 
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
@@ -201,13 +213,16 @@ _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 _SCHOOL_GIVER_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|[Đđ]ại học|[Hh]ọc viện|ĐH|Viện|Khoa|Trung tâm)(?!\w)")
 _SCHOOL_NAME_RE = regex.compile(r"(?:[Tt]rường|Đại học|Học viện|ĐH|Viện|Khoa|Trung tâm)(?!\w)")
 _SCHOOL_OWN_RE = regex.compile(r"học bổng\s+(?:của|do)\s+(?:[Tt]rường|Đại học|Học viện|ĐH|Viện|Khoa|Trung tâm)(?!\w)")
+_SENTENCE_TOPIC_RE = regex.compile(r"(?:^|[.!?\n]\s*)(?:Tại|Ở)\s+$")
+_AT_PREP_RE = regex.compile(r"(?<!\w)(?:ở|tại)\s+$", regex.IGNORECASE)  # ``bùng phát ở Ấn Độ``: a place, not the subject
+_TOPIC_BACK = 400  # how far before the sentence before a topic ``Tại X,`` is looked for
 _TOPIC_RE = regex.compile(r"\s*(?:Tại|Ở)\s+")  # ``Tại Pakistan, …``: the sentence's topic, its subject
 _OBJECT_PREP_RE = regex.compile(r"(?<!\w)(?:của|cho|với|tới|đến|sang|từ|theo|và|giữa)\s+$", regex.IGNORECASE)
 # ``đưa con tới Singapore điều trị``: a destination is no place of the money (rule ``destination``).
 _DESTINATION_RE = regex.compile(r"(?<!\w)(?:tới|sang)\s+$", regex.IGNORECASE)
 # A country the money goes to (``viện trợ … cho Ukraine``, ``cho các đối tác … ở Ấn Độ``): no
 # place of the money, the payer's country is (rule ``destination``).
-_GIVEN_TO_RE = regex.compile(r"(?<!\w)cho\s+(?!(?:biết|hay|rằng|thấy|phép|là)(?!\w))(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
+_GIVEN_TO_RE = regex.compile(r"(?<!\w)cho\s+(?!(?:biết|hay|rằng|thấy|phép|là)(?!\w))(?:[^\s,.;:]+\s+){0,8}$", regex.IGNORECASE)
 # A neighbour named in the sentence (``hai tỉnh giáp biên giới với An Giang là Takeo``) is no
 # place of what the sentence counts (rule ``neighbour``).
 _NEIGHBOUR_RE = regex.compile(
@@ -699,7 +714,14 @@ class FactsComponent:
                 lo, hi = bisect_left(ctx.place_starts, s.prev_start), bisect_left(ctx.place_starts, s.start)
                 prev = [(p, loc) for p, loc in ctx.place_mentions[lo:hi] if loc.level == "country"]
                 subject = next((loc for p, loc in prev if not _OBJECT_PREP_RE.search(doc.original, max(s.prev_start, p - 8), p)
+                                and not _AT_PREP_RE.search(doc.original, max(s.prev_start, p - 5), p)
                                 or _TOPIC_RE.fullmatch(doc.original, s.prev_start, p)), None)
+                if subject is None and prev:
+                    # ``Tại Pakistan, … . Số ca … trùng với đợt bùng phát ở Ấn Độ. … nước này``: the sentence
+                    # before names countries only as objects; the topic a sentence before it opened with.
+                    lo = bisect_left(ctx.place_starts, s.prev_start - _TOPIC_BACK)
+                    subject = next((loc for p, loc in reversed(ctx.place_mentions[lo:hi]) if p < s.prev_start and loc.level == "country"
+                                    and _SENTENCE_TOPIC_RE.search(doc.original, max(0, p - 8), p)), None)
                 if subject is not None:
                     return subject, "subject_country"
             if level is not None:
