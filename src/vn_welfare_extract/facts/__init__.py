@@ -47,9 +47,10 @@ RULES: dict[str, frozenset[str]] = {
             "after_count", "article_default", "back_reference", "in_sentence", "large_default", "nationality",
             "nationwide", "nearest", "none", "province_reference", "related", "several", "source", "unknown_place",
             "world", "part_place", "main_province", "subject_country", "destination", "other_item",
+            "bracketed", "neighbour", "capital_metonym", "breakdown",
         )),
         *(f"date={how}" for how in (
-            "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "in_sentence", "none", "to_now",
+            "annual_rate", "article_default", "as_of", "back_reference", "budget_period", "report_day", "in_sentence", "none", "to_now",
         )),
         "range_end", "daily_rate", "vague_amount",
         "amount=back_reference", "policy=back_reference",

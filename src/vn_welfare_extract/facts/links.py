@@ -91,6 +91,18 @@ names several (``main_province``); ``nước này`` is the country the sentence 
 (``subject_country``); a destination (``đưa con tới Singapore``) and the place of the next item
 (``… và cho huyện B 500 triệu``) are no place of the money (``destination``, ``other_item``); a
 school's own scholarships are no support (``school_scholarship``).
+Round 6 (the second independent check's families; docs/accuracy.md, "Linked facts", round 6): a figure
+bracketed after a place is that place's (``Ấn Độ (8,2 triệu ca mắc)``: ``bracketed``); a total whose
+province shares add up to it is the country's, their common parent (``10 ca … tại A (2), B (8)``:
+``breakdown``); a neighbour (``giáp An Giang``) is no place (``neighbour``); ``Họ là quốc gia`` and
+``nước này`` after a sentence-initial ``Tại X,`` refer to that country (``subject_country``); a country
+after ``cho`` is where money goes, not its place (``destination``); a capital before a verb of paying
+(``Washington sẽ cung cấp``) is its country (``capital_metonym``); a condition or forecast with ``sẽ``
+makes no cases (``projection``), nor do users or accounts of a data leak; a daily rate over a span to
+now (``trong vòng 1 tuần qua``) is undated (``daily_rate``); an institute's, faculty's or centre's own
+scholarships are no support (``school_scholarship``); an appeal for one's own relative is private
+money (``family_appeal``); the article's only date, when it is an earlier report's day (``báo X đăng
+tải``), does not date money (``report_day``).
 
 Linking never crosses a sentence, except through an explicit back-reference (``tỉnh này``,
 ``quyết định này``, ``theo đó`` -> a document of the sentence before, ``số tiền trên``) or ``toàn tỉnh``/``tỉnh`` when the article names exactly one
@@ -198,11 +210,51 @@ _SOURCE_SPEAKER_RE = regex.compile(r"(?<!\w)(?:nguồn tin|giới chức)(?!\w)"
 _IN_NAME_RE = regex.compile(r"\p{L}[ ]$")
 # ``Theo ông X, …``: an attribution, not a speech verb of X.
 # A school or university as the giver of scholarships (rule ``school_scholarship``).
-_SCHOOL_GIVER_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|[Đđ]ại học|[Hh]ọc viện|ĐH)(?!\w)")
-_SCHOOL_NAME_RE = regex.compile(r"(?:[Tt]rường|Đại học|Học viện|ĐH)(?!\w)")
+_SCHOOL_GIVER_RE = regex.compile(r"(?<!\w)(?:[Tt]rường|[Đđ]ại học|[Hh]ọc viện|ĐH|Viện|Khoa|Trung tâm)(?!\w)")
+_SCHOOL_NAME_RE = regex.compile(r"(?:[Tt]rường|Đại học|Học viện|ĐH|Viện|Khoa|Trung tâm)(?!\w)")
+_SCHOOL_OWN_RE = regex.compile(r"học bổng\s+(?:của|do)\s+(?:[Tt]rường|Đại học|Học viện|ĐH|Viện|Khoa|Trung tâm)(?!\w)")
+_SENTENCE_TOPIC_RE = regex.compile(r"(?:^|[.!?\n]\s*)(?:Tại|Ở)\s+$")
+_AT_PREP_RE = regex.compile(r"(?<!\w)(?:ở|tại)\s+$", regex.IGNORECASE)  # ``bùng phát ở Ấn Độ``: a place, not the subject
+_TOPIC_BACK = 400  # how far before the sentence before a topic ``Tại X,`` is looked for
+_TOPIC_RE = regex.compile(r"\s*(?:Tại|Ở)\s+")  # ``Tại Pakistan, …``: the sentence's topic, its subject
 _OBJECT_PREP_RE = regex.compile(r"(?<!\w)(?:của|cho|với|tới|đến|sang|từ|theo|và|giữa)\s+$", regex.IGNORECASE)
 # ``đưa con tới Singapore điều trị``: a destination is no place of the money (rule ``destination``).
 _DESTINATION_RE = regex.compile(r"(?<!\w)(?:tới|sang)\s+$", regex.IGNORECASE)
+# A country the money goes to (``viện trợ … cho Ukraine``, ``cho các đối tác … ở Ấn Độ``): no
+# place of the money, the payer's country is (rule ``destination``).
+_GIVEN_TO_RE = regex.compile(r"(?<!\w)cho\s+(?!(?:biết|hay|rằng|thấy|phép|là)(?!\w))(?:[^\s,.;:]+\s+){0,8}$", regex.IGNORECASE)
+# A neighbour named in the sentence (``hai tỉnh giáp biên giới với An Giang là Takeo``) is no
+# place of what the sentence counts (rule ``neighbour``).
+_NEIGHBOUR_RE = regex.compile(
+    r"(?<!\w)(?:giáp|giáp ranh|tiếp giáp|láng giềng)(?:\s+biên giới)?(?:\s+(?:với|của))?\s+(?:(?:tỉnh|nước|thành phố|huyện)\s+)?$",
+    regex.IGNORECASE,
+)
+# A figure bracketed right after a place (``Ấn Độ (17,6 triệu ca mắc)``) is that place's (rule ``bracketed``).
+_OPEN_BRACKET_RE = regex.compile(r"\(\s*(?:(?:hơn|gần|khoảng|trên|tới|với)\s+)?$", regex.IGNORECASE)
+# A projection (``nếu không …, đến năm 2050 sẽ …``, ``dự báo … sẽ``): its counts are no cases
+# (rule ``projection``): a condition or forecast word and a future in one sentence.
+_FORECAST_RE = regex.compile(r"(?<!\w)(?:nếu|dự báo|dự đoán|ước tính|kịch bản)(?!\w)", regex.IGNORECASE)
+_WILL_RE = regex.compile(r"(?<!\w)sẽ(?!\w)", regex.IGNORECASE)
+# A daily rate over a span to now (``trong vòng 1 tuần qua``, ``ba tháng qua``) is not dated by it
+# (rule ``daily_rate``).
+_PAST_SPAN_RE = regex.compile(r"(?<!\w)qua\s*$", regex.IGNORECASE)
+# ``thành phố Washington``: the city itself, no metonym of its country.
+_CITY_WORD_RE = regex.compile(r"(?<!\w)(?:thành phố|thủ đô|TP\.?)\s+$", regex.IGNORECASE)
+# ``Ngày 23/4, báo X đăng tải bài viết``: the day of an earlier report (rule ``report_day``).
+_REPORT_DAY_RE = regex.compile(r"[^.;]{0,60}?(?<!\w)(?:đăng tải|đăng bài|đưa tin|có bài viết|phản ánh)(?!\w)", regex.IGNORECASE)
+# A capital standing for its government before a verb of paying or saying (``Washington sẽ cung
+# cấp``, ``Bắc Kinh tuyên bố``): its country (rule ``capital_metonym``).
+_CAPITALS = frozenset(word_list("links.capital_metonyms"))
+_METONYM_VERB_RE = regex.compile(
+    r"\s+(?:(?:sẽ|đã|cũng|vừa|mới|đang|còn)\s+){0,2}(?:cung cấp|viện trợ|tài trợ|hỗ trợ|chi|cam kết|gửi|tặng|công bố|tuyên bố|cho biết|khẳng định)(?!\w)",
+    regex.IGNORECASE,
+)
+# An appeal for one's own relative (``kêu gọi quyên góp ủng hộ cho con gái``) is private money
+# (rule ``family_appeal``).
+_FAMILY_APPEAL_RE = regex.compile(
+    r"(?<!\w)(?:quyên góp|gây quỹ|kêu gọi|ủng hộ)(?:\s+[^\s,.;:]+){0,3}?\s+cho\s+(?:con(?:\s+(?:gái|trai))?|vợ|chồng|bố|mẹ|cha)(?!\s+em)(?!\w)",
+    regex.IGNORECASE,
+)
 _OTHER_ITEM_RE = regex.compile(r"(?<!\w)(?:và|còn)\s+(?:cho|hỗ trợ|cấp cho|tặng)(?!\w)", regex.IGNORECASE)
 _TO_NOW_RE = regex.compile(r"[\s,]*(?:đến|tới|cho đến|cho tới)\s+nay(?!\w)", regex.IGNORECASE)
 # ``được Quốc hội cho sử dụng nguồn vốn``: a body that permits is no payer (rule ``payer_body``).
@@ -334,6 +386,7 @@ class _Sentence:
     counts: list[CountItem] = field(default_factory=list)
     dates: list[DateItem] = field(default_factory=list)
     places: list[tuple[int, int, Location]] = field(default_factory=list)  # (start, end, Location)
+    neighbours: list[Location] = field(default_factory=list)  # named as neighbours (``giáp An Giang``): left out of ``places``
     nationalities: int = 0  # countries named as a nationality (``công dân Nga``): no place, and no default place
     policies: list[tuple[int, int, Policy]] = field(default_factory=list)  # (start, end, Policy)
     officials: list[tuple[int, int, Official]] = field(default_factory=list)
@@ -454,6 +507,9 @@ class FactsComponent:
                     if loc.level == "country" and _NATIONALITY_RE.search(doc.original, max(s.start, m.start - 30), m.start):
                         s.nationalities += 1  # ``đoàn chuyên gia Ấn Độ``, ``62 công dân Nga``: a nationality, not a place (rule ``nationality``)
                         continue
+                    if _NEIGHBOUR_RE.search(doc.original, max(s.start, m.start - 40), m.start):
+                        s.neighbours.append(loc)
+                        continue  # ``giáp biên giới với An Giang``: a neighbour, not the place (rule ``neighbour``)
                     s.places.append((m.start, m.end, loc))
         for p in rec.policies:
             for m in p.mentions:
@@ -508,6 +564,8 @@ class FactsComponent:
                 if at(pos) is sent:
                     sent.province_words.append((pos, hit.group().lower()))
         for s in sents:
+            if s.neighbours:  # every mention of a neighbour (``giáp An Giang …, lây lan vào An Giang``)
+                s.places = [x for x in s.places if not any(x[2] is n for n in s.neighbours)]
             s.amounts.sort(key=lambda x: x.start)
             s.counts.sort(key=lambda x: x.start)
             s.dates.sort(key=lambda x: x.start)
@@ -540,12 +598,30 @@ class FactsComponent:
             _DESTINATION_RE.search(doc.original, max(s.start, ps - 8), ps) for ps, _pe, loc in s.places if loc is mplace
         ):
             mplace, mplace_how = None, "destination"  # ``quyên góp … để đưa con tới Singapore điều trị``
+        if mplace is not None and mplace.level == "country" and mplace_how == "in_sentence" and all(
+            _GIVEN_TO_RE.search(doc.original, max(s.start, ps - 45), ps) for ps, _pe, loc in s.places if loc is mplace
+        ):
+            # ``gói hỗ trợ quân sự trị giá 125 triệu USD cho Ukraine``: where the money goes; the
+            # payer's country, when the sentence names one, is the money's place.
+            payer = next((loc for ps, _pe, loc in s.places if loc.level == "country" and loc is not mplace
+                          and not _GIVEN_TO_RE.search(doc.original, max(s.start, ps - 45), ps)), None)
+            mplace, mplace_how = payer, "destination"
+        if mplace is not None and mplace.level == "city" and mplace.parent and mplace.code and mplace.name in _CAPITALS and any(
+            loc is mplace and _METONYM_VERB_RE.match(doc.original, pe)
+            and not _CITY_WORD_RE.search(doc.original, max(s.start, ps - 12), ps) for ps, pe, loc in s.places
+        ):
+            # ``Washington sẽ cung cấp gói viện trợ``: the government, its country (rule ``capital_metonym``).
+            mplace, mplace_how = Location(mplace.parent, "country", [], mplace.code), "capital_metonym"
         if mplace is not None and mplace_how == "in_sentence" and _listed(doc, s, mplace.level):
             # ``bồi thường cho 229 hộ thuộc xã A và xã B``, ``Mỹ viện trợ cho Ấn Độ``: several places of one
             # level, none of them the money's own (rule ``several``).
             mplace, mplace_how = None, "several"
         for cl in self._clauses(doc, s):
             cdate, cdate_how = _fact_date(dates, cl.start, cl.end, s, ctx)
+            if cdate_how == "article_default" and cdate is not None and _REPORT_DAY_RE.match(doc.original, cdate.end, min(len(doc.original), cdate.end + 80)):
+                # ``Ngày 23/4, báo X đăng tải bài viết …``: the article's only date is an earlier
+                # report's day, not when the money was paid or decided (rule ``report_day``).
+                cdate, cdate_how = None, "report_day"
             f = self._support(doc, s, cl, ctx, mplace, mplace_how, cdate, cdate_how, rate_per)
             if f is not None:
                 rec.facts.append(f)
@@ -623,6 +699,8 @@ class FactsComponent:
         own = [x for x in s.places if not _RELATED_RE.search(doc.original, max(s.start, x[0] - 60), x[0])]
         if s.places and not own:
             return None, "related"
+        if not own and s.neighbours:
+            return None, "neighbour"  # ``hai tỉnh giáp An Giang … có hàng trăm ca``: not the article's place either
         if own and (ref is None or ref.pos > own[0][0]):
             # The most specific place the sentence names (first among equals).
             best = max(own, key=lambda x: (_PLACE_LEVELS.get(x[2].level, 0), -x[0]))
@@ -635,7 +713,15 @@ class FactsComponent:
                 # the sentence before is about, its first not after a preposition (rule ``subject_country``).
                 lo, hi = bisect_left(ctx.place_starts, s.prev_start), bisect_left(ctx.place_starts, s.start)
                 prev = [(p, loc) for p, loc in ctx.place_mentions[lo:hi] if loc.level == "country"]
-                subject = next((loc for p, loc in prev if not _OBJECT_PREP_RE.search(doc.original, max(s.prev_start, p - 8), p)), None)
+                subject = next((loc for p, loc in prev if not _OBJECT_PREP_RE.search(doc.original, max(s.prev_start, p - 8), p)
+                                and not _AT_PREP_RE.search(doc.original, max(s.prev_start, p - 5), p)
+                                or _TOPIC_RE.fullmatch(doc.original, s.prev_start, p)), None)
+                if subject is None and prev:
+                    # ``Tại Pakistan, … . Số ca … trùng với đợt bùng phát ở Ấn Độ. … nước này``: the sentence
+                    # before names countries only as objects; the topic a sentence before it opened with.
+                    lo = bisect_left(ctx.place_starts, s.prev_start - _TOPIC_BACK)
+                    subject = next((loc for p, loc in reversed(ctx.place_mentions[lo:hi]) if p < s.prev_start and loc.level == "country"
+                                    and _SENTENCE_TOPIC_RE.search(doc.original, max(0, p - 8), p)), None)
                 if subject is not None:
                     return subject, "subject_country"
             if level is not None:
@@ -682,7 +768,9 @@ class FactsComponent:
         a unit named with its unit word (``tỉnh Quảng Nam``, ``tỉnh``) before the clause's first
         money verb (``một người chơi ở Vĩnh Phúc … đầu tư`` is no payer). A company, bank or
         state group is no public body: its money is public only for relief or charity (rule
-        ``public_money``)."""
+        ``public_money``). An appeal for one's own relative is private (rule ``family_appeal``)."""
+        if _FAMILY_APPEAL_RE.search(doc.original, s.start, s.end):
+            return False
         if any(not _company_org(o) for _p, o in s.orgs):
             return True
         # Cash, gifts, scholarships and tuition are given by schools, shops and companies as
@@ -754,7 +842,10 @@ class FactsComponent:
         substance = totals or rates or aid is not None or s.policies or _has(cl.cues, "support_passive")
         if not substance and not self._public(doc, s, cl):
             return None  # ``Đội đã hỗ trợ hàng ngàn trường hợp gặp nạn``: help, not aid (rule ``aid_substance``)
-        if aid == "học bổng" and verbs and _SCHOOL_GIVER_RE.search(doc.original, max(s.start, cl.start), verbs[0].pos) and not (
+        if aid == "học bổng" and (
+            (verbs and _SCHOOL_GIVER_RE.search(doc.original, max(s.start, cl.start), verbs[0].pos))
+            or _SCHOOL_OWN_RE.search(doc.original, s.start, s.end)
+        ) and not (
             s.policies or _has(s.cues, "welfare") or any(not _company_org(o) and not _SCHOOL_NAME_RE.match(o.name) for _p, o in s.orgs)
         ):
             return None  # ``Năm nay, Trường đã trao học bổng cho 151 sinh viên``: a school's own merit awards (rule ``school_scholarship``)
@@ -917,6 +1008,8 @@ class FactsComponent:
         prev_what: str | None = None
         head_what: str | None = None
         prev: CountItem | None = None
+        if _FORECAST_RE.search(doc.original, s.start, s.end) and _WILL_RE.search(doc.original, s.start, s.end):
+            return  # ``nếu không …, đến năm 2050 sẽ có 10 triệu ca tử vong``: a projection (rule ``projection``)
         for c in s.counts:
             if id(c) in skip:
                 prev_what = head_what = prev = None
@@ -939,11 +1032,15 @@ class FactsComponent:
             # (``Nha Trang có 38 ca, Diên Khánh 11 ca``), else none when several follow it.
             nxt = next((x.start for x in s.counts if x.start > c.start), s.end)
             near: tuple[Location | None, str] | None = (
-                (None, "several") if _several_after(s, c.end, nxt)
-                else _place_after(doc, s, c, nxt) or _unknown_after(doc, s, c, nxt) or _nearest_place(doc, s, c.start)
+                _bracketed(doc, s, c) or (
+                    (None, "several") if _several_after(s, c.end, nxt)
+                    else _place_after(doc, s, c, nxt) or _unknown_after(doc, s, c, nxt) or _nearest_place(doc, s, c.start)
+                )
             )
             if near is None and place_how == "in_sentence" and _several_after(s, c.end, s.end):
                 near = (None, "several")  # ``5 ca mới, trong đó 4 ca … tại A (1), B (2)``
+            if near == (None, "several") and _breakdown_provinces(doc, s, c):
+                near = (_VIETNAM, "breakdown")  # ``10 ca … tại Tây Ninh (1), Sóc Trăng (2) …``: the provinces' common parent
             if near is None and place_how == "article_default" and (c.value is None or c.value > _DEFAULT_PLACE_MAX) and not _LOCAL_BODY_RE.search(
                 doc.original, s.start, s.end
             ):
@@ -968,7 +1065,7 @@ class FactsComponent:
                 f.values["per"] = per.group(1).lower()
                 f.rule += "|daily_rate"
                 if date is not None and (
-                    _TO_DATE_RE.search(date.text) or _period_start(doc, date)
+                    _TO_DATE_RE.search(date.text) or _period_start(doc, date) or _PAST_SPAN_RE.search(date.text)
                     or _FROM_RE.search(doc.text, max(0, doc.norm_index(date.start) - 90), doc.norm_index(date.start))
                 ):
                     f.values["as_of"] = None
@@ -1217,6 +1314,17 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _bracketed(doc: Doc, s: _Sentence, c: CountItem) -> tuple[Location | None, str] | None:
+    """``Nga (1,64 triệu ca mắc)``: a count opening a bracket right after a place is that place's."""
+    m = _OPEN_BRACKET_RE.search(doc.original, max(s.start, c.start - 12), c.start)
+    if m is None:
+        return None
+    for _ps, pe, loc in s.places:
+        if pe <= m.start() and not doc.original[pe : m.start()].strip():
+            return loc, "bracketed"
+    return None
+
+
 def _place_after(doc: Doc, s: _Sentence, c: CountItem, nxt: int) -> tuple[Location | None, str] | None:
     """``8 ca ở xã Đạo Lý, 1 ca ở xã Chân Lý``: the place introduced right after a count (by
     ``ở``/``tại``, before the next count) is the count's own (rule ``after_count``)."""
@@ -1254,6 +1362,23 @@ def _several_after(s: _Sentence, pos: int, nxt: int) -> bool:
         if pos < x[0] < nxt and x[2].level in _PLACE_LEVELS:
             by_level[x[2].level].add(x[2].name)
     return any(len(v) > 1 for v in by_level.values())
+
+
+def _breakdown_provinces(doc: Doc, s: _Sentence, c: CountItem) -> bool:
+    """A count split over two or more provinces after it, each with its share (``Hà Nội (1),
+    Khánh Hòa (6)``), the shares adding up to the count: the total is the country's, the
+    provinces' common parent (rule ``breakdown``)."""
+    names: set[str] = set()
+    total = 0
+    for _ps, pe, loc in s.places:
+        if pe <= c.end or loc.level not in _PLACE_LEVELS:
+            continue
+        share = _SHARE_NUM_RE.match(doc.original, pe)
+        if share is None or loc.level != "province":
+            break
+        names.add(loc.name)
+        total += int(share.group(1))
+    return len(names) > 1 and total == c.value
 
 
 def _part_place(doc: Doc, s: _Sentence, c: CountItem, place: Location) -> bool:
