@@ -248,6 +248,8 @@ class PoliciesComponent:
         self.titles: dict[str, dict[str, tuple[str, str]]] = {}  # kind -> folded tail -> (title, issuer)
         for row in load_table("laws"):
             spellings = [row["title"]] + [a for a in row["alias"].split("|") if a.strip()]
+            # A body inside a title may be abbreviated (``Luật Hoạt động giám sát của Quốc hội và HĐND``).
+            spellings += [_abbreviated(sp) for sp in spellings if _abbreviated(sp) != sp]
             for sp in spellings:
                 for w in sorted(self.kinds, key=len, reverse=True):
                     kd = self.kinds[w]
@@ -645,8 +647,15 @@ class PoliciesComponent:
         if read is None or (table_only and not self._lower_law(text, m.start(), m.end(), read[1])):
             return []
         title, end, rule, issuer = read
-        if self._foreign_named(text, m.start(), end):
-            return []
+        if self.convention_re.search(text, max(0, m.start() - 45), m.start()):
+            return []  # ``Công ước Liên hợp quốc về Luật Biển``: part of a convention's name
+        abroad = self.foreign_re.match(text, end)
+        if abroad is not None:
+            # ``Hiến pháp Mỹ``: another country's law is still a document referred to (SPEC §3, one
+            # item per document), named with its country and given no Vietnamese issuer.
+            hit = _Hit(kd.kind, m.start(), abroad.end(), "foreign_law", title=f"{title} {abroad.group().strip()}")
+            hit.foreign = True
+            return [self._law_tail(doc, hit)]
         hit = _Hit(kd.kind, m.start(), end, rule, title=title)
         if issuer:
             hit.issuers.append((_P_KIND, issuer))
@@ -734,10 +743,6 @@ class PoliciesComponent:
         found = self.titles[kind].get(fold(tail))
         return found if found is not None else self.loose_titles[kind][_loose(tail)]
 
-    def _foreign_named(self, text: str, start: int, end: int) -> bool:
-        """A foreign or international law named as such (``Hiến pháp Mỹ``, ``Công ước …``)."""
-        return bool(self.foreign_re.match(text, end) or self.convention_re.search(text, max(0, start - 45), start))
-
     def _law_tail(self, doc: Doc, hit: _Hit) -> _Hit:
         """The year (``Luật Giáo dục 2019``) and number (``Luật Điện ảnh số 05/2022/QH15``) after a
         title; a law in a sentence about another country takes no Vietnamese issuer."""
@@ -768,9 +773,21 @@ class PoliciesComponent:
         s, _ = doc.sentence_at(hit.start)
         named = [c.group() for c in self.country_re.finditer(doc.text, s, hit.start)]
         if not named:
-            return self._foreign_article(doc)
+            return self._foreign_paragraph(doc, s, hit.end) or self._foreign_article(doc)
         # A title the law table does not know, in a sentence naming another country, is that country's.
-        return named[-1] != "Việt Nam" or (hit.rule != "law_table" and any(n != "Việt Nam" for n in named))
+        return named[-1] != "Việt Nam" or (hit.rule not in ("law_table", "constitution") and any(n != "Việt Nam" for n in named))
+
+    def _foreign_paragraph(self, doc: Doc, s: int, end: int) -> bool:
+        """A law in a sentence naming no country, in a paragraph about another country (before the
+        law it names one country twice, never Việt Nam nor a Vietnamese body): that country's law."""
+        text = doc.text
+        p = max(text.rfind("\n", 0, s) + 1, doc.header_end, s - 1500)
+        named = Counter(c.group() for c in self.country_re.finditer(text, p, s))
+        return (
+            "Việt Nam" not in named
+            and any(n >= 2 for n in named.values())
+            and not self.home_re.search(text, p, doc.sentence_at(end)[1])
+        )
 
     def _foreign_article(self, doc: Doc) -> bool:
         """An article about another country: it names one country at least twice and never
@@ -1229,6 +1246,16 @@ def _share_issuers(doc: Doc, hits: list[_Hit]) -> None:
 def _segs(raw: str) -> list[str]:
     """Code segments split at hyphens (``QĐ-BYT``) or at the space left for one (``QĐ BYT``)."""
     return [s.replace("TƯ", "TW") for s in regex.split(r"[\s/-]+", raw) if s]
+
+
+_TITLE_BODIES = (("Hội đồng nhân dân", "HĐND"), ("Ủy ban nhân dân", "UBND"))
+
+
+def _abbreviated(title: str) -> str:
+    """A law title with its bodies written as their usual abbreviations."""
+    for full, short in _TITLE_BODIES:
+        title = title.replace(full, short)
+    return title
 
 
 def _loose(title: str) -> str:
