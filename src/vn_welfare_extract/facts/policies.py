@@ -350,6 +350,10 @@ class PoliciesComponent:
         )
         # One to five lower-case words naming what kind of such document it is, then ``số`` + digit.
         self.qualified_re = regex.compile(r"\s+(?P<q>\p{Ll}+(?:\s+\p{Ll}+){0,4}?)\s+số\s*:?\s*(?=\d)")
+        # ``của`` + a known issuer + ``số`` between a kind and its number (``nghị quyết của Hội đồng
+        # Bảo an số 822``).
+        self.of_number_re = regex.compile(r"\s+của\s+")
+        self.so_number_re = regex.compile(r"\s*,?\s+số\s*:?\s*(?=\d)")
         # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
         self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
         types = alternation(self.abbr_kind)
@@ -489,10 +493,27 @@ class PoliciesComponent:
         has_so = so is not None and "s" in so.group().lower()
         glued = text[m.end() : m.end() + 1].isdigit()  # ``Nghị quyết68``: a space lost
         c = self.code_re.match(text, so.end()) if so is not None and (so.end() > m.end() or glued) else None
+        of = None
+        if c is None and kd.form == "number":
+            # ``nghị quyết của Hội đồng Bảo an số 822``, ``Quyết định của UBND tỉnh X số 12``: a known
+            # issuer between the kind and its number
+            of = self.of_number_re.match(text, m.end())
+            if of is not None:
+                i = self.issuer_re.match(text, of.end())
+                so = self.so_number_re.match(text, i.end()) if i is not None else None
+                c = self.code_re.match(text, so.end()) if so is not None and i is not None else None
+                of = i if c is not None else None
         if c is not None:
-            hit = self._numbered(doc, kd, m.start(), c, has_so, m.group()[0].islower())
+            hit = self._numbered(doc, kd, m.start(), c, has_so or of is not None, m.group()[0].islower())
             if hit is not None:
-                return [hit, *self._more_numbers(doc, kd, hit)]
+                more = self._more_numbers(doc, kd, hit)
+                if of is not None:
+                    name, complete = self._issuer_from(doc, of, m.start())
+                    for h in (hit, *more):
+                        h.rule = "kind_issuer_number" if h is hit else h.rule
+                        if name:
+                            h.issuers.append((_P_OF if complete else _P_CONTEXT, name))
+                return [hit, *more]
         if kd.form == "title":
             return self._titled(doc, kd, m)
         if kd.kind == "Nghị quyết":
