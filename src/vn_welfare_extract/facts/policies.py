@@ -441,6 +441,8 @@ class PoliciesComponent:
         for h in hits:
             if not h.issuers and not h.foreign and h.number is not None:
                 self._announced_issuer(doc, h)
+            elif h.code and h.issuers and max(h.issuers)[1].startswith("Ban Thường vụ "):
+                self._committee_issuer(doc, h, max(h.issuers)[1])
         _share_issuers(doc, hits)
         for g in self._group(hits):
             if self._corporate(doc, g):
@@ -1017,6 +1019,25 @@ class PoliciesComponent:
         if name and complete:
             h.issuers.append((_P_CONTEXT, name))
 
+    def _committee_issuer(self, doc: Doc, h: _Hit, standing: str) -> None:
+        """``10 Chương trình công tác của Thành ủy Hà Nội …, Chương trình số 03-CTr/TU``: a ``/TU``
+        code is read as the Ban Thường vụ's, but when the same kind, unnumbered, is called the
+        committee's own (``của Thành ủy Hà Nội``, ``Thành ủy Hà Nội ban hành … chương trình``) in
+        the reference's sentence or the one before, the committee is the issuer."""
+        kind_re = self.unnumbered_res.get(h.kind)
+        if kind_re is None:
+            return
+        committee = standing[len("Ban Thường vụ ") :]
+        text = doc.text
+        s, _ = doc.sentence_at(h.start)
+        ps = doc.sentence_at(s - 1)[0] if s > 0 else s
+        for k in kind_re.finditer(text, ps, h.start):
+            near = text[max(ps, k.start() - 80) : min(h.start, k.end() + 60)]
+            at = near.find(committee)
+            if at >= 0 and not near[:at].rstrip().endswith("Thường vụ"):
+                h.issuers.append((_P_BEFORE, committee))
+                return
+
     def _issue_date(self, text: str, pos: int, h: _Hit) -> regex.Match[str] | None:
         """The date after a reference; after a comma, not for a named law without its number
         (``theo Điều 142 Bộ luật Hình sự, ngày 18/5``: the day of the trial)."""
@@ -1162,7 +1183,7 @@ class PoliciesComponent:
         y = g.value("year")
         if y is not None and h.year is not None and y != h.year:
             return False
-        terms = {t.group() for x in (*g.hits, h) if (t := _TERM_RE.search(_loose(x.title or ""))) is not None}
+        terms = {_term_no(t.group()) for x in (*g.hits, h) if (t := _TERM_RE.search(_loose(x.title or ""))) is not None}
         if len(terms) > 1:
             return False  # two plenums of one number in different terms
         c = _str(g.value("code"))
@@ -1267,6 +1288,20 @@ def _share_issuers(doc: Doc, hits: list[_Hit]) -> None:
 def _segs(raw: str) -> list[str]:
     """Code segments split at hyphens (``QĐ-BYT``) or at the space left for one (``QĐ BYT``)."""
     return [s.replace("TƯ", "TW") for s in regex.split(r"[\s/-]+", raw) if s]
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _term_no(term: str) -> int | str:
+    """`` khóa XIII`` and `` khóa 13`` are one term (13)."""
+    t = term.split()[-1].upper()
+    if t.isdigit():
+        return int(t)
+    if not t or any(ch not in _ROMAN for ch in t):
+        return t
+    vals = [_ROMAN[ch] for ch in t]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
 
 
 _TITLE_BODIES = (("Hội đồng nhân dân", "HĐND"), ("Ủy ban nhân dân", "UBND"))
