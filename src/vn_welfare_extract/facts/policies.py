@@ -313,6 +313,10 @@ class PoliciesComponent:
             r"[(,]\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt\s+là|còn\s+gọi\s+là|gọi\s+là|viết\s+tắt\s+là)\s*[\"“]?$",
             regex.IGNORECASE,
         )
+        # ``luật sư``, ``luật pháp``, ``luật chơi``: words that make ``luật`` something else than a law.
+        self.not_law_words = frozenset(word_list("policies.not_law_words"))
+        # A foreign law's title translated in lower case, up to the punctuation that closes it.
+        self.lower_title_re = regex.compile(r"[ ]+(?P<t>\p{Ll}+(?:[ ][\p{L}\d-]+){1,9}?)(?=\s*(?:[,.;:)\"”]|$))")
         # One more lower-case word of a law title after a table title (``Luật giáo dục nghề``).
         self.rename_re = regex.compile(r"[ ](\p{Ll}+)(?![\p{L}\d])")
         self.title_prefixes = frozenset(
@@ -667,6 +671,8 @@ class PoliciesComponent:
                     hit.issuers.append((_P_KIND, kd.issuer))
                 return [self._law_tail(doc, hit)]
         read = self._title_at(doc, kd, m, table_only)
+        if read is None and not table_only:
+            return self._foreign_lower(doc, kd, m)
         if read is None or (table_only and not self._lower_law(text, m.start(), m.end(), read[1])):
             return []
         title, end, rule, issuer = read
@@ -698,6 +704,26 @@ class PoliciesComponent:
             hits.append(self._law_tail(doc, part))
             pos = hits[-1].end
         return hits
+
+    def _foreign_lower(self, doc: Doc, kd: _Kind, m: regex.Match[str]) -> list[_Hit]:
+        """``… điều 11 của Luật phòng chống Covid-19 và các bệnh truyền nhiễm khác, …`` in a story
+        about another country: a foreign law's title translated in lower case, read to the
+        punctuation that closes it (2-10 words, none a verb or particle but ``và``/``các``/``của``)
+        only where the law is abroad (its sentence, paragraph or article is another country's)."""
+        if kd.kind not in ("Luật", "Bộ luật") or not m.group()[0].isupper():
+            return []
+        f = self.lower_title_re.match(doc.text, m.end())
+        if f is None:
+            return []
+        words = f.group("t").split()
+        if words[0] in self.not_law_words or words[0] in self.title_stop or any(w in self.title_stop and w not in ("và", "các", "của") for w in words):
+            return []
+        word = " ".join(m.group().split())
+        hit = _Hit(kd.kind, m.start(), f.end(), "foreign_law", title=f"{word} {f.group('t')}")
+        if not self._abroad(doc, hit):
+            return []
+        hit.foreign = True
+        return [hit]
 
     def _lower_law(self, text: str, start: int, name_start: int, end: int) -> bool:
         """A named law written in lower case (``luật đất đai``) is that law only where a law is
@@ -984,6 +1010,10 @@ class PoliciesComponent:
             name, complete = self._issuer_from(doc, b, h.start, group="iss")
             if name and b.group("sub"):
                 name = " ".join([*b.group("sub").split(), name])
+            place = b.group("place")
+            if name and place and place != "Việt Nam" and self.country_re.fullmatch(place):
+                name = f"{name} {place}"  # ``Quốc hội Hàn Quốc thông qua Luật …``: a foreign body
+                h.foreign = True
             if (
                 name
                 and name.startswith("Chủ tịch ")
