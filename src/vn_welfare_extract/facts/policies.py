@@ -281,6 +281,8 @@ class PoliciesComponent:
             r"Malaysia|Brunei|Đài Loan|Ukraine|Israel|Iran|Italy|Tây Ban Nha|Brazil)(?![\p{L}])"
             r"(?![ ]+\p{Lu})"  # not a Vietnamese place (``Lào Cai``, ``Mỹ Đình``, ``Đức Trọng``)
         )
+        # Another country or Europe named anywhere (an article with nothing Vietnamese in it).
+        self.abroad_re = regex.compile(self.country_re.pattern + r"|(?<![\p{L}])(?:châu Âu|EU|Liên minh châu Âu)(?![\p{L}])")
         # ``của Trung Quốc``, ``của nước Nhật Bản`` after a named law.
         self.of_country_re = regex.compile(r"(?:nước\s+)?(?P<c>" + self.country_re.pattern + ")")
         # ``Luật sửa đổi, bổ sung một số điều của`` + the law amended (the title runs on to its end).
@@ -675,6 +677,8 @@ class PoliciesComponent:
             return self._foreign_lower(doc, kd, m)
         if read is None or (table_only and not self._lower_law(text, m.start(), m.end(), read[1])):
             return []
+        if table_only and not text[m.end() : read[1]].lstrip()[:1].isupper() and not self._home_article(doc):
+            return []  # ``các nguyên tắc của luật cạnh tranh`` in a story with nothing Vietnamese: the idea, not our law
         title, end, rule, issuer = read
         if self.convention_re.search(text, max(0, m.start() - 45), m.start()):
             return []  # ``Công ước Liên hợp quốc về Luật Biển``: part of a convention's name
@@ -837,6 +841,15 @@ class PoliciesComponent:
             and any(n >= 2 for n in named.values())
             and not self.home_re.search(text, p, doc.sentence_at(end)[1])
         )
+
+    def _home_article(self, doc: Doc) -> bool:
+        """The article names Việt Nam or a Vietnamese body or city, or no other country or Europe."""
+        cached = doc.cache.get("policy_home")
+        if cached is None:
+            text = doc.text
+            cached = bool(self.home_re.search(text) or "Việt Nam" in text or not self.abroad_re.search(text))
+            doc.cache["policy_home"] = cached
+        return bool(cached)
 
     def _foreign_article(self, doc: Doc) -> bool:
         """An article about another country: it names one country at least twice and never
