@@ -834,7 +834,7 @@ class PoliciesComponent:
         """A law in a sentence naming no country, in a paragraph about another country (before the
         law it names one country twice, never Việt Nam nor a Vietnamese body): that country's law."""
         text = doc.text
-        p = max(text.rfind("\n", 0, s) + 1, doc.header_end, s - 1500)
+        p = max(text.rfind("\n", max(0, s - 1500), s) + 1, doc.header_end, s - 1500)
         named = Counter(c.group() for c in self.country_re.finditer(text, p, s))
         return (
             "Việt Nam" not in named
