@@ -842,7 +842,8 @@ class DatesComponent:
                         if t is not None:
                             a.time, a.s, a.role = t, r.start(), "event"
                     continue
-            m = self._clock_after.match(text, a.e)
+            # endpos: `regex` looks for the required `lúc` up to endpos before matching (to the text's end otherwise)
+            m = self._clock_after.match(text, a.e, a.e + 120)
             if m is not None and not self._date_next.match(text, m.end()):  # `tối 21/4, lúc 8h30 sáng 8/4`: the next date's
                 t = _clock_value(m, m.group("tp") or a.part)
                 if t is not None:

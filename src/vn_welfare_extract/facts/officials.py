@@ -2197,8 +2197,8 @@ def _prev_word(text: str, i: int) -> str:
     j = i
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    k = j
-    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".&"):
+    k, stop = j, max(0, j - 40)  # no word is longer (and a run of dots must not cost the whole text)
+    while k > stop and (text[k - 1].isalnum() or text[k - 1] in ".&"):
         k -= 1
     return text[k:j]
 

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -139,6 +140,22 @@ class _Hit:
 @dataclass(slots=True)
 class _Group:
     hits: list[_Hit]
+    # While mentions are grouped (``_group``): the terms the hits' titles name and the best issuer so
+    # far, kept as hits join, so joining a mention does not re-read every earlier one.
+    terms: set[str] = field(default_factory=set)
+    best: tuple[int, str] | None = None
+
+    def add(self, h: _Hit) -> None:
+        self.hits.append(h)
+        self._note(h)
+
+    def _note(self, h: _Hit) -> None:
+        t = _term(h.title)
+        if t is not None:
+            self.terms.add(t)
+        for cand in h.issuers:
+            if self.best is None or cand[0] > self.best[0]:
+                self.best = cand
 
     @property
     def first(self) -> _Hit:
@@ -422,9 +439,12 @@ class PoliciesComponent:
             for hit in self._read(doc, m):
                 hits.append(hit)
                 reach = max(reach, hit.end)
-        taken = [(h.start, h.end) for h in hits]
+        taken = sorted((h.start, h.end) for h in hits)
+        j = 0  # bare matches come in text order: skip the references that end before this one
         for m in self.bare_re.finditer(text, doc.header_end):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            while j < len(taken) and taken[j][1] <= m.start():
+                j += 1
+            if _overlaps_any(taken, j, m.start(), m.end()):
                 continue
             bare = self._read_bare(doc, m)
             if bare is not None:
@@ -1207,9 +1227,10 @@ class PoliciesComponent:
                 continue
             if target is None:
                 target = _Group([h])
+                target._note(h)
                 groups.append(target)
             else:
-                target.hits.append(h)
+                target.add(h)
             of_hit[id(h)] = target
         return groups
 
@@ -1226,13 +1247,13 @@ class PoliciesComponent:
         y = g.value("year")
         if y is not None and h.year is not None and y != h.year:
             return False
-        terms = {_term_no(t.group()) for x in (*g.hits, h) if (t := _TERM_RE.search(_loose(x.title or ""))) is not None}
-        if len(terms) > 1:
+        t = _term(h.title)
+        if len(g.terms | {t} if t is not None else g.terms) > 1:
             return False  # two plenums of one number in different terms
         c = _str(g.value("code"))
         if c is not None and h.code is not None and _yearless(c) != _yearless(h.code):
             return False
-        gi = g.issuer()
+        gi = g.best[1] if g.best is not None else None  # ``g.issuer()``, kept as hits join
         hi = max(h.issuers)[1] if h.issuers else None
         if gi is None or hi is None or max(h.issuers)[0] <= _P_KIND:
             return True
@@ -1357,9 +1378,27 @@ def _abbreviated(title: str) -> str:
     return title
 
 
+@lru_cache(maxsize=4096)
 def _loose(title: str) -> str:
-    """A title key without ``và`` and punctuation: ``khoa học và công nghệ`` = ``khoa học công nghệ``."""
+    """A title key without ``và`` and punctuation: ``khoa học và công nghệ`` = ``khoa học công nghệ``
+    (cached: mention grouping asks for the same titles again and again)."""
     return " ".join(w for w in regex.sub(r"[^\w ]+", " ", fold(title)).split() if w != "và")
+
+
+def _overlaps_any(spans: list[tuple[int, int]], j: int, start: int, end: int) -> bool:
+    """Whether ``start``–``end`` overlaps a span of ``spans`` (sorted by start) from index ``j`` on."""
+    while j < len(spans) and spans[j][0] < end:
+        if start < spans[j][1]:
+            return True
+        j += 1
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _term(title: str | None) -> str | None:
+    """The Party term a title names (``khóa XIII``; ``khóa 13`` is the same term), if any."""
+    t = _TERM_RE.search(_loose(title or ""))
+    return str(_term_no(t.group())) if t is not None else None
 
 
 def _yearless(code: str) -> str:
