@@ -2,7 +2,7 @@
 and, given a hand-made gold file, score the policies by value (``../shared/eval/score.py`` rules:
 kind + number or title, years agreeing when both are known, issuer when the gold gives one).
 
-    PYTHONPATH=src python benchmarks/policy_draw.py SEED N OUT.json [--exclude DRAW.json] [--gold GOLD.json]
+    PYTHONPATH=src python benchmarks/policy_draw.py SEED N OUT.json [--exclude DRAW.json]... [--wide] [--prefix unc-world] [--gold GOLD.json]
 
 OUT.json lists, per drawn article, the policies found; the gold file (kept outside the repository,
 it quotes real titles) has the same shape with ``policies`` instead of ``pred``
@@ -30,13 +30,20 @@ MENTIONS = regex.compile(
     r"(?:\b(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh)\s+\p{Lu}|(?i:\b(?:nghị quyết|nghị định|quyết định|chỉ thị|thông tư|"
     r"công điện|công văn|kế hoạch|thông báo|hướng dẫn|kết luận|chương trình|đề án|văn bản)\s+(?:số\s+)?\d)|\b\d+/(?:\d{4}/)?\p{Lu}+)"
 )
+# The wide pool (``--wide``): any capitalised kind word, a law written in lower case, or a code —
+# documents named without a number and foreign laws, which MENTIONS under-samples.
+WIDE = regex.compile(
+    r"\b(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Công điện|Công văn|"
+    r"Kế hoạch|Thông báo|Hướng dẫn|Kết luận|Chương trình|Đề án|Điều lệ)\b|\bluật\s+\p{L}|\b\d+/(?:\d{4}/)?\p{Lu}+"
+)
 FIELDS = ("kind", "number", "title", "year", "code", "issuer", "issued_on", "rule")
 
 
-def draw(seed: int, n: int, exclude: set[str]) -> list[dict[str, Any]]:
+def draw(seed: int, n: int, exclude: set[str], wide: bool = False, prefix: str = "") -> list[dict[str, Any]]:
     with gzip.open(BENCH, "rt", encoding="utf-8") as f:
         arts = [json.loads(line) for line in f]
-    cands = [a for a in arts if MENTIONS.search(a["text"])]
+    pool = WIDE if wide else MENTIONS
+    cands = [a for a in arts if a["id"].startswith(prefix) and pool.search(a["text"])]
     random.Random(seed).shuffle(cands)
     ex = Extractor(types=["policies"])
     out = []
@@ -86,11 +93,13 @@ def main() -> None:
     ap.add_argument("seed", type=int)
     ap.add_argument("n", type=int)
     ap.add_argument("out")
-    ap.add_argument("--exclude", help="a previous draw whose articles are left out")
+    ap.add_argument("--exclude", action="append", default=[], help="a previous draw whose articles are left out (repeatable)")
+    ap.add_argument("--wide", action="store_true", help="draw from every article naming a document kind (WIDE)")
+    ap.add_argument("--prefix", default="", help="only articles whose id starts so (a category: unc-world)")
     ap.add_argument("--gold", help="hand-made gold for this draw")
     args = ap.parse_args()
-    exclude = {r["id"] for r in json.loads(Path(args.exclude).read_text())} if args.exclude else set()
-    drawn = draw(args.seed, args.n, exclude)
+    exclude = {r["id"] for path in args.exclude for r in json.loads(Path(path).read_text())}
+    drawn = draw(args.seed, args.n, exclude, args.wide, args.prefix)
     Path(args.out).write_text(json.dumps(drawn, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.gold:
         score(json.loads(Path(args.gold).read_text(encoding="utf-8")), drawn)

@@ -34,8 +34,8 @@ RULES: dict[str, frozenset[str]] = {
     }),
     "officials": frozenset({"apposition", "copula", "deputy", "list", "prenominal", "role"}),
     "policies": frozenset({
-        "bare_code", "congress_resolution", "constitution", "kind_code", "kind_number", "kind_number_list",
-        "law_amendment", "law_list", "law_table", "plenum_resolution", "title_pattern",
+        "bare_code", "congress_resolution", "constitution", "foreign_law", "kind_code", "kind_number", "kind_number_list",
+        "kind_issuer_number", "law_amendment", "law_list", "law_table", "plenum_resolution", "title_pattern",
     }),
     "organizations": frozenset({"department", "fuzzy", "group", "known", "listed", "local", "ticker"}),
     "locations": frozenset({

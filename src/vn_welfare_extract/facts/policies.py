@@ -265,6 +265,8 @@ class PoliciesComponent:
         self.titles: dict[str, dict[str, tuple[str, str]]] = {}  # kind -> folded tail -> (title, issuer)
         for row in load_table("laws"):
             spellings = [row["title"]] + [a for a in row["alias"].split("|") if a.strip()]
+            # A body inside a title may be abbreviated (``Luật Hoạt động giám sát của Quốc hội và HĐND``).
+            spellings += [_abbreviated(sp) for sp in spellings if _abbreviated(sp) != sp]
             for sp in spellings:
                 for w in sorted(self.kinds, key=len, reverse=True):
                     kd = self.kinds[w]
@@ -296,6 +298,8 @@ class PoliciesComponent:
             r"Malaysia|Brunei|Đài Loan|Ukraine|Israel|Iran|Italy|Tây Ban Nha|Brazil)(?![\p{L}])"
             r"(?![ ]+\p{Lu})"  # not a Vietnamese place (``Lào Cai``, ``Mỹ Đình``, ``Đức Trọng``)
         )
+        # Another country or Europe named anywhere (an article with nothing Vietnamese in it).
+        self.abroad_re = regex.compile(self.country_re.pattern + r"|(?<![\p{L}])(?:châu Âu|EU|Liên minh châu Âu)(?![\p{L}])")
         # ``của Trung Quốc``, ``của nước Nhật Bản`` after a named law.
         self.of_country_re = regex.compile(r"(?:nước\s+)?(?P<c>" + self.country_re.pattern + ")")
         # ``Luật sửa đổi, bổ sung một số điều của`` + the law amended (the title runs on to its end).
@@ -328,6 +332,10 @@ class PoliciesComponent:
             r"[(,]\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt\s+là|còn\s+gọi\s+là|gọi\s+là|viết\s+tắt\s+là)\s*[\"“]?$",
             regex.IGNORECASE,
         )
+        # ``luật sư``, ``luật pháp``, ``luật chơi``: words that make ``luật`` something else than a law.
+        self.not_law_words = frozenset(word_list("policies.not_law_words"))
+        # A foreign law's title translated in lower case, up to the punctuation that closes it.
+        self.lower_title_re = regex.compile(r"[ ]+(?P<t>\p{Ll}+(?:[ ][\p{L}\d-]+){1,9}?)(?=\s*(?:[,.;:)\"”]|$))")
         # One more lower-case word of a law title after a table title (``Luật giáo dục nghề``).
         self.rename_re = regex.compile(r"[ ](\p{Ll}+)(?![\p{L}\d])")
         self.title_prefixes = frozenset(
@@ -365,6 +373,10 @@ class PoliciesComponent:
         )
         # One to five lower-case words naming what kind of such document it is, then ``số`` + digit.
         self.qualified_re = regex.compile(r"\s+(?P<q>\p{Ll}+(?:\s+\p{Ll}+){0,4}?)\s+số\s*:?\s*(?=\d)")
+        # ``của`` + a known issuer + ``số`` between a kind and its number (``nghị quyết của Hội đồng
+        # Bảo an số 822``).
+        self.of_number_re = regex.compile(r"\s+của\s+")
+        self.so_number_re = regex.compile(r"\s*,?\s+số\s*:?\s*(?=\d)")
         # A further number of the same kind: ``Nghị quyết 42, 154 và 68 của Chính phủ``.
         self.more_re = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s+)?(?=\d)")
         types = alternation(self.abbr_kind)
@@ -455,6 +467,8 @@ class PoliciesComponent:
         for h in hits:
             if not h.issuers and not h.foreign and h.number is not None:
                 self._announced_issuer(doc, h)
+            elif h.code and h.issuers and max(h.issuers)[1].startswith("Ban Thường vụ "):
+                self._committee_issuer(doc, h, max(h.issuers)[1])
         _share_issuers(doc, hits)
         for g in self._group(hits):
             if self._corporate(doc, g):
@@ -507,10 +521,27 @@ class PoliciesComponent:
         has_so = so is not None and "s" in so.group().lower()
         glued = text[m.end() : m.end() + 1].isdigit()  # ``Nghị quyết68``: a space lost
         c = self.code_re.match(text, so.end()) if so is not None and (so.end() > m.end() or glued) else None
+        of = None
+        if c is None and kd.form == "number":
+            # ``nghị quyết của Hội đồng Bảo an số 822``, ``Quyết định của UBND tỉnh X số 12``: a known
+            # issuer between the kind and its number
+            of = self.of_number_re.match(text, m.end())
+            if of is not None:
+                i = self.issuer_re.match(text, of.end())
+                so = self.so_number_re.match(text, i.end()) if i is not None else None
+                c = self.code_re.match(text, so.end()) if so is not None and i is not None else None
+                of = i if c is not None else None
         if c is not None:
-            hit = self._numbered(doc, kd, m.start(), c, has_so, m.group()[0].islower())
+            hit = self._numbered(doc, kd, m.start(), c, has_so or of is not None, m.group()[0].islower())
             if hit is not None:
-                return [hit, *self._more_numbers(doc, kd, hit)]
+                more = self._more_numbers(doc, kd, hit)
+                if of is not None:
+                    name, complete = self._issuer_from(doc, of, m.start())
+                    for h in (hit, *more):
+                        h.rule = "kind_issuer_number" if h is hit else h.rule
+                        if name:
+                            h.issuers.append((_P_OF if complete else _P_CONTEXT, name))
+                return [hit, *more]
         if kd.form == "title":
             return self._titled(doc, kd, m)
         if kd.kind == "Nghị quyết":
@@ -662,11 +693,22 @@ class PoliciesComponent:
                     hit.issuers.append((_P_KIND, kd.issuer))
                 return [self._law_tail(doc, hit)]
         read = self._title_at(doc, kd, m, table_only)
+        if read is None and not table_only:
+            return self._foreign_lower(doc, kd, m)
         if read is None or (table_only and not self._lower_law(text, m.start(), m.end(), read[1])):
             return []
+        if table_only and not text[m.end() : read[1]].lstrip()[:1].isupper() and not self._home_article(doc):
+            return []  # ``các nguyên tắc của luật cạnh tranh`` in a story with nothing Vietnamese: the idea, not our law
         title, end, rule, issuer = read
-        if self._foreign_named(text, m.start(), end):
-            return []
+        if self.convention_re.search(text, max(0, m.start() - 45), m.start()):
+            return []  # ``Công ước Liên hợp quốc về Luật Biển``: part of a convention's name
+        abroad = self.foreign_re.match(text, end)
+        if abroad is not None:
+            # ``Hiến pháp Mỹ``: another country's law is still a document referred to (SPEC §3, one
+            # item per document), named with its country and given no Vietnamese issuer.
+            hit = _Hit(kd.kind, m.start(), abroad.end(), "foreign_law", title=f"{title} {abroad.group().strip()}")
+            hit.foreign = True
+            return [self._law_tail(doc, hit)]
         hit = _Hit(kd.kind, m.start(), end, rule, title=title)
         if issuer:
             hit.issuers.append((_P_KIND, issuer))
@@ -686,6 +728,26 @@ class PoliciesComponent:
             hits.append(self._law_tail(doc, part))
             pos = hits[-1].end
         return hits
+
+    def _foreign_lower(self, doc: Doc, kd: _Kind, m: regex.Match[str]) -> list[_Hit]:
+        """``… điều 11 của Luật phòng chống Covid-19 và các bệnh truyền nhiễm khác, …`` in a story
+        about another country: a foreign law's title translated in lower case, read to the
+        punctuation that closes it (2-10 words, none a verb or particle but ``và``/``các``/``của``)
+        only where the law is abroad (its sentence, paragraph or article is another country's)."""
+        if kd.kind not in ("Luật", "Bộ luật") or not m.group()[0].isupper():
+            return []
+        f = self.lower_title_re.match(doc.text, m.end())
+        if f is None:
+            return []
+        words = f.group("t").split()
+        if words[0] in self.not_law_words or words[0] in self.title_stop or any(w in self.title_stop and w not in ("và", "các", "của") for w in words):
+            return []
+        word = " ".join(m.group().split())
+        hit = _Hit(kd.kind, m.start(), f.end(), "foreign_law", title=f"{word} {f.group('t')}")
+        if not self._abroad(doc, hit):
+            return []
+        hit.foreign = True
+        return [hit]
 
     def _lower_law(self, text: str, start: int, name_start: int, end: int) -> bool:
         """A named law written in lower case (``luật đất đai``) is that law only where a law is
@@ -754,10 +816,6 @@ class PoliciesComponent:
         found = self.titles[kind].get(fold(tail))
         return found if found is not None else self.loose_titles[kind][_loose(tail)]
 
-    def _foreign_named(self, text: str, start: int, end: int) -> bool:
-        """A foreign or international law named as such (``Hiến pháp Mỹ``, ``Công ước …``)."""
-        return bool(self.foreign_re.match(text, end) or self.convention_re.search(text, max(0, start - 45), start))
-
     def _law_tail(self, doc: Doc, hit: _Hit) -> _Hit:
         """The year (``Luật Giáo dục 2019``) and number (``Luật Điện ảnh số 05/2022/QH15``) after a
         title; a law in a sentence about another country takes no Vietnamese issuer."""
@@ -788,9 +846,30 @@ class PoliciesComponent:
         s, _ = doc.sentence_at(hit.start)
         named = [c.group() for c in self.country_re.finditer(doc.text, s, hit.start)]
         if not named:
-            return self._foreign_article(doc)
+            return self._foreign_paragraph(doc, s, hit.end) or self._foreign_article(doc)
         # A title the law table does not know, in a sentence naming another country, is that country's.
-        return named[-1] != "Việt Nam" or (hit.rule != "law_table" and any(n != "Việt Nam" for n in named))
+        return named[-1] != "Việt Nam" or (hit.rule not in ("law_table", "constitution") and any(n != "Việt Nam" for n in named))
+
+    def _foreign_paragraph(self, doc: Doc, s: int, end: int) -> bool:
+        """A law in a sentence naming no country, in a paragraph about another country (before the
+        law it names one country twice, never Việt Nam nor a Vietnamese body): that country's law."""
+        text = doc.text
+        p = max(text.rfind("\n", max(0, s - 1500), s) + 1, doc.header_end, s - 1500)
+        named = Counter(c.group() for c in self.country_re.finditer(text, p, s))
+        return (
+            "Việt Nam" not in named
+            and any(n >= 2 for n in named.values())
+            and not self.home_re.search(text, p, doc.sentence_at(end)[1])
+        )
+
+    def _home_article(self, doc: Doc) -> bool:
+        """The article names Việt Nam or a Vietnamese body or city, or no other country or Europe."""
+        cached = doc.cache.get("policy_home")
+        if cached is None:
+            text = doc.text
+            cached = bool(self.home_re.search(text) or "Việt Nam" in text or not self.abroad_re.search(text))
+            doc.cache["policy_home"] = cached
+        return bool(cached)
 
     def _foreign_article(self, doc: Doc) -> bool:
         """An article about another country: it names one country at least twice and never
@@ -964,6 +1043,10 @@ class PoliciesComponent:
             name, complete = self._issuer_from(doc, b, h.start, group="iss")
             if name and b.group("sub"):
                 name = " ".join([*b.group("sub").split(), name])
+            place = b.group("place")
+            if name and place and place != "Việt Nam" and self.country_re.fullmatch(place):
+                name = f"{name} {place}"  # ``Quốc hội Hàn Quốc thông qua Luật …``: a foreign body
+                h.foreign = True
             if (
                 name
                 and name.startswith("Chủ tịch ")
@@ -998,6 +1081,25 @@ class PoliciesComponent:
         name, complete = self._issuer_from(doc, b, h.start, group="iss")
         if name and complete:
             h.issuers.append((_P_CONTEXT, name))
+
+    def _committee_issuer(self, doc: Doc, h: _Hit, standing: str) -> None:
+        """``10 Chương trình công tác của Thành ủy Hà Nội …, Chương trình số 03-CTr/TU``: a ``/TU``
+        code is read as the Ban Thường vụ's, but when the same kind, unnumbered, is called the
+        committee's own (``của Thành ủy Hà Nội``, ``Thành ủy Hà Nội ban hành … chương trình``) in
+        the reference's sentence or the one before, the committee is the issuer."""
+        kind_re = self.unnumbered_res.get(h.kind)
+        if kind_re is None:
+            return
+        committee = standing[len("Ban Thường vụ ") :]
+        text = doc.text
+        s, _ = doc.sentence_at(h.start)
+        ps = doc.sentence_at(s - 1)[0] if s > 0 else s
+        for k in kind_re.finditer(text, ps, h.start):
+            near = text[max(ps, k.start() - 80) : min(h.start, k.end() + 60)]
+            at = near.find(committee)
+            if at >= 0 and not near[:at].rstrip().endswith("Thường vụ"):
+                h.issuers.append((_P_BEFORE, committee))
+                return
 
     def _issue_date(self, text: str, pos: int, h: _Hit) -> regex.Match[str] | None:
         """The date after a reference; after a comma, not for a named law without its number
@@ -1252,6 +1354,30 @@ def _segs(raw: str) -> list[str]:
     return [s.replace("TƯ", "TW") for s in regex.split(r"[\s/-]+", raw) if s]
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _term_no(term: str) -> int | str:
+    """`` khóa XIII`` and `` khóa 13`` are one term (13)."""
+    t = term.split()[-1].upper()
+    if t.isdigit():
+        return int(t)
+    if not t or any(ch not in _ROMAN for ch in t):
+        return t
+    vals = [_ROMAN[ch] for ch in t]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+_TITLE_BODIES = (("Hội đồng nhân dân", "HĐND"), ("Ủy ban nhân dân", "UBND"))
+
+
+def _abbreviated(title: str) -> str:
+    """A law title with its bodies written as their usual abbreviations."""
+    for full, short in _TITLE_BODIES:
+        title = title.replace(full, short)
+    return title
+
+
 @lru_cache(maxsize=4096)
 def _loose(title: str) -> str:
     """A title key without ``và`` and punctuation: ``khoa học và công nghệ`` = ``khoa học công nghệ``
@@ -1270,9 +1396,9 @@ def _overlaps_any(spans: list[tuple[int, int]], j: int, start: int, end: int) ->
 
 @lru_cache(maxsize=4096)
 def _term(title: str | None) -> str | None:
-    """The Party term a title names (``khóa XIII``), if any."""
+    """The Party term a title names (``khóa XIII``; ``khóa 13`` is the same term), if any."""
     t = _TERM_RE.search(_loose(title or ""))
-    return t.group() if t is not None else None
+    return str(_term_no(t.group())) if t is not None else None
 
 
 def _yearless(code: str) -> str:
